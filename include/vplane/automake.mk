@@ -1,0 +1,2 @@
+noinst_HEADERS += \
+	include/vplane/drop-reasons.h

@@ -1,0 +1,69 @@
+/* Every reason vplaned drops a packet, as one X-macro list.
+ *
+ * The per-port counters, `vplane-ctl drop-stats`, the flow-cache dump and
+ * docs/ctl.md all come from this list, so a reason exists everywhere or
+ * nowhere.  Each entry is VP_DROP(ENUM, "name", "what it means").  Names are
+ * stable: scripts and dashboards match on them.  Append; never renumber. */
+#ifndef VPLANE_DROP_REASONS_H
+#define VPLANE_DROP_REASONS_H 1
+
+#define VP_DROP_REASONS                                                     \
+    VP_DROP(MALFORMED, "malformed",                                         \
+            "frame too short for its headers, or headers inconsistent")     \
+    VP_DROP(VLAN_TAGGED, "vlan-tagged",                                     \
+            "802.1Q-tagged frame from a VM port (VNets carry no VLANs)")    \
+    VP_DROP(SRC_MAC_SPOOF, "src-mac-spoof",                                 \
+            "source MAC is not the MAC configured for the port")            \
+    VP_DROP(SRC_IP_SPOOF, "src-ip-spoof",                                   \
+            "IPv4/ARP source address is not one of the port's addresses")   \
+    VP_DROP(HAIRPIN, "hairpin",                                             \
+            "destination is the port the frame came in on")                 \
+    VP_DROP(XLATE_NO_PORT, "xlate-no-port",                                 \
+            "translation table places the MAC on this host, no port has it") \
+    VP_DROP(NO_ROUTE, "no-route",                                           \
+            "no subnet or route of the tenant covers the destination")      \
+    VP_DROP(DST_IP_UNKNOWN, "dst-ip-unknown",                               \
+            "routed destination address is not a known VM")                 \
+    VP_DROP(TTL_EXCEEDED, "ttl-exceeded",                                   \
+            "IPv4 TTL ran out while routing (ICMP time exceeded sent)")     \
+    VP_DROP(BAD_IP_HEADER, "bad-ip-header",                                 \
+            "routed IPv4 packet with a bad header checksum or length")      \
+    VP_DROP(NOT_ROUTABLE, "not-routable",                                   \
+            "frame to the gateway MAC that is not IPv4")                    \
+    VP_DROP(TO_GATEWAY, "to-gateway",                                       \
+            "packet for the gateway address that the gateway does not serve") \
+    VP_DROP(TOO_BIG, "too-big",                                             \
+            "larger than the fabric MTU after encapsulation or the output "  \
+            "port's MTU (ICMP fragmentation needed sent when DF is set)")   \
+    VP_DROP(GSO_UNSUPPORTED, "gso-unsupported",                             \
+            "segmentation offload of a kind vplaned cannot segment")        \
+    VP_DROP(VXLAN_SHORT, "vxlan-short",                                     \
+            "UDP payload too short for a VXLAN header and an Ethernet frame") \
+    VP_DROP(VXLAN_BAD_FLAGS, "vxlan-bad-flags",                             \
+            "VXLAN header without the I (valid VNI) flag")                  \
+    VP_DROP(VXLAN_UNKNOWN_VNI, "vxlan-unknown-vni",                         \
+            "VXLAN VNI of no VNet on this host")                            \
+    VP_DROP(VXLAN_UNKNOWN_VTEP, "vxlan-unknown-vtep",                       \
+            "VXLAN sender is not a host of that VNet")                      \
+    VP_DROP(FABRIC_DST_UNKNOWN, "fabric-dst-unknown",                       \
+            "frame from the fabric for a MAC that is not on this host")     \
+    VP_DROP(TX_ERROR, "tx-error",                                           \
+            "the output port is not attached, or its device or socket "     \
+            "refused the frame")                                            \
+    VP_DROP(NO_DESTINATION, "no-destination",                               \
+            "flooded frame with no other port or host in its VNet")
+
+enum vp_drop_reason {
+#define VP_DROP(ENUM, NAME, HELP) VP_DROP_##ENUM,
+    VP_DROP_REASONS
+#undef VP_DROP
+    VP_N_DROP_REASONS
+};
+
+#include <stdbool.h>
+
+const char *vp_drop_reason_name(enum vp_drop_reason);
+const char *vp_drop_reason_help(enum vp_drop_reason);
+bool vp_drop_reason_from_name(const char *, enum vp_drop_reason *);
+
+#endif /* vplane/drop-reasons.h */

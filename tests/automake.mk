@@ -1,0 +1,1 @@
+# Tests: cmocka unit tests and system tests in network namespaces.

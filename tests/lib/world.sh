@@ -1,0 +1,149 @@
+# world.sh: builds small vPlane worlds out of network namespaces, for the
+# system tests, the sandbox and the benchmark.  Source it from bash.
+#
+#   world_init NAME                 start a world (cleanup is automatic)
+#   world_host H VTEP [ARGS...]     a host: namespace on the fabric bridge,
+#                                   running vplaned with VTEP address
+#   world_vm VM H MAC IP/LEN [GW]   a VM: namespace whose eth0 is a veth;
+#                                   the other end, named VM, is in host H
+#   world_ctl H COMMAND...          vplane-ctl against host H's vplaned
+#   world_exec NS COMMAND...        run in a host's or VM's namespace
+#   world_cleanup                   remove everything (also on exit)
+#
+# Every namespace is called "<world>-<name>", so a world never touches
+# anything it did not create, and a leftover from a killed run is removed by
+# the next world_init of the same name.  The fabric is 192.168.100.0/24 on
+# a bridge in its own namespace; nothing is sent outside the namespaces.
+
+WORLD_TOP=${WORLD_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+VPLANED=${VPLANED:-$WORLD_TOP/vplane/vplaned}
+VPLANE_CTL=${VPLANE_CTL:-$WORLD_TOP/utilities/vplane-ctl}
+WORLD_FABRIC_PREFIX=192.168.100
+
+world_log() { printf '%s\n' "$*" >&2; }
+
+world_ns() { printf '%s-%s' "$WORLD" "$1"; }
+
+world_exec() {
+    local ns; ns=$(world_ns "$1"); shift
+    ip netns exec "$ns" "$@"
+}
+
+# Removes every namespace of world $1 (processes in them first).
+world_remove_all() {
+    local prefix="$1-" ns pids
+    for ns in $(ip netns list | awk '{print $1}'); do
+        case $ns in
+            "$prefix"*)
+                pids=$(ip netns pids "$ns" 2>/dev/null)
+                # shellcheck disable=SC2086
+                [ -n "$pids" ] && kill $pids 2>/dev/null
+                ;;
+        esac
+    done
+    sleep 0.2
+    for ns in $(ip netns list | awk '{print $1}'); do
+        case $ns in
+            "$prefix"*)
+                pids=$(ip netns pids "$ns" 2>/dev/null)
+                # shellcheck disable=SC2086
+                [ -n "$pids" ] && kill -9 $pids 2>/dev/null
+                ip netns del "$ns" 2>/dev/null
+                ;;
+        esac
+    done
+}
+
+world_cleanup() {
+    [ -n "${WORLD:-}" ] || return 0
+    if [ -n "${WORLD_DIR:-}" ] && [ -d "$WORLD_DIR" ]; then
+        local pidfile
+        for pidfile in "$WORLD_DIR"/*.pid; do
+            [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null
+        done
+    fi
+    world_remove_all "$WORLD"
+    if [ -n "${WORLD_DIR:-}" ] && [ -z "${WORLD_KEEP:-}" ]; then
+        rm -rf "$WORLD_DIR"
+    fi
+}
+
+world_init() {
+    WORLD=$1
+    [ "$(id -u)" -eq 0 ] || { world_log "world: needs root"; return 1; }
+    world_remove_all "$WORLD"
+    WORLD_DIR=$(mktemp -d "/tmp/vplane-$WORLD.XXXXXX")
+    trap world_cleanup EXIT
+    trap 'exit 130' INT TERM
+    ip netns add "$(world_ns fabric)"
+    world_exec fabric ip link set lo up
+    world_exec fabric ip link add br0 type bridge
+    world_exec fabric ip link set br0 up
+    WORLD_NHOSTS=0
+}
+
+# world_host H VTEP [VPLANED-ARGS...]
+world_host() {
+    local h=$1 vtep=$2; shift 2
+    local ns; ns=$(world_ns "$h")
+    ip netns add "$ns"
+    ip -n "$ns" link set lo up
+    ip link add fab0 netns "$ns" type veth peer name "$h" netns "$(world_ns fabric)"
+    world_exec fabric ip link set "$h" master br0 up
+    ip -n "$ns" addr add "$vtep/24" dev fab0
+    ip -n "$ns" link set fab0 up
+    if [ "${WORLD_NO_VPLANED:-}" != 1 ]; then
+        world_start_vplaned "$h" "$vtep" "$@"
+    fi
+    WORLD_NHOSTS=$((WORLD_NHOSTS + 1))
+}
+
+world_start_vplaned() {
+    local h=$1 vtep=$2; shift 2
+    world_exec "$h" "$VPLANED" --vtep="$vtep" --host-name="$h" \
+        --unixctl="$WORLD_DIR/$h.ctl" --pidfile="$WORLD_DIR/$h.pid" \
+        --log-file="$WORLD_DIR/$h.log" --detach --no-chdir "$@"
+}
+
+world_stop_vplaned() {
+    local h=$1
+    [ -f "$WORLD_DIR/$h.pid" ] || return 0
+    world_ctl "$h" exit >/dev/null 2>&1 || kill "$(cat "$WORLD_DIR/$h.pid")"
+    local i
+    for i in $(seq 50); do
+        [ -f "$WORLD_DIR/$h.pid" ] || return 0
+        kill -0 "$(cat "$WORLD_DIR/$h.pid" 2>/dev/null)" 2>/dev/null || return 0
+        sleep 0.1
+    done
+}
+
+world_ctl() {
+    local h=$1; shift
+    "$VPLANE_CTL" --timeout=30 -t "$WORLD_DIR/$h.ctl" "$@"
+}
+
+# world_vm VM HOST MAC IP/LEN [GW] [MTU]
+world_vm() {
+    local vm=$1 h=$2 mac=$3 addr=$4 gw=${5:-} mtu=${6:-1450}
+    local ns; ns=$(world_ns "$vm")
+    ip netns add "$ns"
+    ip -n "$ns" link set lo up
+    ip link add eth0 netns "$ns" type veth peer name "$vm" netns "$(world_ns "$h")"
+    ip -n "$ns" link set eth0 address "$mac" mtu "$mtu"
+    ip -n "$ns" addr add "$addr" dev eth0
+    ip -n "$ns" link set eth0 up
+    ip -n "$(world_ns "$h")" link set "$vm" mtu "$mtu" up
+    if [ -n "$gw" ]; then
+        ip -n "$ns" route add default via "$gw"
+    fi
+}
+
+# world_wait_for CMD...: retries a command for up to 10 s.
+world_wait_for() {
+    local i
+    for i in $(seq 100); do
+        "$@" >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    "$@"
+}

@@ -1,0 +1,25 @@
+# The forwarding plane: the library its pieces form, and vplaned.
+noinst_LIBRARIES += vplane/libvplane.a
+vplane_libvplane_a_SOURCES = \
+	vplane/config.c vplane/config.h \
+	vplane/ctl.h vplane/ctl-show.c vplane/ctl-tables.c \
+	vplane/dataplane.c vplane/dataplane.h \
+	vplane/drop-reasons.c \
+	vplane/fabric.c vplane/fabric.h \
+	vplane/flow-cache.c vplane/flow-cache.h \
+	vplane/flow-key.c vplane/flow-key.h \
+	vplane/fwd-thread.c vplane/fwd-thread.h \
+	vplane/pipeline.c vplane/pipeline.h \
+	vplane/port.c vplane/port.h \
+	vplane/responder.c vplane/responder.h \
+	vplane/stats.c vplane/stats.h \
+	vplane/tables.c vplane/tables.h vplane/tables-private.h \
+	vplane/tables-check.c vplane/tables-dump.c \
+	vplane/tables-json.c vplane/tables-json.h \
+	vplane/tso.c vplane/tso.h \
+	vplane/vxlan.c vplane/vxlan.h \
+	vplane/xlate.c vplane/xlate.h
+
+sbin_PROGRAMS += vplane/vplaned
+vplane_vplaned_SOURCES = vplane/vplaned.c
+vplane_vplaned_LDADD = vplane/libvplane.a $(OVS_LIBS)

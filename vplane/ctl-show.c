@@ -1,0 +1,308 @@
+/* vplane/ctl-show.c: the commands that show state -- show, port/list, the
+ * table dumps, dump-flows, drop-stats -- and exit.  Output formats are
+ * documented in docs/ctl.md. */
+#include <config.h>
+#include "ctl.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "dataplane.h"
+#include "flow-cache.h"
+#include "openvswitch/dynamic-string.h"
+#include "packets.h"
+#include "port.h"
+#include "stats.h"
+#include "tables.h"
+#include "timeval.h"
+#include "unixctl.h"
+#include "util.h"
+
+static int
+compare_ports(const void *a_, const void *b_)
+{
+    const struct vp_port *const *a = a_, *const *b = b_;
+
+    return strcmp((*a)->name, (*b)->name);
+}
+
+/* The ports sorted by name, for stable output.  Free the array. */
+static size_t
+sorted_ports(const struct vp_tables *t, const struct vp_port ***portsp)
+{
+    size_t n = hmap_count(&t->ports_by_name), k = 0;
+    const struct vp_port **ports = xmalloc((n + 1) * sizeof *ports);
+    const struct vp_port *port;
+
+    HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
+        ports[k++] = port;
+    }
+    qsort(ports, k, sizeof *ports, compare_ports);
+    *portsp = ports;
+    return k;
+}
+
+static void
+format_port_row(struct ds *s, const char *name, unsigned int id,
+                const char *vnet, const char *mac, const char *state,
+                int mtu, const struct vp_port_counters *c)
+{
+    ds_put_format(s, "%-15s %4u %-16s %-17s %-7s %5d %10"PRIu64" %12"PRIu64
+                  " %10"PRIu64" %12"PRIu64" %8"PRIu64, name, id, vnet, mac,
+                  state, mtu, c->rx_packets, c->rx_bytes, c->tx_packets,
+                  c->tx_bytes, vp_port_counters_total_drops(c));
+}
+
+static void
+format_ports(const struct ctl_context *ctx, struct ds *s)
+{
+    const struct vp_port **ports;
+    size_t n = sorted_ports(ctx->tables, &ports);
+    struct vp_port_counters c;
+
+    ds_put_format(s, "%-15s %4s %-16s %-17s %-7s %5s %10s %12s %10s %12s %8s"
+                  "  %s\n", "PORT", "ID", "VNET", "MAC", "STATE", "MTU",
+                  "RX_PKTS", "RX_BYTES", "TX_PKTS", "TX_BYTES", "DROPS",
+                  "IPS");
+    dataplane_fabric_counters(ctx->dp, &c);
+    format_port_row(s, "fabric", VP_FABRIC_PORT_ID, "-", "-", "up",
+                    dataplane_get_fabric_mtu(ctx->dp), &c);
+    ds_put_cstr(s, "  -\n");
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_port *port = ports[i];
+        char mac[ETH_ADDR_STRLEN + 1];
+        int mtu;
+
+        snprintf(mac, sizeof mac, ETH_ADDR_FMT, ETH_ADDR_ARGS(port->mac));
+        atomic_read_relaxed(CONST_CAST(atomic_int *, &port->mtu), &mtu);
+        dataplane_port_counters(ctx->dp, port, &c);
+        format_port_row(s, port->name, port->id, port->vnet->name, mac,
+                        port_state_name(port->state),
+                        port->state == VP_PORT_UP ? mtu : 0, &c);
+        ds_put_char(s, ' ');
+        for (size_t j = 0; j < port->n_ips; j++) {
+            ds_put_format(s, " "IP_FMT, IP_ARGS(port->ips[j]));
+        }
+        if (!port->n_ips) {
+            ds_put_cstr(s, " -");
+        }
+        ds_put_char(s, '\n');
+        if (port->error) {
+            ds_put_format(s, "  (%s: %s)\n", port->name, port->error);
+        }
+    }
+    free(ports);
+}
+
+static void
+cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
+         const char *argv[] OVS_UNUSED, void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+    const struct vp_tables *t = ctx->tables;
+    struct ds s = DS_EMPTY_INITIALIZER;
+    uint64_t fast, slow;
+
+    dataplane_path_counters(ctx->dp, &fast, &slow);
+    ds_put_format(&s, "vplaned %s (vPlane %s)\n", ctx->host_name,
+                  VPLANE_VERSION);
+    ds_put_format(&s, "  vtep "IP_FMT", VXLAN port %"PRIu16", fabric MTU %d,"
+                  " offloads %s\n", IP_ARGS(t->self_vtep),
+                  ctx->dp->opts.vxlan_port,
+                  dataplane_get_fabric_mtu(ctx->dp),
+                  ctx->offloads ? "on" : "off");
+    ds_put_format(&s, "  uptime %llds, tables generation %"PRIu64"\n",
+                  (time_msec() - ctx->dp->started) / 1000, tables_gen(t));
+    ds_put_format(&s, "  tables: %"PRIuSIZE" VNets in %"PRIuSIZE" tenants, "
+                  "%"PRIuSIZE" ports, %"PRIuSIZE" translation entries, "
+                  "%"PRIuSIZE" routes\n", hmap_count(&t->vnets_by_name),
+                  hmap_count(&t->tenants), hmap_count(&t->ports_by_name),
+                  tables_n_xlate(t), t->n_routes);
+    ds_put_format(&s, "  packets: %"PRIu64" fast path, %"PRIu64" slow path\n",
+                  fast, slow);
+    dataplane_format_threads(ctx->dp, &s);
+    ds_put_char(&s, '\n');
+    format_ports(ctx, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
+cmd_port_list(struct unixctl_conn *conn, int argc OVS_UNUSED,
+              const char *argv[] OVS_UNUSED, void *ctx_)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    format_ports(ctx_, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
+cmd_vnet_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+              void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    if (argc > 1 && !tables_vnet_by_name(ctx->tables, argv[1])) {
+        unixctl_command_reply_error(conn, "vnet: no such VNet");
+    } else {
+        tables_format_vnets(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
+        unixctl_command_reply(conn, ds_cstr(&s));
+    }
+    ds_destroy(&s);
+}
+
+static void
+cmd_xlate_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+               void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    if (argc > 1 && !tables_vnet_by_name(ctx->tables, argv[1])) {
+        unixctl_command_reply_error(conn, "vnet: no such VNet");
+    } else {
+        tables_format_xlate(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
+        unixctl_command_reply(conn, ds_cstr(&s));
+    }
+    ds_destroy(&s);
+}
+
+static void
+cmd_route_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+               void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    if (argc > 1 && !tables_tenant_by_name(ctx->tables, argv[1])) {
+        unixctl_command_reply_error(conn, "tenant: no such tenant");
+    } else {
+        tables_format_routes(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
+        unixctl_command_reply(conn, ds_cstr(&s));
+    }
+    ds_destroy(&s);
+}
+
+/* Port names by id, for showing flow keys. */
+static const char **
+port_names_by_id(const struct vp_tables *t)
+{
+    const char **names = xcalloc(VP_MAX_PORTS, sizeof *names);
+    const struct vp_port *port;
+
+    HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
+        names[port->id] = port->name;
+    }
+    names[VP_FABRIC_PORT_ID] = "fabric";
+    return names;
+}
+
+static void
+cmd_dump_flows(struct unixctl_conn *conn, int argc OVS_UNUSED,
+               const char *argv[] OVS_UNUSED, void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+    struct flow_cache_entry *entries;
+    unsigned int *threads;
+    size_t n = dataplane_dump_flows(ctx->dp, &entries, &threads);
+    const char **names = port_names_by_id(ctx->tables);
+    long long int now = time_msec();
+
+    for (size_t i = 0; i < n; i++) {
+        const struct flow_cache_entry *e = &entries[i];
+        const char *in = names[e->key.in_port];
+
+        ds_put_format(&s, "thread=%u in=%s ", threads[i], in ? in : "?");
+        vp_flow_key_format(&e->key, &s);
+        ds_put_format(&s, " packets=%"PRIu64" bytes=%"PRIu64" age=%.1fs "
+                      "used=%.1fs actions=", e->packets, e->bytes,
+                      (now - e->created) / 1000.0, (now - e->used) / 1000.0);
+        vp_action_format(&e->action, &s);
+        ds_put_char(&s, '\n');
+    }
+    if (!n) {
+        ds_put_cstr(&s, "no cached flows\n");
+    }
+    unixctl_command_reply(conn, ds_cstr(&s));
+    free(names);
+    free(entries);
+    free(threads);
+    ds_destroy(&s);
+}
+
+static void
+format_drops(struct ds *s, const char *port,
+             const struct vp_port_counters *c, size_t *n_rows)
+{
+    for (int r = 0; r < VP_N_DROP_REASONS; r++) {
+        if (c->drops[r]) {
+            ds_put_format(s, "%-15s %-20s %12"PRIu64"\n", port,
+                          vp_drop_reason_name(r), c->drops[r]);
+            (*n_rows)++;
+        }
+    }
+}
+
+/* drop-stats [PORT]: nonzero drop counters by port and reason. */
+static void
+cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
+               void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+    const char *filter = argc > 1 ? argv[1] : NULL;
+    struct ds s = DS_EMPTY_INITIALIZER;
+    struct vp_port_counters c;
+    size_t n_rows = 0;
+
+    if (filter && strcmp(filter, "fabric")
+        && !tables_port_by_name(ctx->tables, filter)) {
+        unixctl_command_reply_error(conn, "port: no such port");
+        return;
+    }
+    ds_put_format(&s, "%-15s %-20s %12s\n", "PORT", "REASON", "PACKETS");
+    if (!filter || !strcmp(filter, "fabric")) {
+        dataplane_fabric_counters(ctx->dp, &c);
+        format_drops(&s, "fabric", &c, &n_rows);
+    }
+
+    const struct vp_port **ports;
+    size_t n = sorted_ports(ctx->tables, &ports);
+    for (size_t i = 0; i < n; i++) {
+        if (!filter || !strcmp(filter, ports[i]->name)) {
+            dataplane_port_counters(ctx->dp, ports[i], &c);
+            format_drops(&s, ports[i]->name, &c, &n_rows);
+        }
+    }
+    free(ports);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
+cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
+         const char *argv[] OVS_UNUSED, void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+
+    ctx->exiting = true;
+    unixctl_command_reply(conn, NULL);
+}
+
+void
+ctl_register_show_commands(struct ctl_context *ctx)
+{
+    unixctl_command_register("show", "", 0, 0, cmd_show, ctx);
+    unixctl_command_register("port/list", "", 0, 0, cmd_port_list, ctx);
+    unixctl_command_register("vnet/dump", "[NAME]", 0, 1, cmd_vnet_dump, ctx);
+    unixctl_command_register("xlate/dump", "[VNET]", 0, 1, cmd_xlate_dump,
+                             ctx);
+    unixctl_command_register("route/dump", "[TENANT]", 0, 1, cmd_route_dump,
+                             ctx);
+    unixctl_command_register("dump-flows", "", 0, 0, cmd_dump_flows, ctx);
+    unixctl_command_register("drop-stats", "[PORT]", 0, 1, cmd_drop_stats,
+                             ctx);
+    unixctl_command_register("exit", "", 0, 0, cmd_exit, ctx);
+}

@@ -1,0 +1,33 @@
+/* vplane/ctl.h: vplaned's control commands (unixctl).
+ *
+ * Every command vplane-ctl sends is a unixctl command of the daemon, so
+ * `ovs-appctl -t SOCKET COMMAND ...` works the same way.  Commands that
+ * change the tables build a struct vp_config and go through tables_apply():
+ * a bad argument is a one-line error and nothing is applied.  The commands
+ * and their output formats are documented in docs/ctl.md. */
+#ifndef VPLANE_CTL_H
+#define VPLANE_CTL_H 1
+
+#include <stdbool.h>
+#include "openvswitch/types.h"
+
+struct dataplane;
+struct vp_tables;
+
+struct ctl_context {
+    struct vp_tables *tables;
+    struct dataplane *dp;
+    const char *host_name;
+    bool offloads;
+    bool exiting;               /* Set by "exit". */
+};
+
+void ctl_register_table_commands(struct ctl_context *);
+void ctl_register_show_commands(struct ctl_context *);
+
+/* Loads the tables file 'file_name' into the tables.  Returns NULL and a
+ * summary in '*summary', or an error. */
+char *ctl_load_tables_file(struct vp_tables *, const char *file_name,
+                           char **summary) OVS_WARN_UNUSED_RESULT;
+
+#endif /* vplane/ctl.h */

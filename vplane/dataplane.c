@@ -1,0 +1,395 @@
+/* vplane/dataplane.c: forwarding threads and port attachment (see
+ * dataplane.h). */
+#include <config.h>
+#include "dataplane.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fabric.h"
+#include "flow-cache.h"
+#include "fwd-thread.h"
+#include "netdev.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/vlog.h"
+#include "packets.h"
+#include "port.h"
+#include "tables.h"
+#include "timeval.h"
+#include "util.h"
+
+VLOG_DEFINE_THIS_MODULE(dataplane);
+
+/* How often missing ports are retried and MTUs re-read. */
+#define DATAPLANE_CHECK_MSEC 1000
+
+static void dataplane_port_link(struct vp_port *, void *dp_);
+static void dataplane_port_unlink(struct vp_port *, void *dp_);
+
+int
+dataplane_create(struct vp_tables *tables, const struct dataplane_options *o,
+                 struct dataplane **dpp)
+{
+    struct dataplane *dp = xzalloc(sizeof *dp);
+    int mtu = o->fabric_mtu ? o->fabric_mtu : fabric_mtu_for_vtep(o->vtep);
+
+    *dpp = NULL;
+    if (!mtu) {
+        VLOG_ERR("no interface has the VTEP address "IP_FMT"; add it, or "
+                 "give --fabric-mtu", IP_ARGS(o->vtep));
+        free(dp);
+        return EADDRNOTAVAIL;
+    }
+
+    dp->tables = tables;
+    dp->opts = *o;
+    dp->n_threads = MAX(o->n_threads, 1);
+    dp->started = time_msec();
+    atomic_init(&dp->fabric_mtu, mtu);
+    dp->threads = xcalloc(dp->n_threads, sizeof *dp->threads);
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        struct fabric_sock *sock;
+        int error = fabric_sock_open(o->vtep, o->vxlan_port,
+                                     dp->n_threads > 1, mtu, &sock);
+        if (error) {
+            VLOG_ERR("cannot open VXLAN socket on "IP_FMT":%"PRIu16": %s",
+                     IP_ARGS(o->vtep), o->vxlan_port, ovs_strerror(error));
+            dp->n_threads = i;
+            dataplane_destroy(dp);
+            return error;
+        }
+        dp->threads[i] = fwd_thread_create(i, tables, sock, &dp->fabric_mtu);
+    }
+    tables_set_port_hooks(tables, dataplane_port_link, dataplane_port_unlink,
+                          dp);
+    VLOG_INFO("VXLAN on "IP_FMT":%"PRIu16", fabric MTU %d, %"PRIuSIZE
+              " forwarding thread(s)", IP_ARGS(o->vtep), o->vxlan_port, mtu,
+              dp->n_threads);
+    *dpp = dp;
+    return 0;
+}
+
+/* Starts the threads: after daemonizing (a fork would lose them). */
+void
+dataplane_start(struct dataplane *dp)
+{
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        fwd_thread_start(dp->threads[i]);
+    }
+}
+
+void
+dataplane_destroy(struct dataplane *dp)
+{
+    if (!dp) {
+        return;
+    }
+    tables_set_port_hooks(dp->tables, NULL, NULL, NULL);
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        fwd_thread_destroy(dp->threads[i]);
+    }
+    free(dp->threads);
+    free(dp);
+}
+
+/* Publishes the poll list of thread 'i': its attached ports. */
+static void
+rebuild_poll_list(struct dataplane *dp, size_t i)
+{
+    struct fwd_thread *t = dp->threads[i];
+    struct fwd_poll_list *pl;
+    struct vp_port *port;
+
+    pl = xzalloc(sizeof *pl + t->n_ports * sizeof pl->rxqs[0]);
+    HMAP_FOR_EACH (port, name_node, &dp->tables->ports_by_name) {
+        if (port->state == VP_PORT_UP && port->thread == i) {
+            ovs_assert(pl->n < t->n_ports);
+            pl->rxqs[pl->n++] = (struct fwd_rxq) { port, port->rxq };
+        }
+    }
+    fwd_thread_set_ports(t, pl);
+}
+
+static void
+port_set_down(struct vp_port *port, enum vp_port_state state, char *error)
+{
+    static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
+
+    if (!port->error || strcmp(port->error, error)) {
+        VLOG_WARN_RL(&rl, "port %s: %s", port->name, error);
+    }
+    free(port->error);
+    port->error = error;
+    port->state = state;
+    port->next_retry = time_msec() + DATAPLANE_CHECK_MSEC;
+}
+
+/* Opens the port's interface and gives it to the least busy thread.  On
+ * failure the port stays configured and is retried by dataplane_run(). */
+static void
+port_attach(struct dataplane *dp, struct vp_port *port)
+{
+    struct netdev *netdev;
+    int error, mtu;
+
+    error = netdev_open(port->name, "system", &netdev);
+    if (error) {
+        port_set_down(port, VP_PORT_ERROR,
+                      xasprintf("cannot open: %s", ovs_strerror(error)));
+        return;
+    }
+    int ifindex = netdev_get_ifindex(netdev);
+    if (ifindex < 0) {
+        netdev_close(netdev);
+        port_set_down(port, VP_PORT_MISSING,
+                      xstrdup("no such interface (waiting for it)"));
+        return;
+    }
+    error = netdev_turn_flags_on(netdev, NETDEV_UP | NETDEV_PROMISC,
+                                 &port->saved_flags);
+    if (!error) {
+        error = netdev_rxq_open(netdev, &port->rxq, 0);
+    }
+    if (error) {
+        if (port->saved_flags) {
+            netdev_restore_flags(port->saved_flags);
+            port->saved_flags = NULL;
+        }
+        netdev_close(netdev);
+        port_set_down(port, VP_PORT_ERROR,
+                      xasprintf("cannot attach: %s", ovs_strerror(error)));
+        return;
+    }
+    if (netdev_get_mtu(netdev, &mtu)) {
+        mtu = ETH_PAYLOAD_MAX;
+    }
+    atomic_store_relaxed(&port->mtu, mtu);
+
+    size_t best = 0;
+    for (size_t i = 1; i < dp->n_threads; i++) {
+        if (dp->threads[i]->n_ports < dp->threads[best]->n_ports) {
+            best = i;
+        }
+    }
+    port->netdev = netdev;
+    port->ifindex = ifindex;
+    port->thread = best;
+    port->state = VP_PORT_UP;
+    free(port->error);
+    port->error = NULL;
+    dp->threads[best]->n_ports++;
+    ovsrcu_set(&port->tx_netdev, netdev);
+    rebuild_poll_list(dp, best);
+    VLOG_INFO("port %s: attached (ifindex %d, MTU %d, thread %"PRIuSIZE")",
+              port->name, ifindex, mtu, best);
+}
+
+struct port_io {
+    struct netdev *netdev;
+    struct netdev_rxq *rxq;
+    struct netdev_saved_flags *saved_flags;
+};
+
+static void
+port_io_close(struct port_io *io)
+{
+    netdev_rxq_close(io->rxq);
+    if (io->saved_flags) {
+        netdev_restore_flags(io->saved_flags);
+    }
+    netdev_close(io->netdev);
+    free(io);
+}
+
+/* Stops polling and sending to 'port'.  With 'close', also closes its
+ * interface once no thread can be using it (the interface went away and
+ * the port waits for it to come back); otherwise the port is being deleted
+ * and port_destroy() closes it after the same grace period. */
+static void
+port_detach(struct dataplane *dp, struct vp_port *port, bool close)
+{
+    if (port->state != VP_PORT_UP) {
+        return;
+    }
+    ovsrcu_set(&port->tx_netdev, NULL);
+    port->state = VP_PORT_MISSING;
+    dp->threads[port->thread]->n_ports--;
+    rebuild_poll_list(dp, port->thread);
+    port->thread = -1;
+    if (close) {
+        struct port_io *io = xmalloc(sizeof *io);
+        io->netdev = port->netdev;
+        io->rxq = port->rxq;
+        io->saved_flags = port->saved_flags;
+        ovsrcu_postpone(port_io_close, io);
+        port->netdev = NULL;
+        port->rxq = NULL;
+        port->saved_flags = NULL;
+    }
+}
+
+static void
+dataplane_port_link(struct vp_port *port, void *dp_)
+{
+    struct dataplane *dp = dp_;
+
+    /* Whatever the threads counted under this id before is not the port's:
+     * its counters start from here. */
+    memset(&port->base, 0, sizeof port->base);
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        vp_port_counters_accumulate(&port->base, dp->threads[i]->stats,
+                                    port->id);
+    }
+    port_attach(dp, port);
+}
+
+static void
+dataplane_port_unlink(struct vp_port *port, void *dp_)
+{
+    port_detach(dp_, port, false);
+}
+
+/* Keeps ports in step with their interfaces: attaches the ones whose
+ * interface appeared, detaches the ones whose interface went away or was
+ * replaced (a new ifindex under the same name), follows MTU changes. */
+static void
+check_ports(struct dataplane *dp, long long int now)
+{
+    struct vp_port *port;
+
+    HMAP_FOR_EACH (port, name_node, &dp->tables->ports_by_name) {
+        if (port->state != VP_PORT_UP) {
+            if (now >= port->next_retry) {
+                port_attach(dp, port);
+            }
+            continue;
+        }
+
+        int ifindex = netdev_get_ifindex(port->netdev);
+        if (ifindex != port->ifindex) {
+            port_detach(dp, port, true);
+            port_set_down(port, VP_PORT_MISSING,
+                          xstrdup(ifindex < 0
+                                  ? "interface went away (waiting for it)"
+                                  : "interface was replaced (reattaching)"));
+            continue;
+        }
+        int mtu;
+        if (!netdev_get_mtu(port->netdev, &mtu)) {
+            atomic_store_relaxed(&port->mtu, mtu);
+        }
+    }
+}
+
+void
+dataplane_run(struct dataplane *dp)
+{
+    long long int now = time_msec();
+
+    if (now < dp->next_check) {
+        return;
+    }
+    dp->next_check = now + DATAPLANE_CHECK_MSEC;
+    check_ports(dp, now);
+    if (!dp->opts.fabric_mtu) {
+        int mtu = fabric_mtu_for_vtep(dp->opts.vtep);
+        int old = dataplane_get_fabric_mtu(dp);
+        if (mtu && mtu != old) {
+            VLOG_INFO("fabric MTU changed from %d to %d", old, mtu);
+            atomic_store_relaxed(&dp->fabric_mtu, mtu);
+        }
+    }
+}
+
+void
+dataplane_wait(struct dataplane *dp)
+{
+    poll_timer_wait_until(dp->next_check);
+}
+
+int
+dataplane_get_fabric_mtu(const struct dataplane *dp)
+{
+    int mtu;
+
+    atomic_read_relaxed(CONST_CAST(atomic_int *, &dp->fabric_mtu), &mtu);
+    return mtu;
+}
+
+void
+dataplane_port_counters(const struct dataplane *dp,
+                        const struct vp_port *port,
+                        struct vp_port_counters *c)
+{
+    memset(c, 0, sizeof *c);
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        vp_port_counters_accumulate(c, dp->threads[i]->stats, port->id);
+    }
+    vp_port_counters_subtract(c, &port->base);
+}
+
+void
+dataplane_fabric_counters(const struct dataplane *dp,
+                          struct vp_port_counters *c)
+{
+    memset(c, 0, sizeof *c);
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        vp_port_counters_accumulate(c, dp->threads[i]->stats,
+                                    VP_FABRIC_PORT_ID);
+    }
+}
+
+void
+dataplane_path_counters(const struct dataplane *dp, uint64_t *fast,
+                        uint64_t *slow)
+{
+    *fast = *slow = 0;
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        *fast += vp_counter_read(&dp->threads[i]->stats->fast_path);
+        *slow += vp_counter_read(&dp->threads[i]->stats->slow_path);
+    }
+}
+
+size_t
+dataplane_dump_flows(struct dataplane *dp, struct flow_cache_entry **entriesp,
+                     unsigned int **threadsp)
+{
+    uint64_t gen = tables_gen(dp->tables);
+    struct flow_cache_entry *all = NULL;
+    unsigned int *threads = NULL;
+    size_t n = 0;
+
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        struct flow_cache_entry *entries;
+        size_t m = flow_cache_snapshot(dp->threads[i]->cache, gen, &entries);
+
+        all = xrealloc(all, (n + m) * sizeof *all);
+        threads = xrealloc(threads, (n + m) * sizeof *threads);
+        for (size_t j = 0; j < m; j++) {
+            all[n + j] = entries[j];
+            threads[n + j] = i;
+        }
+        n += m;
+        free(entries);
+    }
+    *entriesp = all;
+    *threadsp = threads;
+    return n;
+}
+
+void
+dataplane_format_threads(const struct dataplane *dp, struct ds *s)
+{
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        const struct fwd_thread *t = dp->threads[i];
+        uint64_t busy = vp_counter_read(&t->stats->busy_usec);
+        uint64_t idle = vp_counter_read(&t->stats->idle_usec);
+        uint64_t total = busy + idle;
+
+        ds_put_format(s, "  thread %"PRIuSIZE": %"PRIuSIZE" ports, busy %.1f%%"
+                      " (%"PRIu64" ms busy, %"PRIu64" ms idle)\n", i,
+                      t->n_ports, total ? 100.0 * busy / total : 0.0,
+                      busy / 1000, idle / 1000);
+    }
+}

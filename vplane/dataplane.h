@@ -1,0 +1,67 @@
+/* vplane/dataplane.h: the forwarding threads and the ports they poll.
+ *
+ * The dataplane owns the forwarding threads (fwd-thread.c), one fabric
+ * socket each, and the attachment of VM ports to their interfaces.  It hooks
+ * into the tables: a port added to the tables is attached (or retried until
+ * its interface appears), a port deleted is first taken out of its thread's
+ * poll list.  Everything here runs on the main thread except the threads
+ * themselves.  What a packet goes through is pipeline.h. */
+#ifndef VPLANE_DATAPLANE_H
+#define VPLANE_DATAPLANE_H 1
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "openvswitch/types.h"
+#include "ovs-atomic.h"
+#include "stats.h"
+
+struct ds;
+struct flow_cache_entry;
+struct fwd_thread;
+struct vp_port;
+struct vp_tables;
+
+struct dataplane_options {
+    ovs_be32 vtep;              /* This host's VTEP address. */
+    uint16_t vxlan_port;        /* UDP port, normally 4789. */
+    int fabric_mtu;             /* 0: the MTU of the VTEP's interface. */
+    size_t n_threads;           /* Forwarding threads. */
+};
+
+struct dataplane {
+    struct vp_tables *tables;
+    struct dataplane_options opts;
+    atomic_int fabric_mtu;      /* Read by forwarding threads per batch. */
+    size_t n_threads;
+    struct fwd_thread **threads;
+    long long int next_check;   /* Next port/MTU check (main thread). */
+    long long int started;      /* time_msec() at creation. */
+};
+
+int dataplane_create(struct vp_tables *, const struct dataplane_options *,
+                     struct dataplane **);
+void dataplane_start(struct dataplane *);
+void dataplane_destroy(struct dataplane *);
+
+void dataplane_run(struct dataplane *);
+void dataplane_wait(struct dataplane *);
+
+/* Counters summed over the threads, since the port's id was assigned. */
+void dataplane_port_counters(const struct dataplane *, const struct vp_port *,
+                             struct vp_port_counters *);
+void dataplane_fabric_counters(const struct dataplane *,
+                               struct vp_port_counters *);
+void dataplane_path_counters(const struct dataplane *, uint64_t *fast,
+                             uint64_t *slow);
+int dataplane_get_fabric_mtu(const struct dataplane *);
+
+/* The flow caches' current entries, each tagged with its thread. */
+struct dataplane_flow {
+    unsigned int thread;
+    struct flow_cache_entry *entry;
+};
+size_t dataplane_dump_flows(struct dataplane *, struct flow_cache_entry **,
+                            unsigned int **threads);
+void dataplane_format_threads(const struct dataplane *, struct ds *);
+
+#endif /* vplane/dataplane.h */

@@ -1,0 +1,448 @@
+/* vplane/pipeline.c: the per-packet path (see pipeline.h for the stages). */
+#include <config.h>
+#include "pipeline.h"
+
+#include <string.h>
+#include "csum.h"
+#include "openvswitch/dynamic-string.h"
+#include "flow-cache.h"
+#include "flow-key.h"
+#include "netdev.h"
+#include "openvswitch/vlog.h"
+#include "packets.h"
+#include "port.h"
+#include "responder.h"
+#include "stats.h"
+#include "tables.h"
+#include "tso.h"
+#include "vxlan.h"
+#include "xlate.h"
+
+VLOG_DEFINE_THIS_MODULE(pipeline);
+
+/* Log lines about dropped flows and frames: a flood of bad input must not
+ * flood the log.  A flow is logged once, when its drop is decided. */
+static struct vlog_rate_limit drop_rl = VLOG_RATE_LIMIT_INIT(5, 20);
+
+/* ICMP errors: 100 per second per thread, in bursts of up to 100. */
+#define ICMP_TOKENS_PER_MSG 10
+
+void
+pipeline_init(struct pipeline *p, struct vp_tables *tables,
+              struct fabric_sock *fabric, struct flow_cache *cache,
+              struct vp_thread_stats *stats, const atomic_int *fabric_mtu)
+{
+    memset(p, 0, sizeof *p);
+    p->tables = tables;
+    p->fabric = fabric;
+    p->cache = cache;
+    p->stats = stats;
+    p->fabric_mtu = fabric_mtu;
+    token_bucket_init(&p->icmp_tb, 1, 100 * ICMP_TOKENS_PER_MSG);
+}
+
+void
+pipeline_uninit(struct pipeline *p)
+{
+    for (size_t i = 0; i < p->n_tx; i++) {
+        dp_packet_delete_batch(&p->tx[i].batch, true);
+    }
+    for (size_t i = 0; i < p->fq.n; i++) {
+        dp_packet_delete(p->fq.pkts[i]);
+    }
+}
+
+void
+pipeline_start(struct pipeline *p, long long int now)
+{
+    p->gen = tables_gen(p->tables);
+    p->now = now;
+    atomic_read_relaxed(CONST_CAST(atomic_int *, p->fabric_mtu), &p->mtu);
+}
+
+static struct vp_port_counters_live *
+counters(struct pipeline *p, unsigned int port_id)
+{
+    return &p->stats->ports[port_id];
+}
+
+static void
+drop(struct pipeline *p, struct dp_packet *pkt, unsigned int port_id,
+     enum vp_drop_reason reason)
+{
+    vp_counter_add(&counters(p, port_id)->drops[reason], 1);
+    dp_packet_delete(pkt);
+}
+
+/* Sends an ICMP error about 'orig', received on VM port 'in', back to its
+ * sender from the gateway of its subnet.  Rate limited per thread. */
+static void
+send_icmp_error(struct pipeline *p, const struct dp_packet *orig,
+                struct vp_port *in, uint8_t type, uint8_t code, uint16_t mtu);
+
+static void
+output_port(struct pipeline *p, struct dp_packet *pkt, struct vp_port *port,
+            struct vp_port *in, unsigned int in_id);
+
+static void
+flush_port(struct pipeline *p, struct pipeline_tx_port *tx)
+{
+    struct vp_port_counters_live *c = counters(p, tx->port->id);
+    size_t n = dp_packet_batch_size(&tx->batch);
+    uint64_t bytes = 0;
+    struct dp_packet *pkt;
+
+    DP_PACKET_BATCH_FOR_EACH (i, pkt, &tx->batch) {
+        bytes += dp_packet_size(pkt);
+    }
+    /* netdev_send() frees the batch whatever happens.  On an error it does
+     * not say how many went out, so all of them count as refused. */
+    if (!netdev_send(tx->netdev, 0, &tx->batch, true)) {
+        vp_counter_add(&c->tx_packets, n);
+        vp_counter_add(&c->tx_bytes, bytes);
+    } else {
+        vp_counter_add(&c->drops[VP_DROP_TX_ERROR], n);
+    }
+    dp_packet_batch_init(&tx->batch);
+}
+
+static void
+account_fabric_tx(struct pipeline *p, const struct fabric_tx_result *r)
+{
+    struct vp_port_counters_live *c = counters(p, VP_FABRIC_PORT_ID);
+
+    vp_counter_add(&c->tx_packets, r->sent);
+    vp_counter_add(&c->tx_bytes, r->sent_bytes);
+    if (r->too_big) {
+        vp_counter_add(&c->drops[VP_DROP_TOO_BIG], r->too_big);
+    }
+    if (r->errors) {
+        vp_counter_add(&c->drops[VP_DROP_TX_ERROR], r->errors);
+    }
+}
+
+static void
+flush_fabric(struct pipeline *p)
+{
+    if (p->fq.n) {
+        struct fabric_tx_result r = { 0 };
+
+        fabric_txq_flush(p->fabric, &p->fq, &r);
+        account_fabric_tx(p, &r);
+    }
+}
+
+void
+pipeline_flush(struct pipeline *p)
+{
+    for (size_t i = 0; i < p->n_tx; i++) {
+        flush_port(p, &p->tx[i]);
+    }
+    p->n_tx = 0;
+    flush_fabric(p);
+}
+
+/* A frame that does not fit: counted, and if it is IPv4 with DF from a VM,
+ * answered with "fragmentation needed" carrying the MTU that would fit. */
+static void
+too_big(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
+        unsigned int in_id, int fit_mtu)
+{
+    const struct ip_header *ip = dp_packet_l3(pkt);
+
+    if (in && ip && fit_mtu > 0
+        && dp_packet_eth(pkt)
+        && ((struct eth_header *) dp_packet_eth(pkt))->eth_type
+           == htons(ETH_TYPE_IP)
+        && ip->ip_frag_off & htons(IP_DONT_FRAGMENT)) {
+        send_icmp_error(p, pkt, in, ICMP4_DST_UNREACH, ICMP4_CODE_FRAG_NEEDED,
+                        fit_mtu);
+    }
+    drop(p, pkt, in_id, VP_DROP_TOO_BIG);
+}
+
+static void
+output_port(struct pipeline *p, struct dp_packet *pkt, struct vp_port *port,
+            struct vp_port *in, unsigned int in_id)
+{
+    struct netdev *netdev = ovsrcu_get(struct netdev *, &port->tx_netdev);
+    int mtu;
+
+    if (!netdev) {
+        drop(p, pkt, port->id, VP_DROP_TX_ERROR);
+        return;
+    }
+    atomic_read_relaxed(&port->mtu, &mtu);
+    if (!dp_packet_hwol_is_tso(pkt)
+        && dp_packet_size(pkt) > mtu + ETH_HEADER_LEN) {
+        too_big(p, pkt, in, in_id, mtu);
+        return;
+    }
+
+    struct pipeline_tx_port *tx = NULL;
+    for (size_t i = 0; i < p->n_tx; i++) {
+        if (p->tx[i].port == port) {
+            tx = &p->tx[i];
+            break;
+        }
+    }
+    if (!tx) {
+        if (p->n_tx >= PIPELINE_MAX_TX_PORTS) {
+            pipeline_flush(p);
+        }
+        tx = &p->tx[p->n_tx++];
+        tx->port = port;
+        tx->netdev = netdev;
+        dp_packet_batch_init(&tx->batch);
+    } else if (dp_packet_batch_is_full(&tx->batch)) {
+        flush_port(p, tx);
+    }
+    dp_packet_batch_add(&tx->batch, pkt);
+}
+
+static void
+output_fabric(struct pipeline *p, struct dp_packet *pkt, ovs_be32 vtep,
+              uint32_t vni, struct vp_port *in, unsigned int in_id)
+{
+    /* The largest inner IP packet the fabric carries. */
+    int fit_mtu = p->mtu - VXLAN_IPV4_OVERHEAD - ETH_HEADER_LEN;
+
+    if (dp_packet_hwol_is_tso(pkt)) {
+        struct fabric_tx_result r = { 0 };
+
+        flush_fabric(p);        /* Keep the flow's packets in order. */
+        if (tso_send_vxlan(p->fabric, pkt, vtep, vni, fit_mtu, &r)) {
+            account_fabric_tx(p, &r);
+            dp_packet_delete(pkt);
+        } else {
+            drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
+        }
+        return;
+    }
+    if (dp_packet_size(pkt) + VXLAN_IPV4_OVERHEAD > p->mtu) {
+        too_big(p, pkt, in, in_id, fit_mtu);
+        return;
+    }
+    tso_complete_csum(pkt);
+    if (fabric_txq_full(&p->fq)) {
+        flush_fabric(p);
+    }
+    fabric_txq_push(&p->fq, pkt, vtep, p->fabric->port, vni);
+}
+
+static void
+send_icmp_error(struct pipeline *p, const struct dp_packet *orig,
+                struct vp_port *in, uint8_t type, uint8_t code, uint16_t mtu)
+{
+    const struct vp_vnet_cfg *cfg = ovsrcu_get(const struct vp_vnet_cfg *,
+                                               &in->vnet->cfg);
+    const struct ip_header *ip = dp_packet_l3(orig);
+    const struct vp_subnet *sn;
+    struct dp_packet *err;
+
+    sn = vnet_subnet_for(cfg, get_16aligned_be32(&ip->ip_src));
+    if (!sn && cfg->n_subnets) {
+        sn = &cfg->subnets[0];
+    }
+    if (!sn || !token_bucket_withdraw(&p->icmp_tb, ICMP_TOKENS_PER_MSG)) {
+        return;
+    }
+    err = responder_icmp_error(orig, cfg->gw_mac, sn->gateway, type, code,
+                               mtu);
+    if (err) {
+        output_port(p, err, in, NULL, in->id);
+    }
+}
+
+/* The routing part of a decision, per packet: header check, TTL, MACs. */
+static bool
+route_packet(struct pipeline *p, struct dp_packet *pkt,
+             const struct vp_action *act, struct vp_port *in,
+             unsigned int in_id)
+{
+    struct ip_header *ip = dp_packet_l3(pkt);
+    size_t ihl = IP_IHL(ip->ip_ihl_ver) * 4;
+
+    if (csum(ip, ihl)) {
+        drop(p, pkt, in_id, VP_DROP_BAD_IP_HEADER);
+        return false;
+    }
+    if (ip->ip_ttl <= 1) {
+        send_icmp_error(p, pkt, in, ICMP4_TIME_EXCEEDED,
+                        ICMP4_CODE_TTL_EXCEEDED, 0);
+        drop(p, pkt, in_id, VP_DROP_TTL_EXCEEDED);
+        return false;
+    }
+
+    /* TTL shares a 16-bit checksum word with the protocol. */
+    ovs_be16 old = htons(ip->ip_ttl << 8 | ip->ip_proto);
+    ip->ip_ttl--;
+    ip->ip_csum = recalc_csum16(ip->ip_csum, old,
+                                htons(ip->ip_ttl << 8 | ip->ip_proto));
+
+    struct eth_header *eth = dp_packet_eth(pkt);
+    eth->eth_src = act->eth_src;
+    eth->eth_dst = act->eth_dst;
+    return true;
+}
+
+static void
+flood(struct pipeline *p, struct dp_packet *pkt, const struct vp_vnet *vnet,
+      struct vp_port *in, unsigned int in_id)
+{
+    const struct vp_flood *f = ovsrcu_get(const struct vp_flood *,
+                                          &vnet->flood);
+    size_t n = 0;
+
+    for (size_t i = 0; i < f->n_ports; i++) {
+        struct vp_port *port = f->ports[i];
+        if (port != in && ovsrcu_get(struct netdev *, &port->tx_netdev)) {
+            output_port(p, dp_packet_clone(pkt), port, in, in_id);
+            n++;
+        }
+    }
+    /* Split horizon: what came from the fabric goes back to no host. */
+    for (size_t i = 0; in && i < f->n_vteps; i++) {
+        output_fabric(p, dp_packet_clone(pkt), f->vteps[i], vnet->vni, in,
+                      in_id);
+        n++;
+    }
+    if (n) {
+        dp_packet_delete(pkt);
+    } else {
+        drop(p, pkt, in_id, VP_DROP_NO_DESTINATION);
+    }
+}
+
+static void
+execute(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
+        struct vp_port *in, unsigned int in_id)
+{
+    switch ((enum vp_action_type) act->type) {
+    case VP_ACT_DROP:
+        drop(p, pkt, in_id, act->drop_reason);
+        break;
+    case VP_ACT_OUTPUT:
+        if (!act->route || route_packet(p, pkt, act, in, in_id)) {
+            output_port(p, pkt, act->port, in, in_id);
+        }
+        break;
+    case VP_ACT_ENCAP:
+        if (!act->route || route_packet(p, pkt, act, in, in_id)) {
+            output_fabric(p, pkt, act->vtep, act->vni, in, in_id);
+        }
+        break;
+    case VP_ACT_FLOOD:
+        flood(p, pkt, act->vnet, in, in_id);
+        break;
+    case VP_ACT_ARP_REPLY:
+        output_port(p, responder_arp_reply(pkt, act->eth_dst), in, NULL,
+                    in_id);
+        dp_packet_delete(pkt);
+        break;
+    case VP_ACT_GATEWAY:
+        if (responder_icmp_echo_reply(pkt, act->eth_src)) {
+            output_port(p, pkt, in, NULL, in_id);
+        } else {
+            drop(p, pkt, in_id, VP_DROP_TO_GATEWAY);
+        }
+        break;
+    }
+}
+
+/* Parses, looks up or decides, and acts on one packet. */
+static void
+process_packet(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
+               uint32_t vni, ovs_be32 outer_src, uint64_t *n_fast)
+{
+    unsigned int in_id = in ? in->id : VP_FABRIC_PORT_ID;
+    struct vp_flow_key key;
+    enum vp_drop_reason reason;
+
+    reason = vp_flow_key_extract(pkt, in_id, vni, outer_src, &key);
+    if (reason != VP_N_DROP_REASONS) {
+        VLOG_WARN_RL(&drop_rl, "%s: dropped a %"PRIu32"-byte frame: %s",
+                     in ? in->name : "fabric", dp_packet_size(pkt),
+                     vp_drop_reason_name(reason));
+        drop(p, pkt, in_id, reason);
+        return;
+    }
+
+    uint32_t hash = vp_flow_key_hash(&key);
+    struct flow_cache_entry *e = flow_cache_lookup(p->cache, &key, hash,
+                                                   p->gen);
+    if (e) {
+        (*n_fast)++;
+    } else {
+        struct vp_action act;
+
+        vp_counter_add(&p->stats->slow_path, 1);
+        xlate_decide(p->tables, &key, in, &act, NULL);
+        e = flow_cache_insert(p->cache, &key, hash, p->gen, &act, p->now);
+        if (act.type == VP_ACT_DROP && !VLOG_DROP_INFO(&drop_rl)) {
+            struct ds s = DS_EMPTY_INITIALIZER;
+            vp_flow_key_format(&key, &s);
+            VLOG_INFO("%s: dropping flow %s: %s", in ? in->name : "fabric",
+                      ds_cstr(&s), vp_drop_reason_name(act.drop_reason));
+            ds_destroy(&s);
+        }
+    }
+    e->packets++;
+    e->bytes += dp_packet_size(pkt);
+    e->used = p->now;
+    execute(p, pkt, &e->action, in, in_id);
+}
+
+static uint64_t
+batch_bytes(const struct dp_packet_batch *batch)
+{
+    const struct dp_packet *pkt;
+    uint64_t bytes = 0;
+
+    DP_PACKET_BATCH_FOR_EACH (i, pkt, batch) {
+        bytes += dp_packet_size(pkt);
+    }
+    return bytes;
+}
+
+void
+pipeline_process_port(struct pipeline *p, struct vp_port *in,
+                      struct dp_packet_batch *batch)
+{
+    struct vp_port_counters_live *c = counters(p, in->id);
+    struct dp_packet *pkt;
+    uint64_t n_fast = 0;
+
+    vp_counter_add(&c->rx_packets, dp_packet_batch_size(batch));
+    vp_counter_add(&c->rx_bytes, batch_bytes(batch));
+    DP_PACKET_BATCH_FOR_EACH (i, pkt, batch) {
+        process_packet(p, pkt, in, 0, 0, &n_fast);
+    }
+    vp_counter_add(&p->stats->fast_path, n_fast);
+}
+
+void
+pipeline_process_fabric(struct pipeline *p, struct dp_packet_batch *batch,
+                        const ovs_be32 srcs[])
+{
+    struct vp_port_counters_live *c = counters(p, VP_FABRIC_PORT_ID);
+    struct dp_packet *pkt;
+    uint64_t n_fast = 0;
+
+    vp_counter_add(&c->rx_packets, dp_packet_batch_size(batch));
+    vp_counter_add(&c->rx_bytes, batch_bytes(batch));
+    DP_PACKET_BATCH_FOR_EACH (i, pkt, batch) {
+        enum vp_drop_reason reason;
+        uint32_t vni;
+
+        reason = vxlan_decap(pkt, &vni);
+        if (reason != VP_N_DROP_REASONS) {
+            VLOG_WARN_RL(&drop_rl, "dropped VXLAN datagram from "IP_FMT": %s",
+                         IP_ARGS(srcs[i]), vp_drop_reason_name(reason));
+            drop(p, pkt, VP_FABRIC_PORT_ID, reason);
+            continue;
+        }
+        process_packet(p, pkt, NULL, vni, srcs[i], &n_fast);
+    }
+    vp_counter_add(&p->stats->fast_path, n_fast);
+}

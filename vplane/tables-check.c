@@ -1,0 +1,505 @@
+/* vplane/tables-check.c: whether a batch of entries may be applied.
+ *
+ * tables_check() looks at a whole struct vp_config against the current
+ * tables and against itself (a batch may define a VNet and use it), and
+ * returns the first problem as one line that names the entry and the field.
+ * It changes nothing; tables_apply() runs it first so that a batch is
+ * applied entirely or not at all. */
+#include <config.h>
+
+#include <string.h>
+#include "config.h"
+#include "hash.h"
+#include "openvswitch/dynamic-string.h"
+#include "packets.h"
+#include "port.h"
+#include "tables-private.h"
+#include "util.h"
+
+/* A key seen earlier in the batch, in some scope (an interned VNet or tenant
+ * name), with the value it was given and where. */
+struct seen {
+    struct hmap_node node;
+    const void *scope;
+    uint64_t key;
+    uint64_t value;
+    size_t idx;
+};
+
+static uint32_t
+seen_hash(const void *scope, uint64_t key)
+{
+    return hash_uint64_basis(key, hash_pointer(scope, 0));
+}
+
+static struct seen *
+seen_find(const struct hmap *map, const void *scope, uint64_t key)
+{
+    struct seen *s;
+
+    HMAP_FOR_EACH_WITH_HASH (s, node, seen_hash(scope, key), map) {
+        if (s->scope == scope && s->key == key) {
+            return s;
+        }
+    }
+    return NULL;
+}
+
+static void
+seen_add(struct hmap *map, const void *scope, uint64_t key, uint64_t value,
+         size_t idx)
+{
+    struct seen *s = xmalloc(sizeof *s);
+
+    s->scope = scope;
+    s->key = key;
+    s->value = value;
+    s->idx = idx;
+    hmap_insert(map, &s->node, seen_hash(scope, key));
+}
+
+static void
+seen_destroy(struct hmap *map)
+{
+    struct seen *s;
+
+    HMAP_FOR_EACH_POP (s, node, map) {
+        free(s);
+    }
+    hmap_destroy(map);
+}
+
+/* A VNet as it will be once the batch is applied. */
+struct eff_vnet {
+    const struct vp_vnet *existing;     /* NULL if the batch creates it. */
+    const struct vp_vnet_spec *spec;    /* NULL if the batch leaves it. */
+    const struct vp_subnet *subnets;
+    size_t n_subnets;
+};
+
+struct check_ctx {
+    struct vp_tables *t;
+    const struct vp_config *c;
+    struct shash vnet_specs;            /* Name -> struct vp_vnet_spec. */
+};
+
+static bool
+eff_vnet_get(const struct check_ctx *ctx, const char *name,
+             struct eff_vnet *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->existing = tables_vnet_by_name(ctx->t, name);
+    ev->spec = shash_find_data(&ctx->vnet_specs, name);
+    if (ev->spec) {
+        ev->subnets = ev->spec->subnets;
+        ev->n_subnets = ev->spec->n_subnets;
+    } else if (ev->existing) {
+        const struct vp_vnet_cfg *cfg = vnet_cfg_protected(ev->existing);
+        ev->subnets = cfg->subnets;
+        ev->n_subnets = cfg->n_subnets;
+    }
+    return ev->existing || ev->spec;
+}
+
+/* Checks that 'ip', a VM address in VNet 'ev', fits its subnets. */
+static char *
+check_vm_ip(const struct eff_vnet *ev, const char *vnet_name, ovs_be32 ip)
+{
+    if (!ev->n_subnets) {
+        return NULL;            /* A VNet without subnets is L2 only. */
+    }
+    for (size_t i = 0; i < ev->n_subnets; i++) {
+        const struct vp_subnet *sn = &ev->subnets[i];
+        if ((ip & sn->mask) == sn->prefix) {
+            if (ip == sn->gateway) {
+                return xasprintf(IP_FMT" is the gateway address of VNet "
+                                 "\"%s\"", IP_ARGS(ip), vnet_name);
+            }
+            return NULL;
+        }
+    }
+    return xasprintf(IP_FMT" is in no subnet of VNet \"%s\"", IP_ARGS(ip),
+                     vnet_name);
+}
+
+static bool
+subnets_overlap(const struct vp_subnet *a, const struct vp_subnet *b)
+{
+    ovs_be32 mask = a->plen < b->plen ? a->mask : b->mask;
+
+    return (a->prefix & mask) == (b->prefix & mask);
+}
+
+static bool
+subnets_equal(const struct vp_subnet *a, size_t n_a,
+              const struct vp_subnet *b, size_t n_b)
+{
+    if (n_a != n_b) {
+        return false;
+    }
+    for (size_t i = 0; i < n_a; i++) {
+        if (a[i].prefix != b[i].prefix || a[i].plen != b[i].plen
+            || a[i].gateway != b[i].gateway) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Subnets of the VNets of one tenant may not overlap: the tenant routes
+ * between them.  Different tenants may reuse any addresses. */
+static char *
+check_tenant_subnets(const struct check_ctx *ctx)
+{
+    struct subnet_owner {
+        const char *tenant, *vnet;
+        const struct vp_subnet *sn;
+    } *all = NULL;
+    size_t n = 0, allocated = 0;
+    char *error = NULL;
+
+    const struct vp_vnet *vnet;
+    HMAP_FOR_EACH (vnet, name_node, &ctx->t->vnets_by_name) {
+        if (shash_find(&ctx->vnet_specs, vnet->name)) {
+            continue;
+        }
+        const struct vp_vnet_cfg *cfg = vnet_cfg_protected(vnet);
+        for (size_t i = 0; i < cfg->n_subnets; i++) {
+            if (n >= allocated) {
+                all = x2nrealloc(all, &allocated, sizeof *all);
+            }
+            all[n++] = (struct subnet_owner) { vnet->tenant->name,
+                                               vnet->name, &cfg->subnets[i] };
+        }
+    }
+    for (size_t v = 0; v < ctx->c->n_vnets; v++) {
+        const struct vp_vnet_spec *spec = &ctx->c->vnets[v];
+        for (size_t i = 0; i < spec->n_subnets; i++) {
+            if (n >= allocated) {
+                all = x2nrealloc(all, &allocated, sizeof *all);
+            }
+            all[n++] = (struct subnet_owner) { spec->tenant, spec->name,
+                                               &spec->subnets[i] };
+        }
+    }
+
+    for (size_t i = 0; i < n && !error; i++) {
+        for (size_t j = i + 1; j < n && !error; j++) {
+            if (!strcmp(all[i].tenant, all[j].tenant)
+                && subnets_overlap(all[i].sn, all[j].sn)) {
+                struct ds a = DS_EMPTY_INITIALIZER;
+                struct ds b = DS_EMPTY_INITIALIZER;
+                vp_format_subnet(all[i].sn, &a);
+                vp_format_subnet(all[j].sn, &b);
+                error = xasprintf("vnet \"%s\": subnets: %s overlaps %s of "
+                                  "VNet \"%s\" in tenant \"%s\"",
+                                  all[j].vnet, ds_cstr(&b), ds_cstr(&a),
+                                  all[i].vnet, all[i].tenant);
+                ds_destroy(&a);
+                ds_destroy(&b);
+            }
+        }
+    }
+    free(all);
+    return error;
+}
+
+/* An existing VNet whose subnets change must still hold the addresses of
+ * its ports and translation entries. */
+static char *
+check_resubnet(const struct check_ctx *ctx, const struct vp_vnet *vnet,
+               const struct vp_vnet_spec *spec)
+{
+    struct eff_vnet ev = { .existing = vnet, .spec = spec,
+                           .subnets = spec->subnets,
+                           .n_subnets = spec->n_subnets };
+    char *error;
+
+    const struct vp_port *port;
+    LIST_FOR_EACH (port, vnet_node, &vnet->ports) {
+        for (size_t i = 0; i < port->n_ips; i++) {
+            error = check_vm_ip(&ev, vnet->name, port->ips[i]);
+            if (error) {
+                char *e = xasprintf("vnet \"%s\": subnets: port \"%s\": %s",
+                                    vnet->name, port->name, error);
+                free(error);
+                return e;
+            }
+        }
+    }
+    const struct vp_xlate *x;
+    CMAP_FOR_EACH (x, ip_node, &ctx->t->xlate_by_ip) {
+        if (x->vnet == vnet) {
+            error = check_vm_ip(&ev, vnet->name, x->ip);
+            if (error) {
+                char *e = xasprintf("vnet \"%s\": subnets: translation entry "
+                                    ETH_ADDR_FMT": %s", vnet->name,
+                                    ETH_ADDR_ARGS(x->mac), error);
+                free(error);
+                return e;
+            }
+        }
+    }
+    return NULL;
+}
+
+static char *
+check_vnets(struct check_ctx *ctx)
+{
+    const struct vp_config *c = ctx->c;
+    struct hmap vnis = HMAP_INITIALIZER(&vnis);
+    char *error = NULL;
+
+    for (size_t i = 0; i < c->n_vnets && !error; i++) {
+        const struct vp_vnet_spec *spec = &c->vnets[i];
+        const struct vp_vnet *old = tables_vnet_by_name(ctx->t, spec->name);
+        const struct vp_vnet *by_vni = tables_vnet_by_vni(ctx->t, spec->vni);
+        const struct seen *dup = seen_find(&vnis, NULL, spec->vni);
+
+        if (!shash_add_once(&ctx->vnet_specs, spec->name, spec)) {
+            error = xasprintf("vnet \"%s\": name: defined twice", spec->name);
+        } else if (dup) {
+            error = xasprintf("vnet \"%s\": vni: %"PRIu32" is also given to "
+                              "VNet \"%s\"", spec->name, spec->vni,
+                              c->vnets[dup->idx].name);
+        } else if (old && old->vni != spec->vni) {
+            error = xasprintf("vnet \"%s\": vni: the VNet has VNI %"PRIu32"; "
+                              "delete it to change its VNI", spec->name,
+                              old->vni);
+        } else if (old && strcmp(old->tenant->name, spec->tenant)) {
+            error = xasprintf("vnet \"%s\": tenant: the VNet belongs to "
+                              "\"%s\"; delete it to move it", spec->name,
+                              old->tenant->name);
+        } else if (!old && by_vni) {
+            error = xasprintf("vnet \"%s\": vni: %"PRIu32" is in use by VNet "
+                              "\"%s\"", spec->name, spec->vni, by_vni->name);
+        } else if (old) {
+            const struct vp_vnet_cfg *cfg = vnet_cfg_protected(old);
+            if (!subnets_equal(cfg->subnets, cfg->n_subnets,
+                               spec->subnets, spec->n_subnets)) {
+                error = check_resubnet(ctx, old, spec);
+            }
+        }
+        seen_add(&vnis, NULL, spec->vni, 0, i);
+    }
+    seen_destroy(&vnis);
+    return error ? error : check_tenant_subnets(ctx);
+}
+
+static bool
+port_matches_spec(const struct vp_port *port, const struct vp_port_spec *spec)
+{
+    if (strcmp(port->vnet->name, spec->vnet)
+        || !eth_addr_equals(port->mac, spec->mac)
+        || port->n_ips != spec->n_ips) {
+        return false;
+    }
+    for (size_t i = 0; i < spec->n_ips; i++) {
+        if (!port_has_ip(port, spec->ips[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static char *
+check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
+           struct shash *names, struct hmap *macs, struct hmap *ips)
+{
+    const struct vp_port *old = tables_port_by_name(ctx->t, spec->name);
+    struct eff_vnet ev;
+
+    if (!shash_add_once(names, spec->name, spec)) {
+        return xasprintf("port \"%s\": name: defined twice", spec->name);
+    }
+    if (!eff_vnet_get(ctx, spec->vnet, &ev)) {
+        return xasprintf("port \"%s\": vnet: no VNet named \"%s\"",
+                         spec->name, spec->vnet);
+    }
+    if (old) {
+        return (port_matches_spec(old, spec) ? NULL
+                : xasprintf("port \"%s\": the port exists with other "
+                            "settings; delete it first", spec->name));
+    }
+
+    uint64_t mac = eth_addr_to_uint64(spec->mac);
+    const struct vp_port *other = (ev.existing
+                                   ? tables_port_by_mac(ctx->t, ev.existing,
+                                                        spec->mac)
+                                   : NULL);
+    const struct seen *dup = seen_find(macs, spec->vnet, mac);
+    if (other || dup) {
+        return xasprintf("port \"%s\": mac: "ETH_ADDR_FMT" is already port "
+                         "\"%s\"'s in VNet \"%s\"", spec->name,
+                         ETH_ADDR_ARGS(spec->mac),
+                         other ? other->name : ctx->c->ports[dup->idx].name,
+                         spec->vnet);
+    }
+    seen_add(macs, spec->vnet, mac, 0, idx);
+
+    for (size_t i = 0; i < spec->n_ips; i++) {
+        ovs_be32 ip = spec->ips[i];
+        char *error = check_vm_ip(&ev, spec->vnet, ip);
+        if (error) {
+            char *e = xasprintf("port \"%s\": ips: %s", spec->name, error);
+            free(error);
+            return e;
+        }
+        other = ev.existing ? tables_port_by_ip(ctx->t, ev.existing, ip)
+                            : NULL;
+        dup = seen_find(ips, spec->vnet, ip);
+        if (other || dup) {
+            return xasprintf("port \"%s\": ips: "IP_FMT" is already port "
+                             "\"%s\"'s in VNet \"%s\"", spec->name,
+                             IP_ARGS(ip),
+                             other ? other->name
+                                   : ctx->c->ports[dup->idx].name,
+                             spec->vnet);
+        }
+        seen_add(ips, spec->vnet, ip, 0, idx);
+    }
+    return NULL;
+}
+
+static char *
+check_ports(struct check_ctx *ctx)
+{
+    struct shash names = SHASH_INITIALIZER(&names);
+    struct hmap macs = HMAP_INITIALIZER(&macs);
+    struct hmap ips = HMAP_INITIALIZER(&ips);
+    size_t n_new = 0;
+    char *error = NULL;
+
+    for (size_t i = 0; i < ctx->c->n_ports && !error; i++) {
+        const struct vp_port_spec *spec = &ctx->c->ports[i];
+        n_new += !tables_port_by_name(ctx->t, spec->name);
+        error = check_port(ctx, spec, i, &names, &macs, &ips);
+    }
+    if (!error && n_new > tables_n_free_port_ids(ctx->t)) {
+        error = xasprintf("port: a host holds at most %d ports",
+                          VP_MAX_PORTS - 1);
+    }
+    shash_destroy(&names);
+    seen_destroy(&macs);
+    seen_destroy(&ips);
+    return error;
+}
+
+static char *
+xlate_error(const struct vp_xlate_spec *spec, const char *field, char *msg)
+{
+    char *e = xasprintf("xlate %s "ETH_ADDR_FMT" "IP_FMT": %s: %s",
+                        spec->vnet, ETH_ADDR_ARGS(spec->mac),
+                        IP_ARGS(spec->ip), field, msg);
+    free(msg);
+    return e;
+}
+
+static char *
+check_xlates(struct check_ctx *ctx)
+{
+    const struct vp_config *c = ctx->c;
+    struct hmap ips = HMAP_INITIALIZER(&ips);       /* -> MAC */
+    struct hmap macs = HMAP_INITIALIZER(&macs);     /* -> VTEP */
+    const char *last_name = NULL;
+    struct eff_vnet ev;
+    char *error = NULL;
+
+    for (size_t i = 0; i < c->n_xlates && !error; i++) {
+        const struct vp_xlate_spec *spec = &c->xlates[i];
+        uint64_t mac = eth_addr_to_uint64(spec->mac);
+
+        /* Entries come in runs of one VNet: resolve each name once. */
+        if (spec->vnet != last_name) {
+            if (!eff_vnet_get(ctx, spec->vnet, &ev)) {
+                return xlate_error(spec, "vnet",
+                                   xasprintf("no VNet named \"%s\"",
+                                             spec->vnet));
+            }
+            last_name = spec->vnet;
+        }
+
+        const struct seen *m = seen_find(&macs, spec->vnet, mac);
+        if (m && m->value != spec->vtep) {
+            error = xlate_error(spec, "vtep",
+                                xasprintf("the MAC is also placed at "IP_FMT
+                                          " in this batch",
+                                          IP_ARGS((ovs_be32) m->value)));
+            break;
+        } else if (!m) {
+            seen_add(&macs, spec->vnet, mac, spec->vtep, i);
+        }
+
+        if (!spec->ip) {
+            continue;
+        }
+        error = check_vm_ip(&ev, spec->vnet, spec->ip);
+        if (error) {
+            error = xlate_error(spec, "ip", error);
+            break;
+        }
+        const struct vp_xlate *other = (ev.existing
+                                        ? tables_xlate_by_ip(ctx->t,
+                                                             ev.existing,
+                                                             spec->ip)
+                                        : NULL);
+        const struct seen *dup = seen_find(&ips, spec->vnet, spec->ip);
+        if (other && !eth_addr_equals(other->mac, spec->mac)) {
+            error = xlate_error(spec, "ip",
+                                xasprintf("the address belongs to "
+                                          ETH_ADDR_FMT"; delete that entry "
+                                          "first", ETH_ADDR_ARGS(other->mac)));
+        } else if (dup && dup->value != mac) {
+            error = xlate_error(spec, "ip",
+                                xstrdup("the address is given to two MACs "
+                                        "in this batch"));
+        } else if (!dup) {
+            seen_add(&ips, spec->vnet, spec->ip, mac, i);
+        }
+    }
+    seen_destroy(&ips);
+    seen_destroy(&macs);
+    return error;
+}
+
+static char *
+check_routes(struct check_ctx *ctx)
+{
+    struct hmap seen = HMAP_INITIALIZER(&seen);
+    char *error = NULL;
+
+    for (size_t i = 0; i < ctx->c->n_routes && !error; i++) {
+        const struct vp_route_spec *spec = &ctx->c->routes[i];
+        uint64_t key = ((uint64_t) spec->plen << 32) | spec->prefix;
+
+        if (seen_find(&seen, spec->tenant, key)) {
+            error = xasprintf("route "IP_FMT"/%u in tenant \"%s\": prefix: "
+                              "given twice", IP_ARGS(spec->prefix),
+                              spec->plen, spec->tenant);
+        }
+        seen_add(&seen, spec->tenant, key, 0, i);
+    }
+    seen_destroy(&seen);
+    return error;
+}
+
+char *
+tables_check(struct vp_tables *t, const struct vp_config *c)
+{
+    struct check_ctx ctx = { .t = t, .c = c };
+    char *error;
+
+    shash_init(&ctx.vnet_specs);
+    error = check_vnets(&ctx);
+    if (!error) {
+        error = check_ports(&ctx);
+    }
+    if (!error) {
+        error = check_xlates(&ctx);
+    }
+    if (!error) {
+        error = check_routes(&ctx);
+    }
+    shash_destroy(&ctx.vnet_specs);
+    return error;
+}

@@ -1,0 +1,419 @@
+/* vplane/tables-json.c: vPlane's tables as JSON, the format of a tables file
+ * (`vplane-ctl load`) and of `tables/export` (docs/ctl.md):
+ *
+ *   {"vnets":  [{"name", "vni", "tenant", "subnets": ["GW/LEN"...],
+ *                "gateway-mac" (optional)}],
+ *    "ports":  [{"name", "vnet", "mac", "ips": [...] (optional)}],
+ *    "xlate":  [{"vnet", "mac", "ip" (optional), "vtep"}],
+ *    "routes": [{"tenant", "prefix", "nexthop"}]}
+ *
+ * Parsing checks types and syntax and names the offending path
+ * ("xlate[17].vtep: ..."); whether the entries fit the current tables is
+ * tables_apply()'s business.  Open vSwitch's JSON library does the parsing:
+ * vplaned links it, and one binary never carries two JSON libraries. */
+#include <config.h>
+#include "tables-json.h"
+
+#include <string.h>
+#include "config.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/shash.h"
+#include "packets.h"
+#include "port.h"
+#include "tables-private.h"
+#include "util.h"
+
+/* Parsing. */
+
+struct member {
+    const char *name;
+    enum json_type type;        /* JSON_INTEGER, JSON_STRING, JSON_ARRAY. */
+    bool optional;
+    const struct json **value;
+};
+
+static const char *
+type_name(enum json_type type)
+{
+    return (type == JSON_INTEGER ? "an integer"
+            : type == JSON_STRING ? "a string"
+            : type == JSON_ARRAY ? "an array"
+            : type == JSON_OBJECT ? "an object" : json_type_to_string(type));
+}
+
+/* Checks that 'obj' is an object with exactly the members 'm' allows. */
+static char *
+get_members(const char *path, const struct json *obj, struct member m[],
+            size_t n)
+{
+    if (obj->type != JSON_OBJECT) {
+        return xasprintf("%s: must be an object", path);
+    }
+
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, obj->object) {
+        size_t i;
+        for (i = 0; i < n && strcmp(m[i].name, node->name); i++) {
+            continue;
+        }
+        if (i == n) {
+            return xasprintf("%s: unknown member \"%s\"", path, node->name);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct json *v = shash_find_data(obj->object, m[i].name);
+        *m[i].value = v;
+        if (!v) {
+            if (!m[i].optional) {
+                return xasprintf("%s.%s: missing", path, m[i].name);
+            }
+        } else if (v->type != m[i].type) {
+            return xasprintf("%s.%s: must be %s", path, m[i].name,
+                             type_name(m[i].type));
+        }
+    }
+    return NULL;
+}
+
+/* Prefixes a field parser's error with the entry's path: the field parsers
+ * name the field, this names where it is. */
+static char *
+at(const char *path, char *error)
+{
+    if (!error) {
+        return NULL;
+    }
+    char *e = xasprintf("%s.%s", path, error);
+    free(error);
+    return e;
+}
+
+static char *
+parse_strings(const char *path, const char *field, const struct json *array,
+              char *(*parse)(const char *field, const char *s, void *out),
+              void *out, size_t size, size_t *n)
+{
+    const struct json_array *a = json_array(array);
+
+    *n = 0;
+    for (size_t i = 0; i < a->n; i++) {
+        char *name = xasprintf("%s[%"PRIuSIZE"]", field, i);
+        char *error = NULL;
+
+        if (a->elems[i]->type != JSON_STRING) {
+            error = xasprintf("%s: must be a string", name);
+        } else {
+            error = parse(name, json_string(a->elems[i]),
+                          (char *) out + i * size);
+        }
+        free(name);
+        if (error) {
+            return at(path, error);
+        }
+        (*n)++;
+    }
+    return NULL;
+}
+
+static char *
+parse_subnet_cb(const char *field, const char *s, void *out)
+{
+    return vp_parse_subnet(field, s, out);
+}
+
+static char *
+parse_ip_cb(const char *field, const char *s, void *out)
+{
+    return vp_parse_unicast_ip(field, s, out);
+}
+
+static char *
+parse_vnet(struct vp_config *c, const char *path, const struct json *j)
+{
+    const struct json *name, *vni, *tenant, *subnets, *gw_mac;
+    struct member m[] = {
+        { "name", JSON_STRING, false, &name },
+        { "vni", JSON_INTEGER, false, &vni },
+        { "tenant", JSON_STRING, false, &tenant },
+        { "subnets", JSON_ARRAY, true, &subnets },
+        { "gateway-mac", JSON_STRING, true, &gw_mac },
+    };
+    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    if (error) {
+        return error;
+    }
+
+    struct vp_vnet_spec *spec = vp_config_add_vnet(c);
+    error = at(path, vp_parse_name("name", json_string(name)));
+    if (!error) {
+        error = at(path, vp_parse_name("tenant", json_string(tenant)));
+    }
+    if (error) {
+        return error;
+    }
+    spec->name = vp_config_intern(c, json_string(name));
+    spec->tenant = vp_config_intern(c, json_string(tenant));
+    if (vni->integer < 1 || vni->integer > 0xffffff) {
+        return xasprintf("%s.vni: %lld is not a VNI (1 to 16777215)", path,
+                         vni->integer);
+    }
+    spec->vni = vni->integer;
+    if (gw_mac) {
+        spec->has_gw_mac = true;
+        error = at(path, vp_parse_vm_mac("gateway-mac", json_string(gw_mac),
+                                         &spec->gw_mac));
+    }
+    if (!error && subnets) {
+        spec->subnets = xcalloc(json_array(subnets)->n + 1,
+                                sizeof *spec->subnets);
+        error = parse_strings(path, "subnets", subnets, parse_subnet_cb,
+                              spec->subnets, sizeof *spec->subnets,
+                              &spec->n_subnets);
+    }
+    return error;
+}
+
+static char *
+parse_port(struct vp_config *c, const char *path, const struct json *j)
+{
+    const struct json *name, *vnet, *mac, *ips;
+    struct member m[] = {
+        { "name", JSON_STRING, false, &name },
+        { "vnet", JSON_STRING, false, &vnet },
+        { "mac", JSON_STRING, false, &mac },
+        { "ips", JSON_ARRAY, true, &ips },
+    };
+    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    if (error) {
+        return error;
+    }
+
+    struct vp_port_spec *spec = vp_config_add_port(c);
+    error = at(path, vp_parse_ifname("name", json_string(name)));
+    if (!error) {
+        spec->name = xstrdup(json_string(name));
+        error = at(path, vp_parse_name("vnet", json_string(vnet)));
+    }
+    if (!error) {
+        spec->vnet = vp_config_intern(c, json_string(vnet));
+        error = at(path, vp_parse_vm_mac("mac", json_string(mac),
+                                         &spec->mac));
+    }
+    if (!error && ips) {
+        spec->ips = xcalloc(json_array(ips)->n + 1, sizeof *spec->ips);
+        error = parse_strings(path, "ips", ips, parse_ip_cb, spec->ips,
+                              sizeof *spec->ips, &spec->n_ips);
+    }
+    return error;
+}
+
+static char *
+parse_xlate(struct vp_config *c, const char *path, const struct json *j)
+{
+    const struct json *vnet, *mac, *ip, *vtep;
+    struct member m[] = {
+        { "vnet", JSON_STRING, false, &vnet },
+        { "mac", JSON_STRING, false, &mac },
+        { "ip", JSON_STRING, true, &ip },
+        { "vtep", JSON_STRING, false, &vtep },
+    };
+    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    if (error) {
+        return error;
+    }
+
+    struct vp_xlate_spec *spec = vp_config_add_xlate(c);
+    error = at(path, vp_parse_name("vnet", json_string(vnet)));
+    if (!error) {
+        spec->vnet = vp_config_intern(c, json_string(vnet));
+        error = at(path, vp_parse_vm_mac("mac", json_string(mac),
+                                         &spec->mac));
+    }
+    if (!error && ip) {
+        error = at(path, vp_parse_unicast_ip("ip", json_string(ip),
+                                             &spec->ip));
+    }
+    if (!error) {
+        error = at(path, vp_parse_unicast_ip("vtep", json_string(vtep),
+                                             &spec->vtep));
+    }
+    return error;
+}
+
+static char *
+parse_route(struct vp_config *c, const char *path, const struct json *j)
+{
+    const struct json *tenant, *prefix, *nexthop;
+    struct member m[] = {
+        { "tenant", JSON_STRING, false, &tenant },
+        { "prefix", JSON_STRING, false, &prefix },
+        { "nexthop", JSON_STRING, false, &nexthop },
+    };
+    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    if (error) {
+        return error;
+    }
+
+    struct vp_route_spec *spec = vp_config_add_route(c);
+    error = at(path, vp_parse_name("tenant", json_string(tenant)));
+    if (!error) {
+        spec->tenant = vp_config_intern(c, json_string(tenant));
+        error = at(path, vp_parse_prefix("prefix", json_string(prefix),
+                                         &spec->prefix, &spec->plen));
+    }
+    if (!error) {
+        error = at(path, vp_parse_unicast_ip("nexthop", json_string(nexthop),
+                                             &spec->nexthop));
+    }
+    return error;
+}
+
+char *
+tables_json_parse(const struct json *json, struct vp_config *c)
+{
+    static const struct {
+        const char *name;
+        char *(*parse)(struct vp_config *, const char *path,
+                       const struct json *);
+    } sections[] = {
+        { "vnets", parse_vnet },
+        { "ports", parse_port },
+        { "xlate", parse_xlate },
+        { "routes", parse_route },
+    };
+
+    if (json->type != JSON_OBJECT) {
+        return xstrdup("tables: must be a JSON object");
+    }
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, json->object) {
+        size_t i;
+        for (i = 0; i < ARRAY_SIZE(sections); i++) {
+            if (!strcmp(node->name, sections[i].name)) {
+                break;
+            }
+        }
+        if (i == ARRAY_SIZE(sections)) {
+            return xasprintf("tables: unknown member \"%s\" (expected vnets, "
+                             "ports, xlate, routes)", node->name);
+        }
+    }
+
+    for (size_t s = 0; s < ARRAY_SIZE(sections); s++) {
+        const struct json *array = shash_find_data(json->object,
+                                                   sections[s].name);
+        if (!array) {
+            continue;
+        }
+        if (array->type != JSON_ARRAY) {
+            return xasprintf("%s: must be an array", sections[s].name);
+        }
+        const struct json_array *a = json_array(array);
+        for (size_t i = 0; i < a->n; i++) {
+            char path[64];
+            snprintf(path, sizeof path, "%s[%"PRIuSIZE"]", sections[s].name,
+                     i);
+            char *error = sections[s].parse(c, path, a->elems[i]);
+            if (error) {
+                return error;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Export. */
+
+static struct json *
+ip_json(ovs_be32 ip)
+{
+    return json_string_create_nocopy(xasprintf(IP_FMT, IP_ARGS(ip)));
+}
+
+static struct json *
+mac_json(struct eth_addr mac)
+{
+    return json_string_create_nocopy(xasprintf(ETH_ADDR_FMT,
+                                               ETH_ADDR_ARGS(mac)));
+}
+
+struct json *
+tables_json_export(const struct vp_tables *t)
+{
+    struct json *vnets = json_array_create_empty();
+    struct json *ports = json_array_create_empty();
+    struct json *xlates = json_array_create_empty();
+    struct json *routes = json_array_create_empty();
+
+    const struct vp_vnet *vnet;
+    HMAP_FOR_EACH (vnet, name_node, &t->vnets_by_name) {
+        const struct vp_vnet_cfg *cfg = vnet_cfg_protected(vnet);
+        struct json *o = json_object_create();
+        struct json *subnets = json_array_create_empty();
+
+        json_object_put_string(o, "name", vnet->name);
+        json_object_put(o, "vni", json_integer_create(vnet->vni));
+        json_object_put_string(o, "tenant", vnet->tenant->name);
+        for (size_t i = 0; i < cfg->n_subnets; i++) {
+            struct ds s = DS_EMPTY_INITIALIZER;
+            vp_format_subnet(&cfg->subnets[i], &s);
+            json_array_add(subnets, json_string_create(ds_cstr(&s)));
+            ds_destroy(&s);
+        }
+        json_object_put(o, "subnets", subnets);
+        if (!eth_addr_equals(cfg->gw_mac, vnet_default_gw_mac(vnet->vni))) {
+            json_object_put(o, "gateway-mac", mac_json(cfg->gw_mac));
+        }
+        json_array_add(vnets, o);
+    }
+
+    const struct vp_port *port;
+    HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
+        struct json *o = json_object_create();
+        struct json *ips = json_array_create_empty();
+
+        json_object_put_string(o, "name", port->name);
+        json_object_put_string(o, "vnet", port->vnet->name);
+        json_object_put(o, "mac", mac_json(port->mac));
+        for (size_t i = 0; i < port->n_ips; i++) {
+            json_array_add(ips, ip_json(port->ips[i]));
+        }
+        json_object_put(o, "ips", ips);
+        json_array_add(ports, o);
+    }
+
+    const struct vp_xlate *x;
+    CMAP_FOR_EACH (x, mac_node, &t->xlate_by_mac) {
+        struct json *o = json_object_create();
+
+        json_object_put_string(o, "vnet", x->vnet->name);
+        json_object_put(o, "mac", mac_json(x->mac));
+        if (x->ip) {
+            json_object_put(o, "ip", ip_json(x->ip));
+        }
+        json_object_put(o, "vtep", ip_json(xlate_vtep(x)));
+        json_array_add(xlates, o);
+    }
+
+    const struct vp_tenant *tenant;
+    HMAP_FOR_EACH (tenant, node, &t->tenants) {
+        const struct vp_route *r;
+        HMAP_FOR_EACH (r, node, &tenant->routes) {
+            struct json *o = json_object_create();
+
+            json_object_put_string(o, "tenant", tenant->name);
+            json_object_put_format(o, "prefix", IP_FMT"/%u",
+                                   IP_ARGS(r->prefix), r->plen);
+            json_object_put(o, "nexthop", ip_json(r->nexthop));
+            json_array_add(routes, o);
+        }
+    }
+
+    struct json *top = json_object_create();
+    json_object_put(top, "vnets", vnets);
+    json_object_put(top, "ports", ports);
+    json_object_put(top, "xlate", xlates);
+    json_object_put(top, "routes", routes);
+    return top;
+}

@@ -1,0 +1,23 @@
+/* vplane/tables-private.h: what tables.c, tables-check.c and tables-dump.c
+ * share and nothing else should use. */
+#ifndef VPLANE_TABLES_PRIVATE_H
+#define VPLANE_TABLES_PRIVATE_H 1
+
+#include "hmapx.h"
+#include "tables.h"
+
+uint32_t tables_hash_mac(uint32_t vni, struct eth_addr);
+uint32_t tables_hash_ip(uint32_t vni, ovs_be32);
+void tables_changed(struct vp_tables *);
+char *tables_check(struct vp_tables *, const struct vp_config *)
+    OVS_WARN_UNUSED_RESULT;
+size_t tables_n_free_port_ids(struct vp_tables *);
+
+const struct vp_vnet_cfg *vnet_cfg_protected(const struct vp_vnet *);
+struct eth_addr vnet_default_gw_mac(uint32_t vni);
+void vnet_rebuild_flood(struct vp_vnet *);
+void tenant_rebuild_rib(struct vp_tables *, struct vp_tenant *);
+struct vp_route *tenant_route_find(const struct vp_tenant *, ovs_be32 prefix,
+                                   unsigned int plen);
+
+#endif /* vplane/tables-private.h */

@@ -1,0 +1,310 @@
+/* vplaned: vPlane's per-host forwarding daemon.
+ *
+ * Sets up the tables, the dataplane (forwarding threads and the VXLAN
+ * socket) and the control socket, then runs the main thread's poll loop:
+ * control commands, port attachment, netdev notifications.  Packets never
+ * pass through this thread. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "command-line.h"
+#include "ctl.h"
+#include "daemon.h"
+#include "dataplane.h"
+#include "fatal-signal.h"
+#include "netdev.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/vlog.h"
+#include "ovs-rcu.h"
+#include "ovs-thread.h"
+#include "packets.h"
+#include "smap.h"
+#include "tables.h"
+#include "unixctl.h"
+#include "userspace-tso.h"
+#include "util.h"
+#include "vxlan.h"
+
+VLOG_DEFINE_THIS_MODULE(vplaned);
+
+#define VPLANE_RUNDIR "/run/vplane"
+#define VPLANE_LOGDIR "/var/log/vplane"
+
+struct vplaned_options {
+    char *host_name;
+    struct dataplane_options dp;
+    bool offloads;
+    char *unixctl_path;
+    char *tables_file;
+};
+
+static void parse_options(int argc, char *argv[], struct vplaned_options *);
+OVS_NO_RETURN static void usage(void);
+
+/* Open vSwitch's library puts pidfiles, control sockets and logs under its
+ * own prefix unless told otherwise; vPlane's defaults are its own. */
+static void
+set_default_dirs(void)
+{
+    const char *rundir = getenv("VPLANE_RUNDIR");
+
+    setenv("OVS_RUNDIR", rundir ? rundir : VPLANE_RUNDIR, 0);
+    setenv("OVS_LOGDIR", getenv("VPLANE_LOGDIR") ? getenv("VPLANE_LOGDIR")
+                                                 : VPLANE_LOGDIR, 0);
+    mkdir(getenv("OVS_RUNDIR"), 0755);
+}
+
+int
+main(int argc, char *argv[])
+{
+    struct vplaned_options opts;
+    struct unixctl_server *unixctl;
+    struct ctl_context ctx;
+    struct vp_tables *tables;
+    struct dataplane *dp;
+    int error;
+
+    set_program_name(argv[0]);
+    ovsthread_id_init();
+    set_default_dirs();
+    parse_options(argc, argv, &opts);
+    fatal_ignore_sigpipe();
+
+    /* Before any thread: forking afterwards would lose them. */
+    daemonize_start(false);
+
+    if (opts.offloads) {
+        /* Virtio-net headers on VM ports: checksums left to the device and
+         * TSO superframes arrive intact (see tso.c). */
+        struct smap cfg = SMAP_INITIALIZER(&cfg);
+        smap_add(&cfg, "userspace-tso-enable", "true");
+        userspace_tso_init(&cfg);
+        smap_destroy(&cfg);
+    }
+
+    tables = tables_create(opts.dp.vtep);
+    error = dataplane_create(tables, &opts.dp, &dp);
+    if (error) {
+        ovs_fatal(0, "cannot set up the dataplane on "IP_FMT": %s",
+                  IP_ARGS(opts.dp.vtep), ovs_strerror(error));
+    }
+
+    error = unixctl_server_create(opts.unixctl_path, &unixctl);
+    if (error) {
+        ovs_fatal(error, "cannot create control socket %s",
+                  opts.unixctl_path ? opts.unixctl_path : "(default)");
+    }
+    memset(&ctx, 0, sizeof ctx);
+    ctx.tables = tables;
+    ctx.dp = dp;
+    ctx.host_name = opts.host_name;
+    ctx.offloads = opts.offloads;
+    ctl_register_table_commands(&ctx);
+    ctl_register_show_commands(&ctx);
+
+    dataplane_start(dp);
+    if (opts.tables_file) {
+        char *summary;
+        char *err = ctl_load_tables_file(tables, opts.tables_file, &summary);
+        if (err) {
+            ovs_fatal(0, "%s", err);
+        }
+        VLOG_INFO("%s", summary);
+        free(summary);
+    }
+    daemonize_complete();
+    VLOG_INFO("vplaned %s (vPlane %s) started", opts.host_name,
+              VPLANE_VERSION);
+
+    while (!ctx.exiting) {
+        unixctl_server_run(unixctl);
+        dataplane_run(dp);
+        netdev_run();
+
+        unixctl_server_wait(unixctl);
+        dataplane_wait(dp);
+        netdev_wait();
+        if (ctx.exiting) {
+            poll_immediate_wake();
+        }
+        poll_block();
+    }
+
+    VLOG_INFO("exiting");
+    dataplane_destroy(dp);
+    /* Postponed frees refer to the tables: let them run first. */
+    ovsrcu_barrier();
+    tables_destroy(tables);
+    unixctl_server_destroy(unixctl);
+    free(opts.host_name);
+    free(opts.unixctl_path);
+    free(opts.tables_file);
+    return 0;
+}
+
+static void
+parse_options(int argc, char *argv[], struct vplaned_options *o)
+{
+    enum {
+        OPT_HOST_NAME = UCHAR_MAX + 1,
+        OPT_VTEP,
+        OPT_VXLAN_PORT,
+        OPT_FABRIC_MTU,
+        OPT_THREADS,
+        OPT_TABLES,
+        OPT_NO_OFFLOADS,
+        OPT_UNIXCTL,
+        VLOG_OPTION_ENUMS,
+        DAEMON_OPTION_ENUMS,
+    };
+    static const struct option long_options[] = {
+        {"host-name", required_argument, NULL, OPT_HOST_NAME},
+        {"vtep", required_argument, NULL, OPT_VTEP},
+        {"vxlan-port", required_argument, NULL, OPT_VXLAN_PORT},
+        {"fabric-mtu", required_argument, NULL, OPT_FABRIC_MTU},
+        {"threads", required_argument, NULL, OPT_THREADS},
+        {"tables", required_argument, NULL, OPT_TABLES},
+        {"no-offloads", no_argument, NULL, OPT_NO_OFFLOADS},
+        {"unixctl", required_argument, NULL, OPT_UNIXCTL},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        VLOG_LONG_OPTIONS,
+        DAEMON_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    char *short_options = ovs_cmdl_long_options_to_short_options(long_options);
+    unsigned int value;
+
+    memset(o, 0, sizeof *o);
+    o->dp.vxlan_port = VXLAN_DST_PORT;
+    o->dp.n_threads = 1;
+    o->offloads = true;
+
+    for (;;) {
+        int c = getopt_long(argc, argv, short_options, long_options, NULL);
+        if (c == -1) {
+            break;
+        }
+
+        switch (c) {
+        case OPT_HOST_NAME:
+            free(o->host_name);
+            o->host_name = xstrdup(optarg);
+            break;
+
+        case OPT_VTEP:
+            if (!ip_parse(optarg, &o->dp.vtep) || !o->dp.vtep
+                || ip_is_multicast(o->dp.vtep)) {
+                ovs_fatal(0, "--vtep: \"%s\" is not a unicast IPv4 address",
+                          optarg);
+            }
+            break;
+
+        case OPT_VXLAN_PORT:
+            if (!str_to_uint(optarg, 10, &value) || !value || value > 65535) {
+                ovs_fatal(0, "--vxlan-port: \"%s\" is not a UDP port", optarg);
+            }
+            o->dp.vxlan_port = value;
+            break;
+
+        case OPT_FABRIC_MTU:
+            if (!str_to_uint(optarg, 10, &value) || value < 576
+                || value > 65535) {
+                ovs_fatal(0, "--fabric-mtu: \"%s\" is not an MTU (576 to "
+                          "65535)", optarg);
+            }
+            o->dp.fabric_mtu = value;
+            break;
+
+        case OPT_THREADS:
+            if (!str_to_uint(optarg, 10, &value) || !value || value > 64) {
+                ovs_fatal(0, "--threads: \"%s\" is not 1 to 64", optarg);
+            }
+            o->dp.n_threads = value;
+            break;
+
+        case OPT_TABLES:
+            free(o->tables_file);
+            o->tables_file = xstrdup(optarg);
+            break;
+
+        case OPT_NO_OFFLOADS:
+            o->offloads = false;
+            break;
+
+        case OPT_UNIXCTL:
+            free(o->unixctl_path);
+            o->unixctl_path = xstrdup(optarg);
+            break;
+
+        case 'h':
+            usage();
+
+        case 'V':
+            printf("vplaned (vPlane) %s, built on Open vSwitch %s\n",
+                   VPLANE_VERSION, VERSION);
+            exit(EXIT_SUCCESS);
+
+        VLOG_OPTION_HANDLERS
+        DAEMON_OPTION_HANDLERS
+
+        case '?':
+            exit(EXIT_FAILURE);
+
+        default:
+            abort();
+        }
+    }
+    free(short_options);
+
+    if (optind < argc) {
+        ovs_fatal(0, "unexpected argument \"%s\"; use --help for usage",
+                  argv[optind]);
+    }
+    if (!o->dp.vtep) {
+        ovs_fatal(0, "--vtep is required (this host's VXLAN address); "
+                  "use --help for usage");
+    }
+    if (!o->host_name) {
+        char name[256];
+        o->host_name = xstrdup(gethostname(name, sizeof name) ? "localhost"
+                               : name);
+    }
+    if (!o->unixctl_path) {
+        o->unixctl_path = xasprintf("%s/vplaned.ctl", getenv("OVS_RUNDIR"));
+    }
+}
+
+static void
+usage(void)
+{
+    printf("%s: vPlane's per-host forwarding daemon\n"
+           "usage: %s --vtep=IP [OPTIONS]\n"
+           "\nvPlane options:\n"
+           "  --vtep=IP               this host's VXLAN tunnel address "
+           "(required)\n"
+           "  --host-name=NAME        name of this host (default: "
+           "hostname)\n"
+           "  --vxlan-port=PORT       VXLAN UDP port (default: 4789)\n"
+           "  --fabric-mtu=N          MTU of the fabric (default: the MTU of\n"
+           "                          the interface holding the VTEP "
+           "address)\n"
+           "  --threads=N             forwarding threads (default: 1)\n"
+           "  --tables=FILE           load a JSON tables file at start\n"
+           "  --no-offloads           no virtio-net headers on VM ports\n"
+           "                          (VMs must then send full checksums)\n"
+           "  --unixctl=SOCKET        control socket (default: "
+           "%s/vplaned.ctl)\n",
+           program_name, program_name, getenv("OVS_RUNDIR"));
+    daemon_usage();
+    vlog_usage();
+    printf("\nOther options:\n"
+           "  -h, --help              display this help message\n"
+           "  -V, --version           display version information\n");
+    exit(EXIT_SUCCESS);
+}
