@@ -1,1 +1,44 @@
-# Tests: cmocka unit tests and system tests in network namespaces.
+# Tests: cmocka unit tests, and system tests that build worlds of network
+# namespaces (tests/lib/world.sh) and drive real tools through them.
+
+UNIT_TESTS = \
+	tests/unit/test-packet \
+	tests/unit/test-tables \
+	tests/unit/test-tso \
+	tests/unit/test-xlate
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+
+UNIT_TEST_LDADD = tests/unit/libtestutil.a vplane/libvplane.a $(OVS_LIBS) \
+	$(CMOCKA_LIBS)
+check_LIBRARIES = tests/unit/libtestutil.a
+tests_unit_libtestutil_a_SOURCES = tests/unit/test-util.c \
+	tests/unit/test-util.h
+tests_unit_libtestutil_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/vplane \
+	$(CMOCKA_CFLAGS)
+
+tests_unit_test_packet_SOURCES = tests/unit/test-packet.c
+tests_unit_test_packet_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_packet_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_tables_SOURCES = tests/unit/test-tables.c
+tests_unit_test_tables_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_tables_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_tso_SOURCES = tests/unit/test-tso.c
+tests_unit_test_tso_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_tso_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_xlate_SOURCES = tests/unit/test-xlate.c
+tests_unit_test_xlate_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_xlate_LDADD = $(UNIT_TEST_LDADD)
+
+EXTRA_DIST += tests/lib/world.sh
+
+# System tests: each builds its own world of namespaces and removes it, even
+# when it fails.  They need root; without it they report "skipped".
+SYSTEM_TESTS = \
+	tests/system/l2-one-vnet.sh \
+	tests/system/routing.sh
+TESTS += $(SYSTEM_TESTS)
+EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
+AM_TESTS_ENVIRONMENT = \
+	WORLD_TOP='$(abs_top_builddir)'; export WORLD_TOP; \
+	OVS_BUILDDIR='$(OVS_BUILDDIR)'; export OVS_BUILDDIR;

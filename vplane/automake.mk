@@ -1,7 +1,7 @@
 # The forwarding plane: the library its pieces form, and vplaned.
 noinst_LIBRARIES += vplane/libvplane.a
 vplane_libvplane_a_SOURCES = \
-	vplane/config.c vplane/config.h \
+	vplane/tables-config.c vplane/tables-config.h \
 	vplane/ctl.h vplane/ctl-show.c vplane/ctl-tables.c \
 	vplane/dataplane.c vplane/dataplane.h \
 	vplane/drop-reasons.c \

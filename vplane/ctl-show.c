@@ -13,33 +13,10 @@
 #include "port.h"
 #include "stats.h"
 #include "tables.h"
+#include "tables-private.h"
 #include "timeval.h"
 #include "unixctl.h"
 #include "util.h"
-
-static int
-compare_ports(const void *a_, const void *b_)
-{
-    const struct vp_port *const *a = a_, *const *b = b_;
-
-    return strcmp((*a)->name, (*b)->name);
-}
-
-/* The ports sorted by name, for stable output.  Free the array. */
-static size_t
-sorted_ports(const struct vp_tables *t, const struct vp_port ***portsp)
-{
-    size_t n = hmap_count(&t->ports_by_name), k = 0;
-    const struct vp_port **ports = xmalloc((n + 1) * sizeof *ports);
-    const struct vp_port *port;
-
-    HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
-        ports[k++] = port;
-    }
-    qsort(ports, k, sizeof *ports, compare_ports);
-    *portsp = ports;
-    return k;
-}
 
 static void
 format_port_row(struct ds *s, const char *name, unsigned int id,
@@ -56,7 +33,7 @@ static void
 format_ports(const struct ctl_context *ctx, struct ds *s)
 {
     const struct vp_port **ports;
-    size_t n = sorted_ports(ctx->tables, &ports);
+    size_t n = tables_sorted_ports(ctx->tables, &ports);
     struct vp_port_counters c;
 
     ds_put_format(s, "%-15s %4s %-16s %-17s %-7s %5s %10s %12s %10s %12s %8s"
@@ -269,7 +246,7 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
     }
 
     const struct vp_port **ports;
-    size_t n = sorted_ports(ctx->tables, &ports);
+    size_t n = tables_sorted_ports(ctx->tables, &ports);
     for (size_t i = 0; i < n; i++) {
         if (!filter || !strcmp(filter, ports[i]->name)) {
             dataplane_port_counters(ctx->dp, ports[i], &c);

@@ -5,7 +5,7 @@
 
 #include <malloc.h>
 #include <string.h>
-#include "config.h"
+#include "tables-config.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
@@ -83,7 +83,7 @@ cmd_vnet_del(struct unixctl_conn *conn, int argc OVS_UNUSED,
     reply(conn, tables_vnet_del(ctx->tables, argv[1]), NULL);
 }
 
-/* port/add NAME VNET MAC [IP]... */
+/* port/add NAME VNET MAC [IP]... [allow=PREFIX/LEN]... */
 static void
 cmd_port_add(struct unixctl_conn *conn, int argc, const char *argv[],
              void *ctx_)
@@ -94,6 +94,7 @@ cmd_port_add(struct unixctl_conn *conn, int argc, const char *argv[],
     vp_config_init(&c);
     struct vp_port_spec *spec = vp_config_add_port(&c);
     spec->ips = xcalloc(argc, sizeof *spec->ips);
+    spec->allowed = xcalloc(argc, sizeof *spec->allowed);
     error = vp_parse_ifname("name", argv[1]);
     if (!error) {
         spec->name = xstrdup(argv[1]);
@@ -104,7 +105,13 @@ cmd_port_add(struct unixctl_conn *conn, int argc, const char *argv[],
         error = vp_parse_vm_mac("mac", argv[3], &spec->mac);
     }
     for (int i = 4; i < argc && !error; i++) {
-        error = vp_parse_unicast_ip("ip", argv[i], &spec->ips[spec->n_ips++]);
+        if (!strncmp(argv[i], "allow=", 6)) {
+            error = vp_parse_allowed("allow", argv[i] + 6,
+                                     &spec->allowed[spec->n_allowed++]);
+        } else {
+            error = vp_parse_unicast_ip("ip", argv[i],
+                                        &spec->ips[spec->n_ips++]);
+        }
     }
     apply_and_reply(conn, ctx_, &c, error);
 }
@@ -296,7 +303,8 @@ ctl_register_table_commands(struct ctl_context *ctx)
     unixctl_command_register("vnet/add", "NAME VNI TENANT [GATEWAY/PLEN]... "
                              "[gateway-mac=MAC]", 3, 64, cmd_vnet_add, ctx);
     unixctl_command_register("vnet/del", "NAME", 1, 1, cmd_vnet_del, ctx);
-    unixctl_command_register("port/add", "NAME VNET MAC [IP]...", 3, 64,
+    unixctl_command_register("port/add", "NAME VNET MAC [IP]... "
+                             "[allow=PREFIX/LEN]...", 3, 64,
                              cmd_port_add, ctx);
     unixctl_command_register("port/del", "NAME", 1, 1, cmd_port_del, ctx);
     unixctl_command_register("xlate/add", "VNET MAC IP|- VTEP", 4, 4,

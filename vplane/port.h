@@ -24,6 +24,8 @@
 struct netdev;
 struct netdev_rxq;
 struct netdev_saved_flags;
+struct vp_port_spec;
+struct vp_prefix;
 struct vp_vnet;
 
 enum vp_port_state {
@@ -41,6 +43,8 @@ struct vp_port {
     size_t n_ips;
     ovs_be32 *ips;
     struct vp_port_ip *ip_nodes;    /* n_ips entries, in tables->port_ips. */
+    size_t n_allowed;               /* Source ranges besides 'ips'. */
+    struct vp_prefix *allowed;
     struct cmap_node mac_node;      /* In tables->ports_by_mac. */
 
     /* Written by the main thread; forwarding threads send through 'netdev'
@@ -63,12 +67,12 @@ struct vp_port {
                                      * assigned; shown values are deltas. */
 };
 
-struct vp_port *port_create(unsigned int id, const char *name,
-                            struct vp_vnet *, struct eth_addr mac,
-                            const ovs_be32 *ips, size_t n_ips);
+struct vp_port *port_create(unsigned int id, const struct vp_port_spec *,
+                            struct vp_vnet *);
 void port_destroy(struct vp_port *);
 
 bool port_has_ip(const struct vp_port *, ovs_be32 ip);
+bool port_allows_source(const struct vp_port *, ovs_be32 ip);
 const char *port_state_name(enum vp_port_state);
 
 #endif /* vplane/port.h */

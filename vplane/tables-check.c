@@ -8,7 +8,7 @@
 #include <config.h>
 
 #include <string.h>
-#include "config.h"
+#include "tables-config.h"
 #include "hash.h"
 #include "openvswitch/dynamic-string.h"
 #include "packets.h"
@@ -299,7 +299,9 @@ port_matches_spec(const struct vp_port *port, const struct vp_port_spec *spec)
             return false;
         }
     }
-    return true;
+    return (port->n_allowed == spec->n_allowed
+            && !memcmp(port->allowed, spec->allowed,
+                       spec->n_allowed * sizeof *spec->allowed));
 }
 
 static char *

@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include "config.h"
+#include "tables-config.h"
 #include "openvswitch/dynamic-string.h"
 #include "packets.h"
 #include "port.h"
@@ -20,26 +20,97 @@ compare_vnets(const void *a_, const void *b_)
     return strcmp((*a)->name, (*b)->name);
 }
 
+size_t
+tables_sorted_vnets(const struct vp_tables *t, const struct vp_vnet ***vnetsp)
+{
+    const struct vp_vnet **vnets;
+    const struct vp_vnet *vnet;
+    size_t n = 0;
+
+    vnets = xmalloc((hmap_count(&t->vnets_by_name) + 1) * sizeof *vnets);
+    HMAP_FOR_EACH (vnet, name_node, &t->vnets_by_name) {
+        vnets[n++] = vnet;
+    }
+    qsort(vnets, n, sizeof *vnets, compare_vnets);
+    *vnetsp = vnets;
+    return n;
+}
+
+static int
+compare_ports(const void *a_, const void *b_)
+{
+    const struct vp_port *const *a = a_, *const *b = b_;
+
+    return strcmp((*a)->name, (*b)->name);
+}
+
+size_t
+tables_sorted_ports(const struct vp_tables *t, const struct vp_port ***portsp)
+{
+    const struct vp_port **ports;
+    const struct vp_port *port;
+    size_t n = 0;
+
+    ports = xmalloc((hmap_count(&t->ports_by_name) + 1) * sizeof *ports);
+    HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
+        ports[n++] = port;
+    }
+    qsort(ports, n, sizeof *ports, compare_ports);
+    *portsp = ports;
+    return n;
+}
+
+static int
+compare_xlates(const void *a_, const void *b_)
+{
+    const struct vp_xlate *a = *(const struct vp_xlate *const *) a_;
+    const struct vp_xlate *b = *(const struct vp_xlate *const *) b_;
+    int cmp = strcmp(a->vnet->name, b->vnet->name);
+
+    if (cmp) {
+        return cmp;
+    }
+    uint64_t ma = eth_addr_to_uint64(a->mac), mb = eth_addr_to_uint64(b->mac);
+    if (ma != mb) {
+        return ma < mb ? -1 : 1;
+    }
+    return ntohl(a->ip) < ntohl(b->ip) ? -1 : ntohl(a->ip) > ntohl(b->ip);
+}
+
+size_t
+tables_sorted_xlates(const struct vp_tables *t,
+                     const struct vp_xlate ***xlatesp)
+{
+    size_t max = cmap_count(&t->xlate_by_mac), n = 0;
+    const struct vp_xlate **xlates = xmalloc((max + 1) * sizeof *xlates);
+    const struct vp_xlate *x;
+
+    CMAP_FOR_EACH (x, mac_node, &t->xlate_by_mac) {
+        if (n < max) {
+            xlates[n++] = x;
+        }
+    }
+    qsort(xlates, n, sizeof *xlates, compare_xlates);
+    *xlatesp = xlates;
+    return n;
+}
+
 void
 tables_format_vnets(const struct vp_tables *t, const char *filter,
                     struct ds *s)
 {
-    size_t n = hmap_count(&t->vnets_by_name), k = 0;
-    const struct vp_vnet **vnets = xmalloc((n + 1) * sizeof *vnets);
-    const struct vp_vnet *vnet;
-
-    HMAP_FOR_EACH (vnet, name_node, &t->vnets_by_name) {
-        if (!filter || !strcmp(filter, vnet->name)) {
-            vnets[k++] = vnet;
-        }
-    }
-    qsort(vnets, k, sizeof *vnets, compare_vnets);
+    const struct vp_vnet **vnets;
+    size_t n = tables_sorted_vnets(t, &vnets);
 
     ds_put_format(s, "%-16s %-8s %-16s %-17s %5s %7s %5s  %s\n", "NAME", "VNI",
                   "TENANT", "GATEWAY-MAC", "PORTS", "XLATE", "HOSTS",
                   "SUBNETS");
-    for (size_t i = 0; i < k; i++) {
+    for (size_t i = 0; i < n; i++) {
         const struct vp_vnet_cfg *cfg = vnet_cfg_protected(vnets[i]);
+
+        if (filter && strcmp(filter, vnets[i]->name)) {
+            continue;
+        }
 
         ds_put_format(s, "%-16s %-8"PRIu32" %-16s "ETH_ADDR_FMT" %5"PRIuSIZE
                       " %7"PRIuSIZE" %5"PRIuSIZE" ", vnets[i]->name,
@@ -58,60 +129,33 @@ tables_format_vnets(const struct vp_tables *t, const char *filter,
     free(vnets);
 }
 
-struct xlate_row {
-    const char *vnet;
-    struct eth_addr mac;
-    ovs_be32 ip;
-    ovs_be32 vtep;
-};
-
-static int
-compare_xlate_rows(const void *a_, const void *b_)
-{
-    const struct xlate_row *a = a_, *b = b_;
-    int cmp = strcmp(a->vnet, b->vnet);
-
-    if (cmp) {
-        return cmp;
-    }
-    uint64_t ma = eth_addr_to_uint64(a->mac), mb = eth_addr_to_uint64(b->mac);
-    if (ma != mb) {
-        return ma < mb ? -1 : 1;
-    }
-    return ntohl(a->ip) < ntohl(b->ip) ? -1 : ntohl(a->ip) > ntohl(b->ip);
-}
-
 void
 tables_format_xlate(const struct vp_tables *t, const char *vnet_filter,
                     struct ds *s)
 {
-    size_t n = cmap_count(&t->xlate_by_mac), k = 0;
-    struct xlate_row *rows = xmalloc((n + 1) * sizeof *rows);
-    const struct vp_xlate *x;
-
-    CMAP_FOR_EACH (x, mac_node, &t->xlate_by_mac) {
-        if (k < n && (!vnet_filter || !strcmp(vnet_filter, x->vnet->name))) {
-            rows[k++] = (struct xlate_row) { x->vnet->name, x->mac, x->ip,
-                                             xlate_vtep(x) };
-        }
-    }
-    qsort(rows, k, sizeof *rows, compare_xlate_rows);
+    const struct vp_xlate **xlates;
+    size_t n = tables_sorted_xlates(t, &xlates);
 
     ds_put_format(s, "%-16s %-17s %-15s %s\n", "VNET", "MAC", "IP", "VTEP");
-    for (size_t i = 0; i < k; i++) {
-        ds_put_format(s, "%-16s "ETH_ADDR_FMT" ", rows[i].vnet,
-                      ETH_ADDR_ARGS(rows[i].mac));
-        if (rows[i].ip) {
-            char ip[INET_ADDRSTRLEN];
-            snprintf(ip, sizeof ip, IP_FMT, IP_ARGS(rows[i].ip));
-            ds_put_format(s, "%-15s", ip);
-        } else {
-            ds_put_format(s, "%-15s", "-");
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_xlate *x = xlates[i];
+        char ip[INET_ADDRSTRLEN];
+        ovs_be32 vtep = xlate_vtep(x);
+
+        if (vnet_filter && strcmp(vnet_filter, x->vnet->name)) {
+            continue;
         }
-        ds_put_format(s, " "IP_FMT"%s\n", IP_ARGS(rows[i].vtep),
-                      rows[i].vtep == t->self_vtep ? " (this host)" : "");
+        if (x->ip) {
+            snprintf(ip, sizeof ip, IP_FMT, IP_ARGS(x->ip));
+        } else {
+            ovs_strlcpy(ip, "-", sizeof ip);
+        }
+        ds_put_format(s, "%-16s "ETH_ADDR_FMT" %-15s "IP_FMT"%s\n",
+                      x->vnet->name, ETH_ADDR_ARGS(x->mac), ip,
+                      IP_ARGS(vtep), vtep == t->self_vtep ? " (this host)"
+                                                          : "");
     }
-    free(rows);
+    free(xlates);
 }
 
 struct route_row {

@@ -3,7 +3,8 @@
  *
  *   {"vnets":  [{"name", "vni", "tenant", "subnets": ["GW/LEN"...],
  *                "gateway-mac" (optional)}],
- *    "ports":  [{"name", "vnet", "mac", "ips": [...] (optional)}],
+ *    "ports":  [{"name", "vnet", "mac", "ips": [...] (optional),
+ *                "allowed-sources": ["PREFIX/LEN"...] (optional)}],
  *    "xlate":  [{"vnet", "mac", "ip" (optional), "vtep"}],
  *    "routes": [{"tenant", "prefix", "nexthop"}]}
  *
@@ -14,8 +15,9 @@
 #include <config.h>
 #include "tables-json.h"
 
+#include <stdlib.h>
 #include <string.h>
-#include "config.h"
+#include "tables-config.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
@@ -175,14 +177,21 @@ parse_vnet(struct vp_config *c, const char *path, const struct json *j)
 }
 
 static char *
+parse_allowed_cb(const char *field, const char *s, void *out)
+{
+    return vp_parse_allowed(field, s, out);
+}
+
+static char *
 parse_port(struct vp_config *c, const char *path, const struct json *j)
 {
-    const struct json *name, *vnet, *mac, *ips;
+    const struct json *name, *vnet, *mac, *ips, *allowed;
     struct member m[] = {
         { "name", JSON_STRING, false, &name },
         { "vnet", JSON_STRING, false, &vnet },
         { "mac", JSON_STRING, false, &mac },
         { "ips", JSON_ARRAY, true, &ips },
+        { "allowed-sources", JSON_ARRAY, true, &allowed },
     };
     char *error = get_members(path, j, m, ARRAY_SIZE(m));
     if (error) {
@@ -204,6 +213,13 @@ parse_port(struct vp_config *c, const char *path, const struct json *j)
         spec->ips = xcalloc(json_array(ips)->n + 1, sizeof *spec->ips);
         error = parse_strings(path, "ips", ips, parse_ip_cb, spec->ips,
                               sizeof *spec->ips, &spec->n_ips);
+    }
+    if (!error && allowed) {
+        spec->allowed = xcalloc(json_array(allowed)->n + 1,
+                                sizeof *spec->allowed);
+        error = parse_strings(path, "allowed-sources", allowed,
+                              parse_allowed_cb, spec->allowed,
+                              sizeof *spec->allowed, &spec->n_allowed);
     }
     return error;
 }
@@ -338,16 +354,68 @@ mac_json(struct eth_addr mac)
                                                ETH_ADDR_ARGS(mac)));
 }
 
+struct route_ref {
+    const char *tenant;
+    const struct vp_route *route;
+};
+
+static int
+compare_route_refs(const void *a_, const void *b_)
+{
+    const struct route_ref *a = a_, *b = b_;
+    int cmp = strcmp(a->tenant, b->tenant);
+
+    if (cmp) {
+        return cmp;
+    }
+    if (a->route->plen != b->route->plen) {
+        return a->route->plen > b->route->plen ? -1 : 1;
+    }
+    return (ntohl(a->route->prefix) > ntohl(b->route->prefix))
+           - (ntohl(a->route->prefix) < ntohl(b->route->prefix));
+}
+
+static struct json *
+export_routes(const struct vp_tables *t)
+{
+    struct route_ref *refs = xmalloc((t->n_routes + 1) * sizeof *refs);
+    struct json *routes = json_array_create_empty();
+    const struct vp_tenant *tenant;
+    size_t n = 0;
+
+    HMAP_FOR_EACH (tenant, node, &t->tenants) {
+        const struct vp_route *r;
+        HMAP_FOR_EACH (r, node, &tenant->routes) {
+            refs[n++] = (struct route_ref) { tenant->name, r };
+        }
+    }
+    qsort(refs, n, sizeof *refs, compare_route_refs);
+    for (size_t i = 0; i < n; i++) {
+        struct json *o = json_object_create();
+
+        json_object_put_string(o, "tenant", refs[i].tenant);
+        json_object_put_format(o, "prefix", IP_FMT"/%u",
+                               IP_ARGS(refs[i].route->prefix),
+                               refs[i].route->plen);
+        json_object_put(o, "nexthop", ip_json(refs[i].route->nexthop));
+        json_array_add(routes, o);
+    }
+    free(refs);
+    return routes;
+}
+
+/* Sorted, so that two exports of the same tables are the same text. */
 struct json *
 tables_json_export(const struct vp_tables *t)
 {
     struct json *vnets = json_array_create_empty();
     struct json *ports = json_array_create_empty();
     struct json *xlates = json_array_create_empty();
-    struct json *routes = json_array_create_empty();
 
-    const struct vp_vnet *vnet;
-    HMAP_FOR_EACH (vnet, name_node, &t->vnets_by_name) {
+    const struct vp_vnet **vnet_list;
+    size_t n = tables_sorted_vnets(t, &vnet_list);
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_vnet *vnet = vnet_list[i];
         const struct vp_vnet_cfg *cfg = vnet_cfg_protected(vnet);
         struct json *o = json_object_create();
         struct json *subnets = json_array_create_empty();
@@ -355,9 +423,9 @@ tables_json_export(const struct vp_tables *t)
         json_object_put_string(o, "name", vnet->name);
         json_object_put(o, "vni", json_integer_create(vnet->vni));
         json_object_put_string(o, "tenant", vnet->tenant->name);
-        for (size_t i = 0; i < cfg->n_subnets; i++) {
+        for (size_t j = 0; j < cfg->n_subnets; j++) {
             struct ds s = DS_EMPTY_INITIALIZER;
-            vp_format_subnet(&cfg->subnets[i], &s);
+            vp_format_subnet(&cfg->subnets[j], &s);
             json_array_add(subnets, json_string_create(ds_cstr(&s)));
             ds_destroy(&s);
         }
@@ -367,24 +435,40 @@ tables_json_export(const struct vp_tables *t)
         }
         json_array_add(vnets, o);
     }
+    free(vnet_list);
 
-    const struct vp_port *port;
-    HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
+    const struct vp_port **port_list;
+    n = tables_sorted_ports(t, &port_list);
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_port *port = port_list[i];
         struct json *o = json_object_create();
         struct json *ips = json_array_create_empty();
 
         json_object_put_string(o, "name", port->name);
         json_object_put_string(o, "vnet", port->vnet->name);
         json_object_put(o, "mac", mac_json(port->mac));
-        for (size_t i = 0; i < port->n_ips; i++) {
-            json_array_add(ips, ip_json(port->ips[i]));
+        for (size_t j = 0; j < port->n_ips; j++) {
+            json_array_add(ips, ip_json(port->ips[j]));
         }
         json_object_put(o, "ips", ips);
+        if (port->n_allowed) {
+            struct json *allowed = json_array_create_empty();
+            for (size_t j = 0; j < port->n_allowed; j++) {
+                json_array_add(allowed, json_string_create_nocopy(
+                                   xasprintf(IP_FMT"/%u",
+                                             IP_ARGS(port->allowed[j].prefix),
+                                             port->allowed[j].plen)));
+            }
+            json_object_put(o, "allowed-sources", allowed);
+        }
         json_array_add(ports, o);
     }
+    free(port_list);
 
-    const struct vp_xlate *x;
-    CMAP_FOR_EACH (x, mac_node, &t->xlate_by_mac) {
+    const struct vp_xlate **xlate_list;
+    n = tables_sorted_xlates(t, &xlate_list);
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_xlate *x = xlate_list[i];
         struct json *o = json_object_create();
 
         json_object_put_string(o, "vnet", x->vnet->name);
@@ -395,25 +479,12 @@ tables_json_export(const struct vp_tables *t)
         json_object_put(o, "vtep", ip_json(xlate_vtep(x)));
         json_array_add(xlates, o);
     }
-
-    const struct vp_tenant *tenant;
-    HMAP_FOR_EACH (tenant, node, &t->tenants) {
-        const struct vp_route *r;
-        HMAP_FOR_EACH (r, node, &tenant->routes) {
-            struct json *o = json_object_create();
-
-            json_object_put_string(o, "tenant", tenant->name);
-            json_object_put_format(o, "prefix", IP_FMT"/%u",
-                                   IP_ARGS(r->prefix), r->plen);
-            json_object_put(o, "nexthop", ip_json(r->nexthop));
-            json_array_add(routes, o);
-        }
-    }
+    free(xlate_list);
 
     struct json *top = json_object_create();
     json_object_put(top, "vnets", vnets);
     json_object_put(top, "ports", ports);
     json_object_put(top, "xlate", xlates);
-    json_object_put(top, "routes", routes);
+    json_object_put(top, "routes", export_routes(t));
     return top;
 }

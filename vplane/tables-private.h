@@ -17,7 +17,17 @@ const struct vp_vnet_cfg *vnet_cfg_protected(const struct vp_vnet *);
 struct eth_addr vnet_default_gw_mac(uint32_t vni);
 void vnet_rebuild_flood(struct vp_vnet *);
 void tenant_rebuild_rib(struct vp_tables *, struct vp_tenant *);
+void tenant_rebuild_vteps(struct vp_tenant *);
 struct vp_route *tenant_route_find(const struct vp_tenant *, ovs_be32 prefix,
                                    unsigned int plen);
+
+/* Sorted views for stable dumps and exports (main thread).  Each returns
+ * the number of elements and a malloc'd array of pointers. */
+size_t tables_sorted_vnets(const struct vp_tables *,
+                           const struct vp_vnet ***);
+size_t tables_sorted_ports(const struct vp_tables *,
+                           const struct vp_port ***);
+size_t tables_sorted_xlates(const struct vp_tables *,
+                            const struct vp_xlate ***);
 
 #endif /* vplane/tables-private.h */

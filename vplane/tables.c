@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "bitmap.h"
-#include "config.h"
+#include "tables-config.h"
 #include "hash.h"
 #include "openvswitch/vlog.h"
 #include "packets.h"
@@ -24,6 +24,8 @@ struct vtep_ref {
     ovs_be32 vtep;
     size_t n;                   /* Translation entries naming it. */
 };
+
+static void tenant_free(struct vp_tenant *);
 
 uint32_t
 tables_hash_mac(uint32_t vni, struct eth_addr mac)
@@ -100,12 +102,11 @@ tables_destroy(struct vp_tables *t)
         HMAP_FOR_EACH_POP (route, node, &tenant->routes) {
             free(route);
         }
-        hmap_destroy(&tenant->routes);
-        free(CONST_CAST(struct vp_rib *,
-                        ovsrcu_get_protected(const struct vp_rib *,
-                                             &tenant->rib)));
-        free(tenant->name);
-        free(tenant);
+        struct vtep_ref *ref;
+        HMAP_FOR_EACH_POP (ref, node, &tenant->vtep_refs) {
+            free(ref);
+        }
+        tenant_free(tenant);
     }
     cmap_destroy(&t->vnets_by_vni);
     cmap_destroy(&t->ports_by_mac);
@@ -345,7 +346,9 @@ tenant_get(struct vp_tables *t, const char *name)
         tenant = xzalloc(sizeof *tenant);
         tenant->name = xstrdup(name);
         ovsrcu_set_hidden(&tenant->rib, rib);
+        ovsrcu_set_hidden(&tenant->vteps, xzalloc(sizeof(struct vp_vteps)));
         hmap_init(&tenant->routes);
+        hmap_init(&tenant->vtep_refs);
         hmap_insert(&t->tenants, &tenant->node, hash_string(name, 0));
     }
     return tenant;
@@ -357,6 +360,10 @@ tenant_free(struct vp_tenant *tenant)
     free(CONST_CAST(struct vp_rib *,
                     ovsrcu_get_protected(const struct vp_rib *,
                                          &tenant->rib)));
+    free(CONST_CAST(struct vp_vteps *,
+                    ovsrcu_get_protected(const struct vp_vteps *,
+                                         &tenant->vteps)));
+    hmap_destroy(&tenant->vtep_refs);
     hmap_destroy(&tenant->routes);
     free(tenant->name);
     free(tenant);
@@ -513,18 +520,50 @@ vnet_rebuild_flood(struct vp_vnet *vnet)
     ovsrcu_postpone(free, CONST_CAST(struct vp_flood *, old));
 }
 
+static uint32_t
+vtep_hash(ovs_be32 vtep)
+{
+    return hash_int((OVS_FORCE uint32_t) vtep, 0);
+}
+
 static struct vtep_ref *
-vnet_find_vtep_ref(const struct vp_vnet *vnet, ovs_be32 vtep)
+find_vtep_ref(const struct hmap *refs, ovs_be32 vtep)
 {
     struct vtep_ref *ref;
 
-    HMAP_FOR_EACH_WITH_HASH (ref, node, hash_int((OVS_FORCE uint32_t) vtep, 0),
-                             &vnet->vtep_refs) {
+    HMAP_FOR_EACH_WITH_HASH (ref, node, vtep_hash(vtep), refs) {
         if (ref->vtep == vtep) {
             return ref;
         }
     }
     return NULL;
+}
+
+/* Counts one more (delta > 0) or one fewer user of 'vtep' in 'refs'.
+ * Returns true if 'vtep' entered or left the set. */
+static bool
+vtep_ref(struct hmap *refs, ovs_be32 vtep, int delta)
+{
+    struct vtep_ref *ref = find_vtep_ref(refs, vtep);
+
+    if (delta > 0) {
+        if (ref) {
+            ref->n++;
+            return false;
+        }
+        ref = xmalloc(sizeof *ref);
+        ref->vtep = vtep;
+        ref->n = 1;
+        hmap_insert(refs, &ref->node, vtep_hash(vtep));
+        return true;
+    }
+    ovs_assert(ref && ref->n > 0);
+    if (--ref->n) {
+        return false;
+    }
+    hmap_remove(refs, &ref->node);
+    free(ref);
+    return true;
 }
 
 bool
@@ -541,36 +580,50 @@ vnet_has_vtep(const struct vp_vnet *vnet, ovs_be32 vtep)
     return false;
 }
 
-/* Counts one more (or one fewer) translation entry at 'vtep'.  Returns true
- * if the set of remote VTEPs changed, i.e. the flood list must be rebuilt.
- * This host's own VTEP is not a flood destination. */
+bool
+tenant_has_vtep(const struct vp_tenant *tenant, ovs_be32 vtep)
+{
+    const struct vp_vteps *vteps = ovsrcu_get(const struct vp_vteps *,
+                                              &tenant->vteps);
+
+    for (size_t i = 0; i < vteps->n; i++) {
+        if (vteps->vteps[i] == vtep) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+tenant_rebuild_vteps(struct vp_tenant *tenant)
+{
+    struct vp_vteps *vteps;
+    const struct vtep_ref *ref;
+
+    vteps = xzalloc(sizeof *vteps
+                    + hmap_count(&tenant->vtep_refs) * sizeof vteps->vteps[0]);
+    HMAP_FOR_EACH (ref, node, &tenant->vtep_refs) {
+        vteps->vteps[vteps->n++] = ref->vtep;
+    }
+
+    const struct vp_vteps *old = ovsrcu_get_protected(const struct vp_vteps *,
+                                                      &tenant->vteps);
+    ovsrcu_set(&tenant->vteps, vteps);
+    ovsrcu_postpone(free, CONST_CAST(struct vp_vteps *, old));
+}
+
+/* Counts one more (or one fewer) translation entry of 'vnet' at 'vtep'.
+ * Returns true if the VNet's set of remote hosts changed: its flood list
+ * and its tenant's host set must then be rebuilt.  This host's own VTEP is
+ * in neither. */
 static bool
 vnet_vtep_ref(struct vp_tables *t, struct vp_vnet *vnet, ovs_be32 vtep,
               int delta)
 {
-    if (vtep == t->self_vtep) {
+    if (vtep == t->self_vtep || !vtep_ref(&vnet->vtep_refs, vtep, delta)) {
         return false;
     }
-
-    struct vtep_ref *ref = vnet_find_vtep_ref(vnet, vtep);
-    if (delta > 0) {
-        if (ref) {
-            ref->n++;
-            return false;
-        }
-        ref = xmalloc(sizeof *ref);
-        ref->vtep = vtep;
-        ref->n = 1;
-        hmap_insert(&vnet->vtep_refs, &ref->node,
-                    hash_int((OVS_FORCE uint32_t) vtep, 0));
-        return true;
-    }
-    ovs_assert(ref && ref->n > 0);
-    if (--ref->n) {
-        return false;
-    }
-    hmap_remove(&vnet->vtep_refs, &ref->node);
-    free(ref);
+    vtep_ref(&vnet->tenant->vtep_refs, vtep, delta);
     return true;
 }
 
@@ -675,9 +728,7 @@ apply_port(struct vp_tables *t, const struct vp_port_spec *spec)
     }
 
     struct vp_vnet *vnet = tables_vnet_by_name(t, spec->vnet);
-    struct vp_port *port = port_create(tables_alloc_port_id(t), spec->name,
-                                       vnet, spec->mac, spec->ips,
-                                       spec->n_ips);
+    struct vp_port *port = port_create(tables_alloc_port_id(t), spec, vnet);
     hmap_insert(&t->ports_by_name, &port->name_node,
                 hash_string(port->name, 0));
     /* The dataplane records the port's counter base and attaches it before
@@ -835,14 +886,23 @@ xlate_remove(struct vp_tables *t, struct vp_xlate *x, struct hmapx *floods)
     ovsrcu_postpone(free, x);
 }
 
+/* Rebuilds the flood lists of the VNets in 'floods', whose sets of hosts
+ * changed, and the host sets of their tenants. */
 static void
 rebuild_floods(struct hmapx *floods)
 {
+    struct hmapx tenants = HMAPX_INITIALIZER(&tenants);
     struct hmapx_node *node;
 
     HMAPX_FOR_EACH (node, floods) {
-        vnet_rebuild_flood(node->data);
+        struct vp_vnet *vnet = node->data;
+        vnet_rebuild_flood(vnet);
+        hmapx_add(&tenants, vnet->tenant);
     }
+    HMAPX_FOR_EACH (node, &tenants) {
+        tenant_rebuild_vteps(node->data);
+    }
+    hmapx_destroy(&tenants);
 }
 
 /* Deletes the entry (VNet, MAC, IP), or with 'all_ips' every entry of the

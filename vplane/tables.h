@@ -8,7 +8,7 @@
  * ovsrcu_postpone().  Every change bumps tables->gen, which invalidates the
  * flow caches.
  *
- * Changes arrive as a struct vp_config (see config.h), checked as a whole
+ * Changes arrive as a struct vp_config (see tables-config.h), checked as a whole
  * before anything is applied: a change is applied entirely or not at all.
  * This file does not do port I/O (port.h) or packet processing (xlate.h). */
 #ifndef VPLANE_TABLES_H
@@ -98,13 +98,24 @@ struct vp_rib {
     struct vp_rib_entry entries[];
 };
 
+/* The hosts a tenant's VMs are on. */
+struct vp_vteps {
+    size_t n;
+    ovs_be32 vteps[];
+};
+
 struct vp_tenant {
     char *name;                                 /* Immutable. */
     OVSRCU_TYPE(const struct vp_rib *) rib;     /* RCU. */
+    /* Other hosts with VMs in any VNet of the tenant: VXLAN is accepted in
+     * the tenant's VNets from these, since with distributed routing a host
+     * sends into the destination VNet even if it has no VM there.  RCU. */
+    OVSRCU_TYPE(const struct vp_vteps *) vteps;
 
     /* Main thread only.  A tenant exists while it has VNets or routes. */
     struct hmap_node node;      /* In tables->tenants. */
     struct hmap routes;         /* struct vp_route. */
+    struct hmap vtep_refs;      /* struct vtep_ref: VTEP -> VNets using it. */
     size_t n_vnets;
 };
 
@@ -195,6 +206,7 @@ const struct vp_xlate *tables_xlate_by_ip(const struct vp_tables *,
                                           const struct vp_vnet *, ovs_be32);
 ovs_be32 xlate_vtep(const struct vp_xlate *);
 bool vnet_has_vtep(const struct vp_vnet *, ovs_be32 vtep);
+bool tenant_has_vtep(const struct vp_tenant *, ovs_be32 vtep);
 const struct vp_subnet *vnet_subnet_for(const struct vp_vnet_cfg *,
                                         ovs_be32 ip);
 const struct vp_rib_entry *tenant_route_lookup(const struct vp_tenant *,

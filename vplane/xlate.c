@@ -237,10 +237,9 @@ decide_from_port(const struct vp_tables *tables, const struct vp_flow_key *key,
     }
     bool has_ip_src = (key->dl_type == htons(ETH_TYPE_IP)
                        || key->dl_type == htons(ETH_TYPE_ARP));
-    if (has_ip_src && in->n_ips && key->nw_src
-        && !port_has_ip(in, key->nw_src)) {
-        trace(t, "source "IP_FMT" is not an address of the port",
-              IP_ARGS(key->nw_src));
+    if (has_ip_src && !port_allows_source(in, key->nw_src)) {
+        trace(t, "source "IP_FMT" is neither an address nor an allowed "
+              "source of the port", IP_ARGS(key->nw_src));
         decide_drop(act, VP_DROP_SRC_IP_SPOOF, t);
         return;
     }
@@ -285,9 +284,11 @@ decide_from_fabric(const struct vp_tables *tables,
     }
     act->vnet = vnet;
     trace(t, "VNet %s (tenant %s)", vnet->name, vnet->tenant->name);
-    if (!vnet_has_vtep(vnet, key->outer_src)) {
-        trace(t, IP_FMT" hosts no VM of VNet %s", IP_ARGS(key->outer_src),
-              vnet->name);
+    /* Any host of the tenant may send into any of its VNets: it routes
+     * before it encapsulates (distributed gateway). */
+    if (!tenant_has_vtep(vnet->tenant, key->outer_src)) {
+        trace(t, IP_FMT" hosts no VM of tenant %s", IP_ARGS(key->outer_src),
+              vnet->tenant->name);
         decide_drop(act, VP_DROP_VXLAN_UNKNOWN_VTEP, t);
         return;
     }

@@ -44,7 +44,7 @@
     VP_DROP(VXLAN_UNKNOWN_VNI, "vxlan-unknown-vni",                         \
             "VXLAN VNI of no VNet on this host")                            \
     VP_DROP(VXLAN_UNKNOWN_VTEP, "vxlan-unknown-vtep",                       \
-            "VXLAN sender is not a host of that VNet")                      \
+            "VXLAN sender hosts no VM of the VNet's tenant")                      \
     VP_DROP(FABRIC_DST_UNKNOWN, "fabric-dst-unknown",                       \
             "frame from the fabric for a MAC that is not on this host")     \
     VP_DROP(TX_ERROR, "tx-error",                                           \

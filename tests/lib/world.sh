@@ -100,7 +100,7 @@ world_host() {
 
 world_start_vplaned() {
     local h=$1 vtep=$2; shift 2
-    world_exec "$h" "$VPLANED" --vtep="$vtep" --host-name="$h" \
+    world_exec "$h" "$VPLANED" -vconsole:warn --vtep="$vtep" --host-name="$h" \
         --unixctl="$WORLD_DIR/$h.ctl" --pidfile="$WORLD_DIR/$h.pid" \
         --log-file="$WORLD_DIR/$h.log" --detach --no-chdir "$@"
 }

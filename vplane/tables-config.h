@@ -1,4 +1,4 @@
-/* vplane/config.h: a batch of table entries to add, before it is applied.
+/* vplane/tables-config.h: a batch of table entries, before it is applied.
  *
  * Every way of changing vplaned's tables -- one vplane-ctl command, a JSON
  * tables file, later the controller -- first builds a struct vp_config.
@@ -9,8 +9,8 @@
  *
  * Specs are compact (the translation table may have a million entries):
  * VNet and tenant names are interned once per config. */
-#ifndef VPLANE_CONFIG_H
-#define VPLANE_CONFIG_H 1
+#ifndef VPLANE_TABLES_CONFIG_H
+#define VPLANE_TABLES_CONFIG_H 1
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -28,12 +28,21 @@ struct vp_vnet_spec {
     struct eth_addr gw_mac;
 };
 
+/* An IPv4 prefix, e.g. an allowed source range. */
+struct vp_prefix {
+    ovs_be32 prefix;
+    ovs_be32 mask;
+    unsigned int plen;
+};
+
 struct vp_port_spec {
     char *name;
     const char *vnet;           /* Interned. */
     struct eth_addr mac;
     size_t n_ips;
     ovs_be32 *ips;
+    size_t n_allowed;           /* Source ranges besides 'ips' (a router). */
+    struct vp_prefix *allowed;
 };
 
 struct vp_xlate_spec {
@@ -90,6 +99,9 @@ char *vp_parse_prefix(const char *field, const char *s, ovs_be32 *prefix,
                       unsigned int *plen)
     OVS_WARN_UNUSED_RESULT;
 
+char *vp_parse_allowed(const char *field, const char *s, struct vp_prefix *)
+    OVS_WARN_UNUSED_RESULT;
+
 void vp_format_subnet(const struct vp_subnet *, struct ds *);
 
-#endif /* vplane/config.h */
+#endif /* vplane/tables-config.h */

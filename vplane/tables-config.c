@@ -1,7 +1,7 @@
-/* vplane/config.c: batches of table entries and the parsers of their fields.
- * See config.h.  Nothing here looks at the current tables. */
+/* vplane/tables-config.c: batches of table entries and the parsers of their fields.
+ * See tables-config.h.  Nothing here looks at the current tables. */
 #include <config.h>
-#include "config.h"
+#include "tables-config.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -28,6 +28,7 @@ vp_config_destroy(struct vp_config *c)
     for (size_t i = 0; i < c->n_ports; i++) {
         free(c->ports[i].name);
         free(c->ports[i].ips);
+        free(c->ports[i].allowed);
     }
     free(c->vnets);
     free(c->ports);
@@ -214,6 +215,17 @@ vp_parse_prefix(const char *field, const char *s, ovs_be32 *prefix,
         return xasprintf("%s: \"%s\" has host bits set", field, s);
     }
     return NULL;
+}
+
+char *
+vp_parse_allowed(const char *field, const char *s, struct vp_prefix *p)
+{
+    char *error = vp_parse_prefix(field, s, &p->prefix, &p->plen);
+
+    if (!error) {
+        p->mask = be32_prefix_mask(p->plen);
+    }
+    return error;
 }
 
 void

@@ -1,0 +1,96 @@
+# check.sh: assertions and counter readers for the system tests.  Source it
+# after world.sh.  Every failure says what was expected and what was seen,
+# and exits 1 (world.sh's trap cleans up).  A test that cannot run here
+# (not root, a tool missing) exits 77 and says why: automake counts it as
+# skipped, never as passed.
+
+check_step() { printf '== %s\n' "$*"; }
+
+check_fail() {
+    printf 'FAIL: %s\n' "$*" >&2
+    if [ -n "${WORLD_DIR:-}" ]; then
+        local log
+        for log in "$WORLD_DIR"/*.log; do
+            [ -f "$log" ] || continue
+            printf -- '--- last lines of %s:\n' "$log" >&2
+            tail -n 15 "$log" >&2
+        done
+    fi
+    exit 1
+}
+
+check_skip() {
+    printf 'SKIP: %s\n' "$*" >&2
+    exit 77
+}
+
+check_require_root() {
+    [ "$(id -u)" -eq 0 ] || check_skip "system tests need root (network namespaces)"
+}
+
+check_require_tools() {
+    local t
+    for t in "$@"; do
+        command -v "$t" >/dev/null 2>&1 || check_skip "$t is not installed (utilities/vplane-setup installs it)"
+    done
+}
+
+check_eq() {
+    [ "$1" = "$2" ] || check_fail "$3: expected '$2', got '$1'"
+}
+
+check_ge() {
+    [ "$1" -ge "$2" ] || check_fail "$3: expected at least $2, got $1"
+}
+
+check_contains() {
+    case $1 in
+        *"$2"*) ;;
+        *) check_fail "$3: '$2' not found in: $1" ;;
+    esac
+}
+
+check_not_contains() {
+    case $1 in
+        *"$2"*) check_fail "$3: '$2' unexpectedly found in: $1" ;;
+        *) ;;
+    esac
+}
+
+# check_ping FROM DEST [PING-ARGS...]: every echo request answered.
+check_ping() {
+    local from=$1 dest=$2 out; shift 2
+    out=$(world_exec "$from" ping -q -c "${PING_COUNT:-5}" -i 0.1 -W 2 "$@" "$dest" 2>&1) \
+        || check_fail "ping $from -> $dest failed: $out"
+    check_contains "$out" " 0% packet loss" "ping $from -> $dest"
+}
+
+# drop_count HOST PORT REASON: the drop counter, 0 if absent.
+drop_count() {
+    world_ctl "$1" drop-stats | awk -v p="$2" -v r="$3" \
+        '$1 == p && $2 == r { n = $3 } END { print n + 0 }'
+}
+
+# drop_total HOST PORT: all drops of a port.
+drop_total() {
+    world_ctl "$1" drop-stats | awk -v p="$2" \
+        '$1 == p { n += $3 } END { print n + 0 }'
+}
+
+# port_field HOST PORT COLUMN: a column of port/list (RX_PKTS, TX_BYTES...).
+port_field() {
+    world_ctl "$1" port/list | awk -v p="$2" -v c="$3" '
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+        $1 == p { print $col[c]; exit }'
+}
+
+# iperf_tcp FROM TO-IP SECS: runs a TCP test, prints received bits/s.
+iperf_tcp() {
+    local from=$1 to=$2 secs=${3:-3} server=$4
+    world_exec "$server" iperf3 -s -1 -D --logfile "$WORLD_DIR/iperf-$server.log"
+    sleep 0.3
+    world_exec "$from" iperf3 -c "$to" -t "$secs" -J >"$WORLD_DIR/iperf.json" \
+        || check_fail "iperf3 $from -> $to failed: $(tail -c 400 "$WORLD_DIR/iperf.json")"
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(int(d["end"]["sum_received"]["bits_per_second"]))' \
+        "$WORLD_DIR/iperf.json"
+}

@@ -1,0 +1,344 @@
+/* tests/unit/test-tables.c: table operations -- validation that names the
+ * field, all-or-nothing batches, VM moves, deletions, routing lookups. */
+#include <config.h>
+#include "test-util.h"
+
+#include <string.h>
+#include "openvswitch/json.h"
+#include "port.h"
+#include "tables-json.h"
+#include "tables.h"
+#include "util.h"
+
+static char *
+export(const struct vp_tables *t)
+{
+    struct json *json = tables_json_export(t);
+    char *s = json_to_string(json, JSSF_SORT);
+
+    json_destroy(json);
+    return s;
+}
+
+/* Applies 'json' expecting an error that contains 'expect', and checks
+ * that the tables did not change at all. */
+static void
+expect_refused(const char *json, const char *expect)
+{
+    struct vp_tables *t = t_tables_fixture();
+    char *before = export(t);
+    uint64_t gen = tables_gen(t);
+    char *error = t_apply_json(t, json);
+    char *after = export(t);
+
+    assert_non_null(error);
+    if (!strstr(error, expect)) {
+        fail_msg("error \"%s\" does not mention \"%s\"", error, expect);
+    }
+    assert_string_equal(before, after);
+    assert_int_equal(gen, tables_gen(t));
+    free(error);
+    free(before);
+    free(after);
+    tables_destroy(t);
+}
+
+static void
+test_fixture_lookups(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    const struct vp_vnet *web = tables_vnet_by_vni(t, 5001);
+    const struct vp_vnet *red = tables_vnet_by_vni(t, 6001);
+
+    assert_non_null(web);
+    assert_non_null(red);
+    assert_string_equal(web->name, "web");
+    assert_null(tables_vnet_by_vni(t, 7));
+
+    /* Same address in two tenants: each VNet finds its own port. */
+    struct vp_port *w1 = tables_port_by_ip(t, web, t_ip("10.1.0.11"));
+    struct vp_port *r1 = tables_port_by_ip(t, red, t_ip("10.1.0.11"));
+    assert_non_null(w1);
+    assert_non_null(r1);
+    assert_string_equal(w1->name, "w1");
+    assert_string_equal(r1->name, "r1");
+    assert_null(tables_port_by_mac(t, red, t_mac("02:00:00:00:01:01")));
+
+    const struct vp_xlate *x = tables_xlate_by_ip(t, web, t_ip("10.1.0.12"));
+    assert_non_null(x);
+    assert_int_equal(xlate_vtep(x), t_ip(T_PEER_VTEP));
+    assert_true(vnet_has_vtep(web, t_ip(T_PEER_VTEP)));
+    assert_false(vnet_has_vtep(web, t_ip(T_SELF_VTEP)));
+    assert_false(vnet_has_vtep(red, t_ip(T_PEER_VTEP)));
+    tables_destroy(t);
+}
+
+static void
+test_refuses_unknown_vnet(void **state OVS_UNUSED)
+{
+    expect_refused("{\"xlate\": [{\"vnet\": \"nope\", "
+                   "\"mac\": \"02:00:00:00:09:09\", \"ip\": \"10.1.0.9\", "
+                   "\"vtep\": \"192.168.100.3\"}]}", "vnet: no VNet named");
+    expect_refused("{\"ports\": [{\"name\": \"p9\", \"vnet\": \"nope\", "
+                   "\"mac\": \"02:00:00:00:09:09\"}]}", "vnet: no VNet named");
+}
+
+static void
+test_refuses_duplicates(void **state OVS_UNUSED)
+{
+    /* A port MAC already used in the VNet. */
+    expect_refused("{\"ports\": [{\"name\": \"w2\", \"vnet\": \"web\", "
+                   "\"mac\": \"02:00:00:00:01:01\"}]}", "mac:");
+    /* An address already another port's. */
+    expect_refused("{\"ports\": [{\"name\": \"w2\", \"vnet\": \"web\", "
+                   "\"mac\": \"02:00:00:00:01:09\", \"ips\": [\"10.1.0.11\"]}"
+                   "]}", "ips: 10.1.0.11 is already port \"w1\"'s");
+    /* A translation entry giving an address to a second MAC. */
+    expect_refused("{\"xlate\": [{\"vnet\": \"web\", "
+                   "\"mac\": \"02:00:00:00:01:09\", \"ip\": \"10.1.0.12\", "
+                   "\"vtep\": \"192.168.100.3\"}]}",
+                   "ip: the address belongs to 02:00:00:00:01:02");
+    /* The same inside one batch. */
+    expect_refused("{\"xlate\": ["
+                   "{\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:08\", "
+                   "\"ip\": \"10.1.0.50\", \"vtep\": \"192.168.100.3\"},"
+                   "{\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:09\", "
+                   "\"ip\": \"10.1.0.50\", \"vtep\": \"192.168.100.3\"}]}",
+                   "given to two MACs");
+    /* A VNet name twice. */
+    expect_refused("{\"vnets\": ["
+                   "{\"name\": \"x\", \"vni\": 9, \"tenant\": \"t\"},"
+                   "{\"name\": \"x\", \"vni\": 10, \"tenant\": \"t\"}]}",
+                   "name: defined twice");
+}
+
+static void
+test_refuses_vni_in_use(void **state OVS_UNUSED)
+{
+    expect_refused("{\"vnets\": [{\"name\": \"other\", \"vni\": 5001, "
+                   "\"tenant\": \"acme\"}]}",
+                   "vni: 5001 is in use by VNet \"web\"");
+    expect_refused("{\"vnets\": [{\"name\": \"web\", \"vni\": 5009, "
+                   "\"tenant\": \"acme\"}]}", "delete it to change its VNI");
+    expect_refused("{\"vnets\": [{\"name\": \"x\", \"vni\": 16777216, "
+                   "\"tenant\": \"acme\"}]}", "vnets[0].vni");
+}
+
+static void
+test_refuses_bad_fields(void **state OVS_UNUSED)
+{
+    expect_refused("{\"vnets\": [{\"name\": \"x\", \"vni\": 9, "
+                   "\"tenant\": \"t\", \"subnets\": [\"10.9.0.0/33\"]}]}",
+                   "vnets[0].subnets[0]");
+    expect_refused("{\"vnets\": [{\"name\": \"x\", \"vni\": 9, "
+                   "\"tenant\": \"t\", \"subnets\": [\"10.9.0.0/24\"]}]}",
+                   "gateway must be a host address");
+    expect_refused("{\"routes\": [{\"tenant\": \"acme\", "
+                   "\"prefix\": \"10.5.0.1/16\", \"nexthop\": \"10.1.0.12\"}]}",
+                   "routes[0].prefix: \"10.5.0.1/16\" has host bits set");
+    expect_refused("{\"xlate\": [{\"vnet\": \"web\", \"mac\": \"zz\", "
+                   "\"vtep\": \"192.168.100.3\"}]}", "xlate[0].mac");
+    expect_refused("{\"xlate\": [{\"vnet\": \"web\", "
+                   "\"mac\": \"01:00:00:00:00:01\", "
+                   "\"vtep\": \"192.168.100.3\"}]}", "not a unicast MAC");
+    expect_refused("{\"xlate\": [{\"vnet\": \"web\", "
+                   "\"mac\": \"02:00:00:00:01:77\", \"ip\": \"10.3.0.5\", "
+                   "\"vtep\": \"192.168.100.3\"}]}",
+                   "10.3.0.5 is in no subnet of VNet \"web\"");
+    expect_refused("{\"ports\": [{\"name\": \"this-name-is-too-long\", "
+                   "\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:77\"}]}",
+                   "ports[0].name");
+    expect_refused("{\"vnets\": [], \"bogus\": []}", "unknown member");
+    expect_refused("{\"vnets\": [{\"name\": \"x\", \"vni\": \"9\", "
+                   "\"tenant\": \"t\"}]}", "vnets[0].vni: must be an integer");
+    expect_refused("[1, 2]", "must be a JSON object");
+    expect_refused("{\"vnets\": [", "unexpected end of input");
+}
+
+static void
+test_refuses_overlap_in_tenant(void **state OVS_UNUSED)
+{
+    expect_refused("{\"vnets\": [{\"name\": \"app\", \"vni\": 5003, "
+                   "\"tenant\": \"acme\", \"subnets\": [\"10.0.0.1/15\"]}]}",
+                   "overlaps 10.1.0.1/24 of VNet \"web\"");
+
+    /* Another tenant may reuse the addresses. */
+    struct vp_tables *t = t_tables_fixture();
+    char *error = t_apply_json(t, "{\"vnets\": [{\"name\": \"blue\", "
+                               "\"vni\": 7001, \"tenant\": \"initech\", "
+                               "\"subnets\": [\"10.1.0.1/24\"]}]}");
+    assert_null(error);
+    tables_destroy(t);
+}
+
+/* One bad entry at the end of a big batch: nothing of it is applied. */
+static void
+test_batch_is_atomic(void **state OVS_UNUSED)
+{
+    expect_refused("{\"vnets\": [{\"name\": \"new\", \"vni\": 8001, "
+                   "\"tenant\": \"acme\", \"subnets\": [\"10.8.0.1/24\"]}],"
+                   " \"ports\": [{\"name\": \"n1\", \"vnet\": \"new\", "
+                   "\"mac\": \"02:00:00:00:08:01\", \"ips\": [\"10.8.0.11\"]}],"
+                   " \"xlate\": [{\"vnet\": \"new\", "
+                   "\"mac\": \"02:00:00:00:08:02\", \"ip\": \"10.8.0.12\", "
+                   "\"vtep\": \"192.168.100.3\"},"
+                   "{\"vnet\": \"new\", \"mac\": \"02:00:00:00:08:03\", "
+                   "\"ip\": \"10.9.0.13\", \"vtep\": \"192.168.100.3\"}]}",
+                   "xlate new 02:00:00:00:08:03 10.9.0.13: ip:");
+}
+
+static void
+test_vm_move(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    const struct vp_vnet *web = tables_vnet_by_vni(t, 5001);
+    uint64_t gen = tables_gen(t);
+    char *error;
+
+    /* A second address for the peer's VM, then it moves to a third host:
+     * both of its entries follow, and the flood list changes. */
+    error = t_apply_json(t, "{\"xlate\": [{\"vnet\": \"web\", "
+                         "\"mac\": \"02:00:00:00:01:02\", "
+                         "\"ip\": \"10.1.0.13\", \"vtep\": \"" T_PEER_VTEP
+                         "\"}]}");
+    assert_null(error);
+    error = t_apply_json(t, "{\"xlate\": [{\"vnet\": \"web\", "
+                         "\"mac\": \"02:00:00:00:01:02\", "
+                         "\"ip\": \"10.1.0.12\", "
+                         "\"vtep\": \"192.168.100.3\"}]}");
+    assert_null(error);
+    assert_true(tables_gen(t) > gen);
+    assert_int_equal(xlate_vtep(tables_xlate_by_ip(t, web,
+                                                   t_ip("10.1.0.13"))),
+                     t_ip("192.168.100.3"));
+    assert_true(vnet_has_vtep(web, t_ip("192.168.100.3")));
+    assert_false(vnet_has_vtep(web, t_ip(T_PEER_VTEP)));
+    tables_destroy(t);
+}
+
+static void
+test_deletions(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    const struct vp_vnet *web = tables_vnet_by_vni(t, 5001);
+    char *error;
+
+    error = tables_vnet_del(t, "web");
+    assert_non_null(error);
+    assert_non_null(strstr(error, "delete them first"));
+    free(error);
+
+    error = tables_xlate_del(t, "web", t_mac("02:00:00:00:01:02"), 0, true);
+    assert_null(error);
+    assert_null(tables_xlate_by_ip(t, web, t_ip("10.1.0.12")));
+    assert_false(vnet_has_vtep(web, t_ip(T_PEER_VTEP)));
+
+    error = tables_xlate_del(t, "web", t_mac("02:00:00:00:01:02"), 0, true);
+    assert_non_null(error);
+    free(error);
+
+    assert_null(tables_xlate_del(t, "web", t_mac("02:00:00:00:01:01"),
+                                 t_ip("10.1.0.11"), false));
+    assert_null(tables_port_del(t, "w1"));
+    error = tables_port_del(t, "w1");
+    assert_non_null(error);
+    free(error);
+    assert_null(tables_vnet_del(t, "web"));
+    assert_null(tables_vnet_by_vni(t, 5001));
+    tables_destroy(t);
+}
+
+static void
+test_routes(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    const struct vp_vnet *web = tables_vnet_by_vni(t, 5001);
+    const struct vp_rib_entry *e;
+    char *error;
+
+    /* Connected subnets route between the tenant's VNets. */
+    e = tenant_route_lookup(web->tenant, t_ip("10.2.0.12"));
+    assert_non_null(e);
+    assert_string_equal(e->vnet->name, "db");
+    assert_int_equal(e->nexthop, 0);
+    assert_null(tenant_route_lookup(web->tenant, t_ip("8.8.8.8")));
+
+    /* A default route via a VM in db; a more specific one wins. */
+    error = t_apply_json(t, "{\"routes\": ["
+                         "{\"tenant\": \"acme\", \"prefix\": \"0.0.0.0/0\","
+                         " \"nexthop\": \"10.2.0.12\"},"
+                         "{\"tenant\": \"acme\", \"prefix\": \"10.2.0.0/16\","
+                         " \"nexthop\": \"10.1.0.12\"}]}");
+    assert_null(error);
+    e = tenant_route_lookup(web->tenant, t_ip("8.8.8.8"));
+    assert_non_null(e);
+    assert_int_equal(e->nexthop, t_ip("10.2.0.12"));
+    e = tenant_route_lookup(web->tenant, t_ip("10.2.9.9"));
+    assert_int_equal(e->nexthop, t_ip("10.1.0.12"));
+    e = tenant_route_lookup(web->tenant, t_ip("10.2.0.12"));
+    assert_int_equal(e->nexthop, 0);        /* Connected /24 is longer. */
+
+    /* Another tenant's routes are its own. */
+    const struct vp_vnet *red = tables_vnet_by_vni(t, 6001);
+    assert_null(tenant_route_lookup(red->tenant, t_ip("8.8.8.8")));
+
+    assert_null(tables_route_del(t, "acme", t_ip("0.0.0.0"), 0));
+    assert_null(tenant_route_lookup(web->tenant, t_ip("8.8.8.8")));
+    error = tables_route_del(t, "acme", t_ip("0.0.0.0"), 0);
+    assert_non_null(error);
+    free(error);
+    tables_destroy(t);
+}
+
+static void
+test_idempotent_port_add(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    char *error;
+
+    error = t_apply_json(t, "{\"ports\": [{\"name\": \"w1\", "
+                         "\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:01\", "
+                         "\"ips\": [\"10.1.0.11\"]}]}");
+    assert_null(error);
+    tables_destroy(t);
+    expect_refused("{\"ports\": [{\"name\": \"w1\", \"vnet\": \"web\", "
+                   "\"mac\": \"02:00:00:00:01:05\"}]}",
+                   "exists with other settings");
+}
+
+static void
+test_export_roundtrip(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    struct vp_tables *u = tables_create(t_ip(T_SELF_VTEP));
+    char *a = export(t);
+
+    assert_null(t_apply_json(u, a));
+    char *b = export(u);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    tables_destroy(t);
+    tables_destroy(u);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixture_lookups),
+        cmocka_unit_test(test_refuses_unknown_vnet),
+        cmocka_unit_test(test_refuses_duplicates),
+        cmocka_unit_test(test_refuses_vni_in_use),
+        cmocka_unit_test(test_refuses_bad_fields),
+        cmocka_unit_test(test_refuses_overlap_in_tenant),
+        cmocka_unit_test(test_batch_is_atomic),
+        cmocka_unit_test(test_vm_move),
+        cmocka_unit_test(test_deletions),
+        cmocka_unit_test(test_routes),
+        cmocka_unit_test(test_idempotent_port_add),
+        cmocka_unit_test(test_export_roundtrip),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
