@@ -36,7 +36,9 @@ EXTRA_DIST += tests/lib/world.sh
 # when it fails.  They need root; without it they report "skipped".
 SYSTEM_TESTS = \
 	tests/system/l2-one-vnet.sh \
-	tests/system/routing.sh
+	tests/system/routing.sh \
+	tests/system/tenants.sh \
+	tests/system/interop-kernel.sh
 TESTS += $(SYSTEM_TESTS)
 EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
 AM_TESTS_ENVIRONMENT = \

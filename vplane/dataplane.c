@@ -51,7 +51,7 @@ dataplane_create(struct vp_tables *tables, const struct dataplane_options *o,
     for (size_t i = 0; i < dp->n_threads; i++) {
         struct fabric_sock *sock;
         int error = fabric_sock_open(o->vtep, o->vxlan_port,
-                                     dp->n_threads > 1, mtu, &sock);
+                                     dp->n_threads > 1, &sock);
         if (error) {
             VLOG_ERR("cannot open VXLAN socket on "IP_FMT":%"PRIu16": %s",
                      IP_ARGS(o->vtep), o->vxlan_port, ovs_strerror(error));

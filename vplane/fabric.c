@@ -18,14 +18,15 @@
 
 VLOG_DEFINE_THIS_MODULE(fabric);
 
-#ifndef UDP_SEGMENT
-#define UDP_SEGMENT 103
-#endif
 
 /* Room in front of a received frame for the headers a later output pushes
  * (a virtio-net header on a VM port). */
 #define FABRIC_RX_HEADROOM 64
 #define FABRIC_SOCKBUF (8 * 1024 * 1024)
+
+/* A UDP GSO message holds at most this many segments and this much. */
+#define GSO_MAX_SEGS 64
+#define GSO_MAX_PAYLOAD (65535 - IP_HEADER_LEN - UDP_HEADER_LEN)
 
 static void
 set_sockbuf(int fd, int force_opt, int opt)
@@ -37,8 +38,22 @@ set_sockbuf(int fd, int force_opt, int opt)
     }
 }
 
+/* Whether the kernel takes UDP_SEGMENT on this socket (Linux 4.18+). */
+static bool
+probe_gso(int fd)
+{
+    int size = 1400;
+
+    if (setsockopt(fd, SOL_UDP, UDP_SEGMENT, &size, sizeof size)) {
+        return false;
+    }
+    size = 0;
+    setsockopt(fd, SOL_UDP, UDP_SEGMENT, &size, sizeof size);
+    return true;
+}
+
 int
-fabric_sock_open(ovs_be32 vtep, uint16_t port, bool reuseport, int mtu,
+fabric_sock_open(ovs_be32 vtep, uint16_t port, bool reuseport,
                  struct fabric_sock **sockp)
 {
     struct sockaddr_in sin = { .sin_family = AF_INET,
@@ -67,12 +82,15 @@ fabric_sock_open(ovs_be32 vtep, uint16_t port, bool reuseport, int mtu,
     s->fd = fd;
     s->vtep = vtep;
     s->port = port;
-    /* The largest unfragmented VXLAN payload, but never less than a full
-     * 1500-byte frame: a peer may send to us through a bigger MTU. */
-    s->rx_buf_size = MAX(mtu - IP_HEADER_LEN - UDP_HEADER_LEN,
-                         (int) (VXLAN_HLEN + ETH_HEADER_LEN + VLAN_HEADER_LEN
-                                + ETH_PAYLOAD_MAX));
-    s->gso = true;
+    s->gso = probe_gso(fd);
+    s->gro = !setsockopt(fd, SOL_UDP, UDP_GRO, &one, sizeof one);
+    if (!s->gso || !s->gro) {
+        VLOG_INFO("UDP %s%s%s not available: one datagram per system call",
+                  s->gso ? "" : "segmentation offload",
+                  !s->gso && !s->gro ? " and " : "",
+                  s->gro ? "" : "receive offload");
+    }
+    s->rx_bufs = xmalloc(FABRIC_RX_MSGS * FABRIC_RX_BUF);
     *sockp = s;
     return 0;
 }
@@ -81,10 +99,8 @@ void
 fabric_sock_close(struct fabric_sock *s)
 {
     if (s) {
-        for (size_t i = 0; i < NETDEV_MAX_BURST; i++) {
-            dp_packet_delete(s->rx_bufs[i]);
-        }
         close(s->fd);
+        free(s->rx_bufs);
         free(s);
     }
 }
@@ -95,81 +111,189 @@ fabric_sock_wait(const struct fabric_sock *s)
     poll_fd_wait(s->fd, POLLIN);
 }
 
-int
-fabric_recv(struct fabric_sock *s, struct dp_packet_batch *batch,
-            ovs_be32 srcs[], size_t *n_too_long)
+/* The segment size of a GRO train, or 0 for a single datagram. */
+static size_t
+gro_size(struct msghdr *msg)
 {
-    struct mmsghdr msgs[NETDEV_MAX_BURST];
-    struct iovec iovs[NETDEV_MAX_BURST];
-    struct sockaddr_in addrs[NETDEV_MAX_BURST];
+    for (struct cmsghdr *cm = CMSG_FIRSTHDR(msg); cm;
+         cm = CMSG_NXTHDR(msg, cm)) {
+        if (cm->cmsg_level == SOL_UDP && cm->cmsg_type == UDP_GRO) {
+            int size;
+            memcpy(&size, CMSG_DATA(cm), sizeof size);
+            return size > 0 ? size : 0;
+        }
+    }
+    return 0;
+}
+
+int
+fabric_recv(struct fabric_sock *s, struct fabric_rx *rx)
+{
+    struct mmsghdr msgs[FABRIC_RX_MSGS];
+    struct iovec iovs[FABRIC_RX_MSGS];
+    struct sockaddr_in addrs[FABRIC_RX_MSGS];
+    union {
+        struct cmsghdr cm;
+        char buf[CMSG_SPACE(sizeof(int))];
+    } controls[FABRIC_RX_MSGS];
     int n;
 
-    for (size_t i = 0; i < NETDEV_MAX_BURST; i++) {
-        if (!s->rx_bufs[i]) {
-            s->rx_bufs[i] = dp_packet_new_with_headroom(s->rx_buf_size,
-                                                        FABRIC_RX_HEADROOM);
-        }
-        iovs[i].iov_base = dp_packet_data(s->rx_bufs[i]);
-        iovs[i].iov_len = s->rx_buf_size;
+    for (size_t i = 0; i < FABRIC_RX_MSGS; i++) {
+        iovs[i].iov_base = s->rx_bufs + i * FABRIC_RX_BUF;
+        iovs[i].iov_len = FABRIC_RX_BUF;
         msgs[i].msg_hdr = (struct msghdr) {
             .msg_name = &addrs[i], .msg_namelen = sizeof addrs[i],
             .msg_iov = &iovs[i], .msg_iovlen = 1,
+            .msg_control = controls[i].buf,
+            .msg_controllen = sizeof controls[i].buf,
         };
     }
 
     do {
-        n = recvmmsg(s->fd, msgs, NETDEV_MAX_BURST, MSG_TRUNC, NULL);
+        n = recvmmsg(s->fd, msgs, FABRIC_RX_MSGS, 0, NULL);
     } while (n < 0 && errno == EINTR);
     if (n <= 0) {
         return n < 0 ? errno : EAGAIN;
     }
 
-    dp_packet_batch_init(batch);
+    /* Each datagram becomes a packet of its own: the rest of the pipeline
+     * handles frames one by one, and the buffers here are reused. */
+    rx->n = 0;
     for (int i = 0; i < n; i++) {
-        if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) {
-            /* Keep the buffer for the next datagram. */
-            (*n_too_long)++;
-            continue;
+        const uint8_t *data = iovs[i].iov_base;
+        size_t len = msgs[i].msg_len;
+        size_t seg = gro_size(&msgs[i].msg_hdr);
+
+        if (!seg || seg > len) {
+            seg = len;
         }
-        struct dp_packet *pkt = s->rx_bufs[i];
-        s->rx_bufs[i] = NULL;
-        dp_packet_set_size(pkt, msgs[i].msg_len);
-        srcs[dp_packet_batch_size(batch)] = addrs[i].sin_addr.s_addr;
-        dp_packet_batch_add(batch, pkt);
+        for (size_t ofs = 0; ofs < len || !ofs; ofs += seg) {
+            size_t this = MIN(seg, len - ofs);
+            struct dp_packet *pkt;
+
+            pkt = dp_packet_clone_data_with_headroom(data + ofs, this,
+                                                     FABRIC_RX_HEADROOM);
+            rx->srcs[rx->n] = addrs[i].sin_addr.s_addr;
+            rx->pkts[rx->n++] = pkt;
+            if (!len) {
+                break;          /* An empty datagram is still one. */
+            }
+        }
     }
     return 0;
 }
 
-void
-fabric_txq_push(struct fabric_txq *q, struct dp_packet *pkt, ovs_be32 vtep,
-                uint16_t port, uint32_t vni)
-{
-    size_t i = q->n++;
-
-    q->pkts[i] = pkt;
-    vxlan_header_init(&q->hdrs[i], vni);
-    q->dsts[i] = (struct sockaddr_in) { .sin_family = AF_INET,
-                                        .sin_port = htons(port),
-                                        .sin_addr.s_addr = vtep };
-    q->iovs[i][0] = (struct iovec) { &q->hdrs[i], VXLAN_HLEN };
-    q->iovs[i][1] = (struct iovec) { dp_packet_data(pkt),
-                                     dp_packet_size(pkt) };
-    q->msgs[i].msg_hdr = (struct msghdr) {
-        .msg_name = &q->dsts[i], .msg_namelen = sizeof q->dsts[i],
-        .msg_iov = q->iovs[i], .msg_iovlen = 2,
-    };
-}
-
 static void
-count_error(struct fabric_tx_result *r, int error)
+count_error(struct fabric_tx_result *r, int error, size_t n)
 {
     static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 5);
 
     if (error == EMSGSIZE) {
-        r->too_big++;
+        r->too_big += n;
     } else {
-        r->errors++;
+        r->errors += n;
         VLOG_WARN_RL(&rl, "VXLAN send failed: %s", ovs_strerror(error));
+    }
+}
+
+/* Messages of one flush: a single datagram or a GSO train each. */
+struct tx_msgs {
+    size_t n;
+    struct mmsghdr msgs[FABRIC_TXQ_MAX];
+    struct sockaddr_in dsts[FABRIC_TXQ_MAX];
+    union {
+        struct cmsghdr cm;
+        char buf[CMSG_SPACE(sizeof(uint16_t))];
+    } controls[FABRIC_TXQ_MAX];
+    size_t first[FABRIC_TXQ_MAX];       /* Index of its first packet... */
+    size_t count[FABRIC_TXQ_MAX];       /* ...and how many it carries. */
+    struct vxlanhdr hdrs[FABRIC_TXQ_MAX];
+    struct iovec iovs[2 * FABRIC_TXQ_MAX];
+    size_t n_iovs;
+};
+
+/* Adds a message for packets 'order[i..i+count)' of 'q' to 'm'. */
+static void
+add_message(struct tx_msgs *m, struct fabric_txq *q, const size_t order[],
+            size_t i, size_t count, uint16_t port)
+{
+    size_t k = m->n++;
+    struct iovec *iov = &m->iovs[m->n_iovs];
+
+    for (size_t j = 0; j < count; j++) {
+        size_t p = order[i + j];
+        vxlan_header_init(&m->hdrs[p], q->vnis[p]);
+        m->iovs[m->n_iovs++] = (struct iovec) { &m->hdrs[p], VXLAN_HLEN };
+        m->iovs[m->n_iovs++] = (struct iovec) {
+            dp_packet_data(q->pkts[p]), dp_packet_size(q->pkts[p])
+        };
+    }
+    m->first[k] = i;
+    m->count[k] = count;
+    m->dsts[k] = (struct sockaddr_in) { .sin_family = AF_INET,
+                                        .sin_port = htons(port),
+                                        .sin_addr.s_addr =
+                                            q->vteps[order[i]] };
+    m->msgs[k].msg_hdr = (struct msghdr) {
+        .msg_name = &m->dsts[k], .msg_namelen = sizeof m->dsts[k],
+        .msg_iov = iov, .msg_iovlen = 2 * count,
+    };
+    if (count > 1) {
+        uint16_t gso_size = VXLAN_HLEN + dp_packet_size(q->pkts[order[i]]);
+        struct msghdr *msg = &m->msgs[k].msg_hdr;
+        struct cmsghdr *cm;
+
+        msg->msg_control = m->controls[k].buf;
+        msg->msg_controllen = sizeof m->controls[k].buf;
+        cm = CMSG_FIRSTHDR(msg);
+        cm->cmsg_level = SOL_UDP;
+        cm->cmsg_type = UDP_SEGMENT;
+        cm->cmsg_len = CMSG_LEN(sizeof gso_size);
+        memcpy(CMSG_DATA(cm), &gso_size, sizeof gso_size);
+    }
+}
+
+/* Orders the queue by destination, keeping each destination's packets in
+ * their order (packets to different hosts may pass each other), then cuts
+ * each destination's run into trains of equal-size datagrams: UDP GSO
+ * splits a message into equal segments, only the last may be shorter. */
+static void
+build_messages(struct fabric_sock *s, struct fabric_txq *q, size_t order[],
+               struct tx_msgs *m)
+{
+    bool taken[FABRIC_TXQ_MAX] = { false };
+    size_t n = 0;
+
+    for (size_t i = 0; i < q->n; i++) {
+        for (size_t j = i; j < q->n && !taken[i]; j++) {
+            if (!taken[j] && q->vteps[j] == q->vteps[i]) {
+                taken[j] = true;
+                order[n++] = j;
+            }
+        }
+    }
+
+    m->n = m->n_iovs = 0;
+    for (size_t i = 0; i < q->n; ) {
+        size_t size = dp_packet_size(q->pkts[order[i]]);
+        size_t total = VXLAN_HLEN + size, count = 1;
+
+        while (s->gso && i + count < q->n && count < GSO_MAX_SEGS) {
+            size_t next = order[i + count];
+            size_t next_size = dp_packet_size(q->pkts[next]);
+
+            if (q->vteps[next] != q->vteps[order[i]] || next_size > size
+                || total + VXLAN_HLEN + next_size > GSO_MAX_PAYLOAD) {
+                break;
+            }
+            total += VXLAN_HLEN + next_size;
+            count++;
+            if (next_size < size) {
+                break;          /* A shorter one ends the train. */
+            }
+        }
+        add_message(m, q, order, i, count, s->port);
+        i += count;
     }
 }
 
@@ -177,47 +301,56 @@ void
 fabric_txq_flush(struct fabric_sock *s, struct fabric_txq *q,
                  struct fabric_tx_result *r)
 {
-    size_t i = 0;
+    size_t order[FABRIC_TXQ_MAX];
+    struct tx_msgs m;
+    size_t k = 0;
 
-    while (i < q->n) {
-        int n = sendmmsg(s->fd, &q->msgs[i], q->n - i, 0);
-        if (n > 0) {
-            for (int j = 0; j < n; j++) {
-                r->sent_bytes += dp_packet_size(q->pkts[i + j]);
-            }
-            r->sent += n;
-            i += n;
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else {
-            /* The first remaining message failed: count it, go on. */
-            count_error(r, n < 0 ? errno : EIO);
-            i++;
-        }
+    if (!q->n) {
+        return;
     }
-    for (i = 0; i < q->n; i++) {
+    build_messages(s, q, order, &m);
+    while (k < m.n) {
+        int n = sendmmsg(s->fd, &m.msgs[k], m.n - k, 0);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            /* Message k was refused: count its packets, go on. */
+            count_error(r, n < 0 ? errno : EIO, m.count[k]);
+            k++;
+            continue;
+        }
+        for (size_t j = k; j < k + n; j++) {
+            for (size_t c = 0; c < m.count[j]; c++) {
+                r->sent_bytes += dp_packet_size(q->pkts[order[m.first[j]
+                                                             + c]]);
+            }
+            r->sent += m.count[j];
+        }
+        k += n;
+    }
+    for (size_t i = 0; i < q->n; i++) {
         dp_packet_delete(q->pkts[i]);
     }
     q->n = 0;
 }
 
-/* Without UDP_SEGMENT, the run of datagrams goes out one by one. */
+/* Without UDP_SEGMENT, a train goes out one datagram at a time. */
 static void
 send_segments(struct fabric_sock *s, const struct sockaddr_in *dst,
               const uint8_t *buf, size_t len, size_t seg_size,
-              struct fabric_tx_result *r, size_t n_segs, size_t inner_bytes)
+              struct fabric_tx_result *r)
 {
     for (size_t ofs = 0; ofs < len; ofs += seg_size) {
         size_t n = MIN(seg_size, len - ofs);
         if (sendto(s->fd, buf + ofs, n, 0, (const struct sockaddr *) dst,
                    sizeof *dst) < 0) {
-            count_error(r, errno);
-            n_segs--;
-            inner_bytes -= n - VXLAN_HLEN;
+            count_error(r, errno, 1);
+        } else {
+            r->sent++;
+            r->sent_bytes += n - VXLAN_HLEN;
         }
     }
-    r->sent += n_segs;
-    r->sent_bytes += inner_bytes;
 }
 
 void
@@ -230,7 +363,7 @@ fabric_send_gso(struct fabric_sock *s, ovs_be32 vtep, const void *buf,
                                .sin_addr.s_addr = vtep };
 
     if (!s->gso || n_segs == 1) {
-        send_segments(s, &dst, buf, len, seg_size, r, n_segs, inner_bytes);
+        send_segments(s, &dst, buf, len, seg_size, r);
         return;
     }
 
@@ -259,13 +392,12 @@ fabric_send_gso(struct fabric_sock *s, ovs_be32 vtep, const void *buf,
     if (retval >= 0) {
         r->sent += n_segs;
         r->sent_bytes += inner_bytes;
-    } else if (errno == EINVAL || errno == ENOPROTOOPT || errno == EIO) {
-        VLOG_INFO("UDP segmentation offload unavailable (%s); sending "
-                  "segments one by one", ovs_strerror(errno));
-        s->gso = false;
-        send_segments(s, &dst, buf, len, seg_size, r, n_segs, inner_bytes);
+    } else if (errno == EINVAL) {
+        /* The kernel refuses a train whose segments exceed the path MTU
+         * with EINVAL; one at a time, each gets its own verdict. */
+        send_segments(s, &dst, buf, len, seg_size, r);
     } else {
-        count_error(r, errno);
+        count_error(r, errno, n_segs);
     }
 }
 

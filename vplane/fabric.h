@@ -9,9 +9,12 @@
  * UDP 4789 -- the Linux vxlan device, Open vSwitch -- interoperates.
  *
  * Each forwarding thread owns one socket (SO_REUSEPORT when there are
- * several).  Sends are batched: fabric_txq collects a batch's encapsulated
- * packets and sends them with one sendmmsg(); TCP segmentation offload
- * frames are segmented in userspace and sent as one UDP GSO message (tso.c).
+ * several).  The kernel's cost is per datagram, and for small frames it is
+ * most of the cost of forwarding, so datagrams travel in trains: a batch's
+ * packets to one host go as UDP GSO messages (one skb through the stack,
+ * the veths and bridges of the fabric), and the socket accepts UDP GRO
+ * trains on receive.  TSO superframes are segmented in userspace into such
+ * trains too (tso.c).
  * Outer DF is always set: a frame too big for the fabric is dropped with its
  * reason before it is sent, never fragmented or truncated. */
 #ifndef VPLANE_FABRIC_H
@@ -28,26 +31,38 @@
 struct dp_packet;
 struct dp_packet_batch;
 
+/* Datagrams per receive call, and the most packets one call can yield
+ * (with UDP GRO a datagram may carry up to 64 segments). */
+#define FABRIC_RX_MSGS 32
+#define FABRIC_RX_MAX (FABRIC_RX_MSGS * 64)
+#define FABRIC_RX_BUF 65536
+
 struct fabric_sock {
     int fd;
     ovs_be32 vtep;
     uint16_t port;              /* Host byte order. */
-    size_t rx_buf_size;         /* Largest datagram accepted. */
     bool gso;                   /* UDP_SEGMENT works on this socket. */
-    struct dp_packet *rx_bufs[NETDEV_MAX_BURST];
+    bool gro;                   /* UDP_GRO is enabled on this socket. */
+    uint8_t *rx_bufs;           /* FABRIC_RX_MSGS buffers of FABRIC_RX_BUF. */
+};
+
+/* What one fabric_recv() got: Ethernet frames with their VXLAN header. */
+struct fabric_rx {
+    size_t n;
+    struct dp_packet *pkts[FABRIC_RX_MAX];
+    ovs_be32 srcs[FABRIC_RX_MAX];       /* Sending VTEP of each. */
 };
 
 int fabric_sock_open(ovs_be32 vtep, uint16_t port, bool reuseport,
-                     int fabric_mtu, struct fabric_sock **);
+                     struct fabric_sock **);
 void fabric_sock_close(struct fabric_sock *);
 void fabric_sock_wait(const struct fabric_sock *);
 
-/* Receives up to NETDEV_MAX_BURST datagrams into 'batch'; each packet's
- * data is the UDP payload (VXLAN header first) and 'srcs[i]' its sender.
- * Datagrams too long for a buffer are counted in '*n_too_long' and
- * dropped.  Returns 0, or EAGAIN if there was nothing to receive. */
-int fabric_recv(struct fabric_sock *, struct dp_packet_batch *,
-                ovs_be32 srcs[], size_t *n_too_long);
+/* Receives what is waiting (up to FABRIC_RX_MSGS datagrams, each possibly
+ * a GRO train of equal-size datagrams) into 'rx', one packet per VXLAN
+ * datagram, each packet's data starting at its VXLAN header.  Returns 0,
+ * or EAGAIN if there was nothing to receive. */
+int fabric_recv(struct fabric_sock *, struct fabric_rx *);
 
 #define FABRIC_TXQ_MAX 64
 
@@ -55,16 +70,14 @@ int fabric_recv(struct fabric_sock *, struct dp_packet_batch *,
 struct fabric_txq {
     size_t n;
     struct dp_packet *pkts[FABRIC_TXQ_MAX];
-    struct vxlanhdr hdrs[FABRIC_TXQ_MAX];
-    struct sockaddr_in dsts[FABRIC_TXQ_MAX];
-    struct iovec iovs[FABRIC_TXQ_MAX][2];
-    struct mmsghdr msgs[FABRIC_TXQ_MAX];
+    ovs_be32 vteps[FABRIC_TXQ_MAX];
+    uint32_t vnis[FABRIC_TXQ_MAX];
 };
 
 /* Result of sending a queue or a GSO message. */
 struct fabric_tx_result {
     size_t sent, sent_bytes;    /* Packets and bytes of inner frames. */
-    size_t too_big;             /* Refused with EMSGSIZE (path MTU). */
+    size_t too_big;             /* Refused for their size (path MTU). */
     size_t errors;              /* Refused for any other reason. */
 };
 
@@ -75,10 +88,19 @@ fabric_txq_full(const struct fabric_txq *q)
 }
 
 /* Queues 'pkt' (an Ethernet frame) for 'vtep' in 'vni'; takes ownership. */
-void fabric_txq_push(struct fabric_txq *, struct dp_packet *, ovs_be32 vtep,
-                     uint16_t port, uint32_t vni);
+static inline void
+fabric_txq_push(struct fabric_txq *q, struct dp_packet *pkt, ovs_be32 vtep,
+                uint32_t vni)
+{
+    q->pkts[q->n] = pkt;
+    q->vteps[q->n] = vtep;
+    q->vnis[q->n] = vni;
+    q->n++;
+}
 
-/* Sends and frees every queued packet, adding what happened to '*r'. */
+/* Sends and frees every queued packet with one system call, adding what
+ * happened to '*r'.  Runs of equal-size packets to one host go as single
+ * UDP GSO messages: one trip through the kernel for the whole run. */
 void fabric_txq_flush(struct fabric_sock *, struct fabric_txq *,
                       struct fabric_tx_result *r);
 

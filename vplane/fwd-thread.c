@@ -24,6 +24,7 @@ fwd_thread_create(unsigned int index, struct vp_tables *tables,
     t->index = index;
     t->tables = tables;
     t->fabric = fabric;
+    t->rx = xmalloc(sizeof *t->rx);
     t->cache = flow_cache_create();
     t->stats = vp_thread_stats_create();
     t->fabric_mtu = fabric_mtu;
@@ -51,15 +52,17 @@ fwd_thread_poll_once(struct fwd_thread *t, struct pipeline *p,
         }
     }
 
-    ovs_be32 srcs[NETDEV_MAX_BURST];
-    size_t n_too_long = 0;
-    if (!fabric_recv(t->fabric, &batch, srcs, &n_too_long)) {
-        pipeline_process_fabric(p, &batch, srcs);
-        busy = true;
-    }
-    if (n_too_long) {
-        vp_counter_add(&t->stats->ports[VP_FABRIC_PORT_ID]
-                       .drops[VP_DROP_TOO_BIG], n_too_long);
+    if (!fabric_recv(t->fabric, t->rx)) {
+        /* A receive can bring many GRO trains: feed them in batches. */
+        for (size_t i = 0; i < t->rx->n; i += NETDEV_MAX_BURST) {
+            size_t n = MIN(NETDEV_MAX_BURST, t->rx->n - i);
+
+            dp_packet_batch_init(&batch);
+            for (size_t j = 0; j < n; j++) {
+                dp_packet_batch_add(&batch, t->rx->pkts[i + j]);
+            }
+            pipeline_process_fabric(p, &batch, &t->rx->srcs[i]);
+        }
         busy = true;
     }
     pipeline_flush(p);
@@ -77,40 +80,43 @@ fwd_thread_main(void *t_)
     pipeline_init(&p, t->tables, t->fabric, t->cache, t->stats,
                   t->fabric_mtu);
     for (;;) {
+        /* Read before the poll list: a change published after this makes
+         * seq_wait() below return at once. */
         uint64_t seq = seq_read(t->wakeup);
-        bool exiting;
-
-        atomic_read_relaxed(&t->exiting, &exiting);
-        if (exiting) {
-            break;
-        }
-
         const struct fwd_poll_list *pl;
-        pl = ovsrcu_get(const struct fwd_poll_list *, &t->poll_list);
-        bool busy = fwd_thread_poll_once(t, &p, pl);
+        bool busy, exiting;
 
-        long long int now = time_usec();
-        vp_counter_add(busy ? &t->stats->busy_usec : &t->stats->idle_usec,
-                       now - last);
-        last = now;
-
-        if (busy) {
-            /* More may be waiting: poll again at once.  poll_block() still
-             * runs, so RCU sees this thread quiesce between rounds. */
-            poll_immediate_wake();
-        } else {
-            for (size_t i = 0; i < pl->n; i++) {
-                netdev_rxq_wait(pl->rxqs[i].rxq);
+        do {
+            atomic_read_relaxed(&t->exiting, &exiting);
+            if (exiting) {
+                goto out;
             }
-            fabric_sock_wait(t->fabric);
+            pl = ovsrcu_get(const struct fwd_poll_list *, &t->poll_list);
+            busy = fwd_thread_poll_once(t, &p, pl);
+
+            long long int now = time_usec();
+            vp_counter_add(busy ? &t->stats->busy_usec
+                                : &t->stats->idle_usec, now - last);
+            last = now;
+            /* While there is work, go round again without sleeping, but
+             * let RCU see this thread between rounds. */
+            ovsrcu_quiesce();
+        } while (busy);
+
+        /* The list read above may be gone after ovsrcu_quiesce(). */
+        pl = ovsrcu_get(const struct fwd_poll_list *, &t->poll_list);
+        for (size_t i = 0; i < pl->n; i++) {
+            netdev_rxq_wait(pl->rxqs[i].rxq);
         }
+        fabric_sock_wait(t->fabric);
         seq_wait(t->wakeup, seq);
         poll_block();
 
-        now = time_usec();
+        long long int now = time_usec();
         vp_counter_add(&t->stats->idle_usec, now - last);
         last = now;
     }
+out:
     pipeline_uninit(&p);
     return NULL;
 }
@@ -150,6 +156,7 @@ fwd_thread_destroy(struct fwd_thread *t)
                     ovsrcu_get_protected(const struct fwd_poll_list *,
                                          &t->poll_list)));
     fabric_sock_close(t->fabric);
+    free(t->rx);
     flow_cache_destroy(t->cache);
     free(t->stats);
     seq_destroy(t->wakeup);

@@ -36,6 +36,7 @@ struct fwd_thread {
     unsigned int index;
     struct vp_tables *tables;
     struct fabric_sock *fabric;         /* Owned. */
+    struct fabric_rx *rx;               /* Owned; the thread's. */
     struct flow_cache *cache;           /* Owned; its mutex for dumps. */
     struct vp_thread_stats *stats;      /* Owned; written by the thread. */
     const atomic_int *fabric_mtu;

@@ -227,7 +227,7 @@ output_fabric(struct pipeline *p, struct dp_packet *pkt, ovs_be32 vtep,
     if (fabric_txq_full(&p->fq)) {
         flush_fabric(p);
     }
-    fabric_txq_push(&p->fq, pkt, vtep, p->fabric->port, vni);
+    fabric_txq_push(&p->fq, pkt, vtep, vni);
 }
 
 static void

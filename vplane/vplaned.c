@@ -72,6 +72,11 @@ main(int argc, char *argv[])
     set_program_name(argv[0]);
     ovsthread_id_init();
     set_default_dirs();
+    /* Forwarding threads are busy by design under load; Open vSwitch's poll
+     * loop would log their wakeups at INFO whenever a thread uses more than
+     * half a CPU.  "vlog/set poll_loop:info" brings that back. */
+    vlog_set_levels(vlog_module_from_name("poll_loop"), VLF_ANY_DESTINATION,
+                    VLL_WARN);
     parse_options(argc, argv, &opts);
     fatal_ignore_sigpipe();
 

@@ -8,6 +8,8 @@
 #                                   the other end, named VM, is in host H
 #   world_ctl H COMMAND...          vplane-ctl against host H's vplaned
 #   world_exec NS COMMAND...        run in a host's or VM's namespace
+#   world_bg NS COMMAND...          the same in the background; the PID is
+#                                   in $WORLD_BG_PID (stop it with kill)
 #   world_cleanup                   remove everything (also on exit)
 #
 # Every namespace is called "<world>-<name>", so a world never touches
@@ -27,6 +29,15 @@ world_ns() { printf '%s-%s' "$WORLD" "$1"; }
 world_exec() {
     local ns; ns=$(world_ns "$1"); shift
     ip netns exec "$ns" "$@"
+}
+
+# Started as a plain command, not a function, so that the background
+# process is the command itself (no subshell carrying this shell's traps)
+# and a kill reaches it.
+world_bg() {
+    local ns; ns=$(world_ns "$1"); shift
+    ip netns exec "$ns" "$@" &
+    WORLD_BG_PID=$!
 }
 
 # Removes every namespace of world $1 (processes in them first).

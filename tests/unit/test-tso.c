@@ -35,7 +35,7 @@ loop_open(struct loop *l)
                                    .sin_addr.s_addr = t_ip("127.0.0.2") };
         l->rx = socket(AF_INET, SOCK_DGRAM, 0);
         if (!bind(l->rx, (struct sockaddr *) &sin, sizeof sin)
-            && !fabric_sock_open(t_ip("127.0.0.1"), l->port, false, 1500,
+            && !fabric_sock_open(t_ip("127.0.0.1"), l->port, false,
                                  &l->tx)) {
             struct timeval tv = { .tv_sec = 2 };
             setsockopt(l->rx, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
