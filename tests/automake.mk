@@ -38,7 +38,10 @@ SYSTEM_TESTS = \
 	tests/system/l2-one-vnet.sh \
 	tests/system/routing.sh \
 	tests/system/tenants.sh \
-	tests/system/interop-kernel.sh
+	tests/system/interop-kernel.sh \
+	tests/system/bad-input.sh \
+	tests/system/port-churn.sh \
+	tests/system/ctl.sh
 TESTS += $(SYSTEM_TESTS)
 EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
 AM_TESTS_ENVIRONMENT = \

@@ -11,6 +11,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/fwd-thread.c vplane/fwd-thread.h \
 	vplane/pipeline.c vplane/pipeline.h \
 	vplane/port.c vplane/port.h \
+	vplane/port-socket.c vplane/port-socket.h \
 	vplane/responder.c vplane/responder.h \
 	vplane/stats.c vplane/stats.h \
 	vplane/tables.c vplane/tables.h vplane/tables-private.h \

@@ -15,6 +15,7 @@
 #include "openvswitch/vlog.h"
 #include "packets.h"
 #include "port.h"
+#include "port-socket.h"
 #include "tables.h"
 #include "timeval.h"
 #include "util.h"
@@ -134,16 +135,16 @@ port_attach(struct dataplane *dp, struct vp_port *port)
     int error, mtu;
 
     error = netdev_open(port->name, "system", &netdev);
-    if (error) {
-        port_set_down(port, VP_PORT_ERROR,
-                      xasprintf("cannot open: %s", ovs_strerror(error)));
-        return;
-    }
-    int ifindex = netdev_get_ifindex(netdev);
-    if (ifindex < 0) {
-        netdev_close(netdev);
+    int ifindex = error ? -error : netdev_get_ifindex(netdev);
+    if (ifindex == -ENODEV || ifindex == -ENXIO) {
+        netdev_close(error ? NULL : netdev);
         port_set_down(port, VP_PORT_MISSING,
                       xstrdup("no such interface (waiting for it)"));
+        return;
+    } else if (ifindex < 0) {
+        netdev_close(error ? NULL : netdev);
+        port_set_down(port, VP_PORT_ERROR,
+                      xasprintf("cannot open: %s", ovs_strerror(-ifindex)));
         return;
     }
     error = netdev_turn_flags_on(netdev, NETDEV_UP | NETDEV_PROMISC,
@@ -164,6 +165,8 @@ port_attach(struct dataplane *dp, struct vp_port *port)
     if (netdev_get_mtu(netdev, &mtu)) {
         mtu = ETH_PAYLOAD_MAX;
     }
+    port->netdev = netdev;
+    port_socket_set_rxbuf(port, dp->opts.port_rxbuf);
     atomic_store_relaxed(&port->mtu, mtu);
 
     size_t best = 0;
@@ -172,7 +175,6 @@ port_attach(struct dataplane *dp, struct vp_port *port)
             best = i;
         }
     }
-    port->netdev = netdev;
     port->ifindex = ifindex;
     port->thread = best;
     port->state = VP_PORT_UP;
@@ -212,6 +214,7 @@ port_detach(struct dataplane *dp, struct vp_port *port, bool close)
     if (port->state != VP_PORT_UP) {
         return;
     }
+    port->rx_queue_drops += port_socket_take_drops(port);
     ovsrcu_set(&port->tx_netdev, NULL);
     port->state = VP_PORT_MISSING;
     dp->threads[port->thread]->n_ports--;
@@ -279,6 +282,7 @@ check_ports(struct dataplane *dp, long long int now)
         if (!netdev_get_mtu(port->netdev, &mtu)) {
             atomic_store_relaxed(&port->mtu, mtu);
         }
+        port->rx_queue_drops += port_socket_take_drops(port);
     }
 }
 
@@ -327,6 +331,7 @@ dataplane_port_counters(const struct dataplane *dp,
         vp_port_counters_accumulate(c, dp->threads[i]->stats, port->id);
     }
     vp_port_counters_subtract(c, &port->base);
+    c->drops[VP_DROP_RX_QUEUE_FULL] += port->rx_queue_drops;
 }
 
 void

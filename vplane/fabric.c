@@ -84,6 +84,9 @@ fabric_sock_open(ovs_be32 vtep, uint16_t port, bool reuseport,
     s->port = port;
     s->gso = probe_gso(fd);
     s->gro = !setsockopt(fd, SOL_UDP, UDP_GRO, &one, sizeof one);
+    /* Each receive then says how many datagrams the kernel dropped because
+     * the queue was full: they are counted, not lost silently. */
+    setsockopt(fd, SOL_SOCKET, SO_RXQ_OVFL, &one, sizeof one);
     if (!s->gso || !s->gro) {
         VLOG_INFO("UDP %s%s%s not available: one datagram per system call",
                   s->gso ? "" : "segmentation offload",
@@ -111,19 +114,25 @@ fabric_sock_wait(const struct fabric_sock *s)
     poll_fd_wait(s->fd, POLLIN);
 }
 
-/* The segment size of a GRO train, or 0 for a single datagram. */
+/* The segment size of a GRO train (0 for a single datagram), and the
+ * socket's drop counter if the message carries it. */
 static size_t
-gro_size(struct msghdr *msg)
+parse_cmsgs(struct msghdr *msg, uint32_t *ovfl)
 {
+    size_t gro = 0;
+
     for (struct cmsghdr *cm = CMSG_FIRSTHDR(msg); cm;
          cm = CMSG_NXTHDR(msg, cm)) {
         if (cm->cmsg_level == SOL_UDP && cm->cmsg_type == UDP_GRO) {
             int size;
             memcpy(&size, CMSG_DATA(cm), sizeof size);
-            return size > 0 ? size : 0;
+            gro = size > 0 ? size : 0;
+        } else if (cm->cmsg_level == SOL_SOCKET
+                   && cm->cmsg_type == SO_RXQ_OVFL) {
+            memcpy(ovfl, CMSG_DATA(cm), sizeof *ovfl);
         }
     }
-    return 0;
+    return gro;
 }
 
 int
@@ -134,7 +143,7 @@ fabric_recv(struct fabric_sock *s, struct fabric_rx *rx)
     struct sockaddr_in addrs[FABRIC_RX_MSGS];
     union {
         struct cmsghdr cm;
-        char buf[CMSG_SPACE(sizeof(int))];
+        char buf[CMSG_SPACE(sizeof(int)) + CMSG_SPACE(sizeof(uint32_t))];
     } controls[FABRIC_RX_MSGS];
     int n;
 
@@ -159,10 +168,15 @@ fabric_recv(struct fabric_sock *s, struct fabric_rx *rx)
     /* Each datagram becomes a packet of its own: the rest of the pipeline
      * handles frames one by one, and the buffers here are reused. */
     rx->n = 0;
+    rx->n_queue_drops = 0;
     for (int i = 0; i < n; i++) {
         const uint8_t *data = iovs[i].iov_base;
         size_t len = msgs[i].msg_len;
-        size_t seg = gro_size(&msgs[i].msg_hdr);
+        uint32_t ovfl = s->rxq_ovfl;
+        size_t seg = parse_cmsgs(&msgs[i].msg_hdr, &ovfl);
+
+        rx->n_queue_drops += (uint32_t) (ovfl - s->rxq_ovfl);
+        s->rxq_ovfl = ovfl;
 
         if (!seg || seg > len) {
             seg = len;

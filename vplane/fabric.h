@@ -43,12 +43,14 @@ struct fabric_sock {
     uint16_t port;              /* Host byte order. */
     bool gso;                   /* UDP_SEGMENT works on this socket. */
     bool gro;                   /* UDP_GRO is enabled on this socket. */
+    uint32_t rxq_ovfl;          /* Kernel's count of dropped datagrams. */
     uint8_t *rx_bufs;           /* FABRIC_RX_MSGS buffers of FABRIC_RX_BUF. */
 };
 
 /* What one fabric_recv() got: Ethernet frames with their VXLAN header. */
 struct fabric_rx {
     size_t n;
+    size_t n_queue_drops;       /* Dropped by the kernel, queue full. */
     struct dp_packet *pkts[FABRIC_RX_MAX];
     ovs_be32 srcs[FABRIC_RX_MAX];       /* Sending VTEP of each. */
 };

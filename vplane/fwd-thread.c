@@ -63,6 +63,8 @@ fwd_thread_poll_once(struct fwd_thread *t, struct pipeline *p,
             }
             pipeline_process_fabric(p, &batch, &t->rx->srcs[i]);
         }
+        vp_counter_add(&t->stats->ports[VP_FABRIC_PORT_ID]
+                       .drops[VP_DROP_RX_QUEUE_FULL], t->rx->n_queue_drops);
         busy = true;
     }
     pipeline_flush(p);

@@ -65,6 +65,8 @@ struct vp_port {
     long long int next_retry;       /* When to try attaching again. */
     struct vp_port_counters base;   /* Counter values when the id was
                                      * assigned; shown values are deltas. */
+    uint64_t rx_queue_drops;        /* Frames the kernel dropped because the
+                                     * receive socket's queue was full. */
 };
 
 struct vp_port *port_create(unsigned int id, const struct vp_port_spec *,

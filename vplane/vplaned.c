@@ -163,6 +163,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         OPT_THREADS,
         OPT_TABLES,
         OPT_NO_OFFLOADS,
+        OPT_PORT_RXBUF,
         OPT_UNIXCTL,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
@@ -175,6 +176,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         {"threads", required_argument, NULL, OPT_THREADS},
         {"tables", required_argument, NULL, OPT_TABLES},
         {"no-offloads", no_argument, NULL, OPT_NO_OFFLOADS},
+        {"port-rxbuf", required_argument, NULL, OPT_PORT_RXBUF},
         {"unixctl", required_argument, NULL, OPT_UNIXCTL},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -188,6 +190,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
     memset(o, 0, sizeof *o);
     o->dp.vxlan_port = VXLAN_DST_PORT;
     o->dp.n_threads = 1;
+    o->dp.port_rxbuf = 4 * 1024 * 1024;
     o->offloads = true;
 
     for (;;) {
@@ -240,6 +243,15 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
 
         case OPT_NO_OFFLOADS:
             o->offloads = false;
+            break;
+
+        case OPT_PORT_RXBUF:
+            if (!str_to_uint(optarg, 10, &value) || value < 65536
+                || value > 256 * 1024 * 1024) {
+                ovs_fatal(0, "--port-rxbuf: \"%s\" is not 65536 to "
+                          "268435456 bytes", optarg);
+            }
+            o->dp.port_rxbuf = value;
             break;
 
         case OPT_UNIXCTL:
@@ -301,6 +313,8 @@ usage(void)
            "address)\n"
            "  --threads=N             forwarding threads (default: 1)\n"
            "  --tables=FILE           load a JSON tables file at start\n"
+           "  --port-rxbuf=BYTES      kernel receive queue of each VM port\n"
+           "                          (default: 4194304)\n"
            "  --no-offloads           no virtio-net headers on VM ports\n"
            "                          (VMs must then send full checksums)\n"
            "  --unixctl=SOCKET        control socket (default: "

@@ -51,7 +51,10 @@
             "the output port is not attached, or its device or socket "     \
             "refused the frame")                                            \
     VP_DROP(NO_DESTINATION, "no-destination",                               \
-            "flooded frame with no other port or host in its VNet")
+            "flooded frame with no other port or host in its VNet")         \
+    VP_DROP(RX_QUEUE_FULL, "rx-queue-full",                                 \
+            "the kernel's receive queue of the port or of the VXLAN socket " \
+            "was full: vplaned did not read fast enough")
 
 enum vp_drop_reason {
 #define VP_DROP(ENUM, NAME, HELP) VP_DROP_##ENUM,

@@ -4,6 +4,10 @@
 # (not root, a tool missing) exits 77 and says why: automake counts it as
 # skipped, never as passed.
 
+# Debian's Python: the one the setup script installs packages (scapy) for,
+# whatever python3 comes first on the PATH.
+PYTHON=${PYTHON:-/usr/bin/python3}
+
 check_step() { printf '== %s\n' "$*"; }
 
 check_fail() {
@@ -91,6 +95,6 @@ iperf_tcp() {
     sleep 0.3
     world_exec "$from" iperf3 -c "$to" -t "$secs" -J >"$WORLD_DIR/iperf.json" \
         || check_fail "iperf3 $from -> $to failed: $(tail -c 400 "$WORLD_DIR/iperf.json")"
-    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(int(d["end"]["sum_received"]["bits_per_second"]))' \
+    "$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(int(d["end"]["sum_received"]["bits_per_second"]))' \
         "$WORLD_DIR/iperf.json"
 }

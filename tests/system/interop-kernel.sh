@@ -6,7 +6,7 @@
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 check_require_root
-check_require_tools ping iperf3 tcpdump tshark ethtool bridge python3
+check_require_tools ping iperf3 tcpdump tshark ethtool bridge "$PYTHON"
 
 world_init kvx
 world_host h1 192.168.100.1

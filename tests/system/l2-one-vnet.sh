@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 check_require_root
-check_require_tools ping iperf3 python3
+check_require_tools ping iperf3 "$PYTHON"
 
 world_init l2v
 world_host h1 192.168.100.1
@@ -50,7 +50,7 @@ fab_tx=$(port_field h1 fabric TX_BYTES)
 bps=$(iperf_tcp a1 10.1.0.12 3 a2)
 check_ge "$bps" 1000000 "TCP a1 -> a2 bits/s"
 echo "   a1 -> a2: $((bps / 1000000)) Mbit/s"
-sent=$(python3 -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["end"]["sum_received"]["bytes"]))' "$WORLD_DIR/iperf.json")
+sent=$("$PYTHON" -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["end"]["sum_received"]["bytes"]))' "$WORLD_DIR/iperf.json")
 fab_tx2=$(port_field h1 fabric TX_BYTES)
 check_ge "$((fab_tx2 - fab_tx))" "$sent" "h1 fabric tx bytes during the transfer"
 a2_tx=$(port_field h2 a2 TX_BYTES)

@@ -5,7 +5,7 @@
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 check_require_root
-check_require_tools ping iperf3 python3
+check_require_tools ping iperf3 "$PYTHON"
 
 world_init rtg
 world_host h1 192.168.100.1

@@ -7,7 +7,7 @@
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 check_require_root
-check_require_tools ping tcpdump tshark python3
+check_require_tools ping tcpdump tshark "$PYTHON"
 
 world_init tnt
 world_host h1 192.168.100.1

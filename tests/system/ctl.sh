@@ -1,0 +1,89 @@
+#!/bin/bash
+# vplane-ctl: a bad argument or file is one line on stderr and exit status
+# 1, and changes nothing; every command works the same through ovs-appctl.
+. "$(dirname "$0")/../lib/world.sh"
+. "$(dirname "$0")/../lib/check.sh"
+check_require_root
+
+world_init ctl
+world_host h1 192.168.100.1
+world_ctl h1 vnet/add web 5001 acme 10.1.0.1/24
+world_ctl h1 port/add p1 web 02:00:00:00:01:01 10.1.0.11
+world_ctl h1 xlate/add web 02:00:00:00:01:02 10.1.0.12 192.168.100.2
+world_ctl h1 route/add acme 10.9.0.0/16 10.1.0.12
+
+# refused ARGS...: vplane-ctl must fail with exit 1 and one line, and the
+# tables must be exactly as before.
+refused() {
+    local before after err rc
+    before=$(world_ctl h1 tables/export)
+    err=$("$VPLANE_CTL" -t "$WORLD_DIR/h1.ctl" "$@" 2>&1 >/dev/null)
+    rc=$?
+    after=$(world_ctl h1 tables/export)
+    check_eq "$rc" 1 "exit status of: $*"
+    check_eq "$(printf '%s\n' "$err" | wc -l)" 1 "lines of error for: $*"
+    check_contains "$err" "vplane-ctl: " "error of: $*"
+    check_eq "$after" "$before" "tables after: $*"
+    printf '   %-50s -> %s\n' "$*" "${err#vplane-ctl: }"
+}
+
+check_step "bad arguments"
+refused vnet/add db notanumber acme
+refused vnet/add db 0 acme
+refused vnet/add db 5001 acme               # VNI in use
+refused vnet/add db 5002 acme 10.1.0.5/16   # overlaps web
+refused vnet/add db 5002 acme 10.2.0.0/24   # network address as gateway
+refused vnet/add 'bad name' 5002 acme
+refused port/add p2 nope 02:00:00:00:01:03
+refused port/add p2 web 01:00:5e:00:00:01   # multicast MAC
+refused port/add p2 web 02:00:00:00:01:01   # MAC in use
+refused port/add p2 web 02:00:00:00:01:03 10.1.0.11   # address in use
+refused port/add p2 web 02:00:00:00:01:03 10.3.0.1    # outside the subnet
+refused port/add this-is-too-long-a-name web 02:00:00:00:01:03
+refused xlate/add web 02:00:00:00:01:09 10.1.0.12 192.168.100.3
+refused xlate/add web 02:00:00:00:01:09 10.1.0.13 224.0.0.1
+refused xlate/del web 02:00:00:00:01:77
+refused route/add acme 10.9.1.0/16 10.1.0.12
+refused route/del acme 10.8.0.0/16
+refused vnet/del web                        # still has entries
+refused vnet/del nope
+refused port/del nope
+refused vnet/add
+refused no-such-command
+refused load /nonexistent/file.json
+
+check_step "bad tables files"
+printf '{"vnets": [' >"$WORLD_DIR/syntax.json"
+refused load "$WORLD_DIR/syntax.json"
+cat >"$WORLD_DIR/half.json" <<'JSON'
+{"vnets": [{"name": "db", "vni": 5002, "tenant": "acme",
+            "subnets": ["10.2.0.1/24"]}],
+ "xlate": [{"vnet": "db", "mac": "02:00:00:00:02:01", "ip": "10.2.0.11",
+            "vtep": "192.168.100.2"},
+           {"vnet": "db", "mac": "02:00:00:00:02:02", "ip": "10.2.0.12",
+            "vtep": "not-an-address"}]}
+JSON
+refused load "$WORLD_DIR/half.json"
+sed -i 's/not-an-address/192.168.100.3/; s/"10.2.0.12"/"10.7.0.12"/' "$WORLD_DIR/half.json"
+refused load "$WORLD_DIR/half.json"
+
+check_step "no daemon"
+err=$("$VPLANE_CTL" -t "$WORLD_DIR/none.ctl" show 2>&1); rc=$?
+check_eq "$rc" 1 "exit status without a daemon"
+check_contains "$err" "cannot connect" "error without a daemon"
+
+check_step "ovs-appctl runs the same commands"
+APPCTL=${OVS_BUILDDIR:+$OVS_BUILDDIR/utilities/ovs-appctl}
+[ -x "${APPCTL:-}" ] || APPCTL=$(command -v ovs-appctl) \
+    || check_fail "ovs-appctl not found (OVS_BUILDDIR=${OVS_BUILDDIR:-unset})"
+for cmd in vnet/dump xlate/dump route/dump tables/export drop-stats; do
+    a=$(world_ctl h1 $cmd)
+    b=$("$APPCTL" -t "$WORLD_DIR/h1.ctl" $cmd)
+    check_eq "$b" "$a" "ovs-appctl $cmd"
+done
+"$APPCTL" -t "$WORLD_DIR/h1.ctl" port/add p3 web 02:00:00:00:01:03 10.1.0.13
+check_contains "$(world_ctl h1 port/list)" "10.1.0.13" "port added through ovs-appctl"
+world_ctl h1 vlog/set pipeline:file:dbg >/dev/null || check_fail "vlog/set"
+check_contains "$(world_ctl h1 vlog/list)" "pipeline" "vlog/list"
+check_contains "$(world_ctl h1 help)" "xlate/add" "help lists the commands"
+echo PASS
