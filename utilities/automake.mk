@@ -3,4 +3,5 @@ utilities_vplane_ctl_SOURCES = utilities/vplane-ctl.c
 utilities_vplane_ctl_LDADD = $(OVS_LIBS)
 
 EXTRA_DIST += \
-	utilities/vplane-setup
+	utilities/vplane-setup \
+	utilities/vplane-sandbox
