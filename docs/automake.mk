@@ -1,1 +1,2 @@
-dist_doc_DATA +=
+dist_doc_DATA += \
+	docs/architecture.md

@@ -4,4 +4,6 @@ utilities_vplane_ctl_LDADD = $(OVS_LIBS)
 
 EXTRA_DIST += \
 	utilities/vplane-setup \
-	utilities/vplane-sandbox
+	utilities/vplane-sandbox \
+	utilities/vplane-bench \
+	utilities/bench-peers.sh

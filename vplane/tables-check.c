@@ -300,8 +300,9 @@ port_matches_spec(const struct vp_port *port, const struct vp_port_spec *spec)
         }
     }
     return (port->n_allowed == spec->n_allowed
-            && !memcmp(port->allowed, spec->allowed,
-                       spec->n_allowed * sizeof *spec->allowed));
+            && (!spec->n_allowed
+                || !memcmp(port->allowed, spec->allowed,
+                           spec->n_allowed * sizeof *spec->allowed)));
 }
 
 static char *

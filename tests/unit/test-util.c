@@ -62,7 +62,8 @@ t_udp_frame(const char *src_mac, const char *dst_mac, const char *src_ip,
             const char *dst_ip, uint16_t sport, uint16_t dport,
             size_t payload_len)
 {
-    struct dp_packet *p = dp_packet_new_with_headroom(128, 64);
+    /* Room for all of it: the header pointers below must stay valid. */
+    struct dp_packet *p = dp_packet_new_with_headroom(64 + payload_len, 64);
     size_t l4_len = UDP_HEADER_LEN + payload_len;
 
     put_eth(p, src_mac, dst_mac, ETH_TYPE_IP);
@@ -85,7 +86,7 @@ t_tcp_frame(const char *src_mac, const char *dst_mac, const char *src_ip,
             const char *dst_ip, uint32_t seq, const uint8_t *payload,
             size_t payload_len)
 {
-    struct dp_packet *p = dp_packet_new_with_headroom(128 + payload_len, 64);
+    struct dp_packet *p = dp_packet_new_with_headroom(64 + payload_len, 64);
     size_t l4_len = TCP_HEADER_LEN + payload_len;
 
     put_eth(p, src_mac, dst_mac, ETH_TYPE_IP);
