@@ -1,2 +1,3 @@
 dist_doc_DATA += \
-	docs/architecture.md
+	docs/architecture.md \
+	docs/ctl.md

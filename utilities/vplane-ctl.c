@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +18,7 @@
 #include <unistd.h>
 #include "command-line.h"
 #include "jsonrpc.h"
-#include "timeval.h"
+#include "openvswitch/vlog.h"
 #include "unixctl.h"
 #include "util.h"
 
@@ -36,6 +37,19 @@ fail(const char *format, ...)
     va_end(args);
     fputc('\n', stderr);
     exit(EXIT_FAILURE);
+}
+
+static unsigned int timeout;
+
+/* A daemon that does not answer in time: one line and status 1, like every
+ * other failure (write() and _exit(): this runs in a signal handler). */
+static void
+timed_out(int sig OVS_UNUSED)
+{
+    static const char msg[] = "vplane-ctl: no answer in time (--timeout)\n";
+
+    ignore(write(STDERR_FILENO, msg, sizeof msg - 1));
+    _exit(EXIT_FAILURE);
 }
 
 static char *
@@ -58,9 +72,10 @@ main(int argc, char *argv[])
     };
     char *short_options;
     char *target = NULL;
-    unsigned int timeout = 0;
 
     set_program_name(argv[0]);
+    /* Errors are ours to print, as one line: keep the library quiet. */
+    vlog_set_levels(NULL, VLF_ANY_DESTINATION, VLL_OFF);
     short_options = ovs_cmdl_long_options_to_short_options(long_options);
     for (;;) {
         int c = getopt_long(argc, argv, short_options, long_options, NULL);
@@ -93,7 +108,8 @@ main(int argc, char *argv[])
         fail("missing command; use --help for usage");
     }
     if (timeout) {
-        time_alarm(timeout);
+        signal(SIGALRM, timed_out);
+        alarm(timeout);
     }
     if (!target) {
         target = default_target();

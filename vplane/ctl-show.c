@@ -19,6 +19,16 @@
 #include "util.h"
 
 static void
+reply_no_such(struct unixctl_conn *conn, const char *field, const char *what,
+              const char *name)
+{
+    char *error = xasprintf("%s: no %s named \"%s\"", field, what, name);
+
+    unixctl_command_reply_error(conn, error);
+    free(error);
+}
+
+static void
 format_port_row(struct ds *s, const char *name, unsigned int id,
                 const char *vnet, const char *mac, const char *state,
                 int mtu, const struct vp_port_counters *c)
@@ -122,7 +132,7 @@ cmd_vnet_dump(struct unixctl_conn *conn, int argc, const char *argv[],
     struct ds s = DS_EMPTY_INITIALIZER;
 
     if (argc > 1 && !tables_vnet_by_name(ctx->tables, argv[1])) {
-        unixctl_command_reply_error(conn, "vnet: no such VNet");
+        reply_no_such(conn, "vnet", "VNet", argv[1]);
     } else {
         tables_format_vnets(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
         unixctl_command_reply(conn, ds_cstr(&s));
@@ -138,7 +148,7 @@ cmd_xlate_dump(struct unixctl_conn *conn, int argc, const char *argv[],
     struct ds s = DS_EMPTY_INITIALIZER;
 
     if (argc > 1 && !tables_vnet_by_name(ctx->tables, argv[1])) {
-        unixctl_command_reply_error(conn, "vnet: no such VNet");
+        reply_no_such(conn, "vnet", "VNet", argv[1]);
     } else {
         tables_format_xlate(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
         unixctl_command_reply(conn, ds_cstr(&s));
@@ -154,7 +164,7 @@ cmd_route_dump(struct unixctl_conn *conn, int argc, const char *argv[],
     struct ds s = DS_EMPTY_INITIALIZER;
 
     if (argc > 1 && !tables_tenant_by_name(ctx->tables, argv[1])) {
-        unixctl_command_reply_error(conn, "tenant: no such tenant");
+        reply_no_such(conn, "tenant", "tenant", argv[1]);
     } else {
         tables_format_routes(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
         unixctl_command_reply(conn, ds_cstr(&s));
@@ -236,7 +246,7 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
 
     if (filter && strcmp(filter, "fabric")
         && !tables_port_by_name(ctx->tables, filter)) {
-        unixctl_command_reply_error(conn, "port: no such port");
+        reply_no_such(conn, "port", "port", filter);
         return;
     }
     ds_put_format(&s, "%-15s %-20s %12s\n", "PORT", "REASON", "PACKETS");

@@ -17,28 +17,37 @@
 
 VLOG_DEFINE_THIS_MODULE(ctl_tables);
 
-/* Replies to 'conn' with 'error' (and frees it) or with 'ok'. */
+/* Replies to 'conn' with 'error' (and frees it) or with 'ok', and logs
+ * either way: the log is the record of who changed what, when. */
 static void
-reply(struct unixctl_conn *conn, char *error, const char *ok)
+reply(struct unixctl_conn *conn, int argc, const char *argv[], char *error,
+      const char *ok)
 {
+    struct ds cmd = DS_EMPTY_INITIALIZER;
+
+    for (int i = 0; i < argc; i++) {
+        ds_put_format(&cmd, "%s%s", i ? " " : "", argv[i]);
+    }
     if (error) {
-        VLOG_INFO("command refused: %s", error);
+        VLOG_INFO("refused: %s: %s", ds_cstr(&cmd), error);
         unixctl_command_reply_error(conn, error);
         free(error);
     } else {
+        VLOG_INFO("applied: %s", ds_cstr(&cmd));
         unixctl_command_reply(conn, ok);
     }
+    ds_destroy(&cmd);
 }
 
 static void
-apply_and_reply(struct unixctl_conn *conn, struct ctl_context *ctx,
-                struct vp_config *c, char *error)
+apply_and_reply(struct unixctl_conn *conn, int argc, const char *argv[],
+                struct ctl_context *ctx, struct vp_config *c, char *error)
 {
     if (!error) {
         error = tables_apply(ctx->tables, c);
     }
     vp_config_destroy(c);
-    reply(conn, error, NULL);
+    reply(conn, argc, argv, error, NULL);
 }
 
 /* vnet/add NAME VNI TENANT [GATEWAY/PLEN]... [gateway-mac=MAC] */
@@ -71,16 +80,16 @@ cmd_vnet_add(struct unixctl_conn *conn, int argc, const char *argv[],
                                     &spec->subnets[spec->n_subnets++]);
         }
     }
-    apply_and_reply(conn, ctx_, &c, error);
+    apply_and_reply(conn, argc, argv, ctx_, &c, error);
 }
 
 static void
-cmd_vnet_del(struct unixctl_conn *conn, int argc OVS_UNUSED,
+cmd_vnet_del(struct unixctl_conn *conn, int argc,
              const char *argv[], void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
 
-    reply(conn, tables_vnet_del(ctx->tables, argv[1]), NULL);
+    reply(conn, argc, argv, tables_vnet_del(ctx->tables, argv[1]), NULL);
 }
 
 /* port/add NAME VNET MAC [IP]... [allow=PREFIX/LEN]... */
@@ -113,16 +122,16 @@ cmd_port_add(struct unixctl_conn *conn, int argc, const char *argv[],
                                         &spec->ips[spec->n_ips++]);
         }
     }
-    apply_and_reply(conn, ctx_, &c, error);
+    apply_and_reply(conn, argc, argv, ctx_, &c, error);
 }
 
 static void
-cmd_port_del(struct unixctl_conn *conn, int argc OVS_UNUSED,
+cmd_port_del(struct unixctl_conn *conn, int argc,
              const char *argv[], void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
 
-    reply(conn, tables_port_del(ctx->tables, argv[1]), NULL);
+    reply(conn, argc, argv, tables_port_del(ctx->tables, argv[1]), NULL);
 }
 
 /* An optional address argument: "-" means none (a MAC-only entry). */
@@ -138,7 +147,7 @@ parse_optional_ip(const char *field, const char *s, ovs_be32 *ip)
 
 /* xlate/add VNET MAC IP|- VTEP */
 static void
-cmd_xlate_add(struct unixctl_conn *conn, int argc OVS_UNUSED,
+cmd_xlate_add(struct unixctl_conn *conn, int argc,
               const char *argv[], void *ctx_)
 {
     struct vp_config c;
@@ -157,7 +166,7 @@ cmd_xlate_add(struct unixctl_conn *conn, int argc OVS_UNUSED,
     if (!error) {
         error = vp_parse_unicast_ip("vtep", argv[4], &spec->vtep);
     }
-    apply_and_reply(conn, ctx_, &c, error);
+    apply_and_reply(conn, argc, argv, ctx_, &c, error);
 }
 
 /* xlate/del VNET MAC [IP|-] */
@@ -177,12 +186,12 @@ cmd_xlate_del(struct unixctl_conn *conn, int argc, const char *argv[],
     if (!error) {
         error = tables_xlate_del(ctx->tables, argv[1], mac, ip, argc <= 3);
     }
-    reply(conn, error, NULL);
+    reply(conn, argc, argv, error, NULL);
 }
 
 /* route/add TENANT PREFIX NEXTHOP */
 static void
-cmd_route_add(struct unixctl_conn *conn, int argc OVS_UNUSED,
+cmd_route_add(struct unixctl_conn *conn, int argc,
               const char *argv[], void *ctx_)
 {
     struct vp_config c;
@@ -199,11 +208,11 @@ cmd_route_add(struct unixctl_conn *conn, int argc OVS_UNUSED,
     if (!error) {
         error = vp_parse_unicast_ip("nexthop", argv[3], &spec->nexthop);
     }
-    apply_and_reply(conn, ctx_, &c, error);
+    apply_and_reply(conn, argc, argv, ctx_, &c, error);
 }
 
 static void
-cmd_route_del(struct unixctl_conn *conn, int argc OVS_UNUSED,
+cmd_route_del(struct unixctl_conn *conn, int argc,
               const char *argv[], void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
@@ -215,7 +224,7 @@ cmd_route_del(struct unixctl_conn *conn, int argc OVS_UNUSED,
     if (!error) {
         error = tables_route_del(ctx->tables, argv[1], prefix, plen);
     }
-    reply(conn, error, NULL);
+    reply(conn, argc, argv, error, NULL);
 }
 
 char *
@@ -235,6 +244,7 @@ ctl_load_tables_file(struct vp_tables *tables, const char *file_name,
     }
 
     vp_config_init(&c);
+    c.redefine_vnets = true;
     error = tables_json_parse(json, &c);
     /* A big file's parse tree is many times the size of the tables it
      * fills: give it back before the tables grow. */
@@ -260,17 +270,14 @@ ctl_load_tables_file(struct vp_tables *tables, const char *file_name,
 
 /* tables/load FILE */
 static void
-cmd_tables_load(struct unixctl_conn *conn, int argc OVS_UNUSED,
+cmd_tables_load(struct unixctl_conn *conn, int argc,
                 const char *argv[], void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
     char *summary;
     char *error = ctl_load_tables_file(ctx->tables, argv[1], &summary);
 
-    if (!error) {
-        VLOG_INFO("%s", summary);
-    }
-    reply(conn, error, summary);
+    reply(conn, argc, argv, error, summary);
     free(summary);
 }
 

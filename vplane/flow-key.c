@@ -87,13 +87,12 @@ vp_flow_key_extract(struct dp_packet *pkt, uint16_t in_port, uint32_t vni,
 void
 vp_flow_key_format(const struct vp_flow_key *key, struct ds *s)
 {
-    if (key->in_port) {
-        ds_put_format(s, "in_port=%"PRIu16, key->in_port);
-    } else {
-        ds_put_format(s, "fabric vni=%"PRIu32" vtep="IP_FMT, key->vni,
+    /* The port is named by the caller, who knows its name. */
+    if (!key->in_port) {
+        ds_put_format(s, "vni=%"PRIu32" vtep="IP_FMT" ", key->vni,
                       IP_ARGS(key->outer_src));
     }
-    ds_put_format(s, " "ETH_ADDR_FMT"->"ETH_ADDR_FMT,
+    ds_put_format(s, ETH_ADDR_FMT"->"ETH_ADDR_FMT,
                   ETH_ADDR_ARGS(key->dl_src), ETH_ADDR_ARGS(key->dl_dst));
     if (key->vlan) {
         ds_put_cstr(s, " vlan");

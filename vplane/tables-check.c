@@ -275,8 +275,18 @@ check_vnets(struct check_ctx *ctx)
                               "\"%s\"", spec->name, spec->vni, by_vni->name);
         } else if (old) {
             const struct vp_vnet_cfg *cfg = vnet_cfg_protected(old);
-            if (!subnets_equal(cfg->subnets, cfg->n_subnets,
-                               spec->subnets, spec->n_subnets)) {
+            bool same_mac = eth_addr_equals(cfg->gw_mac,
+                                            spec->has_gw_mac ? spec->gw_mac
+                                            : vnet_default_gw_mac(spec->vni));
+            bool same_subnets = subnets_equal(cfg->subnets, cfg->n_subnets,
+                                              spec->subnets,
+                                              spec->n_subnets);
+            if (!ctx->c->redefine_vnets && (!same_mac || !same_subnets)) {
+                error = xasprintf("vnet \"%s\": the VNet exists with other "
+                                  "%s; delete it, or load a tables file to "
+                                  "redefine it", spec->name,
+                                  same_subnets ? "gateway MAC" : "subnets");
+            } else if (!same_subnets) {
                 error = check_resubnet(ctx, old, spec);
             }
         }
@@ -465,6 +475,38 @@ check_xlates(struct check_ctx *ctx)
     return error;
 }
 
+/* Whether 'tenant' will have a VNet once the batch is applied, and whether
+ * 'ip' will be one of its gateway addresses. */
+static bool
+tenant_exists(const struct check_ctx *ctx, const char *tenant, ovs_be32 ip,
+              bool *is_gateway)
+{
+    bool exists = false;
+
+    *is_gateway = false;
+    const struct vp_vnet *vnet;
+    HMAP_FOR_EACH (vnet, name_node, &ctx->t->vnets_by_name) {
+        struct eff_vnet ev;
+        if (!strcmp(vnet->tenant->name, tenant)
+            && eff_vnet_get(ctx, vnet->name, &ev)) {
+            exists = true;
+            for (size_t i = 0; i < ev.n_subnets; i++) {
+                *is_gateway |= ev.subnets[i].gateway == ip;
+            }
+        }
+    }
+    for (size_t v = 0; v < ctx->c->n_vnets; v++) {
+        const struct vp_vnet_spec *spec = &ctx->c->vnets[v];
+        if (!strcmp(spec->tenant, tenant)) {
+            exists = true;
+            for (size_t i = 0; i < spec->n_subnets; i++) {
+                *is_gateway |= spec->subnets[i].gateway == ip;
+            }
+        }
+    }
+    return exists;
+}
+
 static char *
 check_routes(struct check_ctx *ctx)
 {
@@ -474,8 +516,19 @@ check_routes(struct check_ctx *ctx)
     for (size_t i = 0; i < ctx->c->n_routes && !error; i++) {
         const struct vp_route_spec *spec = &ctx->c->routes[i];
         uint64_t key = ((uint64_t) spec->plen << 32) | spec->prefix;
+        bool is_gateway;
 
-        if (seen_find(&seen, spec->tenant, key)) {
+        if (!tenant_exists(ctx, spec->tenant, spec->nexthop, &is_gateway)) {
+            error = xasprintf("route "IP_FMT"/%u: tenant: \"%s\" has no "
+                              "VNet", IP_ARGS(spec->prefix), spec->plen,
+                              spec->tenant);
+        } else if (is_gateway) {
+            error = xasprintf("route "IP_FMT"/%u in tenant \"%s\": nexthop: "
+                              IP_FMT" is a gateway address; the next hop "
+                              "must be a VM", IP_ARGS(spec->prefix),
+                              spec->plen, spec->tenant,
+                              IP_ARGS(spec->nexthop));
+        } else if (seen_find(&seen, spec->tenant, key)) {
             error = xasprintf("route "IP_FMT"/%u in tenant \"%s\": prefix: "
                               "given twice", IP_ARGS(spec->prefix),
                               spec->plen, spec->tenant);

@@ -62,6 +62,11 @@ struct vp_route_spec {
 struct vp_config {
     struct shash names;         /* Interned strings (data unused). */
 
+    /* A tables file (or the controller) declares VNets: an existing VNet
+     * takes the batch's subnets and gateway MAC.  A single vnet/add must
+     * not change a VNet that exists with other settings. */
+    bool redefine_vnets;
+
     struct vp_vnet_spec *vnets;
     size_t n_vnets, allocated_vnets;
     struct vp_port_spec *ports;

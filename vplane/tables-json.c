@@ -1,7 +1,8 @@
 /* vplane/tables-json.c: vPlane's tables as JSON, the format of a tables file
  * (`vplane-ctl load`) and of `tables/export` (docs/ctl.md):
  *
- *   {"vnets":  [{"name", "vni", "tenant", "subnets": ["GW/LEN"...],
+ *   {"vnets":  [{"name", "vni", "tenant",
+ *                "subnets": ["GW/LEN"...] (optional: an L2-only VNet),
  *                "gateway-mac" (optional)}],
  *    "ports":  [{"name", "vnet", "mac", "ips": [...] (optional),
  *                "allowed-sources": ["PREFIX/LEN"...] (optional)}],

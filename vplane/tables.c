@@ -681,9 +681,15 @@ tables_vnet_del(struct vp_tables *t, const char *name)
         return xasprintf("vnet: no VNet named \"%s\"", name);
     }
     if (vnet->n_ports || vnet->n_xlate) {
-        return xasprintf("vnet: VNet \"%s\" still has %"PRIuSIZE" ports and "
-                         "%"PRIuSIZE" translation entries; delete them first",
-                         name, vnet->n_ports, vnet->n_xlate);
+        return xasprintf("vnet: VNet \"%s\" still has %"PRIuSIZE" port(s) "
+                         "and %"PRIuSIZE" translation entries; delete them "
+                         "first", name, vnet->n_ports, vnet->n_xlate);
+    }
+    if (vnet->tenant->n_vnets == 1 && !hmap_is_empty(&vnet->tenant->routes)) {
+        return xasprintf("vnet: \"%s\" is the last VNet of tenant \"%s\", "
+                         "which still has %"PRIuSIZE" route(s); delete them "
+                         "first", name, vnet->tenant->name,
+                         hmap_count(&vnet->tenant->routes));
     }
 
     struct vp_tenant *tenant = vnet->tenant;

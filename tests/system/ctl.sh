@@ -45,6 +45,10 @@ refused xlate/add web 02:00:00:00:01:09 10.1.0.13 224.0.0.1
 refused xlate/del web 02:00:00:00:01:77
 refused route/add acme 10.9.1.0/16 10.1.0.12
 refused route/del acme 10.8.0.0/16
+refused route/add nosuch 10.8.0.0/16 10.1.0.12     # no such tenant
+refused route/add acme 10.8.0.0/16 10.1.0.1        # a gateway, not a VM
+refused vnet/add web 5001 acme 10.1.0.1/16  # exists with other subnets
+refused vnet/add web 5001 acme 10.1.0.1/24 gateway-mac=02:00:00:00:99:99
 refused vnet/del web                        # still has entries
 refused vnet/del nope
 refused port/del nope
@@ -67,10 +71,19 @@ refused load "$WORLD_DIR/half.json"
 sed -i 's/not-an-address/192.168.100.3/; s/"10.2.0.12"/"10.7.0.12"/' "$WORLD_DIR/half.json"
 refused load "$WORLD_DIR/half.json"
 
-check_step "no daemon"
+check_step "the same vnet/add twice is not an error"
+world_ctl h1 vnet/add web 5001 acme 10.1.0.1/24 || check_fail "repeated vnet/add"
+
+check_step "no daemon, or one that does not answer"
 err=$("$VPLANE_CTL" -t "$WORLD_DIR/none.ctl" show 2>&1); rc=$?
 check_eq "$rc" 1 "exit status without a daemon"
 check_contains "$err" "cannot connect" "error without a daemon"
+check_eq "$(printf '%s\n' "$err" | wc -l)" 1 "lines of error without a daemon"
+kill -STOP "$(cat "$WORLD_DIR/h1.pid")"
+err=$("$VPLANE_CTL" -t "$WORLD_DIR/h1.ctl" --timeout=1 show 2>&1); rc=$?
+kill -CONT "$(cat "$WORLD_DIR/h1.pid")"
+check_eq "$rc" 1 "exit status on timeout"
+check_eq "$err" "vplane-ctl: no answer in time (--timeout)" "error on timeout"
 
 check_step "ovs-appctl runs the same commands"
 APPCTL=${OVS_BUILDDIR:+$OVS_BUILDDIR/utilities/ovs-appctl}
@@ -86,4 +99,15 @@ check_contains "$(world_ctl h1 port/list)" "10.1.0.13" "port added through ovs-a
 world_ctl h1 vlog/set pipeline:file:dbg >/dev/null || check_fail "vlog/set"
 check_contains "$(world_ctl h1 vlog/list)" "pipeline" "vlog/list"
 check_contains "$(world_ctl h1 help)" "xlate/add" "help lists the commands"
+
+check_step "changes are logged"
+check_contains "$(cat "$WORLD_DIR/h1.log")" "applied: port/add p3 web" "log of a change"
+check_contains "$(cat "$WORLD_DIR/h1.log")" "refused: vnet/add db 5001 acme" "log of a refusal"
+
+check_step "docs/ctl.md explains every drop reason"
+for reason in $(sed -n 's/^ *VP_DROP([A-Z_]*, "\([a-z-]*\)".*/\1/p' \
+                "$WORLD_TOP/include/vplane/drop-reasons.h"); do
+    grep -q "\`$reason\`" "$WORLD_TOP/docs/ctl.md" \
+        || check_fail "docs/ctl.md does not document drop reason $reason"
+done
 echo PASS

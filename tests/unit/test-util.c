@@ -127,6 +127,7 @@ t_apply_json(struct vp_tables *t, const char *text)
         return error;
     }
     vp_config_init(&c);
+    c.redefine_vnets = true;            /* As a tables file does. */
     error = tables_json_parse(json, &c);
     if (!error) {
         error = tables_apply(t, &c);
