@@ -1,3 +1,4 @@
 dist_doc_DATA += \
 	docs/architecture.md \
-	docs/ctl.md
+	docs/ctl.md \
+	docs/performance.md
