@@ -2,6 +2,7 @@
 # namespaces (tests/lib/world.sh) and drive real tools through them.
 
 UNIT_TESTS = \
+	tests/unit/test-fabric \
 	tests/unit/test-packet \
 	tests/unit/test-tables \
 	tests/unit/test-tso \
@@ -17,6 +18,9 @@ tests_unit_libtestutil_a_SOURCES = tests/unit/test-util.c \
 tests_unit_libtestutil_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/vplane \
 	$(CMOCKA_CFLAGS)
 
+tests_unit_test_fabric_SOURCES = tests/unit/test-fabric.c
+tests_unit_test_fabric_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_fabric_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_packet_SOURCES = tests/unit/test-packet.c
 tests_unit_test_packet_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_packet_LDADD = $(UNIT_TEST_LDADD)

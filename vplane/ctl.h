@@ -24,6 +24,7 @@ struct ctl_context {
 
 void ctl_register_table_commands(struct ctl_context *);
 void ctl_register_show_commands(struct ctl_context *);
+void ctl_register_trace_command(struct ctl_context *);
 
 /* Loads the tables file 'file_name' into the tables.  Returns NULL and a
  * summary in '*summary', or an error. */

@@ -131,8 +131,20 @@ port_set_down(struct vp_port *port, enum vp_port_state state, char *error)
 static void
 port_attach(struct dataplane *dp, struct vp_port *port)
 {
+    char fabric_if[IFNAMSIZ];
     struct netdev *netdev;
     int error, mtu;
+
+    /* Promiscuous and flooded with tenants' frames, these would put VM
+     * traffic on the host's own network unencapsulated. */
+    if (!strcmp(port->name, "lo")
+        || (fabric_vtep_ifname(dp->opts.vtep, fabric_if)
+            && !strcmp(port->name, fabric_if))) {
+        port_set_down(port, VP_PORT_ERROR,
+                      xstrdup("is the host's loopback or fabric interface, "
+                              "not a VM's"));
+        return;
+    }
 
     error = netdev_open(port->name, "system", &netdev);
     int ifindex = error ? -error : netdev_get_ifindex(netdev);
@@ -190,16 +202,12 @@ port_attach(struct dataplane *dp, struct vp_port *port)
 struct port_io {
     struct netdev *netdev;
     struct netdev_rxq *rxq;
-    struct netdev_saved_flags *saved_flags;
 };
 
 static void
 port_io_close(struct port_io *io)
 {
     netdev_rxq_close(io->rxq);
-    if (io->saved_flags) {
-        netdev_restore_flags(io->saved_flags);
-    }
     netdev_close(io->netdev);
     free(io);
 }
@@ -216,6 +224,12 @@ port_detach(struct dataplane *dp, struct vp_port *port, bool close)
     }
     port->rx_queue_drops += port_socket_take_drops(port);
     ovsrcu_set(&port->tx_netdev, NULL);
+    /* Now, not after the grace period: by then the same interface may have
+     * been attached again, and restoring would undo that. */
+    if (port->saved_flags) {
+        netdev_restore_flags(port->saved_flags);
+        port->saved_flags = NULL;
+    }
     port->state = VP_PORT_MISSING;
     dp->threads[port->thread]->n_ports--;
     rebuild_poll_list(dp, port->thread);
@@ -224,11 +238,9 @@ port_detach(struct dataplane *dp, struct vp_port *port, bool close)
         struct port_io *io = xmalloc(sizeof *io);
         io->netdev = port->netdev;
         io->rxq = port->rxq;
-        io->saved_flags = port->saved_flags;
         ovsrcu_postpone(port_io_close, io);
         port->netdev = NULL;
         port->rxq = NULL;
-        port->saved_flags = NULL;
     }
 }
 

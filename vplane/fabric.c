@@ -169,11 +169,14 @@ fabric_recv(struct fabric_sock *s, struct fabric_rx *rx)
      * handles frames one by one, and the buffers here are reused. */
     rx->n = 0;
     rx->n_queue_drops = 0;
+    rx->n_refused = 0;
     for (int i = 0; i < n; i++) {
+        static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 5);
         const uint8_t *data = iovs[i].iov_base;
         size_t len = msgs[i].msg_len;
         uint32_t ovfl = s->rxq_ovfl;
         size_t seg = parse_cmsgs(&msgs[i].msg_hdr, &ovfl);
+        ovs_be32 src = addrs[i].sin_addr.s_addr;
 
         rx->n_queue_drops += (uint32_t) (ovfl - s->rxq_ovfl);
         s->rxq_ovfl = ovfl;
@@ -181,13 +184,22 @@ fabric_recv(struct fabric_sock *s, struct fabric_rx *rx)
         if (!seg || seg > len) {
             seg = len;
         }
+        size_t n_segs = len ? DIV_ROUND_UP(len, seg) : 1;
+        if (msgs[i].msg_hdr.msg_flags & (MSG_TRUNC | MSG_CTRUNC)
+            || n_segs > FABRIC_RX_SEGS) {
+            VLOG_WARN_RL(&rl, "refused a UDP datagram of %"PRIuSIZE" bytes "
+                         "(%"PRIuSIZE" segments) from "IP_FMT, len, n_segs,
+                         IP_ARGS(src));
+            rx->n_refused += n_segs;
+            continue;
+        }
         for (size_t ofs = 0; ofs < len || !ofs; ofs += seg) {
             size_t this = MIN(seg, len - ofs);
             struct dp_packet *pkt;
 
             pkt = dp_packet_clone_data_with_headroom(data + ofs, this,
                                                      FABRIC_RX_HEADROOM);
-            rx->srcs[rx->n] = addrs[i].sin_addr.s_addr;
+            rx->srcs[rx->n] = src;
             rx->pkts[rx->n++] = pkt;
             if (!len) {
                 break;          /* An empty datagram is still one. */
@@ -279,7 +291,10 @@ build_messages(struct fabric_sock *s, struct fabric_txq *q, size_t order[],
     size_t n = 0;
 
     for (size_t i = 0; i < q->n; i++) {
-        for (size_t j = i; j < q->n && !taken[i]; j++) {
+        if (taken[i]) {
+            continue;
+        }
+        for (size_t j = i; j < q->n; j++) {
             if (!taken[j] && q->vteps[j] == q->vteps[i]) {
                 taken[j] = true;
                 order[n++] = j;
@@ -311,6 +326,38 @@ build_messages(struct fabric_sock *s, struct fabric_txq *q, size_t order[],
     }
 }
 
+/* Sends message 'k' of 'm', a train, as separate datagrams. */
+static void
+resend_train(struct fabric_sock *s, struct tx_msgs *m, size_t k,
+             struct fabric_tx_result *r)
+{
+    struct msghdr *msg = &m->msgs[k].msg_hdr;
+
+    for (size_t c = 0; c < m->count[k]; c++) {
+        struct msghdr one = {
+            .msg_name = msg->msg_name, .msg_namelen = msg->msg_namelen,
+            .msg_iov = &msg->msg_iov[2 * c], .msg_iovlen = 2,
+        };
+        if (sendmsg(s->fd, &one, 0) < 0) {
+            count_error(r, errno, 1);
+        } else {
+            r->sent++;
+            r->sent_bytes += msg->msg_iov[2 * c + 1].iov_len;
+        }
+    }
+}
+
+/* A socket whose trains keep being refused stops sending trains. */
+static void
+note_gso_failure(struct fabric_sock *s)
+{
+    if (++s->gso_failures >= 16 && s->gso) {
+        VLOG_WARN("UDP segmentation keeps failing on this route; sending "
+                  "one datagram per message from now on");
+        s->gso = false;
+    }
+}
+
 void
 fabric_txq_flush(struct fabric_sock *s, struct fabric_txq *q,
                  struct fabric_tx_result *r)
@@ -329,12 +376,24 @@ fabric_txq_flush(struct fabric_sock *s, struct fabric_txq *q,
             continue;
         }
         if (n <= 0) {
-            /* Message k was refused: count its packets, go on. */
-            count_error(r, n < 0 ? errno : EIO, m.count[k]);
+            int error = n < 0 ? errno : EIO;
+
+            if (m.count[k] > 1 && (error == EINVAL || error == EIO)) {
+                /* The kernel refused the train as a whole (EINVAL: a
+                 * segment above the path MTU; EIO: no segmentation on the
+                 * route): each datagram gets its own verdict. */
+                resend_train(s, &m, k, r);
+                note_gso_failure(s);
+            } else {
+                count_error(r, error, m.count[k]);
+            }
             k++;
             continue;
         }
         for (size_t j = k; j < k + n; j++) {
+            if (m.count[j] > 1) {
+                s->gso_failures = 0;
+            }
             for (size_t c = 0; c < m.count[j]; c++) {
                 r->sent_bytes += dp_packet_size(q->pkts[order[m.first[j]
                                                              + c]]);
@@ -406,42 +465,58 @@ fabric_send_gso(struct fabric_sock *s, ovs_be32 vtep, const void *buf,
     if (retval >= 0) {
         r->sent += n_segs;
         r->sent_bytes += inner_bytes;
-    } else if (errno == EINVAL) {
+    } else if (errno == EINVAL || errno == EIO) {
         /* The kernel refuses a train whose segments exceed the path MTU
-         * with EINVAL; one at a time, each gets its own verdict. */
+         * with EINVAL, one it cannot segment on this route with EIO; one
+         * at a time, each gets its own verdict. */
         send_segments(s, &dst, buf, len, seg_size, r);
+        note_gso_failure(s);
     } else {
         count_error(r, errno, n_segs);
     }
 }
 
-int
-fabric_mtu_for_vtep(ovs_be32 vtep)
+bool
+fabric_vtep_ifname(ovs_be32 vtep, char name[IFNAMSIZ])
 {
     struct ifaddrs *ifas;
-    int mtu = 0;
+    bool found = false;
 
     if (getifaddrs(&ifas)) {
-        return 0;
+        return false;
     }
-    for (struct ifaddrs *ifa = ifas; ifa; ifa = ifa->ifa_next) {
+    for (struct ifaddrs *ifa = ifas; ifa && !found; ifa = ifa->ifa_next) {
         if (ifa->ifa_addr && ifa->ifa_addr->sa_family == AF_INET
             && ((struct sockaddr_in *) ifa->ifa_addr)->sin_addr.s_addr
                == vtep) {
-            struct ifreq ifr;
-            int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-
-            memset(&ifr, 0, sizeof ifr);
-            ovs_strlcpy(ifr.ifr_name, ifa->ifa_name, sizeof ifr.ifr_name);
-            if (fd >= 0 && !ioctl(fd, SIOCGIFMTU, &ifr)) {
-                mtu = ifr.ifr_mtu;
-            }
-            if (fd >= 0) {
-                close(fd);
-            }
-            break;
+            ovs_strlcpy(name, ifa->ifa_name, IFNAMSIZ);
+            found = true;
         }
     }
     freeifaddrs(ifas);
-    return mtu;
+    return found;
+}
+
+int
+fabric_mtu_for_vtep(ovs_be32 vtep)
+{
+    char name[IFNAMSIZ];
+    struct ifreq ifr;
+    int mtu = 0;
+
+    if (!fabric_vtep_ifname(vtep, name)) {
+        return 0;
+    }
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    memset(&ifr, 0, sizeof ifr);
+    ovs_strlcpy(ifr.ifr_name, name, sizeof ifr.ifr_name);
+    if (fd >= 0 && !ioctl(fd, SIOCGIFMTU, &ifr)) {
+        mtu = ifr.ifr_mtu;
+    }
+    if (fd >= 0) {
+        close(fd);
+    }
+    /* A VTEP on lo (MTU 65536) still sends IPv4 datagrams: at most 65535
+     * bytes each. */
+    return MIN(mtu, 65535);
 }

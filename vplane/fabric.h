@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <net/if.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include "openvswitch/types.h"
@@ -31,10 +32,12 @@
 struct dp_packet;
 struct dp_packet_batch;
 
-/* Datagrams per receive call, and the most packets one call can yield
- * (with UDP GRO a datagram may carry up to 64 segments). */
+/* Datagrams per receive call, the most segments a GRO train may bring
+ * (the kernel's UDP_MAX_SEGMENTS is 128; anything beyond is refused, never
+ * written past the arrays), and the most packets one call can yield. */
 #define FABRIC_RX_MSGS 32
-#define FABRIC_RX_MAX (FABRIC_RX_MSGS * 64)
+#define FABRIC_RX_SEGS 128
+#define FABRIC_RX_MAX (FABRIC_RX_MSGS * FABRIC_RX_SEGS)
 #define FABRIC_RX_BUF 65536
 
 struct fabric_sock {
@@ -42,6 +45,7 @@ struct fabric_sock {
     ovs_be32 vtep;
     uint16_t port;              /* Host byte order. */
     bool gso;                   /* UDP_SEGMENT works on this socket. */
+    unsigned int gso_failures;  /* Trains refused in a row. */
     bool gro;                   /* UDP_GRO is enabled on this socket. */
     uint32_t rxq_ovfl;          /* Kernel's count of dropped datagrams. */
     uint8_t *rx_bufs;           /* FABRIC_RX_MSGS buffers of FABRIC_RX_BUF. */
@@ -51,6 +55,7 @@ struct fabric_sock {
 struct fabric_rx {
     size_t n;
     size_t n_queue_drops;       /* Dropped by the kernel, queue full. */
+    size_t n_refused;           /* Trains too long, datagrams truncated. */
     struct dp_packet *pkts[FABRIC_RX_MAX];
     ovs_be32 srcs[FABRIC_RX_MAX];       /* Sending VTEP of each. */
 };
@@ -112,7 +117,11 @@ void fabric_send_gso(struct fabric_sock *, ovs_be32 vtep, const void *buf,
                      size_t len, size_t seg_size, size_t n_segs,
                      size_t inner_bytes, struct fabric_tx_result *r);
 
-/* The MTU of the interface that holds 'vtep', or 0 if none does. */
+/* The MTU of the interface that holds 'vtep' (at most 65535), or 0 if none
+ * does. */
 int fabric_mtu_for_vtep(ovs_be32 vtep);
+
+/* The name of the interface that holds 'vtep', if one does. */
+bool fabric_vtep_ifname(ovs_be32 vtep, char name[IFNAMSIZ]);
 
 #endif /* vplane/fabric.h */

@@ -80,6 +80,7 @@ vp_flow_key_extract(struct dp_packet *pkt, uint16_t in_port, uint32_t vni,
         key->nw_src = get_16aligned_be32(&arp->ar_spa);
         key->nw_dst = get_16aligned_be32(&arp->ar_tpa);
         key->nw_proto = ntohs(arp->ar_op);
+        key->arp_sha = arp->ar_sha;
     }
     return VP_N_DROP_REASONS;
 }

@@ -29,9 +29,10 @@ struct vp_flow_key {
     ovs_be16 tp_dst;            /* TCP/UDP port; ICMP code. */
     uint8_t nw_proto;           /* IPv4 protocol, or ARP opcode. */
     uint8_t vlan;               /* The frame carried an 802.1Q/ad tag. */
-    uint8_t pad[2];
+    struct eth_addr arp_sha;    /* ARP sender MAC (anti-spoofing). */
+    uint8_t pad[4];
 };
-BUILD_ASSERT_DECL(sizeof(struct vp_flow_key) == 40);
+BUILD_ASSERT_DECL(sizeof(struct vp_flow_key) == 48);
 
 /* Parses 'pkt' (whose data starts at its Ethernet header) and fills 'key'.
  * Sets the packet's l3/l4 offsets.  Returns VP_N_DROP_REASONS if the packet

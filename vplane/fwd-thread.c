@@ -65,6 +65,8 @@ fwd_thread_poll_once(struct fwd_thread *t, struct pipeline *p,
         }
         vp_counter_add(&t->stats->ports[VP_FABRIC_PORT_ID]
                        .drops[VP_DROP_RX_QUEUE_FULL], t->rx->n_queue_drops);
+        vp_counter_add(&t->stats->ports[VP_FABRIC_PORT_ID]
+                       .drops[VP_DROP_MALFORMED], t->rx->n_refused);
         busy = true;
     }
     pipeline_flush(p);

@@ -11,6 +11,7 @@
 #include "openvswitch/vlog.h"
 #include "packets.h"
 #include "port.h"
+#include "port-socket.h"
 #include "responder.h"
 #include "stats.h"
 #include "tables.h"
@@ -24,7 +25,7 @@ VLOG_DEFINE_THIS_MODULE(pipeline);
  * flood the log.  A flow is logged once, when its drop is decided. */
 static struct vlog_rate_limit drop_rl = VLOG_RATE_LIMIT_INIT(5, 20);
 
-/* ICMP errors: 100 per second per thread, in bursts of up to 100. */
+/* ICMP errors: 100 per second per port, in bursts of up to 100. */
 #define ICMP_TOKENS_PER_MSG 10
 
 void
@@ -38,7 +39,10 @@ pipeline_init(struct pipeline *p, struct vp_tables *tables,
     p->cache = cache;
     p->stats = stats;
     p->fabric_mtu = fabric_mtu;
-    token_bucket_init(&p->icmp_tb, 1, 100 * ICMP_TOKENS_PER_MSG);
+    p->icmp_tb = xmalloc(VP_MAX_PORTS * sizeof *p->icmp_tb);
+    for (size_t i = 0; i < VP_MAX_PORTS; i++) {
+        token_bucket_init(&p->icmp_tb[i], 1, 100 * ICMP_TOKENS_PER_MSG);
+    }
 }
 
 void
@@ -50,6 +54,7 @@ pipeline_uninit(struct pipeline *p)
     for (size_t i = 0; i < p->fq.n; i++) {
         dp_packet_delete(p->fq.pkts[i]);
     }
+    free(p->icmp_tb);
 }
 
 void
@@ -74,15 +79,8 @@ drop(struct pipeline *p, struct dp_packet *pkt, unsigned int port_id,
     dp_packet_delete(pkt);
 }
 
-/* Sends an ICMP error about 'orig', received on VM port 'in', back to its
- * sender from the gateway of its subnet.  Rate limited per thread. */
-static void
-send_icmp_error(struct pipeline *p, const struct dp_packet *orig,
-                struct vp_port *in, uint8_t type, uint8_t code, uint16_t mtu);
-
-static void
-output_port(struct pipeline *p, struct dp_packet *pkt, struct vp_port *port,
-            struct vp_port *in, unsigned int in_id);
+static void enqueue_port(struct pipeline *, struct dp_packet *,
+                         struct vp_port *);
 
 static void
 flush_port(struct pipeline *p, struct pipeline_tx_port *tx)
@@ -142,18 +140,46 @@ pipeline_flush(struct pipeline *p)
     flush_fabric(p);
 }
 
+/* Sends an ICMP error about 'orig', which VM port 'in' sent, back to the VM
+ * from the gateway of its subnet.  Each port has its own budget, so one VM
+ * cannot use up the answers other VMs need (PMTU discovery). */
+static void
+send_icmp_error(struct pipeline *p, const struct dp_packet *orig,
+                struct vp_port *in, uint8_t type, uint8_t code, uint16_t mtu)
+{
+    const struct vp_vnet_cfg *cfg = ovsrcu_get(const struct vp_vnet_cfg *,
+                                               &in->vnet->cfg);
+    const struct ip_header *ip = dp_packet_l3(orig);
+    const struct vp_subnet *sn;
+    struct dp_packet *err;
+
+    sn = vnet_subnet_for(cfg, get_16aligned_be32(&ip->ip_src));
+    if (!sn && cfg->n_subnets) {
+        sn = &cfg->subnets[0];
+    }
+    if (!sn || !token_bucket_withdraw(&p->icmp_tb[in->id],
+                                      ICMP_TOKENS_PER_MSG)) {
+        return;
+    }
+    /* To the port's MAC, the only source a frame from it can have (the
+     * frame itself may already carry routed MACs). */
+    err = responder_icmp_error(orig, in->mac, cfg->gw_mac, sn->gateway, type,
+                               code, mtu);
+    if (err) {
+        enqueue_port(p, err, in);
+    }
+}
+
 /* A frame that does not fit: counted, and if it is IPv4 with DF from a VM,
  * answered with "fragmentation needed" carrying the MTU that would fit. */
 static void
 too_big(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
         unsigned int in_id, int fit_mtu)
 {
+    const struct eth_header *eth = dp_packet_eth(pkt);
     const struct ip_header *ip = dp_packet_l3(pkt);
 
-    if (in && ip && fit_mtu > 0
-        && dp_packet_eth(pkt)
-        && ((struct eth_header *) dp_packet_eth(pkt))->eth_type
-           == htons(ETH_TYPE_IP)
+    if (in && ip && fit_mtu > 0 && eth->eth_type == htons(ETH_TYPE_IP)
         && ip->ip_frag_off & htons(IP_DONT_FRAGMENT)) {
         send_icmp_error(p, pkt, in, ICMP4_DST_UNREACH, ICMP4_CODE_FRAG_NEEDED,
                         fit_mtu);
@@ -161,21 +187,30 @@ too_big(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
     drop(p, pkt, in_id, VP_DROP_TOO_BIG);
 }
 
+/* Whether 'pkt' fits its output: local 'port', or the fabric if 'port' is
+ * NULL.  If not, '*fit' is the largest IP packet that would.  A TCP
+ * superframe fits either way: it is segmented to size. */
+static bool
+fits(const struct pipeline *p, const struct dp_packet *pkt,
+     const struct vp_port *port, int *fit)
+{
+    if (port) {
+        atomic_read_relaxed(CONST_CAST(atomic_int *, &port->mtu), fit);
+    } else {
+        *fit = p->mtu - VXLAN_IPV4_OVERHEAD - ETH_HEADER_LEN;
+    }
+    return (dp_packet_hwol_is_tso(pkt)
+            || dp_packet_size(pkt) <= *fit + ETH_HEADER_LEN);
+}
+
+/* Queues 'pkt' for local 'port' (sizes already checked). */
 static void
-output_port(struct pipeline *p, struct dp_packet *pkt, struct vp_port *port,
-            struct vp_port *in, unsigned int in_id)
+enqueue_port(struct pipeline *p, struct dp_packet *pkt, struct vp_port *port)
 {
     struct netdev *netdev = ovsrcu_get(struct netdev *, &port->tx_netdev);
-    int mtu;
 
     if (!netdev) {
         drop(p, pkt, port->id, VP_DROP_TX_ERROR);
-        return;
-    }
-    atomic_read_relaxed(&port->mtu, &mtu);
-    if (!dp_packet_hwol_is_tso(pkt)
-        && dp_packet_size(pkt) > mtu + ETH_HEADER_LEN) {
-        too_big(p, pkt, in, in_id, mtu);
         return;
     }
 
@@ -200,18 +235,18 @@ output_port(struct pipeline *p, struct dp_packet *pkt, struct vp_port *port,
     dp_packet_batch_add(&tx->batch, pkt);
 }
 
+/* Queues 'pkt' for 'vtep' in 'vni' (sizes already checked): finishes its
+ * checksum, or segments it if it is a TCP superframe. */
 static void
-output_fabric(struct pipeline *p, struct dp_packet *pkt, ovs_be32 vtep,
-              uint32_t vni, struct vp_port *in, unsigned int in_id)
+enqueue_fabric(struct pipeline *p, struct dp_packet *pkt, ovs_be32 vtep,
+               uint32_t vni, unsigned int in_id)
 {
-    /* The largest inner IP packet the fabric carries. */
-    int fit_mtu = p->mtu - VXLAN_IPV4_OVERHEAD - ETH_HEADER_LEN;
-
     if (dp_packet_hwol_is_tso(pkt)) {
         struct fabric_tx_result r = { 0 };
+        int fit = p->mtu - VXLAN_IPV4_OVERHEAD - ETH_HEADER_LEN;
 
         flush_fabric(p);        /* Keep the flow's packets in order. */
-        if (tso_send_vxlan(p->fabric, pkt, vtep, vni, fit_mtu, &r)) {
+        if (tso_send_vxlan(p->fabric, pkt, vtep, vni, fit, &r)) {
             account_fabric_tx(p, &r);
             dp_packet_delete(pkt);
         } else {
@@ -219,51 +254,25 @@ output_fabric(struct pipeline *p, struct dp_packet *pkt, ovs_be32 vtep,
         }
         return;
     }
-    if (dp_packet_size(pkt) + VXLAN_IPV4_OVERHEAD > p->mtu) {
-        too_big(p, pkt, in, in_id, fit_mtu);
+    if (!tso_complete_csum(pkt)) {
+        drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
         return;
     }
-    tso_complete_csum(pkt);
     if (fabric_txq_full(&p->fq)) {
         flush_fabric(p);
     }
     fabric_txq_push(&p->fq, pkt, vtep, vni);
 }
 
-static void
-send_icmp_error(struct pipeline *p, const struct dp_packet *orig,
-                struct vp_port *in, uint8_t type, uint8_t code, uint16_t mtu)
-{
-    const struct vp_vnet_cfg *cfg = ovsrcu_get(const struct vp_vnet_cfg *,
-                                               &in->vnet->cfg);
-    const struct ip_header *ip = dp_packet_l3(orig);
-    const struct vp_subnet *sn;
-    struct dp_packet *err;
-
-    sn = vnet_subnet_for(cfg, get_16aligned_be32(&ip->ip_src));
-    if (!sn && cfg->n_subnets) {
-        sn = &cfg->subnets[0];
-    }
-    if (!sn || !token_bucket_withdraw(&p->icmp_tb, ICMP_TOKENS_PER_MSG)) {
-        return;
-    }
-    err = responder_icmp_error(orig, cfg->gw_mac, sn->gateway, type, code,
-                               mtu);
-    if (err) {
-        output_port(p, err, in, NULL, in->id);
-    }
-}
-
-/* The routing part of a decision, per packet: header check, TTL, MACs. */
+/* Checks of a routed packet, before anything is rewritten: a sane IPv4
+ * header, and TTL left (ICMP time exceeded otherwise). */
 static bool
-route_packet(struct pipeline *p, struct dp_packet *pkt,
-             const struct vp_action *act, struct vp_port *in,
-             unsigned int in_id)
+route_check(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
+            unsigned int in_id)
 {
     struct ip_header *ip = dp_packet_l3(pkt);
-    size_t ihl = IP_IHL(ip->ip_ihl_ver) * 4;
 
-    if (csum(ip, ihl)) {
+    if (csum(ip, IP_IHL(ip->ip_ihl_ver) * 4)) {
         drop(p, pkt, in_id, VP_DROP_BAD_IP_HEADER);
         return false;
     }
@@ -273,17 +282,51 @@ route_packet(struct pipeline *p, struct dp_packet *pkt,
         drop(p, pkt, in_id, VP_DROP_TTL_EXCEEDED);
         return false;
     }
+    return true;
+}
+
+/* Routes 'pkt': decrements its TTL and gives it the egress MACs. */
+static void
+route_rewrite(struct dp_packet *pkt, const struct vp_action *act)
+{
+    struct ip_header *ip = dp_packet_l3(pkt);
+    struct eth_header *eth = dp_packet_eth(pkt);
 
     /* TTL shares a 16-bit checksum word with the protocol. */
     ovs_be16 old = htons(ip->ip_ttl << 8 | ip->ip_proto);
     ip->ip_ttl--;
     ip->ip_csum = recalc_csum16(ip->ip_csum, old,
                                 htons(ip->ip_ttl << 8 | ip->ip_proto));
-
-    struct eth_header *eth = dp_packet_eth(pkt);
     eth->eth_src = act->eth_src;
     eth->eth_dst = act->eth_dst;
-    return true;
+}
+
+/* Sends 'pkt' to local 'port' or, if 'port' is NULL, over VXLAN in 'vni'
+ * to 'vtep' -- routing it first if 'act' says so.  The size is checked
+ * before routing rewrites the frame, so an ICMP error quotes what the VM
+ * sent. */
+static void
+output(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
+       struct vp_port *port, ovs_be32 vtep, uint32_t vni, struct vp_port *in,
+       unsigned int in_id)
+{
+    int fit;
+
+    if (act && act->route && !route_check(p, pkt, in, in_id)) {
+        return;
+    }
+    if (!fits(p, pkt, port, &fit)) {
+        too_big(p, pkt, in, in_id, fit);
+        return;
+    }
+    if (act && act->route) {
+        route_rewrite(pkt, act);
+    }
+    if (port) {
+        enqueue_port(p, pkt, port);
+    } else {
+        enqueue_fabric(p, pkt, vtep, vni, in_id);
+    }
 }
 
 static void
@@ -297,14 +340,14 @@ flood(struct pipeline *p, struct dp_packet *pkt, const struct vp_vnet *vnet,
     for (size_t i = 0; i < f->n_ports; i++) {
         struct vp_port *port = f->ports[i];
         if (port != in && ovsrcu_get(struct netdev *, &port->tx_netdev)) {
-            output_port(p, dp_packet_clone(pkt), port, in, in_id);
+            output(p, dp_packet_clone(pkt), NULL, port, 0, 0, in, in_id);
             n++;
         }
     }
     /* Split horizon: what came from the fabric goes back to no host. */
     for (size_t i = 0; in && i < f->n_vteps; i++) {
-        output_fabric(p, dp_packet_clone(pkt), f->vteps[i], vnet->vni, in,
-                      in_id);
+        output(p, dp_packet_clone(pkt), NULL, NULL, f->vteps[i], vnet->vni,
+               in, in_id);
         n++;
     }
     if (n) {
@@ -323,31 +366,56 @@ execute(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
         drop(p, pkt, in_id, act->drop_reason);
         break;
     case VP_ACT_OUTPUT:
-        if (!act->route || route_packet(p, pkt, act, in, in_id)) {
-            output_port(p, pkt, act->port, in, in_id);
-        }
+        output(p, pkt, act, act->port, 0, 0, in, in_id);
         break;
     case VP_ACT_ENCAP:
-        if (!act->route || route_packet(p, pkt, act, in, in_id)) {
-            output_fabric(p, pkt, act->vtep, act->vni, in, in_id);
-        }
+        output(p, pkt, act, NULL, act->vtep, act->vni, in, in_id);
         break;
     case VP_ACT_FLOOD:
         flood(p, pkt, act->vnet, in, in_id);
         break;
     case VP_ACT_ARP_REPLY:
-        output_port(p, responder_arp_reply(pkt, act->eth_dst), in, NULL,
-                    in_id);
+        enqueue_port(p, responder_arp_reply(pkt, act->eth_dst), in);
         dp_packet_delete(pkt);
         break;
     case VP_ACT_GATEWAY:
         if (responder_icmp_echo_reply(pkt, act->eth_src)) {
-            output_port(p, pkt, in, NULL, in_id);
+            enqueue_port(p, pkt, in);
         } else {
             drop(p, pkt, in_id, VP_DROP_TO_GATEWAY);
         }
         break;
     }
+}
+
+/* A VM's UDP superframe (UDP segmentation offload): Open vSwitch 3.1 does
+ * not mark it, so the segment size comes from its virtio-net header.  Each
+ * segment then goes its way as an ordinary datagram. */
+static bool
+execute_udp_gso(struct pipeline *p, struct dp_packet *pkt,
+                const struct vp_action *act, struct vp_port *in)
+{
+    uint16_t gso_size;
+    int mtu;
+
+    atomic_read_relaxed(&in->mtu, &mtu);
+    if (dp_packet_size(pkt) <= mtu + ETH_HEADER_LEN
+        || !dp_packet_hwol_l4_is_udp(pkt)
+        || !port_socket_udp_gso_size(pkt, &gso_size)) {
+        return false;
+    }
+
+    struct dp_packet *segs[TSO_MAX_UDP_SEGS];
+    size_t n = tso_segment_udp(pkt, gso_size, segs, ARRAY_SIZE(segs));
+    if (!n) {
+        drop(p, pkt, in->id, VP_DROP_GSO_UNSUPPORTED);
+        return true;
+    }
+    for (size_t i = 0; i < n; i++) {
+        execute(p, segs[i], act, in, in->id);
+    }
+    dp_packet_delete(pkt);
+    return true;
 }
 
 /* Parses, looks up or decides, and acts on one packet. */
@@ -390,7 +458,9 @@ process_packet(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
     e->packets++;
     e->bytes += dp_packet_size(pkt);
     e->used = p->now;
-    execute(p, pkt, &e->action, in, in_id);
+    if (!in || !execute_udp_gso(p, pkt, &e->action, in)) {
+        execute(p, pkt, &e->action, in, in_id);
+    }
 }
 
 static uint64_t

@@ -53,7 +53,7 @@ struct pipeline {
     size_t n_tx;
     struct pipeline_tx_port tx[PIPELINE_MAX_TX_PORTS];
     struct fabric_txq fq;
-    struct token_bucket icmp_tb;    /* ICMP errors sent by this thread. */
+    struct token_bucket *icmp_tb;   /* ICMP errors, per port id. */
 };
 
 void pipeline_init(struct pipeline *, struct vp_tables *, struct fabric_sock *,

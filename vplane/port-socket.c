@@ -4,7 +4,9 @@
 
 #include <errno.h>
 #include <linux/if_packet.h>
+#include <linux/virtio_net.h>
 #include <sys/socket.h>
+#include "dp-packet.h"
 #include "openvswitch/vlog.h"
 #include "port.h"
 #include "util.h"
@@ -49,4 +51,26 @@ port_socket_take_drops(const struct vp_port *port)
         return 0;
     }
     return st.tp_drops;
+}
+
+#ifndef VIRTIO_NET_HDR_GSO_UDP_L4
+#define VIRTIO_NET_HDR_GSO_UDP_L4 5
+#endif
+
+bool
+port_socket_udp_gso_size(const struct dp_packet *pkt, uint16_t *gso_size)
+{
+    const struct virtio_net_hdr *vnet;
+
+    if (dp_packet_headroom(pkt) < sizeof *vnet) {
+        return false;
+    }
+    vnet = (const struct virtio_net_hdr *) ((const char *) dp_packet_data(pkt)
+                                            - sizeof *vnet);
+    if ((vnet->gso_type & ~VIRTIO_NET_HDR_GSO_ECN)
+        != VIRTIO_NET_HDR_GSO_UDP_L4 || !vnet->gso_size) {
+        return false;
+    }
+    *gso_size = vnet->gso_size;
+    return true;
 }

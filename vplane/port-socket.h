@@ -5,12 +5,19 @@
  * from it that an operator cannot do without: a queue deep enough for TSO
  * superframes (the default 208 KB holds three, and a TCP flow then starves
  * every other flow of the port), and the kernel's count of frames dropped
- * because that queue was full.  Nothing else touches the socket. */
+ * because that queue was full.  Nothing else touches the socket.
+ *
+ * The same reliance on the pinned tree lets us read one more thing Open
+ * vSwitch 3.1 drops: the segment size of a VM's UDP superframe.  netdev-linux
+ * pulls the virtio-net header off the front of the frame but leaves it in
+ * the buffer, right before the frame, where this file reads it. */
 #ifndef VPLANE_PORT_SOCKET_H
 #define VPLANE_PORT_SOCKET_H 1
 
+#include <stdbool.h>
 #include <stdint.h>
 
+struct dp_packet;
 struct vp_port;
 
 /* Sets the receive queue of the attached 'port' to 'size' bytes. */
@@ -18,5 +25,10 @@ void port_socket_set_rxbuf(const struct vp_port *, int size);
 
 /* Returns the frames the kernel dropped since the last call. */
 uint64_t port_socket_take_drops(const struct vp_port *);
+
+/* For a frame just received from a port with offloads: if its virtio-net
+ * header marks UDP segmentation offload, stores the segment size in
+ * '*gso_size' and returns true. */
+bool port_socket_udp_gso_size(const struct dp_packet *, uint16_t *gso_size);
 
 #endif /* vplane/port-socket.h */

@@ -50,7 +50,8 @@ icmp_error_allowed(const struct dp_packet *pkt)
 }
 
 struct dp_packet *
-responder_icmp_error(const struct dp_packet *orig, struct eth_addr gw_mac,
+responder_icmp_error(const struct dp_packet *orig, struct eth_addr dst_mac,
+                     struct eth_addr gw_mac,
                      ovs_be32 gw_ip, uint8_t type, uint8_t code,
                      uint16_t mtu)
 {
@@ -58,14 +59,13 @@ responder_icmp_error(const struct dp_packet *orig, struct eth_addr gw_mac,
         return NULL;
     }
 
-    const struct eth_header *oeth = dp_packet_eth(orig);
     const struct ip_header *oip = dp_packet_l3(orig);
     size_t quote = MIN((const char *) dp_packet_tail(orig)
                        - (const char *) oip, ICMP_ERROR_QUOTE_MAX);
     size_t l3_len = IP_HEADER_LEN + ICMP_HEADER_LEN + quote;
     struct dp_packet *pkt = dp_packet_new(ETH_HEADER_LEN + l3_len);
 
-    eth_compose(pkt, oeth->eth_src, gw_mac, ETH_TYPE_IP, l3_len);
+    eth_compose(pkt, dst_mac, gw_mac, ETH_TYPE_IP, l3_len);
 
     struct ip_header *ip = dp_packet_l3(pkt);
     ip->ip_ihl_ver = IP_IHL_VER(5, 4);

@@ -18,10 +18,11 @@ struct dp_packet *responder_arp_reply(const struct dp_packet *request,
                                       struct eth_addr answer);
 
 /* Returns a new ICMP error about the IPv4 packet 'orig' (parsed), addressed
- * back to its sender from 'gw_mac'/'gw_ip', or NULL if none may be sent
- * about it (RFC 1122: not about ICMP errors, fragments, broadcasts).  'mtu'
- * is the next-hop MTU for "fragmentation needed". */
+ * back to its sender, at 'dst_mac', from 'gw_mac'/'gw_ip', or NULL if none
+ * may be sent about it (RFC 1122: not about ICMP errors, fragments,
+ * broadcasts).  'mtu' is the next-hop MTU for "fragmentation needed". */
 struct dp_packet *responder_icmp_error(const struct dp_packet *orig,
+                                       struct eth_addr dst_mac,
                                        struct eth_addr gw_mac,
                                        ovs_be32 gw_ip, uint8_t type,
                                        uint8_t code, uint16_t mtu);

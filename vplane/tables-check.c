@@ -81,6 +81,8 @@ struct check_ctx {
     struct vp_tables *t;
     const struct vp_config *c;
     struct shash vnet_specs;            /* Name -> struct vp_vnet_spec. */
+    struct hmap port_ips;               /* The batch's port addresses, in
+                                         * each VNet's scope -> MAC. */
 };
 
 static bool
@@ -99,6 +101,17 @@ eff_vnet_get(const struct check_ctx *ctx, const char *name,
         ev->n_subnets = cfg->n_subnets;
     }
     return ev->existing || ev->spec;
+}
+
+/* The gateway MAC VNet 'ev' will have. */
+static struct eth_addr
+eff_vnet_gw_mac(const struct eff_vnet *ev)
+{
+    if (ev->spec) {
+        return (ev->spec->has_gw_mac ? ev->spec->gw_mac
+                : vnet_default_gw_mac(ev->spec->vni));
+    }
+    return vnet_cfg_protected(ev->existing)->gw_mac;
 }
 
 /* Checks that 'ip', a VM address in VNet 'ev', fits its subnets. */
@@ -281,11 +294,19 @@ check_vnets(struct check_ctx *ctx)
             bool same_subnets = subnets_equal(cfg->subnets, cfg->n_subnets,
                                               spec->subnets,
                                               spec->n_subnets);
+            struct eth_addr mac = (spec->has_gw_mac ? spec->gw_mac
+                                   : vnet_default_gw_mac(spec->vni));
             if (!ctx->c->redefine_vnets && (!same_mac || !same_subnets)) {
                 error = xasprintf("vnet \"%s\": the VNet exists with other "
                                   "%s; delete it, or load a tables file to "
                                   "redefine it", spec->name,
                                   same_subnets ? "gateway MAC" : "subnets");
+            } else if (!same_mac && (tables_port_by_mac(ctx->t, old, mac)
+                                     || tables_xlate_by_mac(ctx->t, old,
+                                                            mac))) {
+                error = xasprintf("vnet \"%s\": gateway-mac: "ETH_ADDR_FMT
+                                  " is a VM's MAC in the VNet", spec->name,
+                                  ETH_ADDR_ARGS(mac));
             } else if (!same_subnets) {
                 error = check_resubnet(ctx, old, spec);
             }
@@ -335,6 +356,11 @@ check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
                             "settings; delete it first", spec->name));
     }
 
+    if (eth_addr_equals(spec->mac, eff_vnet_gw_mac(&ev))) {
+        return xasprintf("port \"%s\": mac: "ETH_ADDR_FMT" is the gateway "
+                         "MAC of VNet \"%s\"", spec->name,
+                         ETH_ADDR_ARGS(spec->mac), spec->vnet);
+    }
     uint64_t mac = eth_addr_to_uint64(spec->mac);
     const struct vp_port *other = (ev.existing
                                    ? tables_port_by_mac(ctx->t, ev.existing,
@@ -369,7 +395,16 @@ check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
                                    : ctx->c->ports[dup->idx].name,
                              spec->vnet);
         }
-        seen_add(ips, spec->vnet, ip, 0, idx);
+        const struct vp_xlate *x = (ev.existing
+                                    ? tables_xlate_by_ip(ctx->t, ev.existing,
+                                                         ip)
+                                    : NULL);
+        if (x && !eth_addr_equals(x->mac, spec->mac)) {
+            return xasprintf("port \"%s\": ips: "IP_FMT" belongs to "
+                             ETH_ADDR_FMT" in the translation table",
+                             spec->name, IP_ARGS(ip), ETH_ADDR_ARGS(x->mac));
+        }
+        seen_add(ips, spec->vnet, ip, mac, idx);
     }
     return NULL;
 }
@@ -379,14 +414,13 @@ check_ports(struct check_ctx *ctx)
 {
     struct shash names = SHASH_INITIALIZER(&names);
     struct hmap macs = HMAP_INITIALIZER(&macs);
-    struct hmap ips = HMAP_INITIALIZER(&ips);
     size_t n_new = 0;
     char *error = NULL;
 
     for (size_t i = 0; i < ctx->c->n_ports && !error; i++) {
         const struct vp_port_spec *spec = &ctx->c->ports[i];
         n_new += !tables_port_by_name(ctx->t, spec->name);
-        error = check_port(ctx, spec, i, &names, &macs, &ips);
+        error = check_port(ctx, spec, i, &names, &macs, &ctx->port_ips);
     }
     if (!error && n_new > tables_n_free_port_ids(ctx->t)) {
         error = xasprintf("port: a host holds at most %d ports",
@@ -394,7 +428,6 @@ check_ports(struct check_ctx *ctx)
     }
     shash_destroy(&names);
     seen_destroy(&macs);
-    seen_destroy(&ips);
     return error;
 }
 
@@ -432,6 +465,11 @@ check_xlates(struct check_ctx *ctx)
             last_name = spec->vnet;
         }
 
+        if (eth_addr_equals(spec->mac, eff_vnet_gw_mac(&ev))) {
+            error = xlate_error(spec, "mac",
+                                xstrdup("the MAC is the VNet's gateway MAC"));
+            break;
+        }
         const struct seen *m = seen_find(&macs, spec->vnet, mac);
         if (m && m->value != spec->vtep) {
             error = xlate_error(spec, "vtep",
@@ -457,7 +495,21 @@ check_xlates(struct check_ctx *ctx)
                                                              spec->ip)
                                         : NULL);
         const struct seen *dup = seen_find(&ips, spec->vnet, spec->ip);
-        if (other && !eth_addr_equals(other->mac, spec->mac)) {
+        const struct vp_port *port = (ev.existing
+                                      ? tables_port_by_ip(ctx->t, ev.existing,
+                                                          spec->ip)
+                                      : NULL);
+        const struct seen *batch_port = seen_find(&ctx->port_ips, spec->vnet,
+                                                  spec->ip);
+        if ((port && !eth_addr_equals(port->mac, spec->mac))
+            || (batch_port && batch_port->value != mac)) {
+            error = xlate_error(spec, "ip",
+                                xasprintf("the address is local port "
+                                          "\"%s\"'s",
+                                          port ? port->name
+                                          : ctx->c->ports[batch_port->idx]
+                                            .name));
+        } else if (other && !eth_addr_equals(other->mac, spec->mac)) {
             error = xlate_error(spec, "ip",
                                 xasprintf("the address belongs to "
                                           ETH_ADDR_FMT"; delete that entry "
@@ -507,11 +559,38 @@ tenant_exists(const struct check_ctx *ctx, const char *tenant, ovs_be32 ip,
     return exists;
 }
 
+/* Existing routes must not end up with a gateway address as next hop when
+ * the batch changes their tenant's subnets. */
+static char *
+check_existing_routes(struct check_ctx *ctx)
+{
+    for (size_t v = 0; v < ctx->c->n_vnets; v++) {
+        const struct vp_tenant *tenant;
+        tenant = tables_tenant_by_name(ctx->t, ctx->c->vnets[v].tenant);
+        if (!tenant) {
+            continue;
+        }
+        const struct vp_route *r;
+        HMAP_FOR_EACH (r, node, &tenant->routes) {
+            bool is_gateway;
+            tenant_exists(ctx, tenant->name, r->nexthop, &is_gateway);
+            if (is_gateway) {
+                return xasprintf("vnet \"%s\": subnets: route "IP_FMT"/%u "
+                                 "of tenant \"%s\" has next hop "IP_FMT", "
+                                 "which would be a gateway address",
+                                 ctx->c->vnets[v].name, IP_ARGS(r->prefix),
+                                 r->plen, tenant->name, IP_ARGS(r->nexthop));
+            }
+        }
+    }
+    return NULL;
+}
+
 static char *
 check_routes(struct check_ctx *ctx)
 {
     struct hmap seen = HMAP_INITIALIZER(&seen);
-    char *error = NULL;
+    char *error = check_existing_routes(ctx);
 
     for (size_t i = 0; i < ctx->c->n_routes && !error; i++) {
         const struct vp_route_spec *spec = &ctx->c->routes[i];
@@ -546,6 +625,7 @@ tables_check(struct vp_tables *t, const struct vp_config *c)
     char *error;
 
     shash_init(&ctx.vnet_specs);
+    hmap_init(&ctx.port_ips);
     error = check_vnets(&ctx);
     if (!error) {
         error = check_ports(&ctx);
@@ -557,5 +637,6 @@ tables_check(struct vp_tables *t, const struct vp_config *c)
         error = check_routes(&ctx);
     }
     shash_destroy(&ctx.vnet_specs);
+    seen_destroy(&ctx.port_ips);
     return error;
 }

@@ -440,7 +440,10 @@ tenant_rebuild_rib(struct vp_tables *t, struct vp_tenant *tenant)
     HMAP_FOR_EACH (route, node, &tenant->routes) {
         const struct vp_vnet *nh = tenant_vnet_for_ip(t, tenant,
                                                       route->nexthop);
-        if (nh) {
+        const struct vp_subnet *sn = (nh ? vnet_subnet_for(
+                                          vnet_cfg_protected(nh),
+                                          route->nexthop) : NULL);
+        if (sn && sn->gateway != route->nexthop) {
             rib->entries[rib->n++] = (struct vp_rib_entry) {
                 .prefix = route->prefix,
                 .mask = be32_prefix_mask(route->plen),
@@ -763,7 +766,11 @@ struct port_release {
 static void
 port_release_cb(struct port_release *r)
 {
-    /* Runs in the RCU thread: only the bitmap is touched, under its lock. */
+    /* Runs in the RCU thread.  A forwarding thread that still had the old
+     * poll list may have cached decisions under this id with the current
+     * generation; bumping it (atomic) before the id can be reused makes
+     * them stale, so the next port with this id never inherits them. */
+    tables_changed(r->t);
     ovs_mutex_lock(&r->t->port_ids_mutex);
     bitmap_set0(r->t->port_ids, r->port->id);
     ovs_mutex_unlock(&r->t->port_ids_mutex);

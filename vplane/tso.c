@@ -13,6 +13,7 @@
 #include "tso.h"
 
 #include <string.h>
+#include "crc32c.h"
 #include "csum.h"
 #include "dp-packet.h"
 #include "fabric.h"
@@ -23,11 +24,11 @@
 #define GSO_MAX_PAYLOAD (65535 - IP_HEADER_LEN - UDP_HEADER_LEN)
 #define GSO_MAX_SEGS 64
 
-void
+bool
 tso_complete_csum(struct dp_packet *pkt)
 {
     if (!dp_packet_hwol_tx_l4_checksum(pkt) || dp_packet_hwol_is_tso(pkt)) {
-        return;
+        return true;
     }
 
     size_t l4_size = dp_packet_l4_size(pkt);
@@ -43,13 +44,21 @@ tso_complete_csum(struct dp_packet *pkt)
         if (!udp->udp_csum) {
             udp->udp_csum = htons(0xffff);
         }
+    } else if (dp_packet_hwol_l4_is_sctp(pkt) && l4_size >= SCTP_HEADER_LEN) {
+        /* SCTP's is a CRC32c of the whole packet, field zeroed. */
+        struct sctp_header *sctp = l4;
+        put_16aligned_be32(&sctp->sctp_csum, 0);
+        put_16aligned_be32(&sctp->sctp_csum, crc32c(l4, l4_size));
+    } else {
+        return false;
     }
     dp_packet_reset_offload(pkt);
+    return true;
 }
 
-/* Pseudo-header sum for a TCP segment of 'tcp_len' bytes. */
+/* Pseudo-header sum for an L4 segment of 'len' bytes of 'proto'. */
 static uint32_t
-pseudo_header_sum(const void *l3, bool ipv6, size_t tcp_len)
+l4_pseudo_sum(const void *l3, bool ipv6, uint8_t proto, size_t len)
 {
     uint32_t sum = 0;
 
@@ -57,16 +66,80 @@ pseudo_header_sum(const void *l3, bool ipv6, size_t tcp_len)
         const struct ovs_16aligned_ip6_hdr *ip6 = l3;
         sum = csum_continue(sum, &ip6->ip6_src, sizeof ip6->ip6_src);
         sum = csum_continue(sum, &ip6->ip6_dst, sizeof ip6->ip6_dst);
-        sum = csum_add32(sum, htonl(tcp_len));
-        sum = csum_add16(sum, htons(IPPROTO_TCP));
+        sum = csum_add32(sum, htonl(len));
+        sum = csum_add16(sum, htons(proto));
     } else {
         const struct ip_header *ip = l3;
         sum = csum_add32(sum, get_16aligned_be32(&ip->ip_src));
         sum = csum_add32(sum, get_16aligned_be32(&ip->ip_dst));
-        sum = csum_add16(sum, htons(IPPROTO_TCP));
-        sum = csum_add16(sum, htons(tcp_len));
+        sum = csum_add16(sum, htons(proto));
+        sum = csum_add16(sum, htons(len));
     }
     return sum;
+}
+
+/* Sets the IP header of a segment whose L4 part is 'l4_len' bytes. */
+static void
+fix_ip_header(void *l3, bool ipv6, size_t l3_to_l4, size_t l4_len,
+              size_t k)
+{
+    if (ipv6) {
+        struct ovs_16aligned_ip6_hdr *ip6 = l3;
+        ip6->ip6_ctlun.ip6_un1.ip6_un1_plen = htons(l3_to_l4
+                                                    - IPV6_HEADER_LEN
+                                                    + l4_len);
+    } else {
+        struct ip_header *ip = l3;
+        ip->ip_tot_len = htons(l3_to_l4 + l4_len);
+        ip->ip_id = htons(ntohs(ip->ip_id) + k);
+        ip->ip_csum = 0;
+        ip->ip_csum = csum(ip, IP_IHL(ip->ip_ihl_ver) * 4);
+    }
+}
+
+size_t
+tso_segment_udp(const struct dp_packet *pkt, size_t gso_size,
+                struct dp_packet **segs, size_t max)
+{
+    const struct udp_header *udp = dp_packet_l4(pkt);
+    bool ipv6 = !dp_packet_hwol_is_ipv4(pkt);
+
+    if (!udp || dp_packet_l4_size(pkt) < UDP_HEADER_LEN || !gso_size) {
+        return 0;
+    }
+    size_t hdr_len = pkt->l4_ofs + UDP_HEADER_LEN;
+    size_t payload = dp_packet_size(pkt) - hdr_len;
+    size_t n = DIV_ROUND_UP(payload, gso_size);
+    if (!n || n > max) {
+        return 0;
+    }
+
+    const uint8_t *frame = dp_packet_data(pkt);
+    for (size_t k = 0; k < n; k++) {
+        size_t len = MIN(gso_size, payload - k * gso_size);
+        struct dp_packet *seg = dp_packet_new_with_headroom(hdr_len + len,
+                                                            64);
+
+        dp_packet_put(seg, frame, hdr_len);
+        dp_packet_put(seg, frame + hdr_len + k * gso_size, len);
+        seg->l3_ofs = pkt->l3_ofs;
+        seg->l4_ofs = pkt->l4_ofs;
+        fix_ip_header(dp_packet_l3(seg), ipv6, pkt->l4_ofs - pkt->l3_ofs,
+                      UDP_HEADER_LEN + len, k);
+
+        struct udp_header *u = dp_packet_l4(seg);
+        u->udp_len = htons(UDP_HEADER_LEN + len);
+        u->udp_csum = 0;
+        u->udp_csum = csum_finish(csum_continue(
+                          l4_pseudo_sum(dp_packet_l3(seg), ipv6, IPPROTO_UDP,
+                                        UDP_HEADER_LEN + len),
+                          u, UDP_HEADER_LEN + len));
+        if (!u->udp_csum) {
+            u->udp_csum = htons(0xffff);
+        }
+        segs[k] = seg;
+    }
+    return n;
 }
 
 /* Writes segment 'k' (payload bytes 'ofs'..'ofs'+'len' of the superframe
@@ -83,18 +156,7 @@ write_segment(const struct dp_packet *pkt, bool ipv6, size_t hdr_len,
     memcpy(out + hdr_len, frame + hdr_len + ofs, len);
 
     void *l3 = out + l3_ofs;
-    if (ipv6) {
-        struct ovs_16aligned_ip6_hdr *ip6 = l3;
-        ip6->ip6_ctlun.ip6_un1.ip6_un1_plen = htons(l4_ofs - l3_ofs
-                                                    - IPV6_HEADER_LEN
-                                                    + tcp_len);
-    } else {
-        struct ip_header *ip = l3;
-        ip->ip_tot_len = htons(l4_ofs - l3_ofs + tcp_len);
-        ip->ip_id = htons(ntohs(ip->ip_id) + k);
-        ip->ip_csum = 0;
-        ip->ip_csum = csum(ip, IP_IHL(ip->ip_ihl_ver) * 4);
-    }
+    fix_ip_header(l3, ipv6, l4_ofs - l3_ofs, tcp_len, k);
 
     struct tcp_header *tcp = (struct tcp_header *) (out + l4_ofs);
     uint32_t seq = ntohl(get_16aligned_be32(&tcp->tcp_seq)) + ofs;
@@ -108,8 +170,9 @@ write_segment(const struct dp_packet *pkt, bool ipv6, size_t hdr_len,
     }
     tcp->tcp_ctl = TCP_CTL(flags, TCP_OFFSET(tcp->tcp_ctl));
     tcp->tcp_csum = 0;
-    tcp->tcp_csum = csum_finish(csum_continue(pseudo_header_sum(l3, ipv6,
-                                                                tcp_len),
+    tcp->tcp_csum = csum_finish(csum_continue(l4_pseudo_sum(l3, ipv6,
+                                                            IPPROTO_TCP,
+                                                            tcp_len),
                                               tcp, tcp_len));
 }
 
@@ -135,6 +198,10 @@ tso_send_vxlan(struct fabric_sock *s, const struct dp_packet *pkt,
     size_t seg_size = VXLAN_HLEN + hdr_len + mss;
     size_t per_msg = MIN(GSO_MAX_SEGS, GSO_MAX_PAYLOAD / seg_size);
     size_t k = 0;
+
+    if (!per_msg) {
+        return false;           /* Not even one segment fits a datagram. */
+    }
 
     for (size_t ofs = 0; ofs < payload || !k; ) {
         size_t len = 0, n = 0, inner = 0;

@@ -111,6 +111,7 @@ main(int argc, char *argv[])
     ctx.offloads = opts.offloads;
     ctl_register_table_commands(&ctx);
     ctl_register_show_commands(&ctx);
+    ctl_register_trace_command(&ctx);
 
     dataplane_start(dp);
     if (opts.tables_file) {

@@ -235,11 +235,26 @@ decide_from_port(const struct vp_tables *tables, const struct vp_flow_key *key,
         decide_drop(act, VP_DROP_SRC_MAC_SPOOF, t);
         return;
     }
-    bool has_ip_src = (key->dl_type == htons(ETH_TYPE_IP)
-                       || key->dl_type == htons(ETH_TYPE_ARP));
-    if (has_ip_src && !port_allows_source(in, key->nw_src)) {
+    bool is_arp = key->dl_type == htons(ETH_TYPE_ARP);
+    bool is_ip = key->dl_type == htons(ETH_TYPE_IP);
+    if (is_arp && !eth_addr_equals(key->arp_sha, in->mac)) {
+        trace(t, "ARP sender "ETH_ADDR_FMT" is not the port's MAC",
+              ETH_ADDR_ARGS(key->arp_sha));
+        decide_drop(act, VP_DROP_SRC_MAC_SPOOF, t);
+        return;
+    }
+    if ((is_arp || is_ip) && !port_allows_source(in, key->nw_src)) {
         trace(t, "source "IP_FMT" is neither an address nor an allowed "
               "source of the port", IP_ARGS(key->nw_src));
+        decide_drop(act, VP_DROP_SRC_IP_SPOOF, t);
+        return;
+    }
+    /* An address not yet configured (0.0.0.0) may probe with ARP and ask
+     * DHCP for one, and do nothing else. */
+    if (is_ip && !key->nw_src
+        && !(key->nw_proto == IPPROTO_UDP && key->tp_src == htons(68)
+             && key->tp_dst == htons(67))) {
+        trace(t, "source 0.0.0.0 is only for DHCP requests");
         decide_drop(act, VP_DROP_SRC_IP_SPOOF, t);
         return;
     }

@@ -88,6 +88,17 @@ port_field() {
         $1 == p { print $col[c]; exit }'
 }
 
+# check_no_csum_errors VM...: the VMs' kernels saw no TCP or UDP checksum
+# error (what a wrong offload or segmentation would cause).
+check_no_csum_errors() {
+    local vm n
+    for vm in "$@"; do
+        n=$(world_exec "$vm" nstat -az TcpInCsumErrors UdpInCsumErrors \
+            | awk 'NR > 1 { s += $2 } END { print s + 0 }')
+        check_eq "$n" 0 "checksum errors counted by $vm's kernel"
+    done
+}
+
 # iperf_tcp FROM TO-IP SECS: runs a TCP test, prints received bits/s.
 iperf_tcp() {
     local from=$1 to=$2 secs=${3:-3} server=$4

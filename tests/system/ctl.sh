@@ -100,6 +100,20 @@ world_ctl h1 vlog/set pipeline:file:dbg >/dev/null || check_fail "vlog/set"
 check_contains "$(world_ctl h1 vlog/list)" "pipeline" "vlog/list"
 check_contains "$(world_ctl h1 help)" "xlate/add" "help lists the commands"
 
+check_step "trace explains and changes nothing"
+before=$(world_ctl h1 tables/export; world_ctl h1 drop-stats)
+out=$(world_ctl h1 trace p1 "dl_dst=02:00:00:00:01:02,icmp,nw_src=10.1.0.11,nw_dst=10.1.0.12")
+check_contains "$out" "translation: 02:00:00:00:01:02 in VNet web is at host 192.168.100.2" "trace steps"
+check_contains "$out" "Result: vxlan(vni=5001,vtep=192.168.100.2)" "trace result"
+out=$(world_ctl h1 trace p1 "dl_src=02:00:00:00:01:99,dl_dst=02:00:00:00:01:02,ip")
+check_contains "$out" "Result: drop(src-mac-spoof)" "trace of a spoofed frame"
+out=$(world_ctl h1 trace fabric 5001 192.168.100.9 "dl_dst=02:00:00:00:01:01,ip")
+check_contains "$out" "Result: drop(vxlan-unknown-vtep)" "trace from the fabric"
+after=$(world_ctl h1 tables/export; world_ctl h1 drop-stats)
+check_eq "$after" "$before" "tables and counters after trace"
+refused trace p1 "nonsense=1"
+refused trace nope "ip"
+
 check_step "changes are logged"
 check_contains "$(cat "$WORLD_DIR/h1.log")" "applied: port/add p3 web" "log of a change"
 check_contains "$(cat "$WORLD_DIR/h1.log")" "refused: vnet/add db 5001 acme" "log of a refusal"

@@ -42,6 +42,16 @@ world_wait_for sh -c "[ \"\$(\"$VPLANE_CTL\" -t $WORLD_DIR/h1.ctl port/list | aw
 check_ping late 10.1.0.11
 world_ctl h1 port/del late
 
+check_step "the same port name again, at once: attached, counters from zero"
+world_ctl h1 port/add late web 02:00:00:00:01:07 10.1.0.17
+check_ping late 10.1.0.11
+world_ctl h1 port/del late
+world_ctl h1 port/add late web 02:00:00:00:01:07 10.1.0.17
+world_wait_for sh -c "[ \"\$(\"$VPLANE_CTL\" -t $WORLD_DIR/h1.ctl port/list | awk '\$1 == \"late\" { print \$5 }')\" = up ]"
+check_ge 10 "$(port_field h1 late RX_PKTS)" "RX_PKTS of the re-added port (fresh counters)"
+PING_COUNT=3 check_ping late 10.1.0.11
+world_ctl h1 port/del late
+
 check_step "ports churn on both hosts while a1 and a2 talk"
 world_bg a1 ping -q -i 0.01 -c 1000 -W 2 10.1.0.12 >"$WORLD_DIR/ping.out" 2>&1
 pinger=$WORLD_BG_PID

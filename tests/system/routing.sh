@@ -13,6 +13,8 @@ world_host h2 192.168.100.2
 world_vm w1 h1 02:00:00:00:01:01 10.1.0.11/24 10.1.0.1
 world_vm d1 h1 02:00:00:00:02:01 10.2.0.11/24 10.2.0.1
 world_vm d2 h2 02:00:00:00:02:02 10.2.0.12/24 10.2.0.1
+# w4 has a 1500-byte MTU: its full-size packets do not fit the fabric.
+world_vm w4 h1 02:00:00:00:01:04 10.1.0.14/24 10.1.0.1 1500
 
 cat >"$WORLD_DIR/tables.json" <<'JSON'
 {"vnets": [{"name": "web", "vni": 5001, "tenant": "acme",
@@ -31,6 +33,8 @@ for h in h1 h2; do
 done
 world_ctl h1 port/add w1 web 02:00:00:00:01:01 10.1.0.11
 world_ctl h1 port/add d1 db 02:00:00:00:02:01 10.2.0.11
+world_ctl h1 port/add w4 web 02:00:00:00:01:04 10.1.0.14
+world_ctl h2 xlate/add web 02:00:00:00:01:04 10.1.0.14 192.168.100.1
 # d2 routes for the tenant (static route below): it may send from 10.9/16.
 world_ctl h2 port/add d2 db 02:00:00:00:02:02 10.2.0.12 allow=10.9.0.0/16
 
@@ -53,6 +57,16 @@ check_step "TCP routed across hosts"
 bps=$(iperf_tcp w1 10.2.0.12 3 d2)
 check_ge "$bps" 1000000 "TCP w1 -> d2 bits/s"
 echo "   w1 -> d2: $((bps / 1000000)) Mbit/s"
+
+check_no_csum_errors w1 d2
+
+check_step "path MTU discovery across a routed path"
+# The ICMP error must reach w4 (its MAC, not the routed frame's) and quote
+# what w4 sent, or w4's kernel ignores it and TCP stalls.
+out=$(world_exec w4 ping -c 2 -i 0.2 -W 1 -s 1472 -M do 10.2.0.12 2>&1)
+check_contains "$out" "Frag needed and DF set (mtu = 1450)" "routed ICMP frag needed"
+bps=$(iperf_tcp w4 10.2.0.12 2 d2)
+check_ge "$bps" 1000000 "TCP w4 -> d2 after PMTU discovery (bits/s)"
 
 check_step "TTL 1: ICMP time exceeded from the gateway"
 before=$(drop_count h1 w1 ttl-exceeded)

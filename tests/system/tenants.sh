@@ -12,11 +12,13 @@ check_require_tools ping tcpdump tshark "$PYTHON"
 world_init tnt
 world_host h1 192.168.100.1
 world_host h2 192.168.100.2
+world_host h3 192.168.100.3         # hosts a globex VM only
 #                 host MAC               address       gateway
 world_vm a1 h1 02:aa:00:00:00:11 10.0.0.11/24 10.0.0.1
 world_vm a2 h2 02:aa:00:00:00:12 10.0.0.12/24 10.0.0.1
 world_vm g1 h1 02:bb:00:00:00:11 10.0.0.11/24 10.0.0.1
 world_vm g2 h2 02:bb:00:00:00:12 10.0.0.12/24 10.0.0.1
+world_vm g3 h3 02:bb:00:00:00:13 10.0.0.13/24 10.0.0.1
 
 for h in h1 h2; do
     world_ctl $h vnet/add acme-net 100 acme 10.0.0.1/24
@@ -26,6 +28,13 @@ world_ctl h1 port/add a1 acme-net 02:aa:00:00:00:11 10.0.0.11
 world_ctl h1 port/add g1 globex-net 02:bb:00:00:00:11 10.0.0.11
 world_ctl h2 port/add a2 acme-net 02:aa:00:00:00:12 10.0.0.12
 world_ctl h2 port/add g2 globex-net 02:bb:00:00:00:12 10.0.0.12
+world_ctl h3 vnet/add globex-net 200 globex 10.0.0.1/24
+world_ctl h3 port/add g3 globex-net 02:bb:00:00:00:13 10.0.0.13
+for h in h1 h2 h3; do
+    world_ctl $h xlate/add globex-net 02:bb:00:00:00:13 10.0.0.13 192.168.100.3
+done
+world_ctl h3 xlate/add globex-net 02:bb:00:00:00:11 10.0.0.11 192.168.100.1
+world_ctl h3 xlate/add globex-net 02:bb:00:00:00:12 10.0.0.12 192.168.100.2
 for h in h1 h2; do
     world_ctl $h xlate/add acme-net 02:aa:00:00:00:11 10.0.0.11 192.168.100.1
     world_ctl $h xlate/add acme-net 02:aa:00:00:00:12 10.0.0.12 192.168.100.2
@@ -56,6 +65,20 @@ world_exec g2 ping -b -c 3 -i 0.2 -W 1 -p 0b0b0b0b 10.0.0.255 >/dev/null 2>&1
 sleep 1
 kill -TERM "${caps[@]}" 2>/dev/null
 wait "${caps[@]}" 2>/dev/null
+
+check_step "a host of one tenant cannot send into the other's VNet"
+PING_COUNT=3 check_ping g3 10.0.0.11
+before=$(drop_count h1 fabric vxlan-unknown-vtep)
+world_exec h3 "$PYTHON" -c "
+import socket, struct
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+arp = bytes.fromhex('ffffffffffff' '02bb00000013' '0806' '0001080006040001'
+                    '02bb00000013' '0a00000d' '000000000000' '0a00000b') + bytes(18)
+for i in range(5):
+    s.sendto(struct.pack('!BxxxI', 8, 100 << 8) + arp, ('192.168.100.1', 4789))"
+sleep 0.3
+check_eq "$(( $(drop_count h1 fabric vxlan-unknown-vtep) - before ))" 5 \
+    "acme-VNI frames from globex's host h3"
 
 check_step "no frame of one tenant on the other's VMs"
 macs() {    # every source and destination MAC in a capture

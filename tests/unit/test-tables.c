@@ -155,6 +155,60 @@ test_refuses_bad_fields(void **state OVS_UNUSED)
     expect_refused("{\"vnets\": [", "unexpected end of input");
 }
 
+/* Conflicts between kinds of entries, which each kind alone allows. */
+static void
+test_refuses_conflicts(void **state OVS_UNUSED)
+{
+    /* A VM with the VNet's gateway MAC (02:76:70 + VNI). */
+    expect_refused("{\"ports\": [{\"name\": \"w9\", \"vnet\": \"web\", "
+                   "\"mac\": \"02:76:70:00:13:89\"}]}",
+                   "is the gateway MAC of VNet \"web\"");
+    expect_refused("{\"xlate\": [{\"vnet\": \"web\", "
+                   "\"mac\": \"02:76:70:00:13:89\", "
+                   "\"vtep\": \"192.168.100.3\"}]}",
+                   "the MAC is the VNet's gateway MAC");
+    /* A gateway MAC a VM already has. */
+    expect_refused("{\"vnets\": [{\"name\": \"web\", \"vni\": 5001, "
+                   "\"tenant\": \"acme\", \"subnets\": [\"10.1.0.1/24\"],"
+                   " \"gateway-mac\": \"02:00:00:00:01:02\"}]}",
+                   "gateway-mac: 02:00:00:00:01:02 is a VM's MAC");
+    /* A port address that the translation table gives another MAC, and
+     * the other way round. */
+    expect_refused("{\"ports\": [{\"name\": \"w9\", \"vnet\": \"web\", "
+                   "\"mac\": \"02:00:00:00:01:09\", "
+                   "\"ips\": [\"10.1.0.12\"]}]}",
+                   "10.1.0.12 belongs to 02:00:00:00:01:02 in the translation");
+    expect_refused("{\"xlate\": [{\"vnet\": \"web\", "
+                   "\"mac\": \"02:00:00:00:01:09\", \"ip\": \"10.1.0.11\", "
+                   "\"vtep\": \"192.168.100.3\"}]}",
+                   "the address is local port \"w1\"'s");
+    /* A route via a gateway address, or for a tenant without VNets. */
+    expect_refused("{\"routes\": [{\"tenant\": \"acme\", "
+                   "\"prefix\": \"10.9.0.0/16\", \"nexthop\": \"10.2.0.1\"}]}",
+                   "is a gateway address");
+    expect_refused("{\"routes\": [{\"tenant\": \"nobody\", "
+                   "\"prefix\": \"10.9.0.0/16\", \"nexthop\": \"10.2.0.9\"}]}",
+                   "tenant: \"nobody\" has no VNet");
+
+    /* New subnets that would make a route's next hop a gateway. */
+    struct vp_tables *t = t_tables_fixture();
+    assert_null(t_apply_json(t, "{\"routes\": [{\"tenant\": \"acme\", "
+                             "\"prefix\": \"10.9.0.0/16\", "
+                             "\"nexthop\": \"10.2.0.50\"}]}"));
+    char *before = export(t);
+    char *error = t_apply_json(t, "{\"vnets\": [{\"name\": \"db\", "
+                               "\"vni\": 5002, \"tenant\": \"acme\", "
+                               "\"subnets\": [\"10.2.0.50/24\"]}]}");
+    assert_non_null(error);
+    assert_non_null(strstr(error, "which would be a gateway address"));
+    char *after = export(t);
+    assert_string_equal(before, after);
+    free(error);
+    free(before);
+    free(after);
+    tables_destroy(t);
+}
+
 static void
 test_refuses_overlap_in_tenant(void **state OVS_UNUSED)
 {
@@ -332,6 +386,7 @@ main(void)
         cmocka_unit_test(test_refuses_vni_in_use),
         cmocka_unit_test(test_refuses_bad_fields),
         cmocka_unit_test(test_refuses_overlap_in_tenant),
+        cmocka_unit_test(test_refuses_conflicts),
         cmocka_unit_test(test_batch_is_atomic),
         cmocka_unit_test(test_vm_move),
         cmocka_unit_test(test_deletions),

@@ -111,6 +111,22 @@ test_spoofing(void **state)
                NULL);
     assert_int_equal(a.drop_reason, VP_DROP_SRC_IP_SPOOF);
 
+    /* The ARP sender MAC must be the port's too. */
+    struct dp_packet *arp = t_arp_request(W1_MAC, "10.1.0.11", "10.1.0.12");
+    struct arp_eth_header *ah = (struct arp_eth_header *)
+                                ((char *) dp_packet_data(arp) + ETH_HEADER_LEN);
+    ah->ar_sha = t_mac("02:00:00:00:01:55");
+    a = decide(c, arp, c->w1, 0, NULL);
+    assert_int_equal(a.drop_reason, VP_DROP_SRC_MAC_SPOOF);
+
+    /* 0.0.0.0 is for DHCP requests only. */
+    a = decide(c, t_udp_frame(W1_MAC, "ff:ff:ff:ff:ff:ff", "0.0.0.0",
+                              "255.255.255.255", 68, 67, 10), c->w1, 0, NULL);
+    assert_int_equal(a.type, VP_ACT_FLOOD);
+    a = decide(c, t_udp_frame(W1_MAC, WEB_PEER_MAC, "0.0.0.0", "10.1.0.12",
+                              1, 2, 10), c->w1, 0, NULL);
+    assert_int_equal(a.drop_reason, VP_DROP_SRC_IP_SPOOF);
+
     /* A router VM's port may send from the ranges it is allowed. */
     char *error = t_apply_json(c->t, "{\"ports\": [{\"name\": \"rt\", "
                                "\"vnet\": \"web\", "
@@ -276,13 +292,18 @@ test_cache_invalidation(void **state)
     assert_null(flow_cache_lookup(fc, &key, hash, gen2));
     xlate_decide(c->t, &key, c->w1, &act, NULL);
     assert_int_equal(act.vtep, t_ip("192.168.100.9"));
-    flow_cache_insert(fc, &key, hash, gen2, &act, 0);
 
-    /* A stale entry is not dumped; the new one is. */
+    /* Another flow, decided under the new generation, lands in the other
+     * slot of the same set: a snapshot must skip the stale entry. */
+    struct vp_flow_key key2 = key;
+    key2.tp_src = htons(7);
+    flow_cache_insert(fc, &key2, hash, gen2, &act, 0);
+    assert_non_null(flow_cache_lookup(fc, &key2, hash, gen2));
     struct flow_cache_entry *entries;
     size_t n = flow_cache_snapshot(fc, gen2, &entries);
     assert_int_equal(n, 1);
     assert_int_equal(entries[0].action.vtep, t_ip("192.168.100.9"));
+    assert_int_equal(entries[0].key.tp_src, htons(7));
     free(entries);
 
     /* A failed change does not invalidate. */
@@ -292,7 +313,7 @@ test_cache_invalidation(void **state)
     assert_non_null(error);
     free(error);
     assert_int_equal(tables_gen(c->t), gen2);
-    assert_non_null(flow_cache_lookup(fc, &key, hash, gen2));
+    assert_non_null(flow_cache_lookup(fc, &key2, hash, gen2));
 
     dp_packet_delete(p);
     flow_cache_destroy(fc);
