@@ -2,6 +2,7 @@
 noinst_LIBRARIES += vplane/libvplane.a
 vplane_libvplane_a_SOURCES = \
 	vplane/tables-config.c vplane/tables-config.h \
+	vplane/coalesce.c vplane/coalesce.h \
 	vplane/ctl.h vplane/ctl-show.c vplane/ctl-tables.c vplane/ctl-trace.c \
 	vplane/dataplane.c vplane/dataplane.h \
 	vplane/drop-reasons.c \

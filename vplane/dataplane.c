@@ -178,7 +178,7 @@ port_attach(struct dataplane *dp, struct vp_port *port)
         mtu = ETH_PAYLOAD_MAX;
     }
     port->netdev = netdev;
-    port_socket_set_rxbuf(port, dp->opts.port_rxbuf);
+    port_socket_tune(port, dp->opts.port_rxbuf);
     atomic_store_relaxed(&port->mtu, mtu);
 
     size_t best = 0;

@@ -10,12 +10,14 @@
 #include "netdev.h"
 #include "openvswitch/vlog.h"
 #include "packets.h"
+#include "coalesce.h"
 #include "port.h"
 #include "port-socket.h"
 #include "responder.h"
 #include "stats.h"
 #include "tables.h"
 #include "tso.h"
+#include "userspace-tso.h"
 #include "vxlan.h"
 #include "xlate.h"
 
@@ -39,6 +41,7 @@ pipeline_init(struct pipeline *p, struct vp_tables *tables,
     p->cache = cache;
     p->stats = stats;
     p->fabric_mtu = fabric_mtu;
+    p->coalesce = userspace_tso_enabled();
     p->icmp_tb = xmalloc(VP_MAX_PORTS * sizeof *p->icmp_tb);
     for (size_t i = 0; i < VP_MAX_PORTS; i++) {
         token_bucket_init(&p->icmp_tb[i], 1, 100 * ICMP_TOKENS_PER_MSG);
@@ -92,6 +95,11 @@ flush_port(struct pipeline *p, struct pipeline_tx_port *tx)
 
     DP_PACKET_BATCH_FOR_EACH (i, pkt, &tx->batch) {
         bytes += dp_packet_size(pkt);
+    }
+    /* Counted as the segments they were; sent as the superframes the
+     * segments of a flow make (with offloads the port takes those). */
+    if (p->coalesce && n > 1) {
+        coalesce_tcp_batch(&tx->batch);
     }
     /* netdev_send() frees the batch whatever happens.  On an error it does
      * not say how many went out, so all of them count as refused. */

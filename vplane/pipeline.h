@@ -45,6 +45,7 @@ struct pipeline {
     struct flow_cache *cache;
     struct vp_thread_stats *stats;
     const atomic_int *fabric_mtu;   /* Written by the main thread. */
+    bool coalesce;                  /* Ports take TCP superframes. */
 
     /* Per batch. */
     uint64_t gen;                   /* Tables generation for this batch. */

@@ -27,15 +27,19 @@ port_rx_fd(const struct vp_port *port)
 }
 
 void
-port_socket_set_rxbuf(const struct vp_port *port, int size)
+port_socket_tune(const struct vp_port *port, int size)
 {
     int fd = port_rx_fd(port);
+    int one = 1;
 
     if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size)
         && setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size)) {
         VLOG_WARN("port %s: cannot set a %d-byte receive queue: %s",
                   port->name, size, ovs_strerror(errno));
     }
+    /* Otherwise the kernel clones every frame vplaned sends to the port
+     * for this socket, whose filter (inbound only) then discards it. */
+    setsockopt(fd, SOL_PACKET, PACKET_IGNORE_OUTGOING, &one, sizeof one);
 }
 
 uint64_t

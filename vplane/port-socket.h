@@ -20,8 +20,10 @@
 struct dp_packet;
 struct vp_port;
 
-/* Sets the receive queue of the attached 'port' to 'size' bytes. */
-void port_socket_set_rxbuf(const struct vp_port *, int size);
+/* Sets the receive queue of the attached 'port' to 'size' bytes, and
+ * stops the kernel from copying what vplaned sends to the port back to it
+ * (Linux 4.20+). */
+void port_socket_tune(const struct vp_port *, int size);
 
 /* Returns the frames the kernel dropped since the last call. */
 uint64_t port_socket_take_drops(const struct vp_port *);

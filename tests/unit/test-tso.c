@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include "csum.h"
+#include "coalesce.h"
 #include "dp-packet.h"
 #include "fabric.h"
 #include "flow-key.h"
@@ -190,6 +191,97 @@ test_checksum_completion(void **state OVS_UNUSED)
     dp_packet_delete(p);
 }
 
+/* Sets the TCP flags of the parsed 'p' and its checksum again. */
+static void
+set_tcp_flags(struct dp_packet *p, uint16_t flags)
+{
+    struct tcp_header *tcp = dp_packet_l4(p);
+
+    tcp->tcp_ctl = TCP_CTL(flags, 5);
+    tcp->tcp_csum = 0;
+    tcp->tcp_csum = csum_finish(csum_continue(
+                        packet_csum_pseudoheader(dp_packet_l3(p)), tcp,
+                        dp_packet_l4_size(p)));
+}
+
+/* A segment of the flow 10.1.0.11:40000 -> 10.1.0.12:5201, parsed. */
+static struct dp_packet *
+segment_flags(uint32_t seq, size_t len, uint16_t flags)
+{
+    uint8_t payload[1400];
+    struct vp_flow_key key;
+
+    for (size_t i = 0; i < len; i++) {
+        payload[i] = (seq + i) & 0xff;
+    }
+    struct dp_packet *p = t_tcp_frame(MAC_A, MAC_B, "10.1.0.11", "10.1.0.12",
+                                      seq, payload, len);
+    vp_flow_key_extract(p, 0, 5001, 0, &key);
+    set_tcp_flags(p, flags);
+    return p;
+}
+
+static struct dp_packet *
+segment(uint32_t seq, size_t len)
+{
+    return segment_flags(seq, len, TCP_ACK);
+}
+
+static void
+test_coalescing(void **state OVS_UNUSED)
+{
+    struct dp_packet_batch b;
+
+    /* Four full segments and a short one: one superframe. */
+    dp_packet_batch_init(&b);
+    for (int i = 0; i < 4; i++) {
+        dp_packet_batch_add(&b, segment(1000 + i * 1400, 1400));
+    }
+    dp_packet_batch_add(&b, segment(1000 + 4 * 1400, 300));
+    assert_int_equal(coalesce_tcp_batch(&b), 4);
+    assert_int_equal(dp_packet_batch_size(&b), 1);
+
+    struct dp_packet *m = b.packets[0];
+    const struct ip_header *ip = dp_packet_l3(m);
+    const struct tcp_header *tcp = dp_packet_l4(m);
+    const uint8_t *data = (const uint8_t *) (tcp + 1);
+    assert_int_equal(ntohs(ip->ip_tot_len), 20 + 20 + 4 * 1400 + 300);
+    assert_true(ip_csum_ok(ip));
+    assert_int_equal(ntohl(get_16aligned_be32(&tcp->tcp_seq)), 1000);
+    for (size_t i = 0; i < 4 * 1400 + 300; i++) {
+        if (data[i] != ((1000 + i) & 0xff)) {
+            fail_msg("payload byte %zu is wrong", i);
+        }
+    }
+    assert_true(dp_packet_hwol_is_tso(m));
+    assert_true(dp_packet_hwol_l4_is_tcp(m));
+    /* The checksum field is the pseudo-header sum, to be finished by the
+     * "device" (the VM's kernel trusts it): summing the segment over it
+     * must give what the complete checksum would. */
+    uint32_t pseudo = packet_csum_pseudoheader(ip);
+    assert_int_equal(tcp->tcp_csum, (ovs_be16) ~csum_finish(pseudo));
+    dp_packet_delete_batch(&b, true);
+
+    /* What must not merge: a gap in sequence numbers, a bad checksum, a
+     * SYN, two flows interleaved, anything after a PSH. */
+    dp_packet_batch_init(&b);
+    dp_packet_batch_add(&b, segment(1, 1400));
+    dp_packet_batch_add(&b, segment(1 + 2800, 1400));          /* gap */
+    struct dp_packet *bad = segment(1 + 4200, 1400);
+    ((uint8_t *) dp_packet_l4(bad))[30] ^= 0xff;              /* corrupt */
+    dp_packet_batch_add(&b, bad);
+    dp_packet_batch_add(&b, segment_flags(1 + 5600, 1400, TCP_SYN | TCP_ACK));
+    assert_int_equal(coalesce_tcp_batch(&b), 0);
+    assert_int_equal(dp_packet_batch_size(&b), 4);
+    dp_packet_delete_batch(&b, true);
+
+    dp_packet_batch_init(&b);
+    dp_packet_batch_add(&b, segment_flags(1, 1400, TCP_ACK | TCP_PSH));
+    dp_packet_batch_add(&b, segment(1401, 1400));
+    assert_int_equal(coalesce_tcp_batch(&b), 0);
+    dp_packet_delete_batch(&b, true);
+}
+
 int
 main(void)
 {
@@ -197,6 +289,7 @@ main(void)
         cmocka_unit_test(test_segmentation),
         cmocka_unit_test(test_segmentation_refused),
         cmocka_unit_test(test_checksum_completion),
+        cmocka_unit_test(test_coalescing),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
