@@ -18,6 +18,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/tables.c vplane/tables.h vplane/tables-private.h \
 	vplane/tables-check.c vplane/tables-dump.c \
 	vplane/tables-json.c vplane/tables-json.h \
+	vplane/tables-sync.c vplane/tables-sync.h \
 	vplane/tso.c vplane/tso.h \
 	vplane/vxlan.c vplane/vxlan.h \
 	vplane/xlate.c vplane/xlate.h

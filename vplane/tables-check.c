@@ -317,7 +317,7 @@ check_vnets(struct check_ctx *ctx)
     return error ? error : check_tenant_subnets(ctx);
 }
 
-static bool
+bool
 port_matches_spec(const struct vp_port *port, const struct vp_port_spec *spec)
 {
     if (strcmp(port->vnet->name, spec->vnet)

@@ -646,7 +646,8 @@ vnet_free(struct vp_vnet *vnet)
 
 /* Creates the VNet of 'spec', or replaces the subnets and gateway MAC of the
  * existing one (its VNI and tenant cannot change; tables-check.c ensures
- * they do not).  Returns its tenant, whose RIB must be rebuilt. */
+ * they do not).  Returns its tenant, whose RIB must be rebuilt, or NULL if
+ * nothing changed. */
 static struct vp_tenant *
 apply_vnet(struct vp_tables *t, const struct vp_vnet_spec *spec)
 {
@@ -655,6 +656,13 @@ apply_vnet(struct vp_tables *t, const struct vp_vnet_spec *spec)
 
     if (vnet) {
         const struct vp_vnet_cfg *old = vnet_cfg_protected(vnet);
+        if (eth_addr_equals(old->gw_mac, cfg->gw_mac)
+            && old->n_subnets == cfg->n_subnets
+            && !memcmp(old->subnets, cfg->subnets,
+                       cfg->n_subnets * sizeof cfg->subnets[0])) {
+            free(cfg);
+            return NULL;
+        }
         ovsrcu_set(&vnet->cfg, cfg);
         ovsrcu_postpone(free, CONST_CAST(struct vp_vnet_cfg *, old));
         return vnet->tenant;
@@ -729,11 +737,11 @@ tables_n_free_port_ids(struct vp_tables *t)
     return n;
 }
 
-static void
+static bool
 apply_port(struct vp_tables *t, const struct vp_port_spec *spec)
 {
     if (tables_port_by_name(t, spec->name)) {
-        return;                 /* Identical, as tables-check.c verified. */
+        return false;           /* Identical, as tables-check.c verified. */
     }
 
     struct vp_vnet *vnet = tables_vnet_by_name(t, spec->vnet);
@@ -754,6 +762,7 @@ apply_port(struct vp_tables *t, const struct vp_port_spec *spec)
     ovs_list_push_back(&vnet->ports, &port->vnet_node);
     vnet->n_ports++;
     vnet_rebuild_flood(vnet);
+    return true;
 }
 
 /* Port ids are reused only after every reader is done with the old port, so
@@ -829,35 +838,38 @@ xlate_find(const struct vp_tables *t, const struct vp_vnet *vnet,
     return NULL;
 }
 
-static void
+static bool
 xlate_set_vtep(struct vp_tables *t, struct vp_xlate *x, ovs_be32 vtep,
                bool *flood_changed)
 {
     ovs_be32 old = xlate_vtep(x);
 
-    if (old != vtep) {
+    if (old == vtep) {
+        return false;
+    } else {
         *flood_changed |= vnet_vtep_ref(t, x->vnet, old, -1);
         *flood_changed |= vnet_vtep_ref(t, x->vnet, vtep, 1);
         atomic_store_relaxed(&x->vtep, vtep);
+        return true;
     }
 }
 
 /* Adds or updates one entry.  A MAC lives on one host: when the entry puts
  * it at a new VTEP, every entry of that MAC in the VNet moves with it (a VM
  * migration updates one row, not one per address). */
-static void
+static bool
 apply_xlate(struct vp_tables *t, const struct vp_xlate_spec *spec,
             struct hmapx *flood_vnets)
 {
     struct vp_vnet *vnet = tables_vnet_by_name(t, spec->vnet);
-    bool flood_changed = false;
+    bool flood_changed = false, changed = false;
     struct vp_xlate *x;
 
     CMAP_FOR_EACH_WITH_HASH (x, mac_node, tables_hash_mac(vnet->vni,
                                                            spec->mac),
                              &t->xlate_by_mac) {
         if (x->vnet == vnet && eth_addr_equals(x->mac, spec->mac)) {
-            xlate_set_vtep(t, x, spec->vtep, &flood_changed);
+            changed |= xlate_set_vtep(t, x, spec->vtep, &flood_changed);
         }
     }
 
@@ -875,10 +887,12 @@ apply_xlate(struct vp_tables *t, const struct vp_xlate_spec *spec,
         }
         vnet->n_xlate++;
         flood_changed |= vnet_vtep_ref(t, vnet, spec->vtep, 1);
+        changed = true;
     }
     if (flood_changed) {
         hmapx_add(flood_vnets, vnet);
     }
+    return changed;
 }
 
 static void
@@ -955,6 +969,7 @@ tables_xlate_del(struct vp_tables *t, const char *vnet_name,
 
 /* Routes. */
 
+/* Adds or updates a route; returns its tenant if anything changed. */
 static struct vp_tenant *
 apply_route(struct vp_tables *t, const struct vp_route_spec *spec)
 {
@@ -962,6 +977,9 @@ apply_route(struct vp_tables *t, const struct vp_route_spec *spec)
     struct vp_route *route = tenant_route_find(tenant, spec->prefix,
                                                spec->plen);
 
+    if (route && route->nexthop == spec->nexthop) {
+        return NULL;
+    }
     if (!route) {
         route = xzalloc(sizeof *route);
         route->prefix = spec->prefix;
@@ -1008,18 +1026,25 @@ tables_apply(struct vp_tables *t, const struct vp_config *c)
 
     struct hmapx tenants = HMAPX_INITIALIZER(&tenants);
     struct hmapx floods = HMAPX_INITIALIZER(&floods);
+    bool changed = false;
 
     for (size_t i = 0; i < c->n_vnets; i++) {
-        hmapx_add(&tenants, apply_vnet(t, &c->vnets[i]));
+        struct vp_tenant *tenant = apply_vnet(t, &c->vnets[i]);
+        if (tenant) {
+            hmapx_add(&tenants, tenant);
+        }
     }
     for (size_t i = 0; i < c->n_ports; i++) {
-        apply_port(t, &c->ports[i]);
+        changed |= apply_port(t, &c->ports[i]);
     }
     for (size_t i = 0; i < c->n_xlates; i++) {
-        apply_xlate(t, &c->xlates[i], &floods);
+        changed |= apply_xlate(t, &c->xlates[i], &floods);
     }
     for (size_t i = 0; i < c->n_routes; i++) {
-        hmapx_add(&tenants, apply_route(t, &c->routes[i]));
+        struct vp_tenant *tenant = apply_route(t, &c->routes[i]);
+        if (tenant) {
+            hmapx_add(&tenants, tenant);
+        }
     }
 
     struct hmapx_node *node;
@@ -1027,10 +1052,13 @@ tables_apply(struct vp_tables *t, const struct vp_config *c)
         tenant_rebuild_rib(t, node->data);
     }
     rebuild_floods(&floods);
-    hmapx_destroy(&tenants);
-    hmapx_destroy(&floods);
-    if (!vp_config_is_empty(c)) {
+    /* Only a real change makes the flow caches stale: loading the same
+     * tables again, or a snapshot of what the host has, costs no flow its
+     * cached decision. */
+    if (changed || !hmapx_is_empty(&tenants)) {
         tables_changed(t);
     }
+    hmapx_destroy(&tenants);
+    hmapx_destroy(&floods);
     return NULL;
 }

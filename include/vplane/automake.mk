@@ -1,2 +1,3 @@
 noinst_HEADERS += \
-	include/vplane/drop-reasons.h
+	include/vplane/drop-reasons.h \
+	include/vplane/protocol.h

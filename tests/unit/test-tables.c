@@ -6,7 +6,9 @@
 #include <string.h>
 #include "openvswitch/json.h"
 #include "port.h"
+#include "tables-config.h"
 #include "tables-json.h"
+#include "tables-sync.h"
 #include "tables.h"
 #include "util.h"
 
@@ -376,6 +378,131 @@ test_export_roundtrip(void **state OVS_UNUSED)
     tables_destroy(u);
 }
 
+static char *
+sync_json(struct vp_tables *t, const char *text)
+{
+    struct json *json = json_from_string(text);
+    struct vp_config c;
+
+    vp_config_init(&c);
+    c.redefine_vnets = true;
+    char *error = tables_json_parse(json, &c);
+    if (!error) {
+        error = tables_sync(t, &c);
+    }
+    vp_config_destroy(&c);
+    json_destroy(json);
+    return error;
+}
+
+/* A snapshot: web and red stay (red's port changes), db goes, a
+ * translation entry goes and one comes. */
+#define SNAPSHOT \
+    "{\"vnets\": [" \
+    "  {\"name\": \"web\", \"vni\": 5001, \"tenant\": \"acme\"," \
+    "   \"subnets\": [\"10.1.0.1/24\"]}," \
+    "  {\"name\": \"red\", \"vni\": 6001, \"tenant\": \"globex\"," \
+    "   \"subnets\": [\"10.1.0.1/24\"]}]," \
+    " \"ports\": [" \
+    "  {\"name\": \"w1\", \"vnet\": \"web\"," \
+    "   \"mac\": \"02:00:00:00:01:01\", \"ips\": [\"10.1.0.11\"]}," \
+    "  {\"name\": \"r1\", \"vnet\": \"red\"," \
+    "   \"mac\": \"02:00:00:00:06:01\", \"ips\": [\"10.1.0.99\"]}]," \
+    " \"xlate\": [" \
+    "  {\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:02\"," \
+    "   \"ip\": \"10.1.0.12\", \"vtep\": \"" T_PEER_VTEP "\"}," \
+    "  {\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:03\"," \
+    "   \"ip\": \"10.1.0.13\", \"vtep\": \"" T_PEER_VTEP "\"}]}"
+
+static void
+test_sync(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    const struct vp_vnet *web = tables_vnet_by_vni(t, 5001);
+    const struct vp_xlate *kept = tables_xlate_by_ip(t, web,
+                                                     t_ip("10.1.0.12"));
+    struct vp_port *w1 = tables_port_by_name(t, "w1");
+
+    assert_null(sync_json(t, SNAPSHOT));
+    /* What the snapshot keeps is the same object: never removed. */
+    assert_ptr_equal(tables_vnet_by_vni(t, 5001), web);
+    assert_ptr_equal(tables_xlate_by_ip(t, web, t_ip("10.1.0.12")), kept);
+    assert_ptr_equal(tables_port_by_name(t, "w1"), w1);
+    /* The rest is gone, changed or new. */
+    assert_null(tables_vnet_by_vni(t, 5002));
+    assert_null(tables_xlate_by_ip(t, web, t_ip("10.1.0.11")));
+    assert_non_null(tables_xlate_by_ip(t, web, t_ip("10.1.0.13")));
+    assert_true(port_has_ip(tables_port_by_name(t, "r1"), t_ip("10.1.0.99")));
+
+    /* The same snapshot again changes nothing at all. */
+    uint64_t gen = tables_gen(t);
+    assert_null(sync_json(t, SNAPSHOT));
+    assert_int_equal(tables_gen(t), gen);
+
+    /* An inconsistent snapshot is refused whole. */
+    char *before = export(t);
+    char *error = sync_json(t, "{\"vnets\": [{\"name\": \"web\", "
+                            "\"vni\": 5001, \"tenant\": \"acme\"}], "
+                            "\"xlate\": [{\"vnet\": \"nope\", "
+                            "\"mac\": \"02:00:00:00:01:02\", "
+                            "\"vtep\": \"192.168.100.3\"}]}");
+    assert_non_null(error);
+    free(error);
+    char *after = export(t);
+    assert_string_equal(before, after);
+    free(before);
+    free(after);
+
+    /* A VNet whose VNI changed is recreated, with its contents. */
+    assert_null(sync_json(t, "{\"vnets\": [{\"name\": \"web\", "
+                          "\"vni\": 5009, \"tenant\": \"acme\"}], "
+                          "\"xlate\": [{\"vnet\": \"web\", "
+                          "\"mac\": \"02:00:00:00:01:02\", "
+                          "\"vtep\": \"192.168.100.3\"}]}"));
+    assert_null(tables_vnet_by_vni(t, 5001));
+    web = tables_vnet_by_vni(t, 5009);
+    assert_non_null(web);
+    assert_non_null(tables_xlate_by_mac(t, web, t_mac("02:00:00:00:01:02")));
+    assert_null(tables_port_by_name(t, "w1"));
+    tables_destroy(t);
+}
+
+static void
+test_removal(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    struct json *json = json_from_string(
+        "{\"xlate\": [{\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:02\","
+        " \"ip\": \"10.1.0.12\"}], \"ports\": [\"r1\", \"nope\"],"
+        " \"vnets\": [\"db\"]}");
+    struct vp_removal r;
+    struct vp_config pool;
+
+    vp_config_init(&pool);
+    vp_removal_init(&r);
+    assert_null(vp_removal_parse(json, &pool, &r));
+    tables_remove(t, &r);
+    const struct vp_vnet *web = tables_vnet_by_vni(t, 5001);
+    assert_null(tables_xlate_by_ip(t, web, t_ip("10.1.0.12")));
+    assert_null(tables_port_by_name(t, "r1"));
+    assert_null(tables_vnet_by_vni(t, 5002));      /* With its entry. */
+    assert_non_null(tables_port_by_name(t, "w1"));
+    vp_removal_destroy(&r);
+    vp_config_destroy(&pool);
+    json_destroy(json);
+
+    json = json_from_string("{\"xlate\": [{\"vnet\": 7}]}");
+    vp_config_init(&pool);
+    vp_removal_init(&r);
+    char *error = vp_removal_parse(json, &pool, &r);
+    assert_non_null(error);
+    free(error);
+    vp_removal_destroy(&r);
+    vp_config_destroy(&pool);
+    json_destroy(json);
+    tables_destroy(t);
+}
+
 int
 main(void)
 {
@@ -393,6 +520,8 @@ main(void)
         cmocka_unit_test(test_routes),
         cmocka_unit_test(test_idempotent_port_add),
         cmocka_unit_test(test_export_roundtrip),
+        cmocka_unit_test(test_sync),
+        cmocka_unit_test(test_removal),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,29 @@
+# The controller: its OVSDB schema, the C IDL generated from it with Open
+# vSwitch's ovsdb-idlc, and vplane-ctrl.
+OVSDB_IDLC = PYTHONPATH=$(OVS_SRCDIR)/python:$$PYTHONPATH $(PYTHON3) \
+	$(OVS_SRCDIR)/ovsdb/ovsdb-idlc.in
+
+ctrl/vplane-idl.ovsidl: ctrl/vplane.ovsschema ctrl/vplane-idl.ann
+	$(AM_V_GEN)$(OVSDB_IDLC) annotate $(srcdir)/ctrl/vplane.ovsschema \
+		$(srcdir)/ctrl/vplane-idl.ann > $@.tmp && mv $@.tmp $@
+ctrl/vplane-idl.c: ctrl/vplane-idl.ovsidl
+	$(AM_V_GEN)$(OVSDB_IDLC) c-idl-source $< > $@.tmp && mv $@.tmp $@
+ctrl/vplane-idl.h: ctrl/vplane-idl.ovsidl
+	$(AM_V_GEN)$(OVSDB_IDLC) c-idl-header $< > $@.tmp && mv $@.tmp $@
+BUILT_SOURCES += ctrl/vplane-idl.h ctrl/vplane-idl.c
+CLEANFILES += ctrl/vplane-idl.ovsidl ctrl/vplane-idl.h ctrl/vplane-idl.c
+EXTRA_DIST += ctrl/vplane.ovsschema ctrl/vplane-idl.ann
+
+pkgdata_DATA += ctrl/vplane.ovsschema
+
+# The IDL, shared by vplane-ctrl and vplane-ctl's controller commands.
+noinst_LIBRARIES += ctrl/libvplanedb.a
+nodist_ctrl_libvplanedb_a_SOURCES = ctrl/vplane-idl.c ctrl/vplane-idl.h
+ctrl_libvplanedb_a_CFLAGS = $(AM_CFLAGS) -Wno-unused-parameter \
+	-Wno-missing-prototypes
+
+# The controller's logic, as a library the unit tests link too.
+noinst_LIBRARIES += ctrl/libvplanectrl.a
+ctrl_libvplanectrl_a_SOURCES = \
+	ctrl/host-view.c ctrl/host-view.h \
+	ctrl/subsets.c ctrl/subsets.h

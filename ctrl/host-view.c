@@ -1,0 +1,539 @@
+/* ctrl/host-view.c: see host-view.h. */
+#include <config.h>
+#include "host-view.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ctrl/vplane-idl.h"
+#include "hmapx.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/vlog.h"
+#include "packets.h"
+#include "util.h"
+#include "vplane/tables-config.h"
+
+VLOG_DEFINE_THIS_MODULE(host_view);
+
+/* The kinds of entries, by the first letter of their keys, in the order a
+ * host must apply additions (VNets before what is in them). */
+enum entry_kind {
+    KIND_VNET = 'v',
+    KIND_PORT = 'p',
+    KIND_XLATE = 'x',
+    KIND_ROUTE = 'r',
+    KIND_HOST = 'h',
+    KIND_SUBSETS = 's',
+};
+
+struct view_entry {
+    struct json *json;          /* What the host gets. */
+    char *text;                 /* 'json' serialized, to compare. */
+};
+
+void
+host_view_init(struct host_view *v)
+{
+    shash_init(&v->entries);
+    v->n_skipped = 0;
+}
+
+static void
+entry_free(void *e_)
+{
+    struct view_entry *e = e_;
+
+    json_destroy(e->json);
+    free(e->text);
+    free(e);
+}
+
+void
+host_view_destroy(struct host_view *v)
+{
+    if (v) {
+        struct shash_node *node;
+        SHASH_FOR_EACH (node, &v->entries) {
+            entry_free(node->data);
+        }
+        shash_destroy(&v->entries);
+    }
+}
+
+void
+host_view_swap(struct host_view *a, struct host_view *b)
+{
+    struct host_view tmp = *a;
+
+    *a = *b;
+    *b = tmp;
+    shash_moved(&a->entries);
+    shash_moved(&b->entries);
+}
+
+static void
+add_entry(struct host_view *v, char *key, struct json *json)
+{
+    struct view_entry *e = xmalloc(sizeof *e);
+
+    e->json = json;
+    e->text = json_to_string(json, JSSF_SORT);
+    if (!shash_add_once(&v->entries, key, e)) {
+        entry_free(e);          /* Duplicate identity: the first wins. */
+    }
+    free(key);
+}
+
+static int
+compare_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+static struct json *
+strings_json(char **strings, size_t n)
+{
+    struct json *array = json_array_create_empty();
+    char **sorted = xmemdup(strings, n * sizeof *strings);
+
+    qsort(sorted, n, sizeof *sorted, compare_strings);
+    for (size_t i = 0; i < n; i++) {
+        json_array_add(array, json_string_create(sorted[i]));
+    }
+    free(sorted);
+    return array;
+}
+
+/* Rows written around vplane-ctl's checks are possible (an orchestrator on
+ * the database): check each field's syntax and leave bad rows out, so one
+ * of them cannot make every host refuse its tables. */
+static bool
+row_ok(struct host_view *v, const char *what, const char *name, char *error)
+{
+    static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 30);
+
+    if (error) {
+        VLOG_WARN_RL(&rl, "%s %s left out of the hosts' tables: %s", what,
+                     name, error);
+        free(error);
+        v->n_skipped++;
+        return false;
+    }
+    return true;
+}
+
+static bool
+vnet_ok(struct host_view *v, const struct vprec_vnet *vnet)
+{
+    struct vp_subnet sn;
+    struct eth_addr mac;
+    uint32_t vni = vnet->vni;
+    char *error = vp_parse_name("name", vnet->name);
+
+    if (!error) {
+        error = vp_parse_name("tenant", vnet->tenant->name);
+    }
+    if (!error && (vni < 1 || vni > 0xffffff)) {
+        error = xstrdup("vni out of range");
+    }
+    for (size_t i = 0; !error && i < vnet->n_subnets; i++) {
+        error = vp_parse_subnet("subnets", vnet->subnets[i], &sn);
+    }
+    if (!error && vnet->gateway_mac) {
+        error = vp_parse_vm_mac("gateway_mac", vnet->gateway_mac, &mac);
+    }
+    return row_ok(v, "VNet", vnet->name, error);
+}
+
+static void
+add_vnet(struct host_view *v, const struct vprec_vnet *vnet)
+{
+    struct json *o = json_object_create();
+
+    json_object_put_string(o, "name", vnet->name);
+    json_object_put(o, "vni", json_integer_create(vnet->vni));
+    json_object_put_string(o, "tenant", vnet->tenant->name);
+    json_object_put(o, "subnets", strings_json(vnet->subnets,
+                                               vnet->n_subnets));
+    if (vnet->gateway_mac) {
+        json_object_put_string(o, "gateway-mac", vnet->gateway_mac);
+    }
+    add_entry(v, xasprintf("v/%s", vnet->name), o);
+}
+
+static bool
+port_ok(struct host_view *v, const struct vprec_port *port)
+{
+    struct vp_prefix prefix;
+    struct eth_addr mac;
+    ovs_be32 ip;
+    char *error = vp_parse_vm_mac("mac", port->mac, &mac);
+
+    for (size_t i = 0; !error && i < port->n_ips; i++) {
+        error = vp_parse_unicast_ip("ips", port->ips[i], &ip);
+    }
+    for (size_t i = 0; !error && i < port->n_allowed_sources; i++) {
+        error = vp_parse_allowed("allowed_sources",
+                                 port->allowed_sources[i], &prefix);
+    }
+    if (!error && port->name[0]) {
+        error = vp_parse_ifname("name", port->name);
+    }
+    if (!error && port->vtep) {
+        error = vp_parse_unicast_ip("vtep", port->vtep, &ip);
+    }
+    return row_ok(v, "port", port->mac, error);
+}
+
+static void
+add_port(struct host_view *v, const struct vprec_port *port)
+{
+    struct json *o = json_object_create();
+
+    json_object_put_string(o, "name", port->name);
+    json_object_put_string(o, "vnet", port->vnet->name);
+    json_object_put_string(o, "mac", port->mac);
+    json_object_put(o, "ips", strings_json(port->ips, port->n_ips));
+    if (port->n_allowed_sources) {
+        json_object_put(o, "allowed-sources",
+                        strings_json(port->allowed_sources,
+                                     port->n_allowed_sources));
+    }
+    add_entry(v, xasprintf("p/%s", port->name), o);
+}
+
+/* The host a port's VM is on, as a VTEP address, or NULL. */
+static const char *
+port_vtep(const struct vprec_port *port)
+{
+    return port->host ? port->host->vtep : port->vtep;
+}
+
+static void
+add_xlates(struct host_view *v, const struct vprec_port *port)
+{
+    const char *vtep = port_vtep(port);
+    size_t n = MAX(port->n_ips, 1);
+
+    for (size_t i = 0; i < n; i++) {
+        const char *ip = port->n_ips ? port->ips[i] : NULL;
+        struct json *o = json_object_create();
+
+        json_object_put_string(o, "vnet", port->vnet->name);
+        json_object_put_string(o, "mac", port->mac);
+        if (ip) {
+            json_object_put_string(o, "ip", ip);
+        }
+        json_object_put_string(o, "vtep", vtep);
+        add_entry(v, xasprintf("x/%s/%s/%s", port->vnet->name, port->mac,
+                               ip ? ip : "-"), o);
+    }
+}
+
+static void
+add_route(struct host_view *v, const struct vprec_route *route)
+{
+    unsigned int plen;
+    ovs_be32 prefix, nexthop;
+    char *error = vp_parse_prefix("prefix", route->prefix, &prefix, &plen);
+
+    if (!error) {
+        error = vp_parse_unicast_ip("nexthop", route->nexthop, &nexthop);
+    }
+    if (!row_ok(v, "route", route->prefix, error)) {
+        return;
+    }
+
+    struct json *o = json_object_create();
+    json_object_put_string(o, "tenant", route->tenant->name);
+    json_object_put_string(o, "prefix", route->prefix);
+    json_object_put_string(o, "nexthop", route->nexthop);
+    add_entry(v, xasprintf("r/%s/%s", route->tenant->name, route->prefix),
+              o);
+}
+
+static void
+add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(idl);
+    struct json *assignment = json_object_create();
+    const struct vprec_host *h;
+
+    VPREC_HOST_FOR_EACH (h, idl) {
+        struct json *o = json_object_create();
+        json_object_put_string(o, "name", h->name);
+        json_object_put_string(o, "vtep", h->vtep);
+        add_entry(v, xasprintf("h/%s", h->name), o);
+
+        struct json *subsets = json_array_create_empty();
+        int64_t *sorted = xmemdup(h->subsets,
+                                  h->n_subsets * sizeof *h->subsets);
+        for (size_t i = 0; i < h->n_subsets; i++) {
+            for (size_t j = i + 1; j < h->n_subsets; j++) {
+                if (sorted[j] < sorted[i]) {
+                    int64_t tmp = sorted[i];
+                    sorted[i] = sorted[j];
+                    sorted[j] = tmp;
+                }
+            }
+            json_array_add(subsets, json_integer_create(sorted[i]));
+        }
+        free(sorted);
+        json_object_put(assignment, h->name, subsets);
+    }
+
+    struct json *o = json_object_create();
+    json_object_put(o, "count", json_integer_create(d ? d->n_subsets : 0));
+    json_object_put(o, "assignment", assignment);
+    if (d) {
+        json_object_put_string(o, "owner-rule", d->owner_rule);
+        json_object_put_string(o, "query-mode", d->query_mode);
+    }
+    add_entry(v, xstrdup("s/"), o);
+}
+
+void
+host_view_compute(const struct ovsdb_idl *idl, const struct vprec_host *host,
+                  struct host_view *v)
+{
+    struct hmapx tenants = HMAPX_INITIALIZER(&tenants);
+    struct hmapx vnets = HMAPX_INITIALIZER(&vnets);
+    const struct vprec_port *port;
+    const struct vprec_vnet *vnet;
+
+    /* The tenants this host serves. */
+    VPREC_PORT_FOR_EACH (port, idl) {
+        if (port->host == host && port->name[0]) {
+            hmapx_add(&tenants, port->vnet->tenant);
+        }
+    }
+    if (host->gateway) {
+        const struct vprec_tenant *tenant;
+        VPREC_TENANT_FOR_EACH (tenant, idl) {
+            if (tenant->external_access) {
+                hmapx_add(&tenants, CONST_CAST(struct vprec_tenant *,
+                                               tenant));
+            }
+        }
+    }
+
+    VPREC_VNET_FOR_EACH (vnet, idl) {
+        if (hmapx_contains(&tenants, vnet->tenant) && vnet_ok(v, vnet)) {
+            hmapx_add(&vnets, CONST_CAST(struct vprec_vnet *, vnet));
+            add_vnet(v, vnet);
+        }
+    }
+    VPREC_PORT_FOR_EACH (port, idl) {
+        if (!hmapx_contains(&vnets, port->vnet) || !port_ok(v, port)) {
+            continue;
+        }
+        if (port->host == host && port->name[0]) {
+            add_port(v, port);
+        }
+        if (port_vtep(port)) {
+            add_xlates(v, port);
+        }
+    }
+    const struct vprec_route *route;
+    VPREC_ROUTE_FOR_EACH (route, idl) {
+        if (hmapx_contains(&tenants, route->tenant)) {
+            add_route(v, route);
+        }
+    }
+    add_hosts_and_subsets(v, idl);
+    hmapx_destroy(&tenants);
+    hmapx_destroy(&vnets);
+}
+
+static const char *
+section_of(char kind)
+{
+    switch (kind) {
+    case KIND_VNET: return "vnets";
+    case KIND_PORT: return "ports";
+    case KIND_XLATE: return "xlate";
+    case KIND_ROUTE: return "routes";
+    case KIND_HOST: return "hosts";
+    case KIND_SUBSETS: return "subsets";
+    }
+    return NULL;
+}
+
+/* Adds entry 'e' of kind 'kind' to tables object 'tables'. */
+static void
+put_entry(struct json *tables, char kind, const struct view_entry *e)
+{
+    const char *section = section_of(kind);
+
+    if (kind == KIND_SUBSETS) {
+        json_object_put(tables, section, json_clone(e->json));
+        return;
+    }
+    struct json *array = shash_find_data(json_object(tables), section);
+    if (!array) {
+        array = json_array_create_empty();
+        json_object_put(tables, section, array);
+    }
+    json_array_add(array, json_clone(e->json));
+}
+
+/* The identity of entry 'e' of kind 'kind', as a removal names it. */
+static struct json *
+identity(char kind, const struct view_entry *e)
+{
+    const struct json *j = e->json;
+    struct json *id;
+
+    switch (kind) {
+    case KIND_VNET:
+    case KIND_PORT:
+    case KIND_HOST:
+        return json_clone(shash_find_data(json_object(j), "name"));
+    case KIND_XLATE:
+        id = json_object_create();
+        json_object_put(id, "vnet",
+                        json_clone(shash_find_data(json_object(j), "vnet")));
+        json_object_put(id, "mac",
+                        json_clone(shash_find_data(json_object(j), "mac")));
+        if (shash_find(json_object(j), "ip")) {
+            json_object_put(id, "ip",
+                            json_clone(shash_find_data(json_object(j),
+                                                       "ip")));
+        }
+        return id;
+    case KIND_ROUTE:
+        id = json_object_create();
+        json_object_put(id, "tenant",
+                        json_clone(shash_find_data(json_object(j),
+                                                   "tenant")));
+        json_object_put(id, "prefix",
+                        json_clone(shash_find_data(json_object(j),
+                                                   "prefix")));
+        return id;
+    }
+    return NULL;
+}
+
+static void
+put_removal(struct json *remove, char kind, const struct view_entry *e)
+{
+    struct json *array = shash_find_data(json_object(remove),
+                                         section_of(kind));
+    if (!array) {
+        array = json_array_create_empty();
+        json_object_put(remove, section_of(kind), array);
+    }
+    json_array_add(array, identity(kind, e));
+}
+
+size_t
+host_view_to_parts(const struct host_view *v, size_t max_entries,
+                   struct json ***partsp)
+{
+    struct json **parts = NULL;
+    size_t n_parts = 0, allocated = 0, in_part = max_entries;
+    static const char kinds[] = { KIND_VNET, KIND_PORT, KIND_ROUTE,
+                                  KIND_HOST, KIND_SUBSETS, KIND_XLATE };
+
+    /* VNets and what refers to them first: a host applies the parts in
+     * order, but only after the last one, all at once. */
+    for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+        struct shash_node *node;
+        SHASH_FOR_EACH (node, &v->entries) {
+            if (node->name[0] != kinds[k]) {
+                continue;
+            }
+            if (in_part >= max_entries) {
+                if (n_parts >= allocated) {
+                    parts = x2nrealloc(parts, &allocated, sizeof *parts);
+                }
+                parts[n_parts++] = json_object_create();
+                in_part = 0;
+            }
+            put_entry(parts[n_parts - 1], kinds[k], node->data);
+            in_part++;
+        }
+    }
+    if (!n_parts) {
+        parts = xmalloc(sizeof *parts);
+        parts[n_parts++] = json_object_create();
+    }
+    *partsp = parts;
+    return n_parts;
+}
+
+size_t
+host_view_diff(const struct host_view *old, const struct host_view *new,
+               struct json **addp, struct json **removep)
+{
+    struct json *add = json_object_create();
+    struct json *remove = json_object_create();
+    struct shash_node *node;
+    size_t n = 0;
+
+    SHASH_FOR_EACH (node, &new->entries) {
+        const struct view_entry *e = node->data;
+        const struct view_entry *o = shash_find_data(&old->entries,
+                                                     node->name);
+        char kind = node->name[0];
+
+        if (o && !strcmp(o->text, e->text)) {
+            continue;
+        }
+        /* A port changes by going and coming back; everything else is
+         * redefined in place. */
+        if (o && kind == KIND_PORT) {
+            put_removal(remove, kind, o);
+        }
+        put_entry(add, kind, e);
+        n++;
+    }
+    SHASH_FOR_EACH (node, &old->entries) {
+        char kind = node->name[0];
+
+        if (kind == KIND_SUBSETS || shash_find(&new->entries, node->name)) {
+            continue;
+        }
+        put_removal(remove, kind, node->data);
+        n++;
+    }
+
+    if (!n) {
+        json_destroy(add);
+        json_destroy(remove);
+        add = remove = NULL;
+    }
+    *addp = add;
+    *removep = remove;
+    return n;
+}
+
+void
+host_view_format_diff(const struct host_view *have,
+                      const struct host_view *want, struct ds *s)
+{
+    const struct shash_node **nodes = shash_sort(&want->entries);
+    size_t n = shash_count(&want->entries);
+
+    for (size_t i = 0; i < n; i++) {
+        const struct view_entry *w = nodes[i]->data;
+        const struct view_entry *h = shash_find_data(&have->entries,
+                                                     nodes[i]->name);
+        if (!h) {
+            ds_put_format(s, "  missing  %s\n", nodes[i]->name);
+        } else if (strcmp(h->text, w->text)) {
+            ds_put_format(s, "  differs  %s: has %s, should have %s\n",
+                          nodes[i]->name, h->text, w->text);
+        }
+    }
+    free(nodes);
+
+    nodes = shash_sort(&have->entries);
+    n = shash_count(&have->entries);
+    for (size_t i = 0; i < n; i++) {
+        if (!shash_find(&want->entries, nodes[i]->name)) {
+            ds_put_format(s, "  extra    %s\n", nodes[i]->name);
+        }
+    }
+    free(nodes);
+}
