@@ -161,6 +161,26 @@ vp_parse_unicast_ip(const char *field, const char *s, ovs_be32 *ip)
     return NULL;
 }
 
+/* "A.B.C.D/LEN", strictly: Open vSwitch's ip_parse_cidr() also takes a
+ * netmask after the slash and lets an octet such as 300 wrap around. */
+static bool
+parse_cidr(const char *s, ovs_be32 *ip, unsigned int *plen)
+{
+    const char *slash = strchr(s, '/');
+    char addr[INET_ADDRSTRLEN];
+    size_t len = slash ? slash - s : 0;
+
+    if (!slash || !len || len >= sizeof addr || !slash[1]
+        || strspn(slash + 1, "0123456789") != strlen(slash + 1)
+        || strlen(slash + 1) > 2) {
+        return false;
+    }
+    memcpy(addr, s, len);
+    addr[len] = '\0';
+    return (ip_parse(addr, ip) && str_to_uint(slash + 1, 10, plen)
+            && *plen <= 32);
+}
+
 /* A subnet is written as its gateway address and prefix length, the way
  * "ip addr" writes an interface address: "10.1.0.1/24". */
 char *
@@ -168,15 +188,12 @@ vp_parse_subnet(const char *field, const char *s, struct vp_subnet *sn)
 {
     ovs_be32 ip;
     unsigned int plen;
-    char *error;
 
     if (!strchr(s, '/')) {
         return xasprintf("%s: \"%s\" must be GATEWAY/PREFIXLEN, "
                          "e.g. 10.1.0.1/24", field, s);
     }
-    error = ip_parse_cidr(s, &ip, &plen);
-    if (error) {
-        free(error);
+    if (!parse_cidr(s, &ip, &plen)) {
         return xasprintf("%s: \"%s\" is not GATEWAY/PREFIXLEN", field, s);
     }
     if (plen < 1 || plen > 30) {
@@ -200,15 +217,12 @@ char *
 vp_parse_prefix(const char *field, const char *s, ovs_be32 *prefix,
                 unsigned int *plen)
 {
-    char *error;
 
     if (!strchr(s, '/')) {
         return xasprintf("%s: \"%s\" must be PREFIX/LEN, e.g. 10.2.0.0/16",
                          field, s);
     }
-    error = ip_parse_cidr(s, prefix, plen);
-    if (error) {
-        free(error);
+    if (!parse_cidr(s, prefix, plen)) {
         return xasprintf("%s: \"%s\" is not PREFIX/LEN", field, s);
     }
     if (*prefix & ~be32_prefix_mask(*plen)) {
