@@ -27,3 +27,12 @@ noinst_LIBRARIES += ctrl/libvplanectrl.a
 ctrl_libvplanectrl_a_SOURCES = \
 	ctrl/host-view.c ctrl/host-view.h \
 	ctrl/subsets.c ctrl/subsets.h
+ctrl_libvplanectrl_a_SOURCES += \
+	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-db.c \
+	ctrl/nb-check.c ctrl/nb-check.h \
+	ctrl/southbound.c ctrl/southbound.h
+
+sbin_PROGRAMS += ctrl/vplane-ctrl
+ctrl_vplane_ctrl_SOURCES = ctrl/vplane-ctrl.c
+ctrl_vplane_ctrl_LDADD = ctrl/libvplanectrl.a ctrl/libvplanedb.a \
+	vplane/libvplane.a $(OVS_LIBS)

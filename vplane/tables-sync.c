@@ -238,12 +238,20 @@ sync_keys_destroy(struct hmap *keys)
 }
 
 char *
+tables_check_config(const struct vp_config *c)
+{
+    struct vp_tables *empty = tables_create(0);
+    char *error = tables_check(empty, c);
+
+    tables_destroy(empty);
+    return error;
+}
+
+char *
 tables_sync(struct vp_tables *t, const struct vp_config *c)
 {
-    /* The snapshot alone must be consistent: try it in scratch tables. */
-    struct vp_tables *scratch = tables_create(t->self_vtep);
-    char *error = tables_apply(scratch, c);
-    tables_destroy(scratch);
+    /* The snapshot alone must be consistent. */
+    char *error = tables_check_config(c);
     if (error) {
         return error;
     }

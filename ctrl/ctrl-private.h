@@ -1,0 +1,86 @@
+/* ctrl/ctrl-private.h: the controller's state, shared by ctrl.c (hosts,
+ * liveness, pushing) and ctrl-db.c (what the controller writes to the
+ * database).  Nothing else uses it. */
+#ifndef VPLANE_CTRL_PRIVATE_H
+#define VPLANE_CTRL_PRIVATE_H 1
+
+#include "ctrl.h"
+#include "host-view.h"
+#include "openvswitch/hmap.h"
+#include "openvswitch/list.h"
+#include "openvswitch/shash.h"
+#include "ovsdb-idl.h"
+#include "sset.h"
+
+struct ovsdb_idl;
+struct ovsdb_idl_txn;
+struct vprec_host;
+
+struct ctrl_host {
+    struct hmap_node node;      /* In ctrl->hosts, by name. */
+    char *name;
+    struct sb_session *session; /* After a hello; NULL when not connected. */
+    char *address;              /* Peer of the last session. */
+    long long int connected_at;
+    long long int lost_at;      /* When the last session ended, or 0. */
+    bool live;                  /* Counts for the subset assignment. */
+
+    bool synced;                /* The session got its snapshot. */
+    long long int snapshot_gen; /* Generation of the last snapshot sent. */
+    bool need_snapshot;         /* Refused a snapshot: the next change goes
+                                 * as a snapshot, not an update. */
+    struct host_view sent;      /* What the host was sent, in all. */
+    long long int sent_gen;
+    long long int acked_gen;    /* 'sent' is what the host has once this
+                                 * equals 'sent_gen'. */
+    char *error;                /* The host's last refusal, if any. */
+    bool status_dirty;          /* Host.status to write. */
+};
+
+/* A port reported up or down by a host, waiting to be written. */
+struct port_event {
+    struct ovs_list node;
+    char *host;
+    char *port;
+    char *vnet;
+    char *mac;
+    char *vm;                   /* Or NULL. */
+    char **ips;
+    size_t n_ips;
+    bool up;
+};
+
+struct ctrl {
+    struct ovsdb_idl *idl;
+    struct ovsdb_idl_txn *txn;  /* In flight, or NULL. */
+    struct ovs_list txn_events; /* Port events in 'txn'. */
+    struct sb_server *sb;
+    struct sset remotes;        /* Where to listen, once active. */
+    bool active;                /* Holds the lock and listens. */
+    bool loaded;                /* Has seen the database's contents. */
+
+    struct hmap hosts;          /* struct ctrl_host. */
+    struct sset to_register;    /* "name vtep" of hosts to add. */
+    struct ovs_list port_events;
+    bool subsets_dirty;
+    long long int next_status;  /* Host.status is written at most so often. */
+
+    long long int generation;   /* The last one given out. */
+    unsigned int pushed_seqno;  /* IDL seqno of the last push. */
+    unsigned int assigned_seqno; /* IDL seqno of the last subset check. */
+    long long int status_gen;   /* Generation last written to the DB. */
+    long long int started;
+};
+
+struct ctrl_host *ctrl_host_find(const struct ctrl *, const char *name);
+struct ctrl_host *ctrl_host_get(struct ctrl *, const char *name);
+const struct vprec_host *ctrl_host_row(const struct ctrl *,
+                                       const char *name);
+int ctrl_grace_ms(const struct ctrl *);
+
+/* ctrl-db.c: one transaction with everything pending, if anything is. */
+void ctrl_db_write(struct ctrl *);
+void ctrl_db_txn_done(struct ctrl *, enum ovsdb_idl_txn_status);
+void port_event_free(struct port_event *);
+
+#endif /* ctrl/ctrl-private.h */

@@ -1,0 +1,635 @@
+/* ctrl/ctrl.c: hosts, liveness and pushing tables (see ctrl.h). */
+#include <config.h>
+#include "ctrl-private.h"
+
+#include <string.h>
+#include "ctrl/vplane-idl.h"
+#include "hash.h"
+#include "jsonrpc.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/vlog.h"
+#include "ovsdb-idl.h"
+#include "packets.h"
+#include "southbound.h"
+#include "timeval.h"
+#include "util.h"
+#include "vplane/protocol.h"
+#include "vplane/tables-config.h"
+
+VLOG_DEFINE_THIS_MODULE(ctrl);
+
+/* The lock only one vplane-ctrl of a database holds. */
+#define CTRL_LOCK "vplane_ctrl"
+#define DEFAULT_GRACE_MS 10000
+
+static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
+
+struct ctrl *
+ctrl_create(const char *db_remote)
+{
+    struct ctrl *c = xzalloc(sizeof *c);
+
+    c->idl = ovsdb_idl_create(db_remote, &vprec_idl_class, true, true);
+    ovsdb_idl_set_lock(c->idl, CTRL_LOCK);
+    c->sb = sb_server_create(c);
+    sset_init(&c->remotes);
+    hmap_init(&c->hosts);
+    sset_init(&c->to_register);
+    ovs_list_init(&c->port_events);
+    ovs_list_init(&c->txn_events);
+    c->started = time_msec();
+    return c;
+}
+
+static void
+ctrl_host_free(struct ctrl_host *h)
+{
+    host_view_destroy(&h->sent);
+    free(h->name);
+    free(h->address);
+    free(h->error);
+    free(h);
+}
+
+void
+ctrl_destroy(struct ctrl *c)
+{
+    if (!c) {
+        return;
+    }
+    sb_server_destroy(c->sb);
+    struct ctrl_host *h;
+    HMAP_FOR_EACH_POP (h, node, &c->hosts) {
+        ctrl_host_free(h);
+    }
+    hmap_destroy(&c->hosts);
+    struct port_event *e;
+    LIST_FOR_EACH_POP (e, node, &c->port_events) {
+        port_event_free(e);
+    }
+    LIST_FOR_EACH_POP (e, node, &c->txn_events) {
+        port_event_free(e);
+    }
+    sset_destroy(&c->to_register);
+    sset_destroy(&c->remotes);
+    ovsdb_idl_txn_destroy(c->txn);
+    ovsdb_idl_destroy(c->idl);
+    free(c);
+}
+
+void
+ctrl_add_remote(struct ctrl *c, const char *remote)
+{
+    sset_add(&c->remotes, remote);
+}
+
+bool
+ctrl_is_active(const struct ctrl *c)
+{
+    return c->active;
+}
+
+const char *
+ctrl_host_name(const struct ctrl_host *h)
+{
+    return h->name;
+}
+
+struct ctrl_host *
+ctrl_host_find(const struct ctrl *c, const char *name)
+{
+    struct ctrl_host *h;
+
+    HMAP_FOR_EACH_WITH_HASH (h, node, hash_string(name, 0), &c->hosts) {
+        if (!strcmp(h->name, name)) {
+            return h;
+        }
+    }
+    return NULL;
+}
+
+struct ctrl_host *
+ctrl_host_get(struct ctrl *c, const char *name)
+{
+    struct ctrl_host *h = ctrl_host_find(c, name);
+
+    if (!h) {
+        h = xzalloc(sizeof *h);
+        h->name = xstrdup(name);
+        host_view_init(&h->sent);
+        hmap_insert(&c->hosts, &h->node, hash_string(name, 0));
+    }
+    return h;
+}
+
+const struct vprec_host *
+ctrl_host_row(const struct ctrl *c, const char *name)
+{
+    const struct vprec_host *row;
+
+    VPREC_HOST_FOR_EACH (row, c->idl) {
+        if (!strcmp(row->name, name)) {
+            return row;
+        }
+    }
+    return NULL;
+}
+
+int
+ctrl_grace_ms(const struct ctrl *c)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(c->idl);
+
+    return d ? d->grace_period * 1000 : DEFAULT_GRACE_MS;
+}
+
+/* Southbound callbacks. */
+
+char *
+ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
+           const char *vtep_s, const char *version)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(c->idl);
+    const struct vprec_host *row;
+    ovs_be32 vtep;
+    char *error;
+
+    error = vp_parse_name("host", name);
+    if (!error) {
+        error = vp_parse_unicast_ip("vtep", vtep_s, &vtep);
+    }
+    if (error) {
+        return error;
+    }
+    row = ctrl_host_row(c, name);
+    if (!row && !(d && d->auto_register)) {
+        return xasprintf("host: \"%s\" is not a registered host "
+                         "(vplane-ctl host-add, or auto_register)", name);
+    }
+    if (row && strcmp(row->vtep, vtep_s)) {
+        return xasprintf("vtep: host \"%s\" is registered with VTEP %s, "
+                         "not %s", name, row->vtep, vtep_s);
+    }
+    if (!row) {
+        sset_add_and_free(&c->to_register, xasprintf("%s %s", name, vtep_s));
+    }
+
+    struct ctrl_host *h = ctrl_host_get(c, name);
+    if (h->session && h->session != s) {
+        VLOG_WARN("host %s: a new session from %s replaces the one from %s",
+                  name, sb_session_peer(s), sb_session_peer(h->session));
+        sb_session_set_host(h->session, NULL);
+        sb_session_close(h->session);
+    }
+    h->session = s;
+    sb_session_set_host(s, h);
+    free(h->address);
+    h->address = xstrdup(sb_session_peer(s));
+    h->connected_at = time_msec();
+    h->lost_at = 0;
+    h->synced = false;
+    h->status_dirty = true;
+    if (!h->live) {
+        h->live = true;
+        c->subsets_dirty = true;
+    }
+    VLOG_INFO("host %s (VTEP %s, vplaned %s) connected from %s", name,
+              vtep_s, version, sb_session_peer(s));
+    return NULL;
+}
+
+void
+ctrl_session_closed(struct ctrl *c OVS_UNUSED, struct sb_session *s)
+{
+    struct ctrl_host *h = sb_session_host(s);
+
+    if (h && h->session == s) {
+        h->session = NULL;
+        h->lost_at = time_msec();
+        h->synced = false;
+        h->status_dirty = true;
+        VLOG_INFO("host %s: session lost; its subsets stay with it for the "
+                  "grace period", h->name);
+    }
+}
+
+void
+ctrl_ack(struct ctrl *c OVS_UNUSED, struct sb_session *s,
+         long long int generation, const char *error)
+{
+    struct ctrl_host *h = sb_session_host(s);
+
+    if (error) {
+        VLOG_WARN_RL(&rl, "host %s refused generation %lld: %s", h->name,
+                     generation, error);
+        free(h->error);
+        h->error = xstrdup(error);
+        /* A refused update leaves the host somewhere between two
+         * generations: a snapshot puts it right.  A refused snapshot would
+         * be refused again, so the next one waits for a change. */
+        if (generation == h->snapshot_gen) {
+            h->need_snapshot = true;
+        } else {
+            h->synced = false;
+        }
+    } else if (generation > h->sent_gen) {
+        VLOG_WARN_RL(&rl, "host %s acknowledged generation %lld, which it "
+                     "was never sent (last sent: %lld)", h->name, generation,
+                     h->sent_gen);
+    } else {
+        free(h->error);
+        h->error = NULL;
+        h->acked_gen = generation;
+    }
+    h->status_dirty = true;
+}
+
+char *
+ctrl_port_status(struct ctrl *c, struct sb_session *s,
+                 const struct sb_port_status *ps)
+{
+    struct ctrl_host *h = sb_session_host(s);
+    struct eth_addr mac;
+    char *error;
+
+    error = vp_parse_ifname("port", ps->port);
+    if (!error) {
+        error = vp_parse_name("vnet", ps->vnet);
+    }
+    if (!error) {
+        error = vp_parse_vm_mac("mac", ps->mac, &mac);
+    }
+
+    struct port_event *e = xzalloc(sizeof *e);
+    size_t n = ps->ips ? json_array(ps->ips)->n : 0;
+    e->ips = xcalloc(n + 1, sizeof *e->ips);
+    for (size_t i = 0; !error && i < n; i++) {
+        const struct json *ip = json_array(ps->ips)->elems[i];
+        ovs_be32 addr;
+        if (ip->type != JSON_STRING) {
+            error = xstrdup("ips: must be strings");
+        } else if (!(error = vp_parse_unicast_ip("ips", json_string(ip),
+                                                 &addr))) {
+            e->ips[e->n_ips++] = xstrdup(json_string(ip));
+        }
+    }
+    if (error) {
+        port_event_free(e);
+        return error;
+    }
+    e->host = xstrdup(h->name);
+    e->port = xstrdup(ps->port);
+    e->vnet = xstrdup(ps->vnet);
+    e->mac = xasprintf(ETH_ADDR_FMT, ETH_ADDR_ARGS(mac));
+    e->vm = nullable_xstrdup(ps->vm);
+    e->up = ps->up;
+    ovs_list_push_back(&c->port_events, &e->node);
+    VLOG_INFO("host %s: port %s (%s in VNet %s) %s", h->name, e->port,
+              e->mac, e->vnet, e->up ? "up" : "down");
+    return NULL;
+}
+
+/* Liveness: a host that lost its session is taken out of the subset
+ * assignment only after the grace period, so a restart or a short network
+ * problem moves nothing. */
+static void
+update_liveness(struct ctrl *c)
+{
+    long long int now = time_msec();
+    int grace = ctrl_grace_ms(c);
+    struct ctrl_host *h;
+
+    HMAP_FOR_EACH (h, node, &c->hosts) {
+        if (h->live && !h->session && h->lost_at
+            && now - h->lost_at >= grace) {
+            VLOG_INFO("host %s: gone for %d ms, its subsets move", h->name,
+                      grace);
+            h->live = false;
+            c->subsets_dirty = true;
+        }
+    }
+}
+
+/* First contact with the database: the hosts that held subsets count as
+ * just lost, so they keep them while they reconnect (a controller restart
+ * moves nothing), and the generation goes on from where it was. */
+static void
+load_state(struct ctrl *c)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(c->idl);
+    const struct vprec_host *row;
+
+    c->generation = d ? d->generation : 0;
+    VPREC_HOST_FOR_EACH (row, c->idl) {
+        if (row->n_subsets) {
+            struct ctrl_host *h = ctrl_host_get(c, row->name);
+            h->live = true;
+            h->lost_at = time_msec();
+        }
+    }
+    c->loaded = true;
+}
+
+static void
+send_snapshot(struct ctrl *c, struct ctrl_host *h,
+              const struct vprec_host *row)
+{
+    struct host_view view;
+    struct json **parts;
+
+    host_view_init(&view);
+    host_view_compute(c->idl, row, &view);
+    size_t n = host_view_to_parts(&view, VP_SNAPSHOT_PART_ENTRIES, &parts);
+    long long int gen = ++c->generation;
+    for (size_t i = 0; i < n; i++) {
+        struct json *p = json_object_create();
+        json_object_put(p, "generation", json_integer_create(gen));
+        json_object_put(p, "part", json_integer_create(i + 1));
+        json_object_put(p, "parts", json_integer_create(n));
+        json_object_put(p, "tables", parts[i]);
+        sb_session_send(h->session,
+                        jsonrpc_create_notify(VP_METHOD_SNAPSHOT,
+                                              json_array_create_1(p)));
+    }
+    free(parts);
+    VLOG_INFO("host %s: snapshot, generation %lld, %"PRIuSIZE" entries in "
+              "%"PRIuSIZE" parts", h->name, gen,
+              shash_count(&view.entries), n);
+    host_view_swap(&h->sent, &view);
+    host_view_destroy(&view);
+    h->sent_gen = gen;
+    h->snapshot_gen = gen;
+    h->synced = true;
+    h->need_snapshot = false;
+    h->status_dirty = true;
+}
+
+static void
+send_update(struct ctrl *c, struct ctrl_host *h, const struct vprec_host *row)
+{
+    struct host_view view;
+    struct json *add, *remove;
+
+    host_view_init(&view);
+    host_view_compute(c->idl, row, &view);
+    size_t n = host_view_diff(&h->sent, &view, &add, &remove);
+    if (n) {
+        long long int gen = ++c->generation;
+        struct json *p = json_object_create();
+        json_object_put(p, "generation", json_integer_create(gen));
+        json_object_put(p, "add", add);
+        json_object_put(p, "remove", remove);
+        sb_session_send(h->session,
+                        jsonrpc_create_notify(VP_METHOD_UPDATE,
+                                              json_array_create_1(p)));
+        VLOG_DBG("host %s: update, generation %lld, %"PRIuSIZE" changes",
+                 h->name, gen, n);
+        host_view_swap(&h->sent, &view);
+        h->sent_gen = gen;
+        h->status_dirty = true;
+    }
+    host_view_destroy(&view);
+}
+
+/* Sends every connected host what changed for it: a snapshot after its
+ * hello, an update when the database changed. */
+static void
+push(struct ctrl *c)
+{
+    unsigned int seqno = ovsdb_idl_get_seqno(c->idl);
+    bool db_changed = seqno != c->pushed_seqno;
+    struct ctrl_host *h;
+
+    HMAP_FOR_EACH (h, node, &c->hosts) {
+        const struct vprec_host *row;
+        if (!h->session) {
+            continue;
+        }
+        row = ctrl_host_row(c, h->name);
+        if (!row) {
+            /* Deleted from the database (or never registered, while its
+             * auto-registration is in flight). */
+            if (sset_is_empty(&c->to_register) && !c->txn) {
+                VLOG_INFO("host %s: no longer in the database, closing its "
+                          "session", h->name);
+                sb_session_set_host(h->session, NULL);
+                sb_session_close(h->session);
+                h->session = NULL;
+                h->lost_at = time_msec();
+            }
+            continue;
+        }
+        if (!h->synced || (h->need_snapshot && db_changed)) {
+            send_snapshot(c, h, row);
+        } else if (db_changed) {
+            send_update(c, h, row);
+        }
+    }
+    c->pushed_seqno = seqno;
+}
+
+/* Without the lock another vplane-ctrl may be active: serving on would
+ * give hosts two masters.  Hosts keep forwarding with what they have and
+ * reconnect to whichever controller is active. */
+static void
+deactivate(struct ctrl *c)
+{
+    struct ctrl_host *h;
+
+    sb_server_destroy(c->sb);
+    c->sb = sb_server_create(c);
+    HMAP_FOR_EACH_POP (h, node, &c->hosts) {
+        ctrl_host_free(h);
+    }
+    sset_clear(&c->to_register);
+    struct port_event *e;
+    LIST_FOR_EACH_POP (e, node, &c->port_events) {
+        port_event_free(e);
+    }
+    if (c->txn) {
+        ovsdb_idl_txn_destroy(c->txn);
+        c->txn = NULL;
+        LIST_FOR_EACH_POP (e, node, &c->txn_events) {
+            port_event_free(e);
+        }
+    }
+    c->active = false;
+    c->loaded = false;
+    c->pushed_seqno = 0;
+}
+
+void
+ctrl_run(struct ctrl *c)
+{
+    ovsdb_idl_run(c->idl);
+    if (!ovsdb_idl_has_lock(c->idl)) {
+        if (c->active) {
+            VLOG_WARN("lost the database lock (or the database): this "
+                      "vplane-ctrl stops serving until it holds it again");
+            deactivate(c);
+        }
+        return;
+    }
+    if (!c->loaded) {
+        if (!ovsdb_idl_has_ever_connected(c->idl)) {
+            return;
+        }
+        load_state(c);
+    }
+    if (!c->active) {
+        const char *remote;
+        SSET_FOR_EACH (remote, &c->remotes) {
+            sb_server_listen(c->sb, remote);
+        }
+        c->active = true;
+        VLOG_INFO("holding the database lock: active");
+    }
+
+    sb_server_run(c->sb);
+    update_liveness(c);
+    ctrl_db_write(c);
+    if (c->txn) {
+        enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit(c->txn);
+        if (status != TXN_INCOMPLETE) {
+            if (status != TXN_SUCCESS && status != TXN_UNCHANGED
+                && status != TXN_TRY_AGAIN) {
+                VLOG_WARN_RL(&rl, "database transaction failed (%s): %s",
+                             ovsdb_idl_txn_status_to_string(status),
+                             ovsdb_idl_txn_get_error(c->txn));
+            }
+            ovsdb_idl_txn_destroy(c->txn);
+            c->txn = NULL;
+            ctrl_db_txn_done(c, status);
+        }
+    }
+    push(c);
+}
+
+void
+ctrl_wait(struct ctrl *c)
+{
+    ovsdb_idl_wait(c->idl);
+    if (c->txn) {
+        ovsdb_idl_txn_wait(c->txn);
+    }
+    if (!c->active) {
+        return;
+    }
+    sb_server_wait(c->sb);
+
+    int grace = ctrl_grace_ms(c);
+    struct ctrl_host *h;
+    HMAP_FOR_EACH (h, node, &c->hosts) {
+        if (h->live && !h->session && h->lost_at) {
+            poll_timer_wait_until(h->lost_at + grace);
+        }
+        if (h->status_dirty) {
+            poll_timer_wait_until(c->next_status);
+        }
+    }
+    if (!ovs_list_is_empty(&c->port_events) || c->subsets_dirty
+        || !sset_is_empty(&c->to_register)) {
+        poll_immediate_wake();
+    }
+}
+
+/* Control commands' output. */
+
+static int
+compare_host_names(const void *a_, const void *b_)
+{
+    const struct vprec_host *const *a = a_, *const *b = b_;
+    return strcmp((*a)->name, (*b)->name);
+}
+
+void
+ctrl_format_hosts(const struct ctrl *c, struct ds *s)
+{
+    long long int now = time_msec();
+    const struct vprec_host *row;
+
+    if (!c->active) {
+        ds_put_cstr(s, "standby: another vplane-ctrl holds the database "
+                       "lock\n");
+        return;
+    }
+    ds_put_format(s, "%-16s %-15s %-24s %-5s %10s %10s %7s  %s\n", "HOST",
+                  "VTEP", "CONNECTION", "LIVE", "GENERATION", "ACKED",
+                  "SUBSETS", "ERROR");
+    size_t n = 0, allocated = 0;
+    const struct vprec_host **rows = NULL;
+    VPREC_HOST_FOR_EACH (row, c->idl) {
+        if (n >= allocated) {
+            rows = x2nrealloc(rows, &allocated, sizeof *rows);
+        }
+        rows[n++] = row;
+    }
+    if (n) {
+        qsort(rows, n, sizeof *rows, compare_host_names);
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct ctrl_host *h = ctrl_host_find(c, rows[i]->name);
+        char conn[64];
+
+        row = rows[i];
+
+        if (h && h->session) {
+            snprintf(conn, sizeof conn, "up %llds",
+                     (now - h->connected_at) / 1000);
+        } else if (h && h->lost_at) {
+            snprintf(conn, sizeof conn, "lost %llds ago",
+                     (now - h->lost_at) / 1000);
+        } else {
+            ovs_strlcpy(conn, "never", sizeof conn);
+        }
+        ds_put_format(s, "%-16s %-15s %-24s %-5s %10lld %10lld %7"PRIuSIZE
+                      "  %s\n", row->name, row->vtep, conn,
+                      h && h->live ? "yes" : "no", h ? h->sent_gen : 0,
+                      h ? h->acked_gen : 0, row->n_subsets,
+                      h && h->error ? h->error : "-");
+    }
+    free(rows);
+}
+
+char *
+ctrl_format_diff(struct ctrl *c, const char *name, struct ds *s)
+{
+    const struct vprec_host *row = ctrl_host_row(c, name);
+    const struct ctrl_host *h = ctrl_host_find(c, name);
+    struct host_view want, none;
+
+    if (!row) {
+        return xasprintf("host: no host named \"%s\"", name);
+    }
+    host_view_init(&want);
+    host_view_init(&none);
+    host_view_compute(c->idl, row, &want);
+    ds_put_format(s, "host %s: %s, generation %lld sent, %lld "
+                  "acknowledged, %"PRIuSIZE" entries desired\n", name,
+                  h && h->session ? "connected" : "not connected",
+                  h ? h->sent_gen : 0, h ? h->acked_gen : 0,
+                  shash_count(&want.entries));
+    if (!h || !h->sent_gen) {
+        ds_put_cstr(s, "  this controller has sent the host nothing yet; "
+                       "everything is missing:\n");
+    } else if (h->acked_gen != h->sent_gen) {
+        ds_put_cstr(s, "  the last generation sent is not acknowledged "
+                       "yet; compared with what was sent:\n");
+    }
+    size_t before = s->length;
+    host_view_format_diff(h ? &h->sent : &none, &want, s);
+    if (s->length == before) {
+        ds_put_cstr(s, "  no difference from the desired state\n");
+    }
+    host_view_destroy(&want);
+    host_view_destroy(&none);
+    return NULL;
+}
+
+void
+ctrl_format_sessions(const struct ctrl *c, struct ds *s)
+{
+    sb_server_format(c->sb, s);
+}

@@ -1,0 +1,440 @@
+/* ctrl/southbound.c: sessions with vplaneds and message checks (see
+ * southbound.h). */
+#include <config.h>
+#include "southbound.h"
+
+#include <errno.h>
+#include <string.h>
+#include "coverage.h"
+#include "ctrl.h"
+#include "jsonrpc.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/list.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/vlog.h"
+#include "socket-util.h"
+#include "stream.h"
+#include "timeval.h"
+#include "util.h"
+#include "vplane/protocol.h"
+
+VLOG_DEFINE_THIS_MODULE(southbound);
+
+COVERAGE_DEFINE(sb_bad_message);
+COVERAGE_DEFINE(sb_oversized);
+COVERAGE_DEFINE(sb_silent);
+
+/* After this many bad notifications a session is closed. */
+#define SB_MAX_BAD_MESSAGES 16
+
+static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
+
+struct sb_session {
+    struct ovs_list node;       /* In server->sessions. */
+    struct sb_server *server;
+    struct jsonrpc_session *js;
+    struct jsonrpc *rpc;        /* The session's; valid while connected. */
+    char *peer;
+    long long int created;
+    unsigned int msg_start;     /* Bytes received when the last message
+                                 * ended. */
+    unsigned int n_bad;
+    struct ctrl_host *host;     /* Set by a successful hello. */
+};
+
+struct sb_server {
+    struct ctrl *ctrl;
+    struct pstream **listeners;
+    size_t n_listeners;
+    struct ovs_list sessions;
+};
+
+struct sb_server *
+sb_server_create(struct ctrl *ctrl)
+{
+    struct sb_server *s = xzalloc(sizeof *s);
+
+    s->ctrl = ctrl;
+    ovs_list_init(&s->sessions);
+    return s;
+}
+
+static void
+session_destroy(struct sb_session *s)
+{
+    if (s->host) {
+        ctrl_session_closed(s->server->ctrl, s);
+    }
+    ovs_list_remove(&s->node);
+    jsonrpc_session_close(s->js);
+    free(s->peer);
+    free(s);
+}
+
+void
+sb_server_destroy(struct sb_server *s)
+{
+    if (s) {
+        struct sb_session *session;
+        LIST_FOR_EACH_SAFE (session, node, &s->sessions) {
+            session_destroy(session);
+        }
+        for (size_t i = 0; i < s->n_listeners; i++) {
+            pstream_close(s->listeners[i]);
+        }
+        free(s->listeners);
+        free(s);
+    }
+}
+
+int
+sb_server_listen(struct sb_server *s, const char *remote)
+{
+    struct pstream *listener;
+    int error = jsonrpc_pstream_open(remote, &listener, DSCP_DEFAULT);
+
+    if (error) {
+        VLOG_ERR("%s: cannot listen: %s", remote, ovs_strerror(error));
+        return error;
+    }
+    s->listeners = xrealloc(s->listeners,
+                            (s->n_listeners + 1) * sizeof *s->listeners);
+    s->listeners[s->n_listeners++] = listener;
+    VLOG_INFO("listening for vplaneds on %s", pstream_get_name(listener));
+    return 0;
+}
+
+static void
+accept_sessions(struct sb_server *s)
+{
+    for (size_t i = 0; i < s->n_listeners; i++) {
+        struct stream *stream;
+        int error = pstream_accept(s->listeners[i], &stream);
+
+        if (error == EAGAIN) {
+            continue;
+        } else if (error) {
+            VLOG_WARN_RL(&rl, "%s: accept failed: %s",
+                         pstream_get_name(s->listeners[i]),
+                         ovs_strerror(error));
+            continue;
+        }
+
+        struct sb_session *session = xzalloc(sizeof *session);
+        session->server = s;
+        session->rpc = jsonrpc_open(stream);
+        session->js = jsonrpc_session_open_unreliably(session->rpc,
+                                                      DSCP_DEFAULT);
+        jsonrpc_session_set_probe_interval(session->js, SB_PROBE_INTERVAL_MS);
+        session->peer = xstrdup(jsonrpc_session_get_name(session->js));
+        session->created = time_msec();
+        ovs_list_push_back(&s->sessions, &session->node);
+        VLOG_INFO("%s: connected", session->peer);
+    }
+}
+
+/* The single object parameter of 'msg', or NULL. */
+static const struct json *
+object_param(const struct jsonrpc_msg *msg)
+{
+    const struct json_array *a;
+
+    if (!msg->params || msg->params->type != JSON_ARRAY) {
+        return NULL;
+    }
+    a = json_array(msg->params);
+    return (a->n == 1 && a->elems[0]->type == JSON_OBJECT ? a->elems[0]
+            : NULL);
+}
+
+/* Member 'name' of 'o' if it has JSON type 'type' ('optional': may be
+ * missing).  Sets '*error' (if not set yet) otherwise. */
+static const struct json *
+member(const struct json *o, const char *name, enum json_type type,
+       bool optional, char **error)
+{
+    const struct json *v = shash_find_data(json_object(o), name);
+
+    if ((!v && !optional) || (v && v->type != type)) {
+        if (!*error) {
+            *error = xasprintf("%s: %s %s", name,
+                               v ? "must be" : "missing, must be",
+                               json_type_to_string(type));
+        }
+        return NULL;
+    }
+    return v;
+}
+
+static const char *
+member_string(const struct json *o, const char *name, bool optional,
+              char **error)
+{
+    const struct json *v = member(o, name, JSON_STRING, optional, error);
+    return v ? json_string(v) : NULL;
+}
+
+/* A message that is not what the protocol allows.  Requests get an error
+ * reply; too many bad messages close the session. */
+static void
+bad_message(struct sb_session *s, const struct jsonrpc_msg *msg,
+            const char *error)
+{
+    COVERAGE_INC(sb_bad_message);
+    VLOG_WARN_RL(&rl, "%s: bad %s \"%s\": %s", s->peer,
+                 jsonrpc_msg_type_to_string(msg->type),
+                 msg->method ? msg->method : "", error);
+    if (msg->type == JSONRPC_REQUEST) {
+        sb_session_send(s, jsonrpc_create_error(json_string_create(error),
+                                                msg->id));
+    }
+    if (++s->n_bad >= SB_MAX_BAD_MESSAGES) {
+        VLOG_WARN_RL(&rl, "%s: too many bad messages, closing", s->peer);
+        jsonrpc_session_force_reconnect(s->js);
+    }
+}
+
+static void
+handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg)
+{
+    const struct json *p = object_param(msg);
+    char *error = NULL;
+
+    if (!p) {
+        bad_message(s, msg, "params: must be [ {hello} ]");
+        return;
+    } else if (s->host) {
+        bad_message(s, msg, "hello: already done on this session");
+        return;
+    }
+    const char *host = member_string(p, "host", false, &error);
+    const char *vtep = member_string(p, "vtep", false, &error);
+    const char *version = member_string(p, "version", false, &error);
+    const struct json *protocol = member(p, "protocol", JSON_INTEGER, false,
+                                         &error);
+    member(p, "capabilities", JSON_ARRAY, true, &error);
+    if (!error && protocol->integer != VP_PROTOCOL_VERSION) {
+        error = xasprintf("protocol: %lld not supported (this controller "
+                          "speaks %d)", protocol->integer,
+                          VP_PROTOCOL_VERSION);
+    }
+    if (!error) {
+        error = ctrl_hello(s->server->ctrl, s, host, vtep, version);
+    }
+    if (error) {
+        bad_message(s, msg, error);
+        free(error);
+        /* A refused host may not stay connected. */
+        jsonrpc_session_force_reconnect(s->js);
+        return;
+    }
+
+    struct json *result = json_object_create();
+    json_object_put_string(result, "controller", VPLANE_VERSION);
+    json_object_put(result, "protocol",
+                    json_integer_create(VP_PROTOCOL_VERSION));
+    sb_session_send(s, jsonrpc_create_reply(result, msg->id));
+}
+
+static void
+handle_ack(struct sb_session *s, const struct jsonrpc_msg *msg)
+{
+    const struct json *p = object_param(msg);
+    char *error = NULL;
+
+    if (!p) {
+        bad_message(s, msg, "params: must be [ {ack} ]");
+        return;
+    }
+    const struct json *gen = member(p, "generation", JSON_INTEGER, false,
+                                    &error);
+    const char *failure = member_string(p, "error", true, &error);
+    if (error) {
+        bad_message(s, msg, error);
+        free(error);
+        return;
+    }
+    ctrl_ack(s->server->ctrl, s, gen->integer, failure);
+}
+
+static void
+handle_port_status(struct sb_session *s, const struct jsonrpc_msg *msg)
+{
+    const struct json *p = object_param(msg);
+    struct sb_port_status ps;
+    char *error = NULL;
+
+    if (!p) {
+        bad_message(s, msg, "params: must be [ {port status} ]");
+        return;
+    }
+    ps.port = member_string(p, "port", false, &error);
+    ps.vnet = member_string(p, "vnet", false, &error);
+    ps.mac = member_string(p, "mac", false, &error);
+    ps.vm = member_string(p, "vm", true, &error);
+    ps.ips = member(p, "ips", JSON_ARRAY, true, &error);
+    const struct json *up = shash_find_data(json_object(p), "up");
+    if (!error && (!up || (up->type != JSON_TRUE && up->type != JSON_FALSE))) {
+        error = xstrdup("up: missing, must be true or false");
+    }
+    if (!error) {
+        ps.up = up->type == JSON_TRUE;
+        error = ctrl_port_status(s->server->ctrl, s, &ps);
+    }
+    if (error) {
+        bad_message(s, msg, error);
+        free(error);
+    }
+}
+
+static void
+handle_message(struct sb_session *s, struct jsonrpc_msg *msg)
+{
+    if (msg->type == JSONRPC_REQUEST) {
+        if (!strcmp(msg->method, VP_METHOD_HELLO)) {
+            handle_hello(s, msg);
+        } else {
+            bad_message(s, msg, "unknown method");
+        }
+    } else if (msg->type == JSONRPC_NOTIFY) {
+        if (!s->host) {
+            bad_message(s, msg, "no hello yet");
+        } else if (!strcmp(msg->method, VP_METHOD_ACK)) {
+            handle_ack(s, msg);
+        } else if (!strcmp(msg->method, VP_METHOD_PORT_STATUS)) {
+            handle_port_status(s, msg);
+        } else {
+            bad_message(s, msg, "unknown method");
+        }
+    }
+    /* Replies: the controller asks nothing (the session answers echoes). */
+}
+
+/* Whether the message being received has outgrown VP_MAX_HOST_MESSAGE. */
+static bool
+oversized(struct sb_session *s)
+{
+    if (!jsonrpc_session_is_connected(s->js)) {
+        return false;
+    }
+    unsigned int received = jsonrpc_get_received_bytes(s->rpc);
+    return received - s->msg_start > VP_MAX_HOST_MESSAGE;
+}
+
+static void
+run_session(struct sb_session *s, long long int now)
+{
+    jsonrpc_session_run(s->js);
+    for (int i = 0; i < 50 && jsonrpc_session_is_alive(s->js); i++) {
+        if (oversized(s)) {
+            COVERAGE_INC(sb_oversized);
+            VLOG_WARN_RL(&rl, "%s: message larger than %d bytes, closing",
+                         s->peer, VP_MAX_HOST_MESSAGE);
+            jsonrpc_session_force_reconnect(s->js);
+            break;
+        }
+        struct jsonrpc_msg *msg = jsonrpc_session_recv(s->js);
+        if (!msg) {
+            break;
+        }
+        if (jsonrpc_session_is_connected(s->js)) {
+            s->msg_start = jsonrpc_get_received_bytes(s->rpc);
+        }
+        handle_message(s, msg);
+        jsonrpc_msg_destroy(msg);
+    }
+    if (!s->host && now - s->created > SB_HELLO_TIMEOUT_MS
+        && jsonrpc_session_is_alive(s->js)) {
+        COVERAGE_INC(sb_silent);
+        VLOG_WARN_RL(&rl, "%s: no hello in %d ms, closing", s->peer,
+                     SB_HELLO_TIMEOUT_MS);
+        jsonrpc_session_force_reconnect(s->js);
+    }
+}
+
+void
+sb_server_run(struct sb_server *server)
+{
+    long long int now = time_msec();
+    struct sb_session *s;
+
+    accept_sessions(server);
+    LIST_FOR_EACH_SAFE (s, node, &server->sessions) {
+        run_session(s, now);
+        /* An unreliable session does not reconnect: forced or failed, it
+         * is over. */
+        if (!jsonrpc_session_is_alive(s->js)
+            || !jsonrpc_session_is_connected(s->js)) {
+            int error = jsonrpc_session_get_last_error(s->js);
+            VLOG_INFO("%s: disconnected%s%s%s", s->peer,
+                      s->host ? " (host " : "",
+                      s->host ? ctrl_host_name(s->host) : "",
+                      s->host ? ")" : "");
+            if (error && error != EOF) {
+                VLOG_INFO_RL(&rl, "%s: %s", s->peer, ovs_strerror(error));
+            }
+            session_destroy(s);
+        }
+    }
+}
+
+void
+sb_server_wait(struct sb_server *server)
+{
+    struct sb_session *s;
+
+    for (size_t i = 0; i < server->n_listeners; i++) {
+        pstream_wait(server->listeners[i]);
+    }
+    LIST_FOR_EACH (s, node, &server->sessions) {
+        jsonrpc_session_wait(s->js);
+        jsonrpc_session_recv_wait(s->js);
+        if (!s->host) {
+            poll_timer_wait_until(s->created + SB_HELLO_TIMEOUT_MS + 1);
+        }
+    }
+}
+
+void
+sb_server_format(const struct sb_server *server, struct ds *out)
+{
+    const struct sb_session *s;
+    long long int now = time_msec();
+
+    LIST_FOR_EACH (s, node, &server->sessions) {
+        ds_put_format(out, "  %-28s %-12s %llds\n", s->peer,
+                      s->host ? ctrl_host_name(s->host) : "(no hello)",
+                      (now - s->created) / 1000);
+    }
+}
+
+void
+sb_session_send(struct sb_session *s, struct jsonrpc_msg *msg)
+{
+    jsonrpc_session_send(s->js, msg);
+}
+
+void
+sb_session_close(struct sb_session *s)
+{
+    jsonrpc_session_force_reconnect(s->js);
+}
+
+const char *
+sb_session_peer(const struct sb_session *s)
+{
+    return s->peer;
+}
+
+struct ctrl_host *
+sb_session_host(const struct sb_session *s)
+{
+    return s->host;
+}
+
+void
+sb_session_set_host(struct sb_session *s, struct ctrl_host *host)
+{
+    s->host = host;
+}

@@ -1,0 +1,279 @@
+/* vplane-ctrl: vPlane's central controller.
+ *
+ * Reads the desired state from an OVSDB database (ovsdb-server, schema
+ * ctrl/vplane.ovsschema) and programs every vplaned over JSON-RPC (see
+ * ctrl.h and docs/protocol.md).  Several may run against one database: the
+ * one holding the database lock serves, the others wait. */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include "command-line.h"
+#include "ctrl.h"
+#include "daemon.h"
+#include "fatal-signal.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/vlog.h"
+#include "sset.h"
+#include "stream-ssl.h"
+#include "stream.h"
+#include "unixctl.h"
+#include "util.h"
+
+VLOG_DEFINE_THIS_MODULE(vplane_ctrl);
+
+#define VPLANE_RUNDIR "/run/vplane"
+#define VPLANE_LOGDIR "/var/log/vplane"
+
+struct options {
+    char *db;
+    struct sset remotes;
+    char *unixctl_path;
+};
+
+static bool exiting;
+
+static void parse_options(int argc, char *argv[], struct options *);
+OVS_NO_RETURN static void usage(void);
+
+static void
+set_default_dirs(void)
+{
+    const char *rundir = getenv("VPLANE_RUNDIR");
+
+    setenv("OVS_RUNDIR", rundir ? rundir : VPLANE_RUNDIR, 0);
+    setenv("OVS_LOGDIR", getenv("VPLANE_LOGDIR") ? getenv("VPLANE_LOGDIR")
+                                                 : VPLANE_LOGDIR, 0);
+    mkdir(getenv("OVS_RUNDIR"), 0755);
+}
+
+static void
+cmd_hosts(struct unixctl_conn *conn, int argc OVS_UNUSED,
+          const char *argv[] OVS_UNUSED, void *ctrl_)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    ctrl_format_hosts(ctrl_, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
+cmd_host_diff(struct unixctl_conn *conn, int argc OVS_UNUSED,
+              const char *argv[], void *ctrl_)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+    char *error = ctrl_format_diff(ctrl_, argv[1], &s);
+
+    if (error) {
+        unixctl_command_reply_error(conn, error);
+        free(error);
+    } else {
+        unixctl_command_reply(conn, ds_cstr(&s));
+    }
+    ds_destroy(&s);
+}
+
+static void
+cmd_sessions(struct unixctl_conn *conn, int argc OVS_UNUSED,
+             const char *argv[] OVS_UNUSED, void *ctrl_)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    ctrl_format_sessions(ctrl_, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
+cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
+         const char *argv[] OVS_UNUSED, void *aux OVS_UNUSED)
+{
+    exiting = true;
+    unixctl_command_reply(conn, NULL);
+}
+
+int
+main(int argc, char *argv[])
+{
+    struct unixctl_server *unixctl;
+    struct options opts;
+    struct ctrl *ctrl;
+    int error;
+
+    set_program_name(argv[0]);
+    set_default_dirs();
+    service_start(&argc, &argv);
+    parse_options(argc, argv, &opts);
+    fatal_ignore_sigpipe();
+
+    daemonize_start(false);
+    error = unixctl_server_create(opts.unixctl_path, &unixctl);
+    if (error) {
+        ovs_fatal(error, "cannot create control socket %s",
+                  opts.unixctl_path);
+    }
+
+    ctrl = ctrl_create(opts.db);
+    const char *remote;
+    SSET_FOR_EACH (remote, &opts.remotes) {
+        ctrl_add_remote(ctrl, remote);
+    }
+    unixctl_command_register("ctrl/hosts", "", 0, 0, cmd_hosts, ctrl);
+    unixctl_command_register("ctrl/host-diff", "HOST", 1, 1, cmd_host_diff,
+                             ctrl);
+    unixctl_command_register("ctrl/sessions", "", 0, 0, cmd_sessions, ctrl);
+    unixctl_command_register("exit", "", 0, 0, cmd_exit, NULL);
+    daemonize_complete();
+    VLOG_INFO("vplane-ctrl %s started, database %s", VPLANE_VERSION,
+              opts.db);
+
+    while (!exiting) {
+        ctrl_run(ctrl);
+        unixctl_server_run(unixctl);
+
+        ctrl_wait(ctrl);
+        unixctl_server_wait(unixctl);
+        if (exiting) {
+            poll_immediate_wake();
+        }
+        poll_block();
+    }
+
+    VLOG_INFO("exiting");
+    ctrl_destroy(ctrl);
+    unixctl_server_destroy(unixctl);
+    sset_destroy(&opts.remotes);
+    free(opts.db);
+    free(opts.unixctl_path);
+    service_stop();
+    return 0;
+}
+
+static void
+parse_options(int argc, char *argv[], struct options *o)
+{
+    enum {
+        OPT_DB = UCHAR_MAX + 1,
+        OPT_REMOTE,
+        OPT_UNIXCTL,
+        OPT_BOOTSTRAP_CA_CERT,
+        VLOG_OPTION_ENUMS,
+        DAEMON_OPTION_ENUMS,
+        SSL_OPTION_ENUMS,
+    };
+    static const struct option long_options[] = {
+        {"db", required_argument, NULL, OPT_DB},
+        {"remote", required_argument, NULL, OPT_REMOTE},
+        {"unixctl", required_argument, NULL, OPT_UNIXCTL},
+        {"bootstrap-ca-cert", required_argument, NULL,
+         OPT_BOOTSTRAP_CA_CERT},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        VLOG_LONG_OPTIONS,
+        DAEMON_LONG_OPTIONS,
+        STREAM_SSL_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
+    };
+    char *short_options = ovs_cmdl_long_options_to_short_options(long_options);
+
+    o->db = NULL;
+    o->unixctl_path = NULL;
+    sset_init(&o->remotes);
+
+    for (;;) {
+        int c = getopt_long(argc, argv, short_options, long_options, NULL);
+        if (c == -1) {
+            break;
+        }
+
+        switch (c) {
+        case OPT_DB:
+            free(o->db);
+            o->db = xstrdup(optarg);
+            break;
+
+        case OPT_REMOTE:
+            if (pstream_verify_name(optarg)) {
+                ovs_fatal(0, "--remote: \"%s\" is not a passive remote "
+                          "(ptcp:PORT[:IP], pssl:PORT[:IP], punix:FILE)",
+                          optarg);
+            }
+            sset_add(&o->remotes, optarg);
+            break;
+
+        case OPT_UNIXCTL:
+            free(o->unixctl_path);
+            o->unixctl_path = xstrdup(optarg);
+            break;
+
+        case OPT_BOOTSTRAP_CA_CERT:
+            stream_ssl_set_ca_cert_file(optarg, true);
+            break;
+
+        case 'h':
+            usage();
+
+        case 'V':
+            printf("vplane-ctrl (vPlane) %s, built on Open vSwitch %s\n",
+                   VPLANE_VERSION, VERSION);
+            exit(EXIT_SUCCESS);
+
+        VLOG_OPTION_HANDLERS
+        DAEMON_OPTION_HANDLERS
+        STREAM_SSL_OPTION_HANDLERS
+
+        case '?':
+            exit(EXIT_FAILURE);
+
+        default:
+            abort();
+        }
+    }
+    free(short_options);
+
+    if (optind < argc) {
+        ovs_fatal(0, "unexpected argument \"%s\"; use --help for usage",
+                  argv[optind]);
+    }
+    if (!o->db) {
+        o->db = xasprintf("unix:%s/db.sock", getenv("OVS_RUNDIR"));
+    }
+    if (sset_is_empty(&o->remotes)) {
+        sset_add_and_free(&o->remotes,
+                          xasprintf("punix:%s/ctrl.sock",
+                                    getenv("OVS_RUNDIR")));
+    }
+    if (!o->unixctl_path) {
+        o->unixctl_path = xasprintf("%s/vplane-ctrl.ctl",
+                                    getenv("OVS_RUNDIR"));
+    }
+}
+
+static void
+usage(void)
+{
+    printf("%s: vPlane's central controller\n"
+           "usage: %s [OPTIONS]\n"
+           "\nvPlane options:\n"
+           "  --db=REMOTE             the database (default: "
+           "unix:%s/db.sock)\n"
+           "  --remote=PREMOTE        listen for vplaneds on PREMOTE: "
+           "ptcp:PORT[:IP],\n"
+           "                          pssl:PORT[:IP] or punix:FILE; may be "
+           "repeated\n"
+           "                          (default: punix:%s/ctrl.sock)\n"
+           "  --unixctl=SOCKET        control socket (default: "
+           "%s/vplane-ctrl.ctl)\n",
+           program_name, program_name, getenv("OVS_RUNDIR"),
+           getenv("OVS_RUNDIR"), getenv("OVS_RUNDIR"));
+    stream_usage("--db", true, false, true);
+    daemon_usage();
+    vlog_usage();
+    printf("\nOther options:\n"
+           "  -h, --help              display this help message\n"
+           "  -V, --version           display version information\n");
+    exit(EXIT_SUCCESS);
+}
