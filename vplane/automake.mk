@@ -3,6 +3,7 @@ noinst_LIBRARIES += vplane/libvplane.a
 vplane_libvplane_a_SOURCES = \
 	vplane/tables-config.c vplane/tables-config.h \
 	vplane/coalesce.c vplane/coalesce.h \
+	vplane/ctrl-client.c vplane/ctrl-client.h \
 	vplane/ctl.h vplane/ctl-show.c vplane/ctl-tables.c vplane/ctl-trace.c \
 	vplane/dataplane.c vplane/dataplane.h \
 	vplane/drop-reasons.c \
@@ -10,6 +11,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/flow-cache.c vplane/flow-cache.h \
 	vplane/flow-key.c vplane/flow-key.h \
 	vplane/fwd-thread.c vplane/fwd-thread.h \
+	vplane/peers.c vplane/peers.h \
 	vplane/pipeline.c vplane/pipeline.h \
 	vplane/port.c vplane/port.h \
 	vplane/port-socket.c vplane/port-socket.h \

@@ -6,10 +6,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "ctrl-client.h"
 #include "dataplane.h"
 #include "flow-cache.h"
 #include "openvswitch/dynamic-string.h"
 #include "packets.h"
+#include "peers.h"
 #include "port.h"
 #include "stats.h"
 #include "tables.h"
@@ -106,9 +108,47 @@ cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
                   tables_n_xlate(t), t->n_routes);
     ds_put_format(&s, "  packets: %"PRIu64" fast path, %"PRIu64" slow path\n",
                   fast, slow);
+    if (ctx->client) {
+        ctrl_client_format_brief(ctx->client, &s);
+    } else {
+        ds_put_cstr(&s, "  no controller: tables are configured locally\n");
+    }
     dataplane_format_threads(ctx->dp, &s);
     ds_put_char(&s, '\n');
     format_ports(ctx, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
+cmd_controller_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                    const char *argv[] OVS_UNUSED, void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    if (ctx->client) {
+        ctrl_client_format(ctx->client, &s);
+    } else {
+        ds_put_cstr(&s, "no controller: tables are configured locally "
+                        "(vplaned --controller=REMOTE to use one)\n");
+    }
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
+cmd_subsets_dump(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                 const char *argv[] OVS_UNUSED, void *ctx_)
+{
+    struct ctl_context *ctx = ctx_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+    struct vp_peers none;
+
+    vp_peers_init(&none);
+    vp_peers_format(ctx->client ? ctrl_client_peers(ctx->client) : &none,
+                    ctx->host_name, &s);
+    vp_peers_destroy(&none);
     unixctl_command_reply(conn, ds_cstr(&s));
     ds_destroy(&s);
 }
@@ -290,6 +330,10 @@ ctl_register_show_commands(struct ctl_context *ctx)
                              ctx);
     unixctl_command_register("dump-flows", "", 0, 0, cmd_dump_flows, ctx);
     unixctl_command_register("drop-stats", "[PORT]", 0, 1, cmd_drop_stats,
+                             ctx);
+    unixctl_command_register("controller/show", "", 0, 0,
+                             cmd_controller_show, ctx);
+    unixctl_command_register("subsets/dump", "", 0, 0, cmd_subsets_dump,
                              ctx);
     unixctl_command_register("exit", "", 0, 0, cmd_exit, ctx);
 }

@@ -6,6 +6,7 @@
 #include <malloc.h>
 #include <string.h>
 #include "tables-config.h"
+#include "ctrl-client.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
@@ -39,6 +40,23 @@ reply(struct unixctl_conn *conn, int argc, const char *argv[], char *error,
     ds_destroy(&cmd);
 }
 
+/* Under a controller the tables are the controller's: a local change would
+ * be undone by the next snapshot, so it is refused with where to go. */
+static bool
+refuse_managed(struct unixctl_conn *conn, int argc, const char *argv[],
+               const struct ctl_context *ctx)
+{
+    if (!ctx->client) {
+        return false;
+    }
+    reply(conn, argc, argv,
+          xasprintf("this vplaned's tables come from the controller at %s: "
+                    "change them there (vplane-ctl vnet-add, port-add, "
+                    "route-add, xlate-import...)",
+                    ctrl_client_remote(ctx->client)), NULL);
+    return true;
+}
+
 static void
 apply_and_reply(struct unixctl_conn *conn, int argc, const char *argv[],
                 struct ctl_context *ctx, struct vp_config *c, char *error)
@@ -55,6 +73,9 @@ static void
 cmd_vnet_add(struct unixctl_conn *conn, int argc, const char *argv[],
              void *ctx_)
 {
+    if (refuse_managed(conn, argc, argv, ctx_)) {
+        return;
+    }
     struct vp_config c;
     char *error;
 
@@ -87,16 +108,43 @@ static void
 cmd_vnet_del(struct unixctl_conn *conn, int argc,
              const char *argv[], void *ctx_)
 {
+    if (refuse_managed(conn, argc, argv, ctx_)) {
+        return;
+    }
     struct ctl_context *ctx = ctx_;
 
     reply(conn, argc, argv, tables_vnet_del(ctx->tables, argv[1]), NULL);
 }
 
-/* port/add NAME VNET MAC [IP]... [allow=PREFIX/LEN]... */
+/* Under a controller a port is reported, and its configuration comes back
+ * from the controller with everything else. */
+static void
+report_port(struct unixctl_conn *conn, int argc, const char *argv[],
+            struct ctl_context *ctx, const struct vp_port_spec *spec,
+            const char *vm, char *error)
+{
+    if (!error && spec->n_allowed) {
+        error = xstrdup("allow: under a controller, allowed sources are "
+                        "set there (vplane-ctl port-add ... allow=)");
+    }
+    if (error) {
+        reply(conn, argc, argv, error, NULL);
+        return;
+    }
+    ctrl_client_port_up(ctx->client, spec->name, spec->vnet, spec->mac,
+                        spec->ips, spec->n_ips, vm);
+    VLOG_INFO("reported up: port %s in VNet %s", spec->name, spec->vnet);
+    unixctl_command_reply(conn, "reported to the controller; the port is "
+                          "configured when the controller sends it\n");
+}
+
+/* port/add NAME VNET MAC [IP]... [allow=PREFIX/LEN]... [vm=ID] */
 static void
 cmd_port_add(struct unixctl_conn *conn, int argc, const char *argv[],
              void *ctx_)
 {
+    struct ctl_context *ctx = ctx_;
+    const char *vm = NULL;
     struct vp_config c;
     char *error;
 
@@ -117,10 +165,22 @@ cmd_port_add(struct unixctl_conn *conn, int argc, const char *argv[],
         if (!strncmp(argv[i], "allow=", 6)) {
             error = vp_parse_allowed("allow", argv[i] + 6,
                                      &spec->allowed[spec->n_allowed++]);
+        } else if (!strncmp(argv[i], "vm=", 3)) {
+            vm = argv[i] + 3;
+            error = vp_parse_name("vm", vm);
         } else {
             error = vp_parse_unicast_ip("ip", argv[i],
                                         &spec->ips[spec->n_ips++]);
         }
+    }
+    if (ctx->client) {
+        report_port(conn, argc, argv, ctx, spec, vm, error);
+        vp_config_destroy(&c);
+        return;
+    }
+    if (!error && vm) {
+        error = xstrdup("vm: a VM identity is for the controller; this "
+                        "vplaned has none (--controller)");
     }
     apply_and_reply(conn, argc, argv, ctx_, &c, error);
 }
@@ -131,6 +191,16 @@ cmd_port_del(struct unixctl_conn *conn, int argc,
 {
     struct ctl_context *ctx = ctx_;
 
+    if (ctx->client) {
+        char *error = ctrl_client_port_down(ctx->client, argv[1]);
+        if (error) {
+            reply(conn, argc, argv, error, NULL);
+        } else {
+            VLOG_INFO("reported down: port %s", argv[1]);
+            unixctl_command_reply(conn, NULL);
+        }
+        return;
+    }
     reply(conn, argc, argv, tables_port_del(ctx->tables, argv[1]), NULL);
 }
 
@@ -150,6 +220,9 @@ static void
 cmd_xlate_add(struct unixctl_conn *conn, int argc,
               const char *argv[], void *ctx_)
 {
+    if (refuse_managed(conn, argc, argv, ctx_)) {
+        return;
+    }
     struct vp_config c;
     char *error;
 
@@ -174,6 +247,9 @@ static void
 cmd_xlate_del(struct unixctl_conn *conn, int argc, const char *argv[],
               void *ctx_)
 {
+    if (refuse_managed(conn, argc, argv, ctx_)) {
+        return;
+    }
     struct ctl_context *ctx = ctx_;
     struct eth_addr mac;
     ovs_be32 ip = 0;
@@ -194,6 +270,9 @@ static void
 cmd_route_add(struct unixctl_conn *conn, int argc,
               const char *argv[], void *ctx_)
 {
+    if (refuse_managed(conn, argc, argv, ctx_)) {
+        return;
+    }
     struct vp_config c;
     char *error;
 
@@ -215,6 +294,9 @@ static void
 cmd_route_del(struct unixctl_conn *conn, int argc,
               const char *argv[], void *ctx_)
 {
+    if (refuse_managed(conn, argc, argv, ctx_)) {
+        return;
+    }
     struct ctl_context *ctx = ctx_;
     unsigned int plen;
     ovs_be32 prefix;
@@ -273,6 +355,9 @@ static void
 cmd_tables_load(struct unixctl_conn *conn, int argc,
                 const char *argv[], void *ctx_)
 {
+    if (refuse_managed(conn, argc, argv, ctx_)) {
+        return;
+    }
     struct ctl_context *ctx = ctx_;
     char *summary;
     char *error = ctl_load_tables_file(ctx->tables, argv[1], &summary);
@@ -311,7 +396,7 @@ ctl_register_table_commands(struct ctl_context *ctx)
                              "[gateway-mac=MAC]", 3, 64, cmd_vnet_add, ctx);
     unixctl_command_register("vnet/del", "NAME", 1, 1, cmd_vnet_del, ctx);
     unixctl_command_register("port/add", "NAME VNET MAC [IP]... "
-                             "[allow=PREFIX/LEN]...", 3, 64,
+                             "[allow=PREFIX/LEN]... [vm=ID]", 3, 64,
                              cmd_port_add, ctx);
     unixctl_command_register("port/del", "NAME", 1, 1, cmd_port_del, ctx);
     unixctl_command_register("xlate/add", "VNET MAC IP|- VTEP", 4, 4,

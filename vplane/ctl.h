@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include "openvswitch/types.h"
 
+struct ctrl_client;
 struct dataplane;
 struct vp_tables;
 
@@ -19,6 +20,7 @@ struct ctl_context {
     struct dataplane *dp;
     const char *host_name;
     bool offloads;
+    struct ctrl_client *client; /* Under a controller, or NULL. */
     bool exiting;               /* Set by "exit". */
 };
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include "command-line.h"
 #include "ctl.h"
+#include "ctrl-client.h"
 #include "daemon.h"
 #include "dataplane.h"
 #include "fatal-signal.h"
@@ -24,7 +25,10 @@
 #include "ovs-thread.h"
 #include "packets.h"
 #include "smap.h"
+#include "stream-ssl.h"
+#include "stream.h"
 #include "tables.h"
+#include "tables-config.h"
 #include "unixctl.h"
 #include "userspace-tso.h"
 #include "util.h"
@@ -41,6 +45,7 @@ struct vplaned_options {
     bool offloads;
     char *unixctl_path;
     char *tables_file;
+    char *controller;
 };
 
 static void parse_options(int argc, char *argv[], struct vplaned_options *);
@@ -109,6 +114,10 @@ main(int argc, char *argv[])
     ctx.dp = dp;
     ctx.host_name = opts.host_name;
     ctx.offloads = opts.offloads;
+    if (opts.controller) {
+        ctx.client = ctrl_client_create(opts.controller, tables,
+                                        opts.host_name, opts.dp.vtep);
+    }
     ctl_register_table_commands(&ctx);
     ctl_register_show_commands(&ctx);
     ctl_register_trace_command(&ctx);
@@ -129,10 +138,16 @@ main(int argc, char *argv[])
 
     while (!ctx.exiting) {
         unixctl_server_run(unixctl);
+        if (ctx.client) {
+            ctrl_client_run(ctx.client);
+        }
         dataplane_run(dp);
         netdev_run();
 
         unixctl_server_wait(unixctl);
+        if (ctx.client) {
+            ctrl_client_wait(ctx.client);
+        }
         dataplane_wait(dp);
         netdev_wait();
         if (ctx.exiting) {
@@ -142,6 +157,7 @@ main(int argc, char *argv[])
     }
 
     VLOG_INFO("exiting");
+    ctrl_client_destroy(ctx.client);
     dataplane_destroy(dp);
     /* Postponed frees refer to the tables: let them run first. */
     ovsrcu_barrier();
@@ -150,6 +166,7 @@ main(int argc, char *argv[])
     free(opts.host_name);
     free(opts.unixctl_path);
     free(opts.tables_file);
+    free(opts.controller);
     return 0;
 }
 
@@ -166,8 +183,11 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         OPT_NO_OFFLOADS,
         OPT_PORT_RXBUF,
         OPT_UNIXCTL,
+        OPT_CONTROLLER,
+        OPT_BOOTSTRAP_CA_CERT,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
+        SSL_OPTION_ENUMS,
     };
     static const struct option long_options[] = {
         {"host-name", required_argument, NULL, OPT_HOST_NAME},
@@ -179,10 +199,14 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         {"no-offloads", no_argument, NULL, OPT_NO_OFFLOADS},
         {"port-rxbuf", required_argument, NULL, OPT_PORT_RXBUF},
         {"unixctl", required_argument, NULL, OPT_UNIXCTL},
+        {"controller", required_argument, NULL, OPT_CONTROLLER},
+        {"bootstrap-ca-cert", required_argument, NULL,
+         OPT_BOOTSTRAP_CA_CERT},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         VLOG_LONG_OPTIONS,
         DAEMON_LONG_OPTIONS,
+        STREAM_SSL_LONG_OPTIONS,
         {NULL, 0, NULL, 0},
     };
     char *short_options = ovs_cmdl_long_options_to_short_options(long_options);
@@ -201,10 +225,15 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         }
 
         switch (c) {
-        case OPT_HOST_NAME:
+        case OPT_HOST_NAME: {
+            char *error = vp_parse_name("--host-name", optarg);
+            if (error) {
+                ovs_fatal(0, "%s", error);
+            }
             free(o->host_name);
             o->host_name = xstrdup(optarg);
             break;
+        }
 
         case OPT_VTEP:
             if (!ip_parse(optarg, &o->dp.vtep) || !o->dp.vtep
@@ -260,6 +289,19 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
             o->unixctl_path = xstrdup(optarg);
             break;
 
+        case OPT_CONTROLLER:
+            if (stream_verify_name(optarg)) {
+                ovs_fatal(0, "--controller: \"%s\" is not a remote "
+                          "(tcp:IP:PORT, ssl:IP:PORT, unix:FILE)", optarg);
+            }
+            free(o->controller);
+            o->controller = xstrdup(optarg);
+            break;
+
+        case OPT_BOOTSTRAP_CA_CERT:
+            stream_ssl_set_ca_cert_file(optarg, true);
+            break;
+
         case 'h':
             usage();
 
@@ -270,6 +312,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
 
         VLOG_OPTION_HANDLERS
         DAEMON_OPTION_HANDLERS
+        STREAM_SSL_OPTION_HANDLERS
 
         case '?':
             exit(EXIT_FAILURE);
@@ -287,6 +330,10 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
     if (!o->dp.vtep) {
         ovs_fatal(0, "--vtep is required (this host's VXLAN address); "
                   "use --help for usage");
+    }
+    if (o->controller && o->tables_file) {
+        ovs_fatal(0, "--tables and --controller exclude each other: under "
+                  "a controller the tables come from it");
     }
     if (!o->host_name) {
         char name[256];
@@ -314,6 +361,10 @@ usage(void)
            "address)\n"
            "  --threads=N             forwarding threads (default: 1)\n"
            "  --tables=FILE           load a JSON tables file at start\n"
+           "  --controller=REMOTE     take the tables from vplane-ctrl at "
+           "REMOTE:\n"
+           "                          tcp:IP:PORT, ssl:IP:PORT or "
+           "unix:FILE\n"
            "  --port-rxbuf=BYTES      kernel receive queue of each VM port\n"
            "                          (default: 4194304)\n"
            "  --no-offloads           no virtio-net headers on VM ports\n"
@@ -321,6 +372,7 @@ usage(void)
            "  --unixctl=SOCKET        control socket (default: "
            "%s/vplaned.ctl)\n",
            program_name, program_name, getenv("OVS_RUNDIR"));
+    stream_usage("--controller", true, false, true);
     daemon_usage();
     vlog_usage();
     printf("\nOther options:\n"

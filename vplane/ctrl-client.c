@@ -1,0 +1,732 @@
+/* vplane/ctrl-client.c: see ctrl-client.h. */
+#include <config.h>
+#include "ctrl-client.h"
+
+#include <malloc.h>
+#include <string.h>
+#include "coverage.h"
+#include "jsonrpc.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/list.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/shash.h"
+#include "openvswitch/vlog.h"
+#include "packets.h"
+#include "peers.h"
+#include "port.h"
+#include "socket-util.h"
+#include "tables-config.h"
+#include "tables-json.h"
+#include "tables-sync.h"
+#include "tables.h"
+#include "timeval.h"
+#include "util.h"
+#include "vplane/protocol.h"
+
+VLOG_DEFINE_THIS_MODULE(ctrl_client);
+
+COVERAGE_DEFINE(ctrl_bad_message);
+COVERAGE_DEFINE(ctrl_refused);
+
+#define PROBE_INTERVAL_MS 5000
+
+static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
+
+/* A VM port as this host reports it. */
+struct reported_port {
+    struct ovs_list node;       /* In client->downs, once gone. */
+    char *name;
+    char *vnet;
+    struct eth_addr mac;
+    ovs_be32 *ips;
+    size_t n_ips;
+    char *vm;
+};
+
+enum sync_state {
+    SYNC_NONE,                  /* Connected, no snapshot applied yet. */
+    SYNC_STAGING,               /* Receiving a snapshot's parts. */
+    SYNC_DONE,                  /* Applied a snapshot: updates apply. */
+    SYNC_REFUSED,               /* Refused one: waiting for a snapshot. */
+};
+
+struct ctrl_client {
+    char *remote;
+    struct jsonrpc_session *js;
+    unsigned int seqno;         /* Of 'js', to see reconnections. */
+    struct vp_tables *tables;
+    char *host_name;
+    ovs_be32 vtep;
+
+    struct json *hello_id;      /* The hello in flight, or NULL. */
+    bool hello_done;
+    char *controller_version;
+
+    enum sync_state state;
+    long long int gen;          /* The last generation applied. */
+    long long int synced_at;    /* When the last snapshot was applied. */
+    char *last_error;           /* The last refusal, for operators. */
+
+    /* The snapshot being received. */
+    long long int snap_gen;
+    long long int snap_parts;
+    long long int snap_got;
+    struct vp_config snap_cfg;
+    struct vp_peers snap_peers;
+
+    struct vp_peers peers;      /* Hosts and the subset assignment. */
+
+    struct shash ports;         /* Name -> struct reported_port. */
+    struct ovs_list downs;      /* Gone ports not reported yet. */
+
+    /* Counters, for controller/show. */
+    unsigned long long n_connects;
+    unsigned long long n_snapshots;
+    unsigned long long n_updates;
+    unsigned long long n_refused;
+    unsigned long long n_bad;
+    unsigned long long n_ignored;
+};
+
+static void
+reported_port_free(struct reported_port *p)
+{
+    if (p) {
+        free(p->name);
+        free(p->vnet);
+        free(p->ips);
+        free(p->vm);
+        free(p);
+    }
+}
+
+static void
+reset_staging(struct ctrl_client *c)
+{
+    vp_config_destroy(&c->snap_cfg);
+    vp_config_init(&c->snap_cfg);
+    c->snap_cfg.redefine_vnets = true;
+    vp_peers_destroy(&c->snap_peers);
+    vp_peers_init(&c->snap_peers);
+    c->snap_gen = c->snap_parts = c->snap_got = 0;
+}
+
+struct ctrl_client *
+ctrl_client_create(const char *remote, struct vp_tables *tables,
+                   const char *host_name, ovs_be32 vtep)
+{
+    struct ctrl_client *c = xzalloc(sizeof *c);
+
+    c->remote = xstrdup(remote);
+    c->js = jsonrpc_session_open(remote, true);
+    jsonrpc_session_set_probe_interval(c->js, PROBE_INTERVAL_MS);
+    c->seqno = jsonrpc_session_get_seqno(c->js);
+    c->tables = tables;
+    c->host_name = xstrdup(host_name);
+    c->vtep = vtep;
+    vp_config_init(&c->snap_cfg);
+    vp_peers_init(&c->snap_peers);
+    vp_peers_init(&c->peers);
+    shash_init(&c->ports);
+    ovs_list_init(&c->downs);
+    reset_staging(c);
+    return c;
+}
+
+void
+ctrl_client_destroy(struct ctrl_client *c)
+{
+    if (!c) {
+        return;
+    }
+    jsonrpc_session_close(c->js);
+    vp_config_destroy(&c->snap_cfg);
+    vp_peers_destroy(&c->snap_peers);
+    vp_peers_destroy(&c->peers);
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &c->ports) {
+        reported_port_free(node->data);
+    }
+    shash_destroy(&c->ports);
+    struct reported_port *p;
+    LIST_FOR_EACH_POP (p, node, &c->downs) {
+        reported_port_free(p);
+    }
+    json_destroy(c->hello_id);
+    free(c->controller_version);
+    free(c->last_error);
+    free(c->remote);
+    free(c->host_name);
+    free(c);
+}
+
+static void
+set_error(struct ctrl_client *c, const char *error)
+{
+    free(c->last_error);
+    c->last_error = nullable_xstrdup(error);
+}
+
+/* Sending. */
+
+static void
+send_notify(struct ctrl_client *c, const char *method, struct json *param)
+{
+    jsonrpc_session_send(c->js, jsonrpc_create_notify(
+                             method, json_array_create_1(param)));
+}
+
+static void
+send_ack(struct ctrl_client *c, long long int gen, const char *error)
+{
+    struct json *p = json_object_create();
+
+    json_object_put(p, "generation", json_integer_create(gen));
+    if (error) {
+        json_object_put_string(p, "error", error);
+    }
+    send_notify(c, VP_METHOD_ACK, p);
+}
+
+static void
+send_port_status(struct ctrl_client *c, const struct reported_port *p,
+                 bool up)
+{
+    struct json *o = json_object_create();
+    struct json *ips = json_array_create_empty();
+
+    json_object_put_string(o, "port", p->name);
+    json_object_put_string(o, "vnet", p->vnet);
+    json_object_put_format(o, "mac", ETH_ADDR_FMT, ETH_ADDR_ARGS(p->mac));
+    for (size_t i = 0; i < p->n_ips; i++) {
+        json_array_add(ips, json_string_create_nocopy(
+                           xasprintf(IP_FMT, IP_ARGS(p->ips[i]))));
+    }
+    json_object_put(o, "ips", ips);
+    if (p->vm) {
+        json_object_put_string(o, "vm", p->vm);
+    }
+    json_object_put(o, "up", json_boolean_create(up));
+    send_notify(c, VP_METHOD_PORT_STATUS, o);
+}
+
+static bool
+ready(const struct ctrl_client *c)
+{
+    return c->hello_done && jsonrpc_session_is_connected(c->js);
+}
+
+/* Everything the controller should know about this host's ports: sent
+ * after every hello, since a controller that restarted (or lost its
+ * database transaction) may have missed earlier reports. */
+static void
+report_ports(struct ctrl_client *c)
+{
+    struct reported_port *p;
+    struct shash_node *node;
+
+    LIST_FOR_EACH_POP (p, node, &c->downs) {
+        send_port_status(c, p, false);
+        reported_port_free(p);
+    }
+    SHASH_FOR_EACH (node, &c->ports) {
+        send_port_status(c, node->data, true);
+    }
+}
+
+static void
+send_hello(struct ctrl_client *c)
+{
+    struct json *p = json_object_create();
+    struct json *caps = json_array_create_1(
+        json_string_create(VP_CAPABILITY_TABLES));
+
+    json_object_put_string(p, "host", c->host_name);
+    json_object_put_format(p, "vtep", IP_FMT, IP_ARGS(c->vtep));
+    json_object_put_string(p, "version", VPLANE_VERSION);
+    json_object_put(p, "protocol", json_integer_create(VP_PROTOCOL_VERSION));
+    json_object_put(p, "capabilities", caps);
+
+    struct jsonrpc_msg *msg = jsonrpc_create_request(
+        VP_METHOD_HELLO, json_array_create_1(p), NULL);
+    json_destroy(c->hello_id);
+    c->hello_id = json_clone(msg->id);
+    jsonrpc_session_send(c->js, msg);
+}
+
+/* Receiving. */
+
+static void
+bad_message(struct ctrl_client *c, const struct jsonrpc_msg *msg,
+            const char *error)
+{
+    COVERAGE_INC(ctrl_bad_message);
+    c->n_bad++;
+    VLOG_WARN_RL(&rl, "%s: bad %s \"%s\" from the controller: %s", c->remote,
+                 jsonrpc_msg_type_to_string(msg->type),
+                 msg->method ? msg->method : "", error);
+    if (msg->type == JSONRPC_REQUEST) {
+        jsonrpc_session_send(c->js, jsonrpc_create_error(
+                                 json_string_create(error), msg->id));
+    }
+}
+
+/* A generation this host could not apply: the controller hears why and
+ * answers with a snapshot; until then updates are ignored, since they
+ * build on what this host does not have. */
+static void
+refuse(struct ctrl_client *c, long long int gen, const char *what,
+       const char *error)
+{
+    COVERAGE_INC(ctrl_refused);
+    c->n_refused++;
+    VLOG_WARN_RL(&rl, "%s: refused %s, generation %lld: %s", c->remote, what,
+                 gen, error);
+    set_error(c, error);
+    send_ack(c, gen, error);
+    c->state = SYNC_REFUSED;
+    reset_staging(c);
+}
+
+static const struct json *
+object_param(const struct jsonrpc_msg *msg)
+{
+    const struct json_array *a;
+
+    if (!msg->params || msg->params->type != JSON_ARRAY) {
+        return NULL;
+    }
+    a = json_array(msg->params);
+    return (a->n == 1 && a->elems[0]->type == JSON_OBJECT ? a->elems[0]
+            : NULL);
+}
+
+static bool
+int_member(const struct json *o, const char *name, long long int min,
+           long long int *value)
+{
+    const struct json *v = shash_find_data(json_object(o), name);
+
+    if (v && v->type == JSON_INTEGER && v->integer >= min) {
+        *value = v->integer;
+        return true;
+    }
+    return false;
+}
+
+/* Splits a tables object: "hosts" and "subsets" go to 'peers', the rest
+ * (vnets, ports, xlate, routes) to 'cfg'. */
+static char *
+parse_tables(const struct json *tables, struct vp_config *cfg,
+             struct vp_peers *peers)
+{
+    struct json *rest = json_object_create();
+    struct shash_node *node;
+    char *error = NULL;
+
+    SHASH_FOR_EACH (node, json_object(tables)) {
+        if (!strcmp(node->name, "hosts")) {
+            error = vp_peers_add_hosts(peers, node->data);
+        } else if (!strcmp(node->name, "subsets")) {
+            error = vp_peers_set_subsets(peers, node->data);
+        } else {
+            json_object_put(rest, node->name, json_clone(node->data));
+        }
+        if (error) {
+            break;
+        }
+    }
+    if (!error) {
+        error = tables_json_parse(rest, cfg);
+    }
+    json_destroy(rest);
+    return error;
+}
+
+static void
+handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
+{
+    const struct json *p = object_param(msg);
+    const struct json *tables;
+    long long int gen, part, parts;
+    char *error;
+
+    if (!p || !int_member(p, "generation", 0, &gen)
+        || !int_member(p, "part", 1, &part)
+        || !int_member(p, "parts", 1, &parts) || part > parts
+        || !(tables = shash_find_data(json_object(p), "tables"))
+        || tables->type != JSON_OBJECT) {
+        bad_message(c, msg, "params: must be [{\"generation\", \"part\", "
+                    "\"parts\", \"tables\"}]");
+        /* Whatever it was, the snapshot it belonged to is incomplete. */
+        if (c->state == SYNC_STAGING) {
+            c->state = SYNC_REFUSED;
+            reset_staging(c);
+        }
+        return;
+    }
+
+    if (part == 1) {
+        reset_staging(c);
+        c->snap_gen = gen;
+        c->snap_parts = parts;
+        c->state = SYNC_STAGING;
+    } else if (c->state != SYNC_STAGING || gen != c->snap_gen
+               || parts != c->snap_parts || part != c->snap_got + 1) {
+        refuse(c, gen, "snapshot", "snapshot part out of order");
+        return;
+    }
+    error = parse_tables(tables, &c->snap_cfg, &c->snap_peers);
+    if (error) {
+        char *e = xasprintf("part %lld: %s", part, error);
+        refuse(c, gen, "snapshot", e);
+        free(e);
+        free(error);
+        return;
+    }
+    c->snap_got = part;
+    if (part < parts) {
+        return;
+    }
+
+    /* The end marker: all or nothing. */
+    error = vp_peers_check(&c->snap_peers);
+    if (!error) {
+        error = tables_sync(c->tables, &c->snap_cfg);
+    }
+    if (error) {
+        refuse(c, gen, "snapshot", error);
+        free(error);
+        return;
+    }
+    vp_peers_swap(&c->peers, &c->snap_peers);
+    VLOG_INFO("%s: applied snapshot generation %lld: %"PRIuSIZE" VNets, "
+              "%"PRIuSIZE" ports, %"PRIuSIZE" translation entries, "
+              "%"PRIuSIZE" routes, %"PRIuSIZE" hosts", c->remote, gen,
+              c->snap_cfg.n_vnets, c->snap_cfg.n_ports, c->snap_cfg.n_xlates,
+              c->snap_cfg.n_routes, shash_count(&c->peers.hosts));
+    reset_staging(c);
+    malloc_trim(0);
+    c->state = SYNC_DONE;
+    c->gen = gen;
+    c->synced_at = time_msec();
+    c->n_snapshots++;
+    set_error(c, NULL);
+    send_ack(c, gen, NULL);
+}
+
+static void
+handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
+{
+    const struct json *p = object_param(msg);
+    const struct json *add, *remove;
+    long long int gen;
+
+    if (!p || !int_member(p, "generation", 0, &gen)) {
+        bad_message(c, msg, "params: must be [{\"generation\", \"add\", "
+                    "\"remove\"}]");
+        return;
+    }
+    if (c->state != SYNC_DONE) {
+        /* Built on a snapshot this host does not have. */
+        c->n_ignored++;
+        return;
+    }
+    add = shash_find_data(json_object(p), "add");
+    remove = shash_find_data(json_object(p), "remove");
+
+    struct vp_removal removal;
+    struct vp_peers peers;
+    struct vp_config cfg;
+    char *error = NULL;
+
+    vp_config_init(&cfg);
+    cfg.redefine_vnets = true;
+    vp_removal_init(&removal);
+    vp_peers_clone(&peers, &c->peers);
+    if (add && add->type != JSON_OBJECT) {
+        error = xstrdup("add: must be an object");
+    } else if (remove && remove->type != JSON_OBJECT) {
+        error = xstrdup("remove: must be an object");
+    }
+    if (!error && remove) {
+        error = vp_removal_parse(remove, &cfg, &removal);
+        const struct json *hosts = shash_find_data(json_object(remove),
+                                                   "hosts");
+        if (!error && hosts) {
+            error = vp_peers_remove_hosts(&peers, hosts);
+        }
+    }
+    if (!error && add) {
+        error = parse_tables(add, &cfg, &peers);
+    }
+    if (!error) {
+        error = vp_peers_check(&peers);
+    }
+    if (!error) {
+        /* Removals first: a port that moved is removed and added back. */
+        tables_remove(c->tables, &removal);
+        error = tables_apply(c->tables, &cfg);
+    }
+    if (error) {
+        refuse(c, gen, "update", error);
+        free(error);
+    } else {
+        vp_peers_swap(&c->peers, &peers);
+        c->gen = gen;
+        c->n_updates++;
+        send_ack(c, gen, NULL);
+    }
+    vp_peers_destroy(&peers);
+    vp_removal_destroy(&removal);
+    vp_config_destroy(&cfg);
+}
+
+static void
+handle_reply(struct ctrl_client *c, const struct jsonrpc_msg *msg)
+{
+    if (!c->hello_id || !msg->id || !json_equal(msg->id, c->hello_id)) {
+        bad_message(c, msg, "a reply to nothing this host asked");
+        return;
+    }
+    json_destroy(c->hello_id);
+    c->hello_id = NULL;
+
+    if (msg->type == JSONRPC_ERROR) {
+        char *error = json_to_string(msg->error, 0);
+        VLOG_WARN_RL(&rl, "%s: the controller refused this host: %s",
+                     c->remote, error);
+        set_error(c, error);
+        free(error);
+        return;
+    }
+    const struct json *r = msg->result;
+    const struct json *v = (r && r->type == JSON_OBJECT
+                            ? shash_find_data(json_object(r), "controller")
+                            : NULL);
+    free(c->controller_version);
+    c->controller_version = xstrdup(v && v->type == JSON_STRING
+                                    ? json_string(v) : "?");
+    c->hello_done = true;
+    VLOG_INFO("%s: connected to vplane-ctrl %s", c->remote,
+              c->controller_version);
+    report_ports(c);
+}
+
+static void
+handle_message(struct ctrl_client *c, const struct jsonrpc_msg *msg)
+{
+    switch (msg->type) {
+    case JSONRPC_REPLY:
+    case JSONRPC_ERROR:
+        handle_reply(c, msg);
+        break;
+    case JSONRPC_NOTIFY:
+        if (!c->hello_done) {
+            bad_message(c, msg, "before the hello's answer");
+        } else if (!strcmp(msg->method, VP_METHOD_SNAPSHOT)) {
+            handle_snapshot(c, msg);
+        } else if (!strcmp(msg->method, VP_METHOD_UPDATE)) {
+            handle_update(c, msg);
+        } else {
+            bad_message(c, msg, "unknown method");
+        }
+        break;
+    case JSONRPC_REQUEST:
+        bad_message(c, msg, "unknown method");
+        break;
+    }
+}
+
+static void
+connection_changed(struct ctrl_client *c)
+{
+    json_destroy(c->hello_id);
+    c->hello_id = NULL;
+    c->hello_done = false;
+    reset_staging(c);
+    c->state = SYNC_NONE;
+    if (jsonrpc_session_is_connected(c->js)) {
+        c->n_connects++;
+        send_hello(c);
+    } else {
+        VLOG_INFO("%s: no controller; forwarding goes on with the tables "
+                  "of generation %lld", c->remote, c->gen);
+    }
+}
+
+void
+ctrl_client_run(struct ctrl_client *c)
+{
+    jsonrpc_session_run(c->js);
+    if (jsonrpc_session_get_seqno(c->js) != c->seqno) {
+        c->seqno = jsonrpc_session_get_seqno(c->js);
+        connection_changed(c);
+    }
+    /* The session's JSON-RPC connection is private to it, so unlike the
+     * controller (which bounds what hosts send) this side cannot bound a
+     * message's size: the controller is the one peer it trusts (use ssl:
+     * to make sure it is talking to it). */
+    for (int i = 0; i < 50; i++) {
+        struct jsonrpc_msg *msg = jsonrpc_session_recv(c->js);
+        if (!msg) {
+            break;
+        }
+        handle_message(c, msg);
+        jsonrpc_msg_destroy(msg);
+    }
+}
+
+void
+ctrl_client_wait(struct ctrl_client *c)
+{
+    jsonrpc_session_wait(c->js);
+    jsonrpc_session_recv_wait(c->js);
+}
+
+/* Ports. */
+
+void
+ctrl_client_port_up(struct ctrl_client *c, const char *name,
+                    const char *vnet, struct eth_addr mac,
+                    const ovs_be32 *ips, size_t n_ips, const char *vm)
+{
+    struct reported_port *old = shash_find_data(&c->ports, name);
+
+    if (old && (strcmp(old->vnet, vnet) || !eth_addr_equals(old->mac, mac))) {
+        /* The interface now belongs to another port. */
+        shash_find_and_delete(&c->ports, name);
+        ovs_list_push_back(&c->downs, &old->node);
+        old = NULL;
+    }
+    if (old) {
+        shash_find_and_delete(&c->ports, name);
+        reported_port_free(old);
+    }
+
+    struct reported_port *p = xzalloc(sizeof *p);
+    p->name = xstrdup(name);
+    p->vnet = xstrdup(vnet);
+    p->mac = mac;
+    p->ips = xmemdup(ips, n_ips * sizeof *ips);
+    p->n_ips = n_ips;
+    p->vm = nullable_xstrdup(vm);
+    shash_add(&c->ports, name, p);
+    if (ready(c)) {
+        report_ports(c);
+    }
+}
+
+char *
+ctrl_client_port_down(struct ctrl_client *c, const char *name)
+{
+    struct reported_port *p = shash_find_and_delete(&c->ports, name);
+
+    if (!p) {
+        /* A port this vplaned did not report itself (reported before a
+         * restart, or bound in the controller's database): the controller
+         * sent it, so the tables know what to report. */
+        const struct vp_port *port = tables_port_by_name(c->tables, name);
+        if (!port) {
+            return xasprintf("name: no port named \"%s\" on this host",
+                             name);
+        }
+        p = xzalloc(sizeof *p);
+        p->name = xstrdup(name);
+        p->vnet = xstrdup(port->vnet->name);
+        p->mac = port->mac;
+        p->ips = xmemdup(port->ips, port->n_ips * sizeof *port->ips);
+        p->n_ips = port->n_ips;
+    }
+    if (ready(c)) {
+        send_port_status(c, p, false);
+        reported_port_free(p);
+    } else {
+        ovs_list_push_back(&c->downs, &p->node);
+    }
+    return NULL;
+}
+
+const struct vp_peers *
+ctrl_client_peers(const struct ctrl_client *c)
+{
+    return &c->peers;
+}
+
+const char *
+ctrl_client_remote(const struct ctrl_client *c)
+{
+    return c->remote;
+}
+
+/* Output. */
+
+static const char *
+state_name(const struct ctrl_client *c)
+{
+    if (!jsonrpc_session_is_connected(c->js)) {
+        return "disconnected";
+    } else if (!c->hello_done) {
+        return "connecting";
+    }
+    switch (c->state) {
+    case SYNC_NONE: return "waiting for a snapshot";
+    case SYNC_STAGING: return "receiving a snapshot";
+    case SYNC_DONE: return "in sync";
+    case SYNC_REFUSED: return "refused the last change, waiting for a "
+                              "snapshot";
+    }
+    return "?";
+}
+
+void
+ctrl_client_format_brief(const struct ctrl_client *c, struct ds *s)
+{
+    ds_put_format(s, "  controller %s: %s, generation %lld, %"PRIuSIZE
+                  " hosts, %"PRIuSIZE" of %"PRIuSIZE" query subsets here\n",
+                  c->remote, state_name(c), c->gen,
+                  shash_count(&c->peers.hosts),
+                  vp_peers_count_held(&c->peers, c->host_name),
+                  c->peers.n_subsets);
+}
+
+void
+ctrl_client_format(const struct ctrl_client *c, struct ds *s)
+{
+    long long int now = time_msec();
+
+    ds_put_format(s, "controller %s: %s\n", c->remote, state_name(c));
+    if (c->controller_version) {
+        ds_put_format(s, "  vplane-ctrl %s\n", c->controller_version);
+    }
+    ds_put_format(s, "  generation %lld applied", c->gen);
+    if (c->synced_at) {
+        ds_put_format(s, ", last snapshot %llds ago",
+                      (now - c->synced_at) / 1000);
+    }
+    ds_put_char(s, '\n');
+    if (c->state == SYNC_STAGING) {
+        ds_put_format(s, "  receiving snapshot generation %lld: part %lld "
+                      "of %lld\n", c->snap_gen, c->snap_got, c->snap_parts);
+    }
+    if (c->last_error) {
+        ds_put_format(s, "  last error: %s\n", c->last_error);
+    }
+    ds_put_format(s, "  connections %llu, snapshots %llu, updates %llu, "
+                  "refused %llu, ignored %llu, bad messages %llu\n",
+                  c->n_connects, c->n_snapshots, c->n_updates, c->n_refused,
+                  c->n_ignored, c->n_bad);
+
+    size_t n_downs = ovs_list_size(&c->downs);
+    ds_put_format(s, "  ports reported: %"PRIuSIZE" up, %"PRIuSIZE" down "
+                  "waiting to be sent\n", shash_count(&c->ports), n_downs);
+    const struct shash_node **nodes = shash_sort(&c->ports);
+    for (size_t i = 0; i < shash_count(&c->ports); i++) {
+        const struct reported_port *p = nodes[i]->data;
+        ds_put_format(s, "    %-15s %-16s "ETH_ADDR_FMT"%s%s\n", p->name,
+                      p->vnet, ETH_ADDR_ARGS(p->mac), p->vm ? "  vm " : "",
+                      p->vm ? p->vm : "");
+    }
+    free(nodes);
+}

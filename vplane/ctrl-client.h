@@ -1,0 +1,48 @@
+/* vplane/ctrl-client.h: vplaned's side of the protocol with vplane-ctrl
+ * (docs/protocol.md).
+ *
+ * One Open vSwitch JSON-RPC session to the controller, with reconnection,
+ * backoff and inactivity probes.  After each connection: a hello, then the
+ * controller's snapshot, staged part by part and applied at its end marker
+ * with tables_sync() (what the snapshot no longer holds is removed, the rest
+ * keeps forwarding), then incremental updates.  Every generation applied or
+ * refused is acknowledged.  Without a controller the tables stay as they
+ * are: a controller outage never stops forwarding.
+ *
+ * Under a controller the host's VM ports are reported, not configured:
+ * port/add and port/del become port-status notifications, and the port's
+ * configuration comes back from the controller like every other table. */
+#ifndef VPLANE_CTRL_CLIENT_H
+#define VPLANE_CTRL_CLIENT_H 1
+
+#include <stddef.h>
+#include "openvswitch/compiler.h"
+#include "openvswitch/types.h"
+
+struct ds;
+struct vp_peers;
+struct vp_tables;
+
+struct ctrl_client *ctrl_client_create(const char *remote,
+                                       struct vp_tables *,
+                                       const char *host_name, ovs_be32 vtep);
+void ctrl_client_destroy(struct ctrl_client *);
+void ctrl_client_run(struct ctrl_client *);
+void ctrl_client_wait(struct ctrl_client *);
+
+/* A VM port that came up on this host, or went away.  Reported now, or at
+ * the next connection. */
+void ctrl_client_port_up(struct ctrl_client *, const char *port,
+                         const char *vnet, struct eth_addr mac,
+                         const ovs_be32 *ips, size_t n_ips, const char *vm);
+char *ctrl_client_port_down(struct ctrl_client *, const char *port)
+    OVS_WARN_UNUSED_RESULT;
+
+const struct vp_peers *ctrl_client_peers(const struct ctrl_client *);
+const char *ctrl_client_remote(const struct ctrl_client *);
+
+/* One line for "show"; the whole state for "controller/show". */
+void ctrl_client_format_brief(const struct ctrl_client *, struct ds *);
+void ctrl_client_format(const struct ctrl_client *, struct ds *);
+
+#endif /* vplane/ctrl-client.h */

@@ -1,0 +1,297 @@
+/* vplane/peers.c: see peers.h. */
+#include <config.h>
+#include "peers.h"
+
+#include <arpa/inet.h>
+#include <string.h>
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "packets.h"
+#include "tables-config.h"
+#include "util.h"
+
+void
+vp_peers_init(struct vp_peers *p)
+{
+    shash_init(&p->hosts);
+    p->n_subsets = 0;
+    p->subset_host = NULL;
+    p->owner_rule = NULL;
+    p->query_mode = NULL;
+}
+
+static void
+clear_subsets(struct vp_peers *p)
+{
+    for (size_t i = 0; i < p->n_subsets; i++) {
+        free(p->subset_host[i]);
+    }
+    free(p->subset_host);
+    free(p->owner_rule);
+    free(p->query_mode);
+    p->n_subsets = 0;
+    p->subset_host = NULL;
+    p->owner_rule = p->query_mode = NULL;
+}
+
+void
+vp_peers_destroy(struct vp_peers *p)
+{
+    if (p) {
+        shash_destroy_free_data(&p->hosts);
+        clear_subsets(p);
+    }
+}
+
+void
+vp_peers_clone(struct vp_peers *dst, const struct vp_peers *src)
+{
+    struct shash_node *node;
+
+    vp_peers_init(dst);
+    SHASH_FOR_EACH (node, &src->hosts) {
+        shash_add(&dst->hosts, node->name,
+                  xmemdup(node->data, sizeof(ovs_be32)));
+    }
+    dst->n_subsets = src->n_subsets;
+    dst->subset_host = xcalloc(src->n_subsets + 1,
+                               sizeof *dst->subset_host);
+    for (size_t i = 0; i < src->n_subsets; i++) {
+        dst->subset_host[i] = nullable_xstrdup(src->subset_host[i]);
+    }
+    dst->owner_rule = nullable_xstrdup(src->owner_rule);
+    dst->query_mode = nullable_xstrdup(src->query_mode);
+}
+
+void
+vp_peers_swap(struct vp_peers *a, struct vp_peers *b)
+{
+    struct vp_peers tmp = *a;
+
+    *a = *b;
+    *b = tmp;
+    shash_moved(&a->hosts);
+    shash_moved(&b->hosts);
+}
+
+static const char *
+string_member(const struct json *o, const char *name)
+{
+    const struct json *v = shash_find_data(json_object(o), name);
+    return v && v->type == JSON_STRING ? json_string(v) : NULL;
+}
+
+char *
+vp_peers_add_hosts(struct vp_peers *p, const struct json *hosts)
+{
+    if (hosts->type != JSON_ARRAY) {
+        return xstrdup("hosts: must be an array");
+    }
+    const struct json_array *a = json_array(hosts);
+    for (size_t i = 0; i < a->n; i++) {
+        const struct json *h = a->elems[i];
+        const char *name, *vtep_s;
+        ovs_be32 vtep;
+        char *error;
+
+        if (h->type != JSON_OBJECT
+            || !(name = string_member(h, "name"))
+            || !(vtep_s = string_member(h, "vtep"))) {
+            return xasprintf("hosts[%"PRIuSIZE"]: must be {\"name\": "
+                             "STRING, \"vtep\": STRING}", i);
+        }
+        error = vp_parse_name("name", name);
+        if (!error) {
+            error = vp_parse_unicast_ip("vtep", vtep_s, &vtep);
+        }
+        if (error) {
+            char *e = xasprintf("hosts[%"PRIuSIZE"].%s", i, error);
+            free(error);
+            return e;
+        }
+        free(shash_replace(&p->hosts, name, xmemdup(&vtep, sizeof vtep)));
+    }
+    return NULL;
+}
+
+char *
+vp_peers_remove_hosts(struct vp_peers *p, const struct json *names)
+{
+    if (names->type != JSON_ARRAY) {
+        return xstrdup("remove.hosts: must be an array");
+    }
+    const struct json_array *a = json_array(names);
+    for (size_t i = 0; i < a->n; i++) {
+        if (a->elems[i]->type != JSON_STRING) {
+            return xasprintf("remove.hosts[%"PRIuSIZE"]: must be a string",
+                             i);
+        }
+        free(shash_find_and_delete(&p->hosts, json_string(a->elems[i])));
+    }
+    return NULL;
+}
+
+char *
+vp_peers_set_subsets(struct vp_peers *p, const struct json *s)
+{
+    const struct json *count, *assignment;
+    const char *owner_rule, *query_mode;
+
+    if (s->type != JSON_OBJECT) {
+        return xstrdup("subsets: must be an object");
+    }
+    count = shash_find_data(json_object(s), "count");
+    assignment = shash_find_data(json_object(s), "assignment");
+    owner_rule = string_member(s, "owner-rule");
+    query_mode = string_member(s, "query-mode");
+    if (!count || count->type != JSON_INTEGER || count->integer < 0
+        || count->integer > VP_MAX_SUBSETS) {
+        return xasprintf("subsets.count: must be an integer from 0 to %d",
+                         VP_MAX_SUBSETS);
+    }
+    if (!assignment || assignment->type != JSON_OBJECT) {
+        return xstrdup("subsets.assignment: must be an object");
+    }
+    if (owner_rule && strcmp(owner_rule, "lower")
+        && strcmp(owner_rule, "higher")) {
+        return xstrdup("subsets.owner-rule: must be \"lower\" or "
+                       "\"higher\"");
+    }
+    if (query_mode && strcmp(query_mode, "forward")
+        && strcmp(query_mode, "query")) {
+        return xstrdup("subsets.query-mode: must be \"forward\" or "
+                       "\"query\"");
+    }
+
+    size_t n = count->integer;
+    char **owners = xcalloc(n + 1, sizeof *owners);
+    char *error = NULL;
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, json_object(assignment)) {
+        const struct json *list = node->data;
+        if (list->type != JSON_ARRAY) {
+            error = xasprintf("subsets.assignment.%s: must be an array",
+                              node->name);
+            break;
+        }
+        for (size_t i = 0; !error && i < json_array(list)->n; i++) {
+            const struct json *v = json_array(list)->elems[i];
+            if (v->type != JSON_INTEGER || v->integer < 0
+                || v->integer >= n) {
+                error = xasprintf("subsets.assignment.%s[%"PRIuSIZE"]: "
+                                  "must be a subset from 0 to %"PRIuSIZE,
+                                  node->name, i, n ? n - 1 : 0);
+            } else if (owners[v->integer]) {
+                error = xasprintf("subsets.assignment.%s: subset %lld is "
+                                  "also %s's", node->name, v->integer,
+                                  owners[v->integer]);
+            } else {
+                owners[v->integer] = xstrdup(node->name);
+            }
+        }
+        if (error) {
+            break;
+        }
+    }
+    if (error) {
+        for (size_t i = 0; i < n; i++) {
+            free(owners[i]);
+        }
+        free(owners);
+        return error;
+    }
+    clear_subsets(p);
+    p->n_subsets = n;
+    p->subset_host = owners;
+    p->owner_rule = xstrdup(owner_rule ? owner_rule : "lower");
+    p->query_mode = xstrdup(query_mode ? query_mode : "forward");
+    return NULL;
+}
+
+char *
+vp_peers_check(const struct vp_peers *p)
+{
+    for (size_t i = 0; i < p->n_subsets; i++) {
+        if (p->subset_host[i] && !shash_find(&p->hosts,
+                                             p->subset_host[i])) {
+            return xasprintf("subsets: subset %"PRIuSIZE" is assigned to "
+                             "\"%s\", which is not a known host", i,
+                             p->subset_host[i]);
+        }
+    }
+    return NULL;
+}
+
+size_t
+vp_peers_count_held(const struct vp_peers *p, const char *host)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < p->n_subsets; i++) {
+        n += p->subset_host[i] && !strcmp(p->subset_host[i], host);
+    }
+    return n;
+}
+
+/* "0-3,7,9-10" */
+static void
+format_ranges(const struct vp_peers *p, const char *host, struct ds *s)
+{
+    size_t i = 0;
+    bool first = true;
+
+    while (i < p->n_subsets) {
+        if (!p->subset_host[i] || strcmp(p->subset_host[i], host)) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j + 1 < p->n_subsets && p->subset_host[j + 1]
+               && !strcmp(p->subset_host[j + 1], host)) {
+            j++;
+        }
+        ds_put_format(s, "%s%"PRIuSIZE, first ? "" : ",", i);
+        if (j > i) {
+            ds_put_format(s, "-%"PRIuSIZE, j);
+        }
+        first = false;
+        i = j + 1;
+    }
+    if (first) {
+        ds_put_char(s, '-');
+    }
+}
+
+void
+vp_peers_format(const struct vp_peers *p, const char *self, struct ds *s)
+{
+    if (!p->n_subsets) {
+        ds_put_cstr(s, "no query-subset assignment received\n");
+    } else {
+        size_t unassigned = 0;
+        for (size_t i = 0; i < p->n_subsets; i++) {
+            unassigned += !p->subset_host[i];
+        }
+        ds_put_format(s, "%"PRIuSIZE" query subsets, owner rule %s, query "
+                      "mode %s, %"PRIuSIZE" unassigned\n", p->n_subsets,
+                      p->owner_rule, p->query_mode, unassigned);
+    }
+    ds_put_format(s, "%-16s %-15s %7s  %s\n", "HOST", "VTEP", "SUBSETS",
+                  "WHICH");
+
+    const struct shash_node **nodes = shash_sort(&p->hosts);
+    for (size_t i = 0; i < shash_count(&p->hosts); i++) {
+        const ovs_be32 *vtep = nodes[i]->data;
+        char name[80], addr[INET_ADDRSTRLEN];
+
+        /* The star marks this host. */
+        snprintf(name, sizeof name, "%s%s", nodes[i]->name,
+                 self && !strcmp(self, nodes[i]->name) ? " *" : "");
+        snprintf(addr, sizeof addr, IP_FMT, IP_ARGS(*vtep));
+        ds_put_format(s, "%-16s %-15s %7"PRIuSIZE"  ", name, addr,
+                      vp_peers_count_held(p, nodes[i]->name));
+        format_ranges(p, nodes[i]->name, s);
+        ds_put_char(s, '\n');
+    }
+    free(nodes);
+}
