@@ -1,6 +1,9 @@
 bin_PROGRAMS += utilities/vplane-ctl
-utilities_vplane_ctl_SOURCES = utilities/vplane-ctl.c
-utilities_vplane_ctl_LDADD = $(OVS_LIBS)
+utilities_vplane_ctl_SOURCES = utilities/vplane-ctl.c \
+	utilities/nbctl.c utilities/nbctl.h utilities/nbctl-cmds.c \
+	utilities/nbctl-services.c utilities/nbctl-xlate.c
+utilities_vplane_ctl_LDADD = ctrl/libvplanectrl.a ctrl/libvplanedb.a \
+	vplane/libvplane.a $(OVS_LIBS)
 
 EXTRA_DIST += \
 	utilities/vplane-setup \

@@ -1,11 +1,13 @@
-/* vplane-ctl: the operator's tool for a vplaned.
+/* vplane-ctl: the operator's tool.
  *
- * Sends one command to a vplaned's control socket and prints the answer.
- * The commands are the daemon's own (its unixctl commands), so
- * `ovs-appctl -t SOCKET COMMAND` does the same; vplane-ctl adds a default
- * socket, exit status 1 with a one-line error on failure, and `load FILE`,
- * which resolves FILE against the caller's directory.  Every command is in
- * docs/ctl.md. */
+ * Host commands (those with a '/', and show, trace, dump-flows, drop-stats,
+ * load, help) go to a vplaned's control socket: they are the daemon's
+ * unixctl commands, so `ovs-appctl -t SOCKET COMMAND` does the same;
+ * vplane-ctl adds a default socket, exit status 1 with a one-line error, and
+ * `load FILE`, which resolves FILE against the caller's directory.
+ * Commands "ctrl/..." go to vplane-ctrl's control socket the same way.
+ * Every other command is a controller-database command (nbctl.h).  Every
+ * command is in docs/ctl.md or docs/controller.md. */
 #include <config.h>
 
 #include <errno.h>
@@ -17,8 +19,13 @@
 #include <string.h>
 #include <unistd.h>
 #include "command-line.h"
+#include "db-ctl-base.h"
 #include "jsonrpc.h"
+#include "nbctl.h"
+#include "openvswitch/shash.h"
 #include "openvswitch/vlog.h"
+#include "stream-ssl.h"
+#include "table.h"
 #include "unixctl.h"
 #include "util.h"
 
@@ -52,72 +59,41 @@ timed_out(int sig OVS_UNUSED)
     _exit(EXIT_FAILURE);
 }
 
-static char *
-default_target(void)
+static const char *
+rundir(void)
 {
-    const char *rundir = getenv("VPLANE_RUNDIR");
-
-    return xasprintf("%s/vplaned.ctl", rundir ? rundir : DEFAULT_RUNDIR);
+    const char *dir = getenv("VPLANE_RUNDIR");
+    return dir ? dir : DEFAULT_RUNDIR;
 }
 
-int
-main(int argc, char *argv[])
+/* Whether 'cmd' is a daemon's (unixctl) command rather than a database
+ * one. */
+static bool
+is_daemon_command(const char *cmd)
 {
-    static const struct option long_options[] = {
-        {"target", required_argument, NULL, 't'},
-        {"timeout", required_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'},
-        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0},
+    static const char *const plain[] = {
+        "show", "trace", "dump-flows", "drop-stats", "load", "help",
+        "list-commands", "exit",
     };
-    char *short_options;
-    char *target = NULL;
 
-    set_program_name(argv[0]);
-    /* Errors are ours to print, as one line: keep the library quiet. */
-    vlog_set_levels(NULL, VLF_ANY_DESTINATION, VLL_OFF);
-    short_options = ovs_cmdl_long_options_to_short_options(long_options);
-    for (;;) {
-        int c = getopt_long(argc, argv, short_options, long_options, NULL);
-        if (c == -1) {
-            break;
-        }
-        switch (c) {
-        case 't':
-            free(target);
-            target = xstrdup(optarg);
-            break;
-        case 'T':
-            if (!str_to_uint(optarg, 10, &timeout) || !timeout) {
-                fail("--timeout: \"%s\" is not a number of seconds", optarg);
-            }
-            break;
-        case 'h':
-            usage();
-        case 'V':
-            printf("vplane-ctl (vPlane) %s\n", VPLANE_VERSION);
-            exit(EXIT_SUCCESS);
-        case '?':
-            exit(EXIT_FAILURE);
-        default:
-            abort();
+    if (strchr(cmd, '/')) {
+        return true;
+    }
+    for (size_t i = 0; i < ARRAY_SIZE(plain); i++) {
+        if (!strcmp(cmd, plain[i])) {
+            return true;
         }
     }
-    free(short_options);
-    if (optind >= argc) {
-        fail("missing command; use --help for usage");
-    }
-    if (timeout) {
-        signal(SIGALRM, timed_out);
-        alarm(timeout);
-    }
-    if (!target) {
-        target = default_target();
-    }
+    return false;
+}
 
-    const char *cmd = argv[optind++];
-    int cmd_argc = argc - optind;
-    char **cmd_argv = argv + optind;
+/* Sends one command to a daemon's control socket and prints the answer. */
+OVS_NO_RETURN static void
+run_daemon_command(const char *target, int argc, char *argv[])
+{
+    const char *cmd = argv[0];
+    int cmd_argc = argc - 1;
+    char **cmd_argv = argv + 1;
     char *path = NULL;
 
     if (!strcmp(cmd, "help")) {
@@ -139,8 +115,9 @@ main(int argc, char *argv[])
     struct jsonrpc *client;
     int error = unixctl_client_create(target, &client);
     if (error) {
-        fail("cannot connect to %s: %s (is vplaned running?)", target,
-             ovs_strerror(error));
+        fail("cannot connect to %s: %s (is %s running?)", target,
+             ovs_strerror(error),
+             strncmp(cmd, "ctrl/", 5) ? "vplaned" : "vplane-ctrl");
     }
 
     char *result, *err;
@@ -160,8 +137,134 @@ main(int argc, char *argv[])
     fputs(result, stdout);
     free(result);
     free(path);
-    free(target);
-    return 0;
+    exit(EXIT_SUCCESS);
+}
+
+int
+main(int argc, char *argv[])
+{
+    enum {
+        OPT_DB = UCHAR_MAX + 1,
+        OPT_DRY_RUN,
+        OPT_LOCAL,
+        OPT_BOOTSTRAP_CA_CERT,
+        TABLE_OPTION_ENUMS,
+        SSL_OPTION_ENUMS,
+    };
+    static const struct option global_long_options[] = {
+        {"target", required_argument, NULL, 't'},
+        {"timeout", required_argument, NULL, 'T'},
+        {"db", required_argument, NULL, OPT_DB},
+        {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        TABLE_LONG_OPTIONS,
+        STREAM_SSL_LONG_OPTIONS,
+        {"bootstrap-ca-cert", required_argument, NULL,
+         OPT_BOOTSTRAP_CA_CERT},
+        {NULL, 0, NULL, 0},
+    };
+    struct table_style style = { TF_TABLE, CF_STRING, true, JSSF_SORT, 0 };
+    struct shash local_options = SHASH_INITIALIZER(&local_options);
+    char *target = NULL, *db = NULL;
+    bool dry_run = false;
+
+    set_program_name(argv[0]);
+    /* Errors are ours to print, as one line: keep the library quiet. */
+    vlog_set_levels(NULL, VLF_ANY_DESTINATION, VLL_OFF);
+    nbctl_init();
+
+    /* Global options and the database commands' own ones (--if-exists,
+     * --may-exist), as ovs-vsctl does; parsing stops at the command. */
+    size_t n_options = ARRAY_SIZE(global_long_options) - 1;
+    size_t allocated_options = ARRAY_SIZE(global_long_options);
+    struct option *options = xmemdup(global_long_options,
+                                     sizeof global_long_options);
+    ctl_add_cmd_options(&options, &n_options, &allocated_options, OPT_LOCAL);
+    char *tmp = ovs_cmdl_long_options_to_short_options(global_long_options);
+    char *short_options = xasprintf("+%s", tmp);
+    free(tmp);
+
+    for (;;) {
+        int idx;
+        int c = getopt_long(argc, argv, short_options, options, &idx);
+        if (c == -1) {
+            break;
+        }
+        switch (c) {
+        case 't':
+            free(target);
+            target = xstrdup(optarg);
+            break;
+        case 'T':
+            if (!str_to_uint(optarg, 10, &timeout) || !timeout) {
+                fail("--timeout: \"%s\" is not a number of seconds", optarg);
+            }
+            break;
+        case OPT_DB:
+            free(db);
+            db = xstrdup(optarg);
+            break;
+        case OPT_DRY_RUN:
+            dry_run = true;
+            break;
+        case OPT_LOCAL:
+            if (shash_find(&local_options, options[idx].name)) {
+                fail("--%s given twice", options[idx].name);
+            }
+            shash_add_nocopy(&local_options,
+                             xasprintf("--%s", options[idx].name),
+                             nullable_xstrdup(optarg));
+            break;
+        case 'h':
+            usage();
+        case 'V':
+            printf("vplane-ctl (vPlane) %s\n", VPLANE_VERSION);
+            exit(EXIT_SUCCESS);
+        case OPT_BOOTSTRAP_CA_CERT:
+            stream_ssl_set_ca_cert_file(optarg, true);
+            break;
+        TABLE_OPTION_HANDLERS(&style)
+        STREAM_SSL_OPTION_HANDLERS
+        case '?':
+            exit(EXIT_FAILURE);
+        default:
+            abort();
+        }
+    }
+    free(short_options);
+    for (size_t i = ARRAY_SIZE(global_long_options) - 1; options[i].name;
+         i++) {
+        free(CONST_CAST(char *, options[i].name));
+    }
+    free(options);
+
+    if (optind >= argc) {
+        fail("missing command; use --help for usage");
+    }
+    if (timeout) {
+        signal(SIGALRM, timed_out);
+        alarm(timeout);
+    }
+
+    const char *cmd = argv[optind];
+    if (is_daemon_command(cmd)) {
+        if (!shash_is_empty(&local_options)) {
+            fail("%s: options such as %s are for database commands", cmd,
+                 shash_first(&local_options)->name);
+        }
+        if (!target) {
+            target = xasprintf("%s/%s", rundir(),
+                               strncmp(cmd, "ctrl/", 5) ? "vplaned.ctl"
+                               : "vplane-ctrl.ctl");
+        }
+        run_daemon_command(target, argc - optind, argv + optind);
+    }
+    if (!db) {
+        db = xasprintf("unix:%s/db.sock", rundir());
+    }
+    nbctl_run(argc - optind, argv + optind, &local_options, db, dry_run,
+              &style);
 }
 
 static void
@@ -172,8 +275,10 @@ usage(void)
            "\n"
            "Host (vplaned) commands:\n"
            "  show                          host, tables, threads, ports\n"
-           "  port/add NAME VNET MAC [IP]... [allow=PREFIX/LEN]...\n"
-           "                                attach a VM interface\n"
+           "  port/add NAME VNET MAC [IP]... [allow=PREFIX/LEN]... [vm=ID]\n"
+           "                                attach (or, under a controller,"
+           " report)\n"
+           "                                a VM interface\n"
            "  port/del NAME                 detach it\n"
            "  port/list                     ports with counters\n"
            "  vnet/add NAME VNI TENANT [GATEWAY/PLEN]... "
@@ -188,16 +293,58 @@ usage(void)
            "  route/dump [TENANT]\n"
            "  load FILE                     load a JSON tables file\n"
            "  tables/export                 all tables as JSON\n"
+           "  controller/show               the session with the "
+           "controller\n"
+           "  subsets/dump                  hosts and query subsets\n"
            "  dump-flows                    the flow cache\n"
            "  flows/flush                   make every cached decision stale\n"
+           "  trace PORT FLOW | trace fabric VNI VTEP FLOW\n"
            "  drop-stats [PORT]             drops by port and reason\n"
            "  vlog/set SPEC, vlog/list      logging\n"
            "  help                          every command the daemon has\n"
            "\n"
+           "Controller (vplane-ctrl) commands:\n"
+           "  ctrl/hosts                    hosts: connection, generations, "
+           "subsets\n"
+           "  ctrl/host-diff HOST           what HOST lacks of the desired "
+           "state\n"
+           "  ctrl/sessions                 JSON-RPC sessions\n"
+           "\n"
+           "Database commands (one transaction; join several with --):\n"
+           "  tenant-add TENANT [external-access=BOOL]  tenant-del TENANT  "
+           "tenant-list\n"
+           "  vnet-add VNET VNI TENANT [GATEWAY/PLEN]... [gateway-mac=MAC]\n"
+           "  vnet-del VNET  vnet-list [TENANT]\n"
+           "  subnet-add VNET GATEWAY/PLEN  subnet-del VNET GATEWAY/PLEN\n"
+           "  port-add VNET MAC [IP]... [host=HOST] [iface=NAME] [vtep=IP]\n"
+           "           [allow=PREFIX/LEN]... [vm=ID]\n"
+           "  port-del VNET MAC  port-list [VNET]\n"
+           "  route-add TENANT PREFIX NEXTHOP  route-del TENANT PREFIX  "
+           "route-list [TENANT]\n"
+           "  host-add HOST VTEP [gateway=BOOL]  host-del HOST  host-list\n"
+           "  fw-add VNET MAC ingress|egress any|tcp|udp|icmp [ports=N[-M]]\n"
+           "         [remote=PREFIX/LEN] [dscp=N]   fw-del ...\n"
+           "  nat-add TENANT snat|floating-ip|port-forward EXTERNAL_IP ...  "
+           "nat-del ...\n"
+           "  service-list [TENANT]\n"
+           "  set-deployment KEY=VALUE...   owner-rule= query-mode= subsets=\n"
+           "                                grace-period= auto-register=\n"
+           "  deployment-show\n"
+           "  xlate-import FILE  xlate-export [VNET]  export\n"
+           "  list|get|set|find|create|destroy|add|remove|clear TABLE ...\n"
+           "                                generic, as in ovs-vsctl\n"
+           "  --may-exist (*-add) and --if-exists (*-del) go before the "
+           "command\n"
+           "\n"
            "Options:\n"
-           "  -t, --target=SOCKET  vplaned's control socket (default:\n"
-           "                       $VPLANE_RUNDIR/vplaned.ctl, "
-           "%s/vplaned.ctl)\n"
+           "  -t, --target=SOCKET  daemon's control socket (default:\n"
+           "                       $VPLANE_RUNDIR/vplaned.ctl or "
+           "vplane-ctrl.ctl,\n"
+           "                       VPLANE_RUNDIR defaults to %s)\n"
+           "  --db=DATABASE        controller database (default:\n"
+           "                       unix:$VPLANE_RUNDIR/db.sock)\n"
+           "  --dry-run            check database commands, commit nothing\n"
+           "  -f, --format=FORMAT  table, list, csv, json or html\n"
            "  --timeout=SECS       give up after SECS seconds\n"
            "  -h, --help           this help\n"
            "  -V, --version        version\n"

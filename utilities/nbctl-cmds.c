@@ -1,0 +1,914 @@
+/* utilities/nbctl-cmds.c: tenants, VNets and subnets, VM ports, routes,
+ * hosts and deployment settings in the controller's database (see
+ * nbctl.h; docs/controller.md). */
+#include <config.h>
+#include "nbctl.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ctrl/nb-check.h"
+#include "ctrl/vplane-idl.h"
+#include "db-ctl-base.h"
+#include "openvswitch/dynamic-string.h"
+#include "packets.h"
+#include "smap.h"
+#include "sset.h"
+#include "table.h"
+#include "util.h"
+#include "vplane/tables-config.h"
+
+/* "key=value" argument 'arg' with key 'key': its value, or NULL. */
+static const char *
+keyword(const char *arg, const char *key)
+{
+    size_t n = strlen(key);
+    return !strncmp(arg, key, n) && arg[n] == '=' ? arg + n + 1 : NULL;
+}
+
+static bool
+has_option(const struct ctl_context *ctx, const char *option)
+{
+    return shash_find(&ctx->options, option) != NULL;
+}
+
+static struct table *
+new_table(struct ctl_context *ctx, const char *const *headings, size_t n)
+{
+    ctx->table = xmalloc(sizeof *ctx->table);
+    table_init(ctx->table);
+    for (size_t i = 0; i < n; i++) {
+        table_add_column(ctx->table, "%s", headings[i]);
+    }
+    return ctx->table;
+}
+
+/* Rows in order of their cells' text, first column first: lists come out
+ * the same every time, whatever the database's order. */
+static size_t sort_n_columns;
+
+static int
+compare_rows(const void *a_, const void *b_)
+{
+    const struct cell *a = a_, *b = b_;
+
+    for (size_t i = 0; i < sort_n_columns; i++) {
+        int cmp = strcmp(a[i].text ? a[i].text : "",
+                         b[i].text ? b[i].text : "");
+        if (cmp) {
+            return cmp;
+        }
+    }
+    return 0;
+}
+
+static void
+sort_rows(struct table *t)
+{
+    if (t->n_rows > 1) {
+        sort_n_columns = t->n_columns;
+        qsort(t->cells, t->n_rows, t->n_columns * sizeof *t->cells,
+              compare_rows);
+    }
+}
+
+static void
+cell(struct table *t, const char *format, ...) OVS_PRINTF_FORMAT(2, 3);
+
+static void
+cell(struct table *t, const char *format, ...)
+{
+    struct cell *c = table_add_cell(t);
+    va_list args;
+
+    va_start(args, format);
+    c->text = xvasprintf(format, args);
+    va_end(args);
+}
+
+static void
+strings_cell(struct table *t, char **strings, size_t n)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    for (size_t i = 0; i < n; i++) {
+        ds_put_format(&s, "%s%s", i ? "," : "", strings[i]);
+    }
+    cell(t, "%s", n ? ds_cstr(&s) : "-");
+    ds_destroy(&s);
+}
+
+/* Tenants. */
+
+/* tenant-add [--may-exist] TENANT [external-access=true|false] */
+static void
+cmd_tenant_add(struct ctl_context *ctx)
+{
+    const char *name = ctx->argv[1];
+    bool external = false, set_external = false;
+
+    if (nb_failed(ctx, vp_parse_name("tenant", name))) {
+        return;
+    }
+    for (int i = 2; i < ctx->argc; i++) {
+        const char *v = keyword(ctx->argv[i], "external-access");
+        if (!v) {
+            ctl_error(ctx, "\"%s\": expected external-access=true|false",
+                      ctx->argv[i]);
+            return;
+        } else if (!nb_parse_bool(ctx, "external-access", v, &external)) {
+            return;
+        }
+        set_external = true;
+    }
+
+    const struct vprec_tenant *t = nb_tenant(ctx, "tenant", name, false);
+    if (t && !has_option(ctx, "--may-exist")) {
+        ctl_error(ctx, "tenant: \"%s\" exists", name);
+        return;
+    }
+    if (!t) {
+        struct vprec_tenant *nt = vprec_tenant_insert(ctx->txn);
+        vprec_tenant_set_name(nt, name);
+        t = nt;
+    }
+    if (set_external) {
+        vprec_tenant_set_external_access(t, external);
+    }
+}
+
+static void
+cmd_tenant_del(struct ctl_context *ctx)
+{
+    const struct vprec_tenant *t;
+    const struct vprec_vnet *v;
+    const struct vprec_route *r;
+    struct ds users = DS_EMPTY_INITIALIZER;
+
+    t = nb_tenant(ctx, "tenant", ctx->argv[1],
+                  !has_option(ctx, "--if-exists"));
+    if (!t) {
+        return;
+    }
+    VPREC_VNET_FOR_EACH (v, ctx->idl) {
+        if (v->tenant == t) {
+            ds_put_format(&users, " VNet \"%s\"", v->name);
+        }
+    }
+    VPREC_ROUTE_FOR_EACH (r, ctx->idl) {
+        if (r->tenant == t) {
+            ds_put_format(&users, " route %s", r->prefix);
+        }
+    }
+    if (users.length) {
+        ctl_error(ctx, "tenant: \"%s\" still has%s (delete them first)",
+                  t->name, ds_cstr(&users));
+    } else {
+        vprec_tenant_delete(t);
+    }
+    ds_destroy(&users);
+}
+
+static void
+cmd_tenant_list(struct ctl_context *ctx)
+{
+    static const char *const headings[] = { "TENANT", "EXTERNAL", "VNETS",
+                                            "ROUTES", "NAT" };
+    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    const struct vprec_tenant *tenant;
+
+    VPREC_TENANT_FOR_EACH (tenant, ctx->idl) {
+        const struct vprec_vnet *v;
+        const struct vprec_route *r;
+        size_t n_vnets = 0, n_routes = 0;
+
+        VPREC_VNET_FOR_EACH (v, ctx->idl) {
+            n_vnets += v->tenant == tenant;
+        }
+        VPREC_ROUTE_FOR_EACH (r, ctx->idl) {
+            n_routes += r->tenant == tenant;
+        }
+        table_add_row(t);
+        cell(t, "%s", tenant->name);
+        cell(t, "%s", tenant->external_access ? "yes" : "no");
+        cell(t, "%"PRIuSIZE, n_vnets);
+        cell(t, "%"PRIuSIZE, n_routes);
+        cell(t, "%"PRIuSIZE, tenant->n_nat_rules);
+    }
+    sort_rows(t);
+}
+
+/* VNets and subnets. */
+
+static char *
+canonical_subnet(struct ctl_context *ctx, const char *s)
+{
+    struct ds out = DS_EMPTY_INITIALIZER;
+    struct vp_subnet sn;
+
+    if (nb_failed(ctx, vp_parse_subnet("subnet", s, &sn))) {
+        return NULL;
+    }
+    vp_format_subnet(&sn, &out);
+    return ds_steal_cstr(&out);
+}
+
+/* vnet-add [--may-exist] VNET VNI TENANT [GATEWAY/PLEN]... [gateway-mac=MAC]
+ */
+static void
+cmd_vnet_add(struct ctl_context *ctx)
+{
+    const char *name = ctx->argv[1];
+    const struct vprec_tenant *tenant;
+    const struct vprec_vnet *v;
+    struct sset subnets = SSET_INITIALIZER(&subnets);
+    char *gw_mac = NULL;
+    uint32_t vni;
+
+    if (nb_failed(ctx, vp_parse_name("vnet", name))
+        || nb_failed(ctx, vp_parse_vni("vni", ctx->argv[2], &vni))
+        || !(tenant = nb_tenant(ctx, "tenant", ctx->argv[3], true))) {
+        return;
+    }
+    for (int i = 4; i < ctx->argc; i++) {
+        const char *mac = keyword(ctx->argv[i], "gateway-mac");
+        if (mac) {
+            free(gw_mac);
+            if (!(gw_mac = nb_canonical_mac(ctx, "gateway-mac", mac))) {
+                goto out;
+            }
+        } else {
+            char *sn = canonical_subnet(ctx, ctx->argv[i]);
+            if (!sn) {
+                goto out;
+            }
+            sset_add_and_free(&subnets, sn);
+        }
+    }
+
+    VPREC_VNET_FOR_EACH (v, ctx->idl) {
+        if (v->vni == vni && strcmp(v->name, name)) {
+            ctl_error(ctx, "vni: %"PRIu32" is in use by VNet \"%s\"", vni,
+                      v->name);
+            goto out;
+        }
+    }
+    v = nb_vnet(ctx, "vnet", name, false);
+    if (v) {
+        if (!has_option(ctx, "--may-exist")) {
+            ctl_error(ctx, "vnet: \"%s\" exists", name);
+        } else if (v->vni != vni || v->tenant != tenant) {
+            ctl_error(ctx, "vnet: \"%s\" exists with VNI %"PRId64" in tenant "
+                      "\"%s\"", name, v->vni, v->tenant->name);
+        }
+        goto out;
+    }
+
+    struct vprec_vnet *nv = vprec_vnet_insert(ctx->txn);
+    vprec_vnet_set_name(nv, name);
+    vprec_vnet_set_vni(nv, vni);
+    vprec_vnet_set_tenant(nv, tenant);
+    const char **array = sset_array(&subnets);
+    vprec_vnet_set_subnets(nv, array, sset_count(&subnets));
+    free(array);
+    if (gw_mac) {
+        vprec_vnet_set_gateway_mac(nv, gw_mac);
+    }
+out:
+    sset_destroy(&subnets);
+    free(gw_mac);
+}
+
+static void
+cmd_vnet_del(struct ctl_context *ctx)
+{
+    const struct vprec_vnet *v;
+    const struct vprec_port *p;
+    size_t n_ports = 0;
+
+    v = nb_vnet(ctx, "vnet", ctx->argv[1], !has_option(ctx, "--if-exists"));
+    if (!v) {
+        return;
+    }
+    VPREC_PORT_FOR_EACH (p, ctx->idl) {
+        n_ports += p->vnet == v;
+    }
+    if (n_ports) {
+        ctl_error(ctx, "vnet: \"%s\" still has %"PRIuSIZE" ports (port-del "
+                  "them first)", v->name, n_ports);
+        return;
+    }
+    vprec_vnet_delete(v);
+}
+
+static void
+cmd_vnet_list(struct ctl_context *ctx)
+{
+    static const char *const headings[] = { "VNET", "VNI", "TENANT",
+                                            "SUBNETS", "GATEWAY_MAC",
+                                            "PORTS" };
+    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    const struct vprec_tenant *tenant = NULL;
+    const struct vprec_vnet *v;
+
+    if (ctx->argc > 1 && !(tenant = nb_tenant(ctx, "tenant", ctx->argv[1],
+                                              true))) {
+        return;
+    }
+    VPREC_VNET_FOR_EACH (v, ctx->idl) {
+        const struct vprec_port *p;
+        size_t n_ports = 0;
+
+        if (tenant && v->tenant != tenant) {
+            continue;
+        }
+        VPREC_PORT_FOR_EACH (p, ctx->idl) {
+            n_ports += p->vnet == v;
+        }
+        table_add_row(t);
+        cell(t, "%s", v->name);
+        cell(t, "%"PRId64, v->vni);
+        cell(t, "%s", v->tenant->name);
+        strings_cell(t, v->subnets, v->n_subnets);
+        cell(t, "%s", v->gateway_mac ? v->gateway_mac : "default");
+        cell(t, "%"PRIuSIZE, n_ports);
+    }
+    sort_rows(t);
+}
+
+static void
+cmd_subnet_add(struct ctl_context *ctx)
+{
+    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1], true);
+    char *sn;
+
+    if (!v || !(sn = canonical_subnet(ctx, ctx->argv[2]))) {
+        return;
+    }
+    for (size_t i = 0; i < v->n_subnets; i++) {
+        if (!strcmp(v->subnets[i], sn)) {
+            if (!has_option(ctx, "--may-exist")) {
+                ctl_error(ctx, "subnet: VNet \"%s\" already has %s", v->name,
+                          sn);
+            }
+            free(sn);
+            return;
+        }
+    }
+    vprec_vnet_update_subnets_addvalue(v, sn);
+    free(sn);
+}
+
+static void
+cmd_subnet_del(struct ctl_context *ctx)
+{
+    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1], true);
+    char *sn;
+
+    if (!v || !(sn = canonical_subnet(ctx, ctx->argv[2]))) {
+        return;
+    }
+    for (size_t i = 0; i < v->n_subnets; i++) {
+        if (!strcmp(v->subnets[i], sn)) {
+            vprec_vnet_update_subnets_delvalue(v, sn);
+            free(sn);
+            return;
+        }
+    }
+    if (!has_option(ctx, "--if-exists")) {
+        ctl_error(ctx, "subnet: VNet \"%s\" has no subnet %s", v->name, sn);
+    }
+    free(sn);
+}
+
+/* VM ports. */
+
+struct port_args {
+    struct sset ips;
+    bool set_ips;
+    const struct vprec_host *host;
+    bool set_host;
+    char *iface;
+    char *vtep;
+    bool set_vtep;
+    struct sset allowed;
+    bool set_allowed;
+    const char *vm;
+};
+
+static void
+port_args_destroy(struct port_args *a)
+{
+    sset_destroy(&a->ips);
+    sset_destroy(&a->allowed);
+    free(a->iface);
+    free(a->vtep);
+}
+
+static bool
+parse_port_args(struct ctl_context *ctx, int first, struct port_args *a)
+{
+    memset(a, 0, sizeof *a);
+    sset_init(&a->ips);
+    sset_init(&a->allowed);
+    for (int i = first; i < ctx->argc; i++) {
+        const char *arg = ctx->argv[i], *v;
+        struct vp_prefix prefix;
+
+        if ((v = keyword(arg, "host"))) {
+            a->set_host = true;
+            if (*v && !(a->host = nb_host(ctx, "host", v, true))) {
+                return false;
+            }
+        } else if ((v = keyword(arg, "iface"))) {
+            if (*v && nb_failed(ctx, vp_parse_ifname("iface", v))) {
+                return false;
+            }
+            free(a->iface);
+            a->iface = xstrdup(v);
+        } else if ((v = keyword(arg, "vtep"))) {
+            a->set_vtep = true;
+            free(a->vtep);
+            a->vtep = NULL;
+            if (*v && !(a->vtep = nb_canonical_ip(ctx, "vtep", v))) {
+                return false;
+            }
+        } else if ((v = keyword(arg, "allow"))) {
+            a->set_allowed = true;
+            if (nb_failed(ctx, vp_parse_allowed("allow", v, &prefix))) {
+                return false;
+            }
+            sset_add_and_free(&a->allowed,
+                              xasprintf(IP_FMT"/%u", IP_ARGS(prefix.prefix),
+                                        prefix.plen));
+        } else if ((v = keyword(arg, "vm"))) {
+            if (nb_failed(ctx, vp_parse_name("vm", v))) {
+                return false;
+            }
+            a->vm = v;
+        } else if (strchr(arg, '=')) {
+            ctl_error(ctx, "\"%s\": unknown keyword (host=, iface=, vtep=, "
+                      "allow=, vm=)", arg);
+            return false;
+        } else {
+            char *ip = nb_canonical_ip(ctx, "ips", arg);
+            if (!ip) {
+                return false;
+            }
+            a->set_ips = true;
+            sset_add_and_free(&a->ips, ip);
+        }
+    }
+    if (a->host && a->vtep) {
+        ctl_error(ctx, "vtep: a port is on a host (host=) or at a VTEP "
+                  "(vtep=), not both");
+        return false;
+    }
+    if (a->iface && *a->iface && !a->host) {
+        ctl_error(ctx, "iface: an interface name needs host=");
+        return false;
+    }
+    return true;
+}
+
+/* port-add [--may-exist] VNET MAC [IP]... [host=HOST] [iface=NAME]
+ *          [vtep=IP] [allow=PREFIX/LEN]... [vm=ID] */
+static void
+cmd_port_add(struct ctl_context *ctx)
+{
+    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1], true);
+    struct port_args a;
+    char *mac;
+
+    if (!v || !(mac = nb_canonical_mac(ctx, "mac", ctx->argv[2]))) {
+        return;
+    }
+    if (!parse_port_args(ctx, 3, &a)) {
+        goto out;
+    }
+
+    const struct vprec_port *p = nb_port(ctx, v, mac);
+    if (p && !has_option(ctx, "--may-exist")) {
+        ctl_error(ctx, "mac: %s is already a port of VNet \"%s\" (use "
+                  "--may-exist to change it)", mac, v->name);
+        goto out;
+    }
+    const char *ip;
+    SSET_FOR_EACH (ip, &a.ips) {
+        if (nb_failed(ctx, nb_check_vm_ip(v, ip))) {
+            goto out;
+        }
+        const struct vprec_port *other = nb_port_by_ip(ctx, v, ip, p);
+        if (other) {
+            ctl_error(ctx, "ips: %s is already port %s's in VNet \"%s\"",
+                      ip, other->mac, v->name);
+            goto out;
+        }
+    }
+
+    if (!p) {
+        struct vprec_port *np = vprec_port_insert(ctx->txn);
+        vprec_port_set_vnet(np, v);
+        vprec_port_set_mac(np, mac);
+        vprec_port_set_name(np, "");
+        p = np;
+    }
+    if (a.set_ips || !p->n_ips) {
+        const char **array = sset_array(&a.ips);
+        vprec_port_set_ips(p, array, sset_count(&a.ips));
+        free(array);
+    }
+    if (a.set_allowed) {
+        const char **array = sset_array(&a.allowed);
+        vprec_port_set_allowed_sources(p, array, sset_count(&a.allowed));
+        free(array);
+    }
+    if (a.set_host) {
+        vprec_port_set_host(p, a.host);
+        if (a.host) {
+            vprec_port_set_vtep(p, NULL);
+        }
+    }
+    if (a.set_vtep) {
+        vprec_port_set_vtep(p, a.vtep);
+        if (a.vtep) {
+            vprec_port_set_host(p, NULL);
+            vprec_port_set_name(p, "");
+        }
+    }
+    if (a.iface) {
+        vprec_port_set_name(p, a.iface);
+    } else if (a.set_host && !a.host) {
+        vprec_port_set_name(p, "");
+    }
+    if (a.vm) {
+        vprec_port_set_vm_id(p, a.vm);
+    }
+out:
+    port_args_destroy(&a);
+    free(mac);
+}
+
+static void
+cmd_port_del(struct ctl_context *ctx)
+{
+    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1], true);
+    const struct vprec_port *p;
+    char *mac;
+
+    if (!v || !(mac = nb_canonical_mac(ctx, "mac", ctx->argv[2]))) {
+        return;
+    }
+    p = nb_port(ctx, v, mac);
+    if (p) {
+        vprec_port_delete(p);
+    } else if (!has_option(ctx, "--if-exists")) {
+        ctl_error(ctx, "mac: VNet \"%s\" has no port %s", v->name, mac);
+    }
+    free(mac);
+}
+
+static void
+cmd_port_list(struct ctl_context *ctx)
+{
+    static const char *const headings[] = { "VNET", "MAC", "IPS", "HOST",
+                                            "IFACE", "VTEP", "UP", "VM" };
+    const struct vprec_vnet *vnet = NULL;
+    const struct vprec_port *p;
+
+    if (ctx->argc > 1 && !(vnet = nb_vnet(ctx, "vnet", ctx->argv[1],
+                                          true))) {
+        return;
+    }
+    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    VPREC_PORT_FOR_EACH (p, ctx->idl) {
+        if (vnet && p->vnet != vnet) {
+            continue;
+        }
+        table_add_row(t);
+        cell(t, "%s", p->vnet->name);
+        cell(t, "%s", p->mac);
+        strings_cell(t, p->ips, p->n_ips);
+        cell(t, "%s", p->host ? p->host->name : "-");
+        cell(t, "%s", p->name[0] ? p->name : "-");
+        cell(t, "%s", p->host ? p->host->vtep : p->vtep ? p->vtep : "-");
+        cell(t, "%s", p->up ? "yes" : "no");
+        cell(t, "%s", p->vm_id ? p->vm_id : "-");
+    }
+    sort_rows(t);
+}
+
+/* Routes. */
+
+static char *
+canonical_prefix(struct ctl_context *ctx, const char *s)
+{
+    unsigned int plen;
+    ovs_be32 prefix;
+
+    if (nb_failed(ctx, vp_parse_prefix("prefix", s, &prefix, &plen))) {
+        return NULL;
+    }
+    return xasprintf(IP_FMT"/%u", IP_ARGS(prefix), plen);
+}
+
+static const struct vprec_route *
+find_route(struct ctl_context *ctx, const struct vprec_tenant *tenant,
+           const char *prefix)
+{
+    const struct vprec_route *r;
+
+    VPREC_ROUTE_FOR_EACH (r, ctx->idl) {
+        if (r->tenant == tenant && !strcmp(r->prefix, prefix)) {
+            return r;
+        }
+    }
+    return NULL;
+}
+
+/* route-add [--may-exist] TENANT PREFIX NEXTHOP */
+static void
+cmd_route_add(struct ctl_context *ctx)
+{
+    const struct vprec_tenant *tenant;
+    char *prefix = NULL, *nexthop = NULL;
+
+    if (!(tenant = nb_tenant(ctx, "tenant", ctx->argv[1], true))
+        || !(prefix = canonical_prefix(ctx, ctx->argv[2]))
+        || !(nexthop = nb_canonical_ip(ctx, "nexthop", ctx->argv[3]))) {
+        goto out;
+    }
+    const struct vprec_route *r = find_route(ctx, tenant, prefix);
+    if (r && !has_option(ctx, "--may-exist")) {
+        ctl_error(ctx, "prefix: tenant \"%s\" already has a route to %s "
+                  "(use --may-exist to change it)", tenant->name, prefix);
+        goto out;
+    }
+    if (!r) {
+        struct vprec_route *nr = vprec_route_insert(ctx->txn);
+        vprec_route_set_tenant(nr, tenant);
+        vprec_route_set_prefix(nr, prefix);
+        r = nr;
+    }
+    vprec_route_set_nexthop(r, nexthop);
+out:
+    free(prefix);
+    free(nexthop);
+}
+
+static void
+cmd_route_del(struct ctl_context *ctx)
+{
+    const struct vprec_tenant *tenant;
+    char *prefix;
+
+    if (!(tenant = nb_tenant(ctx, "tenant", ctx->argv[1], true))
+        || !(prefix = canonical_prefix(ctx, ctx->argv[2]))) {
+        return;
+    }
+    const struct vprec_route *r = find_route(ctx, tenant, prefix);
+    if (r) {
+        vprec_route_delete(r);
+    } else if (!has_option(ctx, "--if-exists")) {
+        ctl_error(ctx, "prefix: tenant \"%s\" has no route to %s",
+                  tenant->name, prefix);
+    }
+    free(prefix);
+}
+
+static void
+cmd_route_list(struct ctl_context *ctx)
+{
+    static const char *const headings[] = { "TENANT", "PREFIX", "NEXTHOP" };
+    const struct vprec_tenant *tenant = NULL;
+    const struct vprec_route *r;
+
+    if (ctx->argc > 1 && !(tenant = nb_tenant(ctx, "tenant", ctx->argv[1],
+                                              true))) {
+        return;
+    }
+    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    VPREC_ROUTE_FOR_EACH (r, ctx->idl) {
+        if (!tenant || r->tenant == tenant) {
+            table_add_row(t);
+            cell(t, "%s", r->tenant->name);
+            cell(t, "%s", r->prefix);
+            cell(t, "%s", r->nexthop);
+        }
+    }
+    sort_rows(t);
+}
+
+/* Hosts. */
+
+/* host-add [--may-exist] HOST VTEP [gateway=true|false] */
+static void
+cmd_host_add(struct ctl_context *ctx)
+{
+    const char *name = ctx->argv[1];
+    bool gateway = false, set_gateway = false;
+    char *vtep;
+
+    if (nb_failed(ctx, vp_parse_name("host", name))
+        || !(vtep = nb_canonical_ip(ctx, "vtep", ctx->argv[2]))) {
+        return;
+    }
+    for (int i = 3; i < ctx->argc; i++) {
+        const char *v = keyword(ctx->argv[i], "gateway");
+        if (!v) {
+            ctl_error(ctx, "\"%s\": expected gateway=true|false",
+                      ctx->argv[i]);
+            goto out;
+        } else if (!nb_parse_bool(ctx, "gateway", v, &gateway)) {
+            goto out;
+        }
+        set_gateway = true;
+    }
+
+    const struct vprec_host *h;
+    VPREC_HOST_FOR_EACH (h, ctx->idl) {
+        if (!strcmp(h->vtep, vtep) && strcmp(h->name, name)) {
+            ctl_error(ctx, "vtep: %s is host \"%s\"'s", vtep, h->name);
+            goto out;
+        }
+    }
+    h = nb_host(ctx, "host", name, false);
+    if (h) {
+        if (!has_option(ctx, "--may-exist")) {
+            ctl_error(ctx, "host: \"%s\" exists", name);
+            goto out;
+        }
+    } else {
+        struct vprec_host *nh = vprec_host_insert(ctx->txn);
+        vprec_host_set_name(nh, name);
+        h = nh;
+    }
+    vprec_host_set_vtep(h, vtep);
+    if (set_gateway) {
+        vprec_host_set_gateway(h, gateway);
+    }
+out:
+    free(vtep);
+}
+
+static void
+cmd_host_del(struct ctl_context *ctx)
+{
+    const struct vprec_host *h = nb_host(ctx, "host", ctx->argv[1],
+                                         !has_option(ctx, "--if-exists"));
+    if (h) {
+        /* Ports bound to it lose their binding (a weak reference). */
+        vprec_host_delete(h);
+    }
+}
+
+static void
+cmd_host_list(struct ctl_context *ctx)
+{
+    static const char *const headings[] = { "HOST", "VTEP", "GATEWAY",
+                                            "CONNECTED", "GENERATION",
+                                            "ACKED", "SUBSETS", "PORTS",
+                                            "ERROR" };
+    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    const struct vprec_host *h;
+
+    VPREC_HOST_FOR_EACH (h, ctx->idl) {
+        const struct vprec_port *p;
+        size_t n_ports = 0;
+
+        VPREC_PORT_FOR_EACH (p, ctx->idl) {
+            n_ports += p->host == h;
+        }
+        table_add_row(t);
+        cell(t, "%s", h->name);
+        cell(t, "%s", h->vtep);
+        cell(t, "%s", h->gateway ? "yes" : "no");
+        cell(t, "%s", smap_get_def(&h->status, "connected", "never"));
+        cell(t, "%s", smap_get_def(&h->status, "generation", "0"));
+        cell(t, "%s", smap_get_def(&h->status, "acked", "0"));
+        cell(t, "%"PRIuSIZE, h->n_subsets);
+        cell(t, "%"PRIuSIZE, n_ports);
+        cell(t, "%s", smap_get_def(&h->status, "error", "-"));
+    }
+    sort_rows(t);
+}
+
+/* Deployment settings. */
+
+static bool
+parse_int(struct ctl_context *ctx, const char *field, const char *s,
+          int min, int max, int *value)
+{
+    if (!str_to_int(s, 10, value) || *value < min || *value > max) {
+        ctl_error(ctx, "%s: \"%s\" must be an integer from %d to %d", field,
+                  s, min, max);
+        return false;
+    }
+    return true;
+}
+
+/* set-deployment KEY=VALUE... */
+static void
+cmd_set_deployment(struct ctl_context *ctx)
+{
+    const struct vprec_deployment *d = nb_deployment(ctx);
+
+    for (int i = 1; i < ctx->argc; i++) {
+        const char *arg = ctx->argv[i], *v;
+        bool b;
+        int n;
+
+        if ((v = keyword(arg, "owner-rule"))) {
+            if (strcmp(v, "lower") && strcmp(v, "higher")) {
+                ctl_error(ctx, "owner-rule: \"%s\" must be lower or higher",
+                          v);
+                return;
+            }
+            vprec_deployment_set_owner_rule(d, v);
+        } else if ((v = keyword(arg, "query-mode"))) {
+            if (strcmp(v, "forward") && strcmp(v, "query")) {
+                ctl_error(ctx, "query-mode: \"%s\" must be forward or query",
+                          v);
+                return;
+            }
+            vprec_deployment_set_query_mode(d, v);
+        } else if ((v = keyword(arg, "subsets"))) {
+            if (!parse_int(ctx, "subsets", v, 1, 4096, &n)) {
+                return;
+            }
+            vprec_deployment_set_n_subsets(d, n);
+        } else if ((v = keyword(arg, "grace-period"))) {
+            if (!parse_int(ctx, "grace-period", v, 0, 3600, &n)) {
+                return;
+            }
+            vprec_deployment_set_grace_period(d, n);
+        } else if ((v = keyword(arg, "auto-register"))) {
+            if (!nb_parse_bool(ctx, "auto-register", v, &b)) {
+                return;
+            }
+            vprec_deployment_set_auto_register(d, b);
+        } else {
+            ctl_error(ctx, "\"%s\": expected owner-rule=, query-mode=, "
+                      "subsets=, grace-period= or auto-register=", arg);
+            return;
+        }
+    }
+}
+
+static void
+cmd_deployment_show(struct ctl_context *ctx)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(ctx->idl);
+
+    if (!d) {
+        ds_put_cstr(&ctx->output, "no Deployment row yet: the defaults "
+                    "apply (owner-rule=lower query-mode=forward subsets=64 "
+                    "grace-period=10 auto-register=false)\n");
+        return;
+    }
+    ds_put_format(&ctx->output, "owner-rule=%s\nquery-mode=%s\nsubsets=%"
+                  PRId64"\ngrace-period=%"PRId64"\nauto-register=%s\n"
+                  "generation=%"PRId64"\n", d->owner_rule, d->query_mode,
+                  d->n_subsets, d->grace_period,
+                  d->auto_register ? "true" : "false", d->generation);
+}
+
+static const struct ctl_command_syntax commands[] = {
+    {"tenant-add", 1, 2, "TENANT [external-access=BOOL]", NULL,
+     cmd_tenant_add, NULL, "--may-exist", RW},
+    {"tenant-del", 1, 1, "TENANT", NULL, cmd_tenant_del, NULL, "--if-exists",
+     RW},
+    {"tenant-list", 0, 0, "", NULL, cmd_tenant_list, NULL, "", RO},
+    {"vnet-add", 3, INT_MAX, "VNET VNI TENANT [GATEWAY/PLEN]... "
+     "[gateway-mac=MAC]", NULL, cmd_vnet_add, NULL, "--may-exist", RW},
+    {"vnet-del", 1, 1, "VNET", NULL, cmd_vnet_del, NULL, "--if-exists", RW},
+    {"vnet-list", 0, 1, "[TENANT]", NULL, cmd_vnet_list, NULL, "", RO},
+    {"subnet-add", 2, 2, "VNET GATEWAY/PLEN", NULL, cmd_subnet_add, NULL,
+     "--may-exist", RW},
+    {"subnet-del", 2, 2, "VNET GATEWAY/PLEN", NULL, cmd_subnet_del, NULL,
+     "--if-exists", RW},
+    {"port-add", 2, INT_MAX, "VNET MAC [IP]... [host=HOST] [iface=NAME] "
+     "[vtep=IP] [allow=PREFIX/LEN]... [vm=ID]", NULL, cmd_port_add, NULL,
+     "--may-exist", RW},
+    {"port-del", 2, 2, "VNET MAC", NULL, cmd_port_del, NULL, "--if-exists",
+     RW},
+    {"port-list", 0, 1, "[VNET]", NULL, cmd_port_list, NULL, "", RO},
+    {"route-add", 3, 3, "TENANT PREFIX NEXTHOP", NULL, cmd_route_add, NULL,
+     "--may-exist", RW},
+    {"route-del", 2, 2, "TENANT PREFIX", NULL, cmd_route_del, NULL,
+     "--if-exists", RW},
+    {"route-list", 0, 1, "[TENANT]", NULL, cmd_route_list, NULL, "", RO},
+    {"host-add", 2, 3, "HOST VTEP [gateway=BOOL]", NULL, cmd_host_add, NULL,
+     "--may-exist", RW},
+    {"host-del", 1, 1, "HOST", NULL, cmd_host_del, NULL, "--if-exists", RW},
+    {"host-list", 0, 0, "", NULL, cmd_host_list, NULL, "", RO},
+    {"set-deployment", 1, INT_MAX, "KEY=VALUE...", NULL, cmd_set_deployment,
+     NULL, "", RW},
+    {"deployment-show", 0, 0, "", NULL, cmd_deployment_show, NULL, "", RO},
+    {NULL, 0, 0, NULL, NULL, NULL, NULL, NULL, RO},
+};
+
+void
+nbctl_register_cmds(void)
+{
+    ctl_register_commands(commands);
+}

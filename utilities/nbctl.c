@@ -1,0 +1,344 @@
+/* utilities/nbctl.c: running the northbound commands (see nbctl.h). */
+#include <config.h>
+#include "nbctl.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ctrl/nb-check.h"
+#include "ctrl/vplane-idl.h"
+#include "db-ctl-base.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/vlog.h"
+#include "ovsdb-data.h"
+#include "ovsdb-idl.h"
+#include "packets.h"
+#include "table.h"
+#include "util.h"
+#include "vplane/tables-config.h"
+
+VLOG_DEFINE_THIS_MODULE(nbctl);
+
+/* Rows the generic commands (get, set, list, ...) can name by a column. */
+static const struct ctl_table_class tables[VPREC_N_TABLES] = {
+    [VPREC_TABLE_HOST].row_ids[0] = { &vprec_host_col_name, NULL, NULL },
+    [VPREC_TABLE_TENANT].row_ids[0] = { &vprec_tenant_col_name, NULL, NULL },
+    [VPREC_TABLE_VNET].row_ids[0] = { &vprec_vnet_col_name, NULL, NULL },
+};
+
+void
+nbctl_init(void)
+{
+    ctl_init__(&vprec_idl_class, tables, NULL, NULL);
+    nbctl_register_cmds();
+    nbctl_register_services();
+    nbctl_register_xlate();
+}
+
+/* Lookups. */
+
+bool
+nb_failed(struct ctl_context *ctx, char *error)
+{
+    if (error) {
+        ctl_error(ctx, "%s", error);
+        free(error);
+        return true;
+    }
+    return false;
+}
+
+const struct vprec_tenant *
+nb_tenant(struct ctl_context *ctx, const char *field, const char *name,
+          bool must_exist)
+{
+    const struct vprec_tenant *t;
+
+    VPREC_TENANT_FOR_EACH (t, ctx->idl) {
+        if (!strcmp(t->name, name)) {
+            return t;
+        }
+    }
+    if (must_exist) {
+        ctl_error(ctx, "%s: no tenant named \"%s\"", field, name);
+    }
+    return NULL;
+}
+
+const struct vprec_vnet *
+nb_vnet(struct ctl_context *ctx, const char *field, const char *name,
+        bool must_exist)
+{
+    const struct vprec_vnet *v;
+
+    VPREC_VNET_FOR_EACH (v, ctx->idl) {
+        if (!strcmp(v->name, name)) {
+            return v;
+        }
+    }
+    if (must_exist) {
+        ctl_error(ctx, "%s: no VNet named \"%s\"", field, name);
+    }
+    return NULL;
+}
+
+const struct vprec_host *
+nb_host(struct ctl_context *ctx, const char *field, const char *name,
+        bool must_exist)
+{
+    const struct vprec_host *h;
+
+    VPREC_HOST_FOR_EACH (h, ctx->idl) {
+        if (!strcmp(h->name, name)) {
+            return h;
+        }
+    }
+    if (must_exist) {
+        ctl_error(ctx, "%s: no host named \"%s\"", field, name);
+    }
+    return NULL;
+}
+
+const struct vprec_port *
+nb_port(struct ctl_context *ctx, const struct vprec_vnet *vnet,
+        const char *mac)
+{
+    const struct vprec_port *p;
+
+    VPREC_PORT_FOR_EACH (p, ctx->idl) {
+        if (p->vnet == vnet && !strcmp(p->mac, mac)) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+const struct vprec_port *
+nb_port_by_ip(struct ctl_context *ctx, const struct vprec_vnet *vnet,
+              const char *ip, const struct vprec_port *except)
+{
+    const struct vprec_port *p;
+
+    VPREC_PORT_FOR_EACH (p, ctx->idl) {
+        if (p->vnet != vnet || p == except) {
+            continue;
+        }
+        for (size_t i = 0; i < p->n_ips; i++) {
+            if (!strcmp(p->ips[i], ip)) {
+                return p;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* The Deployment row, created with the controller's defaults if the
+ * database has none yet (a fresh database, before vplane-ctrl ran). */
+const struct vprec_deployment *
+nb_deployment(struct ctl_context *ctx)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(ctx->idl);
+
+    if (!d && ctx->txn) {
+        struct vprec_deployment *nd = vprec_deployment_insert(ctx->txn);
+        vprec_deployment_set_owner_rule(nd, "lower");
+        vprec_deployment_set_query_mode(nd, "forward");
+        vprec_deployment_set_n_subsets(nd, 64);
+        vprec_deployment_set_grace_period(nd, 10);
+        d = nd;
+    }
+    return d;
+}
+
+char *
+nb_canonical_mac(struct ctl_context *ctx, const char *field, const char *s)
+{
+    struct eth_addr mac;
+
+    if (nb_failed(ctx, vp_parse_vm_mac(field, s, &mac))) {
+        return NULL;
+    }
+    return xasprintf(ETH_ADDR_FMT, ETH_ADDR_ARGS(mac));
+}
+
+char *
+nb_canonical_ip(struct ctl_context *ctx, const char *field, const char *s)
+{
+    ovs_be32 ip;
+
+    if (nb_failed(ctx, vp_parse_unicast_ip(field, s, &ip))) {
+        return NULL;
+    }
+    return xasprintf(IP_FMT, IP_ARGS(ip));
+}
+
+bool
+nb_parse_bool(struct ctl_context *ctx, const char *field, const char *s,
+              bool *value)
+{
+    if (!strcmp(s, "true")) {
+        *value = true;
+    } else if (!strcmp(s, "false")) {
+        *value = false;
+    } else {
+        ctl_error(ctx, "%s: \"%s\" must be true or false", field, s);
+        return false;
+    }
+    return true;
+}
+
+/* Running. */
+
+/* Runs the commands once; false if the transaction must be retried on a
+ * newer copy of the database. */
+static bool
+run_once(struct ctl_command *commands, size_t n_commands,
+         struct ovsdb_idl *idl, const char *args, bool dry_run,
+         const struct table_style *style)
+{
+    struct ovsdb_symbol_table *symtab = ovsdb_symbol_table_create();
+    struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(idl);
+    bool writes = ctl_might_write_to_db(commands, n_commands);
+    struct ctl_context ctx;
+    struct ctl_command *c;
+
+    if (dry_run) {
+        ovsdb_idl_txn_set_dry_run(txn);
+    }
+    ovsdb_idl_txn_add_comment(txn, "vplane-ctl: %s", args);
+    for (c = commands; c < &commands[n_commands]; c++) {
+        ds_init(&c->output);
+        c->table = NULL;
+    }
+
+    ctl_context_init(&ctx, NULL, idl, txn, symtab, NULL);
+    if (writes) {
+        /* Serializes NB transactions: see nbctl.h. */
+        const struct vprec_deployment *d = nb_deployment(&ctx);
+        ovsdb_idl_txn_verify(&d->header_, &vprec_deployment_col_nb_seqno);
+        vprec_deployment_set_nb_seqno(d, d->nb_seqno + 1);
+    }
+    for (c = commands; c < &commands[n_commands]; c++) {
+        ctl_context_init_command(&ctx, c, false);
+        if (c->syntax->run) {
+            c->syntax->run(&ctx);
+        }
+        if (ctx.error) {
+            ctl_fatal("%s", ctx.error);
+        }
+        ctl_context_done_command(&ctx, c);
+        if (ctx.try_again) {
+            goto try_again;
+        }
+    }
+    ctl_context_done(&ctx, NULL);
+
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &symtab->sh) {
+        struct ovsdb_symbol *symbol = node->data;
+        if (!symbol->created) {
+            ctl_fatal("row id \"%s\" is referenced but never created (e.g. "
+                      "with \"-- --id=%s create ...\")", node->name,
+                      node->name);
+        }
+    }
+    if (writes) {
+        char *error = nb_check(idl);
+        if (error) {
+            ctl_fatal("%s", error);
+        }
+    }
+
+    enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit_block(txn);
+    if (status == TXN_UNCHANGED || status == TXN_SUCCESS) {
+        for (c = commands; c < &commands[n_commands]; c++) {
+            if (c->syntax->postprocess) {
+                ctl_context_init(&ctx, c, idl, txn, symtab, NULL);
+                c->syntax->postprocess(&ctx);
+                if (ctx.error) {
+                    ctl_fatal("%s", ctx.error);
+                }
+                ctl_context_done(&ctx, c);
+            }
+        }
+    }
+    switch (status) {
+    case TXN_UNCOMMITTED:
+    case TXN_INCOMPLETE:
+    case TXN_ABORTED:
+    case TXN_NOT_LOCKED:
+        OVS_NOT_REACHED();
+    case TXN_UNCHANGED:
+    case TXN_SUCCESS:
+        break;
+    case TXN_TRY_AGAIN:
+        goto try_again;
+    case TXN_ERROR:
+        ctl_fatal("transaction error: %s", ovsdb_idl_txn_get_error(txn));
+    default:
+        OVS_NOT_REACHED();
+    }
+
+    for (c = commands; c < &commands[n_commands]; c++) {
+        if (c->table) {
+            table_print(c->table, style);
+        } else {
+            fputs(ds_cstr(&c->output), stdout);
+        }
+    }
+    return true;
+
+try_again:
+    ovsdb_idl_txn_abort(txn);
+    ovsdb_idl_txn_destroy(txn);
+    ovsdb_symbol_table_destroy(symtab);
+    for (c = commands; c < &commands[n_commands]; c++) {
+        ds_destroy(&c->output);
+        table_destroy(c->table);
+        free(c->table);
+    }
+    return false;
+}
+
+void
+nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
+          bool dry_run, const struct table_style *style)
+{
+    struct ctl_command *commands;
+    size_t n_commands;
+    struct ds args = DS_EMPTY_INITIALIZER;
+    char *error;
+
+    for (int i = 0; i < argc; i++) {
+        ds_put_format(&args, "%s%s", i ? " " : "", argv[i]);
+    }
+    error = ctl_parse_commands(argc, argv, options, &commands, &n_commands);
+    if (error) {
+        ctl_fatal("%s", error);
+    }
+
+    /* Everything, without change alerts: a one-shot client.  The checks
+     * look at the whole desired state. */
+    struct ovsdb_idl *idl = ovsdb_idl_create_unconnected(&vprec_idl_class,
+                                                         true);
+    ovsdb_idl_set_remote(idl, db, false);
+    unsigned int seqno = ovsdb_idl_get_seqno(idl);
+    for (;;) {
+        ovsdb_idl_run(idl);
+        if (!ovsdb_idl_is_alive(idl)) {
+            ctl_fatal("%s: database connection failed (%s)", db,
+                      ovs_retval_to_string(ovsdb_idl_get_last_error(idl)));
+        }
+        if (seqno != ovsdb_idl_get_seqno(idl)) {
+            seqno = ovsdb_idl_get_seqno(idl);
+            if (run_once(commands, n_commands, idl, ds_cstr(&args), dry_run,
+                         style)) {
+                exit(EXIT_SUCCESS);
+            }
+        }
+        if (seqno == ovsdb_idl_get_seqno(idl)) {
+            ovsdb_idl_wait(idl);
+            poll_block();
+        }
+    }
+}
