@@ -49,7 +49,13 @@ SYSTEM_TESTS = \
 	tests/system/interop-kernel.sh \
 	tests/system/bad-input.sh \
 	tests/system/port-churn.sh \
-	tests/system/ctl.sh
+	tests/system/ctl.sh \
+	tests/system/ctrl-nb.sh \
+	tests/system/ctrl-sync.sh \
+	tests/system/ctrl-move.sh \
+	tests/system/ctrl-subsets.sh \
+	tests/system/ctrl-restart.sh \
+	tests/system/ctrl-bad-rpc.sh
 TESTS += $(SYSTEM_TESTS)
 EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
 AM_TESTS_ENVIRONMENT = \

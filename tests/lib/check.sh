@@ -109,3 +109,33 @@ iperf_tcp() {
     "$PYTHON" -c 'import json,sys; d=json.load(open(sys.argv[1])); print(int(d["end"]["sum_received"]["bits_per_second"]))' \
         "$WORLD_DIR/iperf.json"
 }
+
+# Controller worlds.
+
+# wait_synced HOST...: each host is in sync with the controller and has
+# acknowledged the desired state (up to 30 s).
+wait_synced() {
+    local h i out
+    for h in "$@"; do
+        for i in $(seq 300); do
+            out=$(world_ctrl ctrl/host-diff "$h" 2>&1)
+            case $out in
+                *"connected, "*"no difference from the desired state"*)
+                    out=$(world_ctl "$h" controller/show 2>&1)
+                    case $out in *": in sync"*) break ;; esac ;;
+            esac
+            sleep 0.1
+        done
+        [ "$i" -lt 300 ] || check_fail "host $h not in sync: $(world_ctrl ctrl/host-diff "$h" 2>&1 | head -5) / $(world_ctl "$h" controller/show 2>&1 | head -3)"
+    done
+}
+
+# xlate_lines HOST [VNET]: translation entries in a host's dump.
+xlate_lines() {
+    world_ctl "$1" xlate/dump ${2:+"$2"} | awk 'NR > 1' | wc -l
+}
+
+# subsets_of HOST: the subsets the database assigns to HOST, one per line.
+subsets_of() {
+    world_nb get Host "$1" subsets | tr -d '[] ' | tr ',' '\n' | sed '/^$/d'
+}

@@ -12,6 +12,16 @@
 #                                   in $WORLD_BG_PID (stop it with kill)
 #   world_cleanup                   remove everything (also on exit)
 #
+# A controller (tests of vplane-ctrl, the sandbox):
+#   world_controller                namespace "ctrl" on the fabric at
+#                                   $WORLD_CTRL_IP running ovsdb-server
+#                                   (file database in $WORLD_DIR) and
+#                                   vplane-ctrl; hosts then join with
+#                                   world_host H VTEP --controller=$WORLD_CTRL
+#   world_start_ctrl, world_stop_ctrl  vplane-ctrl alone (the database stays)
+#   world_nb COMMAND...             vplane-ctl database command
+#   world_ctrl COMMAND...           vplane-ctl ctrl/... command
+#
 # Every namespace is called "<world>-<name>", so a world never touches
 # anything it did not create, and a leftover from a killed run is removed by
 # the next world_init of the same name.  The fabric is 192.168.100.0/24 on
@@ -20,7 +30,11 @@
 WORLD_TOP=${WORLD_TOP:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 VPLANED=${VPLANED:-$WORLD_TOP/vplane/vplaned}
 VPLANE_CTL=${VPLANE_CTL:-$WORLD_TOP/utilities/vplane-ctl}
+VPLANE_CTRL=${VPLANE_CTRL:-$WORLD_TOP/ctrl/vplane-ctrl}
+VPLANE_SCHEMA=${VPLANE_SCHEMA:-$WORLD_TOP/ctrl/vplane.ovsschema}
 WORLD_FABRIC_PREFIX=192.168.100
+WORLD_CTRL_IP=$WORLD_FABRIC_PREFIX.250
+WORLD_CTRL=tcp:$WORLD_CTRL_IP:6653
 
 world_log() { printf '%s\n' "$*" >&2; }
 
@@ -164,4 +178,62 @@ world_wait_for() {
         sleep 0.1
     done
     "$@"
+}
+
+# The OVSDB server and tools of the Open vSwitch build vPlane links with.
+world_ovsdb_bin() {
+    local b
+    for b in "${OVS_BUILDDIR:-}/ovsdb" /var/cache/vplane/ovs-*/build/ovsdb; do
+        if [ -x "$b/ovsdb-server" ]; then
+            printf '%s\n' "$b"
+            return 0
+        fi
+    done
+    world_log "world: no ovsdb-server (set OVS_BUILDDIR)"
+    return 1
+}
+
+world_controller() {
+    local ns; ns=$(world_ns ctrl)
+    local bin; bin=$(world_ovsdb_bin) || return 1
+    ip netns add "$ns"
+    ip -n "$ns" link set lo up
+    ip link add fab0 netns "$ns" type veth peer name ctrl netns "$(world_ns fabric)"
+    world_exec fabric ip link set ctrl master br0 up
+    ip -n "$ns" addr add "$WORLD_CTRL_IP/24" dev fab0
+    ip -n "$ns" link set fab0 up
+    "$bin/ovsdb-tool" create "$WORLD_DIR/vplane.db" "$VPLANE_SCHEMA" || return 1
+    world_exec ctrl "$bin/ovsdb-server" "$WORLD_DIR/vplane.db" \
+        --remote="punix:$WORLD_DIR/db.sock" \
+        --unixctl="$WORLD_DIR/ovsdb.ctl" --pidfile="$WORLD_DIR/ovsdb.pid" \
+        -vconsole:off --log-file="$WORLD_DIR/ovsdb.log" --detach --no-chdir \
+        || return 1
+    world_start_ctrl "$@"
+}
+
+world_start_ctrl() {
+    world_exec ctrl "$VPLANE_CTRL" --db="unix:$WORLD_DIR/db.sock" \
+        --remote="ptcp:6653:$WORLD_CTRL_IP" \
+        --remote="punix:$WORLD_DIR/ctrl.sock" \
+        --unixctl="$WORLD_DIR/ctrl.ctl" --pidfile="$WORLD_DIR/ctrl.pid" \
+        -vconsole:off --log-file="$WORLD_DIR/ctrl.log" --detach --no-chdir "$@"
+}
+
+world_stop_ctrl() {
+    [ -f "$WORLD_DIR/ctrl.pid" ] || return 0
+    local pid; pid=$(cat "$WORLD_DIR/ctrl.pid")
+    kill "$pid" 2>/dev/null
+    local i
+    for i in $(seq 50); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+}
+
+world_nb() {
+    "$VPLANE_CTL" --timeout=60 --db="unix:$WORLD_DIR/db.sock" "$@"
+}
+
+world_ctrl() {
+    "$VPLANE_CTL" --timeout=30 -t "$WORLD_DIR/ctrl.ctl" "$@"
 }
