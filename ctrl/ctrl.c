@@ -33,6 +33,12 @@ ctrl_create(const char *db_remote)
 
     c->idl = ovsdb_idl_create(db_remote, &vprec_idl_class, true, true);
     ovsdb_idl_set_lock(c->idl, CTRL_LOCK);
+    /* What only the controller writes and no host view reads: writing it
+     * must not look like a change of the desired state (every host's view
+     * would be recomputed for nothing). */
+    ovsdb_idl_omit_alert(c->idl, &vprec_host_col_status);
+    ovsdb_idl_omit_alert(c->idl, &vprec_deployment_col_generation);
+    ovsdb_idl_omit_alert(c->idl, &vprec_deployment_col_nb_seqno);
     c->sb = sb_server_create(c);
     sset_init(&c->remotes);
     hmap_init(&c->hosts);

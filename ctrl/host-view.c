@@ -10,6 +10,7 @@
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
 #include "packets.h"
+#include "sset.h"
 #include "util.h"
 #include "vplane/tables-config.h"
 
@@ -414,6 +415,14 @@ identity(char kind, const struct view_entry *e)
     return NULL;
 }
 
+/* The VNet of a port or translation entry. */
+static const char *
+entry_vnet(char kind OVS_UNUSED, const struct view_entry *e)
+{
+    const struct json *v = shash_find_data(json_object(e->json), "vnet");
+    return v && v->type == JSON_STRING ? json_string(v) : "";
+}
+
 static void
 put_removal(struct json *remove, char kind, const struct view_entry *e)
 {
@@ -488,15 +497,31 @@ host_view_diff(const struct host_view *old, const struct host_view *new,
         put_entry(add, kind, e);
         n++;
     }
+    /* Removing a VNet removes what is in it: its ports and translation
+     * entries need not be named too (a host that stops serving a tenant
+     * would otherwise get every entry of it back as a removal). */
+    struct sset gone_vnets = SSET_INITIALIZER(&gone_vnets);
+    SHASH_FOR_EACH (node, &old->entries) {
+        if (node->name[0] == KIND_VNET
+            && !shash_find(&new->entries, node->name)) {
+            sset_add(&gone_vnets, node->name + 2);
+        }
+    }
     SHASH_FOR_EACH (node, &old->entries) {
         char kind = node->name[0];
 
         if (kind == KIND_SUBSETS || shash_find(&new->entries, node->name)) {
             continue;
         }
-        put_removal(remove, kind, node->data);
         n++;
+        if ((kind == KIND_XLATE || kind == KIND_PORT)
+            && !sset_is_empty(&gone_vnets)
+            && sset_contains(&gone_vnets, entry_vnet(kind, node->data))) {
+            continue;
+        }
+        put_removal(remove, kind, node->data);
     }
+    sset_destroy(&gone_vnets);
 
     if (!n) {
         json_destroy(add);

@@ -402,8 +402,9 @@ sb_server_format(const struct sb_server *server, struct ds *out)
     const struct sb_session *s;
     long long int now = time_msec();
 
+    ds_put_format(out, "%-28s %-16s %s\n", "PEER", "HOST", "AGE");
     LIST_FOR_EACH (s, node, &server->sessions) {
-        ds_put_format(out, "  %-28s %-12s %llds\n", s->peer,
+        ds_put_format(out, "%-28s %-16s %llds\n", s->peer,
                       s->host ? ctrl_host_name(s->host) : "(no hello)",
                       (now - s->created) / 1000);
     }

@@ -1,4 +1,6 @@
 dist_doc_DATA += \
 	docs/architecture.md \
+	docs/controller.md \
 	docs/ctl.md \
-	docs/performance.md
+	docs/performance.md \
+	docs/protocol.md

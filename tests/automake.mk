@@ -4,6 +4,7 @@
 UNIT_TESTS = \
 	tests/unit/test-fabric \
 	tests/unit/test-packet \
+	tests/unit/test-peers \
 	tests/unit/test-subsets \
 	tests/unit/test-tables \
 	tests/unit/test-tso \
@@ -25,6 +26,9 @@ tests_unit_test_fabric_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_packet_SOURCES = tests/unit/test-packet.c
 tests_unit_test_packet_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_packet_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_peers_SOURCES = tests/unit/test-peers.c
+tests_unit_test_peers_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_peers_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_subsets_SOURCES = tests/unit/test-subsets.c
 tests_unit_test_subsets_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_subsets_LDADD = ctrl/libvplanectrl.a $(UNIT_TEST_LDADD)

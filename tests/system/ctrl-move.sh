@@ -56,8 +56,6 @@ ip -n "$(world_ns h3)" link set vm1 mtu 1450 up
 world_ctl h3 port/add vm1 web $mac 10.1.0.11 vm=vm1 >/dev/null
 sleep 0.3
 world_ctl h1 port/del vm1 >/dev/null
-# The VM announces itself, as QEMU does after a migration.
-world_exec vm1 arping -U -c 1 -I eth0 10.1.0.11 >/dev/null 2>&1 || true
 wait_synced h1 h2 h3
 
 check_step "every host's entry changed"

@@ -1,0 +1,132 @@
+/* tests/unit/test-peers.c: the hosts and query-subset assignment a vplaned
+ * receives from its controller -- checked field by field, and a change is
+ * checked as a whole before it replaces anything. */
+#include <config.h>
+#include "test-util.h"
+
+#include <string.h>
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "peers.h"
+#include "util.h"
+
+/* Applies 'hosts' and 'subsets' (JSON text, or NULL) to 'p'; returns the
+ * first error, or NULL. */
+static char *
+apply(struct vp_peers *p, const char *hosts, const char *subsets)
+{
+    char *error = NULL;
+
+    if (hosts) {
+        struct json *j = json_from_string(hosts);
+        error = vp_peers_add_hosts(p, j);
+        json_destroy(j);
+    }
+    if (!error && subsets) {
+        struct json *j = json_from_string(subsets);
+        error = vp_peers_set_subsets(p, j);
+        json_destroy(j);
+    }
+    return error ? error : vp_peers_check(p);
+}
+
+static void
+expect_error(const char *hosts, const char *subsets, const char *needle)
+{
+    struct vp_peers p;
+    vp_peers_init(&p);
+    char *error = apply(&p, hosts, subsets);
+    assert_non_null(error);
+    if (!strstr(error, needle)) {
+        fail_msg("error \"%s\" lacks \"%s\"", error, needle);
+    }
+    free(error);
+    vp_peers_destroy(&p);
+}
+
+static const char *const two_hosts =
+    "[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\"},"
+    " {\"name\": \"h2\", \"vtep\": \"192.168.100.2\"}]";
+
+static void
+test_good(void **state OVS_UNUSED)
+{
+    struct vp_peers p;
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    vp_peers_init(&p);
+    char *error = apply(&p, two_hosts,
+                        "{\"count\": 8, \"owner-rule\": \"higher\","
+                        " \"assignment\": {\"h1\": [0, 1, 2, 5],"
+                        " \"h2\": [3, 4, 6]}}");
+    assert_null(error);
+    assert_int_equal(vp_peers_count_held(&p, "h1"), 4);
+    assert_int_equal(vp_peers_count_held(&p, "h2"), 3);
+    assert_string_equal(p.owner_rule, "higher");
+    assert_string_equal(p.query_mode, "forward");
+    vp_peers_format(&p, "h1", &s);
+    assert_non_null(strstr(ds_cstr(&s), "1 unassigned"));
+    assert_non_null(strstr(ds_cstr(&s), "h1 *"));
+    assert_non_null(strstr(ds_cstr(&s), "0-2,5\n"));
+    assert_non_null(strstr(ds_cstr(&s), "3-4,6\n"));
+    ds_destroy(&s);
+    vp_peers_destroy(&p);
+}
+
+static void
+test_bad_fields(void **state OVS_UNUSED)
+{
+    expect_error("{}", NULL, "hosts: must be an array");
+    expect_error("[{\"name\": \"h1\"}]", NULL, "hosts[0]");
+    expect_error("[{\"name\": \"h 1\", \"vtep\": \"192.168.100.1\"}]", NULL,
+                 "hosts[0].name");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"224.0.0.1\"}]", NULL,
+                 "hosts[0].vtep");
+    expect_error(two_hosts, "{\"count\": 9999, \"assignment\": {}}",
+                 "subsets.count");
+    expect_error(two_hosts, "{\"count\": 4}", "subsets.assignment");
+    expect_error(two_hosts, "{\"count\": 4, \"assignment\": {\"h1\": [4]}}",
+                 "subsets.assignment.h1[0]");
+    expect_error(two_hosts, "{\"count\": 4, \"assignment\": {\"h1\": [1],"
+                 " \"h2\": [1]}}", "subset 1 is also");
+    expect_error(two_hosts, "{\"count\": 4, \"owner-rule\": \"middle\","
+                 " \"assignment\": {}}", "owner-rule");
+    expect_error(two_hosts, "{\"count\": 4, \"assignment\": {\"h9\": [1]}}",
+                 "not a known host");
+}
+
+/* A change is built on a copy: a bad one leaves the original as it was. */
+static void
+test_copy_untouched(void **state OVS_UNUSED)
+{
+    struct vp_peers p, copy;
+
+    vp_peers_init(&p);
+    assert_null(apply(&p, two_hosts,
+                      "{\"count\": 2, \"assignment\": {\"h1\": [0],"
+                      " \"h2\": [1]}}"));
+    vp_peers_clone(&copy, &p);
+    struct json *names = json_from_string("[\"h2\"]");
+    assert_null(vp_peers_remove_hosts(&copy, names));
+    json_destroy(names);
+    char *error = vp_peers_check(&copy);
+    assert_non_null(error);         /* Subset 1 is still h2's. */
+    free(error);
+    vp_peers_destroy(&copy);
+
+    assert_int_equal(shash_count(&p.hosts), 2);
+    assert_int_equal(vp_peers_count_held(&p, "h2"), 1);
+    vp_peers_destroy(&p);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_good),
+        cmocka_unit_test(test_bad_fields),
+        cmocka_unit_test(test_copy_untouched),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
