@@ -60,8 +60,14 @@ for h in h1 h2 h3; do
 done
 check_ping vm2 10.1.0.13
 
-check_step "a change while the controller is down"
+check_step "changes while the controller is down"
 world_nb port-add web 02:cc:00:00:00:01 10.1.250.1 vtep=192.168.100.77
+# One entry of the second import goes: the snapshot after the restart no
+# longer holds it, so the hosts remove it -- and only it.
+gone=$(world_nb xlate-export web | "$PYTHON" -c 'import json,sys; x=[e for e in json.load(sys.stdin)["xlate"] if e["mac"].startswith("02:bb:00:00:04:")]; print(x[0]["mac"], x[0]["ip"], x[0]["vtep"])')
+set -- $gone
+gone_mac=$1 gone_ip=$2 gone_vtep=$3
+world_nb port-del web "$gone_mac"
 sleep 2
 
 check_step "restart: every host reconnects and resynchronises"
@@ -69,7 +75,8 @@ rm -f "$WORLD_DIR/ctrl.pid"
 world_start_ctrl || check_fail "controller did not restart"
 wait_synced h1 h2 h3
 for h in h1 h2 h3; do
-    check_eq "$(xlate_lines $h web)" 1204 "$h: entries after the restart"
+    check_eq "$(xlate_lines $h web)" 1203 "$h: entries after the restart"
+    check_not_contains "$(world_ctl $h xlate/dump web)" "$gone_mac" "$h: the entry deleted while the controller was down"
     check_contains "$(world_ctl $h xlate/dump web | grep 02:cc:00:00:00:01)" \
         192.168.100.77 "$h: the change made while the controller was down"
     check_contains "$(world_ctl $h controller/show)" "connections 2," "$h reconnected once"
@@ -82,7 +89,8 @@ check_contains "$out" "500 packets transmitted, 500 received, 0% packet loss" \
     "ping vm1 -> vm2 through the controller's kill"
 
 check_step "nothing acknowledged before the kill is missing"
-world_nb port-del web 02:cc:00:00:00:01
+world_nb port-del web 02:cc:00:00:00:01 \
+    -- port-add web "$gone_mac" "$gone_ip" vtep="$gone_vtep"
 wait_synced h1 h2 h3
 check_eq "$(world_nb export)" "$export1" "the database's desired state"
 for h in h1 h2 h3; do

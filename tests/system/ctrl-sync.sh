@@ -107,6 +107,16 @@ after=$(world_ctl h2 tables/export)
 check_eq "$after" "$before" "h2's tables after its restart"
 check_ping d2 10.1.0.11
 
+check_step "a gateway host serves every tenant with external access"
+world_nb tenant-add outside external-access=true \
+    -- vnet-add edge 7001 outside 172.16.0.1/24 \
+    -- port-add edge 02:ee:00:00:00:01 172.16.0.5 vtep=192.168.100.60
+world_nb --may-exist host-add h3 192.168.100.3 gateway=true
+wait_synced h1 h2 h3
+check_contains "$(world_ctl h3 vnet/dump)" "edge" "gateway h3: VNet of the external tenant"
+check_contains "$(world_ctl h3 xlate/dump edge)" "172.16.0.5" "gateway h3: its entries"
+check_not_contains "$(world_ctl h1 vnet/dump)" "edge" "h1 (no VM of the tenant, not a gateway)"
+
 check_step "the controller's view"
 out=$(world_ctrl ctrl/hosts)
 for h in h1 h2 h3; do
