@@ -158,26 +158,46 @@ port_by_ip(const struct ctrl *c, const struct vprec_vnet *vnet,
     return NULL;
 }
 
-static void
-unbind(const struct vprec_port *port)
-{
-    vprec_port_set_host(port, NULL);
-    vprec_port_set_name(port, "");
-    vprec_port_set_up(port, false);
-}
-
 /* The origin a port row created from a host's report carries, so that it
  * goes away with the VM rather than lingering as desired state. */
 #define ORIGIN_KEY "vplane-origin"
 #define ORIGIN_HOST "host"
 
+/* Takes 'port' off its host: a row that exists only because a host
+ * reported it goes away with the report. */
 static void
+unbind(const struct vprec_port *port)
+{
+    if (!strcmp(smap_get_def(&port->external_ids, ORIGIN_KEY, ""),
+                ORIGIN_HOST)) {
+        vprec_port_delete(port);
+    } else {
+        vprec_port_set_host(port, NULL);
+        vprec_port_set_name(port, "");
+        vprec_port_set_up(port, false);
+    }
+}
+
+/* Binds the reported port to its host.  Returns whether anything changed. */
+static bool
 port_up(struct ctrl *c, const struct port_event *e,
         const struct vprec_host *host, const struct vprec_vnet *vnet)
 {
     const struct vprec_port *port = port_by_mac(c, vnet, e->mac);
     const struct vprec_port *other;
 
+    if (port && port->host == host && !strcmp(port->name, e->port)
+        && port->up && (!e->vm || (port->vm_id
+                                    && !strcmp(port->vm_id, e->vm)))) {
+        return false;           /* Nothing new: a repeated report. */
+    }
+    if (e->refresh && port && port->host && port->host != host) {
+        /* The VM moved to another host while this one was away. */
+        VLOG_INFO("host %s: port %s (%s) is now on host %s: its repeated "
+                  "report is ignored", e->host, e->port, e->mac,
+                  port->host->name);
+        return false;
+    }
     for (size_t i = 0; i < e->n_ips; i++) {
         if (port && port->n_ips) {
             break;              /* The database's addresses win. */
@@ -188,7 +208,7 @@ port_up(struct ctrl *c, const struct port_event *e,
             VLOG_WARN_RL(&rl, "host %s: port %s (%s) not bound: %s", e->host,
                          e->port, e->mac, error);
             free(error);
-            return;
+            return false;
         }
         other = port_by_ip(c, vnet, e->ips[i], port);
         if (other) {
@@ -196,13 +216,14 @@ port_up(struct ctrl *c, const struct port_event *e,
             VLOG_WARN_RL(&rl, "host %s: port %s (%s) not bound: IP %s is "
                          "port %s's in VNet %s", e->host, e->port, e->mac,
                          e->ips[i], other->mac, e->vnet);
-            return;
+            return false;
         }
     }
 
     /* One interface name on a host is one port: a different port that had
      * it (a VM that went without a "down") loses it. */
-    VPREC_PORT_FOR_EACH (other, c->idl) {
+    const struct vprec_port *next;
+    VPREC_PORT_FOR_EACH_SAFE (other, next, c->idl) {
         if (other != port && other->host == host
             && !strcmp(other->name, e->port)) {
             unbind(other);
@@ -224,14 +245,16 @@ port_up(struct ctrl *c, const struct port_event *e,
                   e->mac, e->vnet, port->host->name, e->host);
     }
     vprec_port_set_host(port, host);
+    vprec_port_set_vtep(port, NULL);
     vprec_port_set_name(port, e->port);
     vprec_port_set_up(port, true);
     if (e->vm) {
         vprec_port_set_vm_id(port, e->vm);
     }
+    return true;
 }
 
-static void
+static bool
 port_down(struct ctrl *c, const struct port_event *e,
           const struct vprec_host *host, const struct vprec_vnet *vnet)
 {
@@ -241,28 +264,17 @@ port_down(struct ctrl *c, const struct port_event *e,
         /* Already elsewhere (a VM that moved) or already gone. */
         VLOG_DBG("host %s: port %s down, not bound there: ignored", e->host,
                  e->port);
-        return;
+        return false;
     }
-    if (!strcmp(smap_get_def(&port->external_ids, ORIGIN_KEY, ""),
-                ORIGIN_HOST)) {
-        vprec_port_delete(port);
-    } else {
-        unbind(port);
-    }
+    unbind(port);
+    return true;
 }
 
 static void
 write_port_events(struct ctrl *c, const struct vprec_deployment *d)
 {
     struct port_event *e;
-
-    if (ovs_list_is_empty(&c->port_events)) {
-        return;
-    }
-    /* Port bindings are desired state too: serialize with vplane-ctl's
-     * transactions (nbctl.h), so that its checks and ours see one order. */
-    ovsdb_idl_txn_verify(&d->header_, &vprec_deployment_col_nb_seqno);
-    vprec_deployment_set_nb_seqno(d, d->nb_seqno + 1);
+    bool changed = false;
 
     LIST_FOR_EACH_POP (e, node, &c->port_events) {
         const struct vprec_host *host = ctrl_host_row(c, e->host);
@@ -280,12 +292,16 @@ write_port_events(struct ctrl *c, const struct vprec_deployment *d)
             port_event_free(e);
             continue;
         }
-        if (e->up) {
-            port_up(c, e, host, vnet);
-        } else {
-            port_down(c, e, host, vnet);
-        }
+        changed |= (e->up ? port_up(c, e, host, vnet)
+                    : port_down(c, e, host, vnet));
         ovs_list_push_back(&c->txn_events, &e->node);
+    }
+    if (changed) {
+        /* Port bindings are desired state too: serialize with vplane-ctl's
+         * transactions (nbctl.h), so that its checks and ours see one
+         * order. */
+        ovsdb_idl_txn_verify(&d->header_, &vprec_deployment_col_nb_seqno);
+        vprec_deployment_set_nb_seqno(d, d->nb_seqno + 1);
     }
 }
 
@@ -401,6 +417,7 @@ write_status(struct ctrl *c, const struct vprec_deployment *d)
     HMAP_FOR_EACH (h, node, &c->hosts) {
         const struct vprec_host *row = ctrl_host_row(c, h->name);
         if (!h->status_dirty || !row) {
+            h->status_dirty = false;
             continue;
         }
         struct smap status = SMAP_INITIALIZER(&status);
@@ -473,6 +490,20 @@ ctrl_db_write(struct ctrl *c)
     }
 }
 
+/* What a failed transaction carried must be written again. */
+static void
+ctrl_db_redo_all(struct ctrl *c)
+{
+    struct ctrl_host *h;
+
+    HMAP_FOR_EACH (h, node, &c->hosts) {
+        h->status_dirty = true;
+    }
+    c->status_gen = -1;
+    c->next_status = 0;
+    c->subsets_dirty = true;
+}
+
 void
 ctrl_db_txn_done(struct ctrl *c, enum ovsdb_idl_txn_status status)
 {
@@ -486,8 +517,7 @@ ctrl_db_txn_done(struct ctrl *c, enum ovsdb_idl_txn_status status)
                              struct port_event, node);
             ovs_list_push_front(&c->port_events, &e->node);
         }
-        c->subsets_dirty = true;
-        c->next_status = 0;
+        ctrl_db_redo_all(c);
         return;
     }
     LIST_FOR_EACH_POP (e, node, &c->txn_events) {
@@ -498,6 +528,6 @@ ctrl_db_txn_done(struct ctrl *c, enum ovsdb_idl_txn_status status)
         port_event_free(e);
     }
     if (status != TXN_SUCCESS && status != TXN_UNCHANGED) {
-        c->subsets_dirty = true;
+        ctrl_db_redo_all(c);
     }
 }

@@ -48,6 +48,7 @@ struct port_event {
     char **ips;
     size_t n_ips;
     bool up;
+    bool refresh;               /* A repeat after a reconnection. */
 };
 
 struct ctrl {

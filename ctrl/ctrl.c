@@ -12,6 +12,7 @@
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
 #include "packets.h"
+#include "smap.h"
 #include "southbound.h"
 #include "timeval.h"
 #include "util.h"
@@ -23,6 +24,9 @@ VLOG_DEFINE_THIS_MODULE(ctrl);
 /* The lock only one vplane-ctrl of a database holds. */
 #define CTRL_LOCK "vplane_ctrl"
 #define DEFAULT_GRACE_MS 10000
+/* More generations than a controller gives out between two writes of the
+ * counter (at most a second apart). */
+#define GENERATION_SKIP 1000000
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
 
@@ -80,7 +84,9 @@ ctrl_destroy(struct ctrl *c)
     }
     sset_destroy(&c->to_register);
     sset_destroy(&c->remotes);
-    ovsdb_idl_txn_destroy(c->txn);
+    if (c->txn) {
+        ovsdb_idl_txn_destroy(c->txn);
+    }
     ovsdb_idl_destroy(c->idl);
     free(c);
 }
@@ -235,9 +241,11 @@ ctrl_ack(struct ctrl *c OVS_UNUSED, struct sb_session *s,
         /* A refused update leaves the host somewhere between two
          * generations: a snapshot puts it right.  A refused snapshot would
          * be refused again, so the next one waits for a change. */
-        if (generation == h->snapshot_gen) {
+        if (generation == h->snapshot_gen && h->sent_gen == generation) {
             h->need_snapshot = true;
         } else {
+            /* An update, or a snapshot followed by updates the host
+             * ignored: they are lost on it, a snapshot now. */
             h->synced = false;
         }
     } else if (generation > h->sent_gen) {
@@ -291,9 +299,15 @@ ctrl_port_status(struct ctrl *c, struct sb_session *s,
     e->mac = xasprintf(ETH_ADDR_FMT, ETH_ADDR_ARGS(mac));
     e->vm = nullable_xstrdup(ps->vm);
     e->up = ps->up;
+    e->refresh = ps->refresh;
     ovs_list_push_back(&c->port_events, &e->node);
-    VLOG_INFO("host %s: port %s (%s in VNet %s) %s", h->name, e->port,
-              e->mac, e->vnet, e->up ? "up" : "down");
+    if (e->refresh) {
+        VLOG_DBG("host %s: port %s (%s in VNet %s) still %s", h->name,
+                 e->port, e->mac, e->vnet, e->up ? "up" : "down");
+    } else {
+        VLOG_INFO("host %s: port %s (%s in VNet %s) %s", h->name, e->port,
+                  e->mac, e->vnet, e->up ? "up" : "down");
+    }
     return NULL;
 }
 
@@ -327,12 +341,19 @@ load_state(struct ctrl *c)
     const struct vprec_deployment *d = vprec_deployment_first(c->idl);
     const struct vprec_host *row;
 
-    c->generation = d ? d->generation : 0;
+    /* Generations are written at most once a second: the ones given out
+     * since the last write are skipped, so that no host ever sees a
+     * generation twice. */
+    c->generation = d && d->generation ? d->generation + GENERATION_SKIP : 0;
     VPREC_HOST_FOR_EACH (row, c->idl) {
         if (row->n_subsets) {
             struct ctrl_host *h = ctrl_host_get(c, row->name);
             h->live = true;
             h->lost_at = time_msec();
+        }
+        if (smap_get_bool(&row->status, "connected", false)) {
+            /* Written by the previous controller: not true any more. */
+            ctrl_host_get(c, row->name)->status_dirty = true;
         }
     }
     c->loaded = true;
@@ -380,6 +401,11 @@ send_update(struct ctrl *c, struct ctrl_host *h, const struct vprec_host *row)
 
     host_view_init(&view);
     host_view_compute(c->idl, row, &view);
+    if (host_view_needs_snapshot(&h->sent, &view)) {
+        host_view_destroy(&view);
+        send_snapshot(c, h, row);
+        return;
+    }
     size_t n = host_view_diff(&h->sent, &view, &add, &remove);
     if (n) {
         long long int gen = ++c->generation;
@@ -535,8 +561,8 @@ ctrl_wait(struct ctrl *c)
             poll_timer_wait_until(c->next_status);
         }
     }
-    if (!ovs_list_is_empty(&c->port_events) || c->subsets_dirty
-        || !sset_is_empty(&c->to_register)) {
+    if (!c->txn && (!ovs_list_is_empty(&c->port_events) || c->subsets_dirty
+                    || !sset_is_empty(&c->to_register))) {
         poll_immediate_wake();
     }
 }

@@ -91,6 +91,13 @@ compare_strings(const void *a, const void *b)
     return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
+static int
+compare_int64(const void *a_, const void *b_)
+{
+    const int64_t *a = a_, *b = b_;
+    return *a < *b ? -1 : *a > *b;
+}
+
 static struct json *
 strings_json(char **strings, size_t n)
 {
@@ -203,11 +210,29 @@ add_port(struct host_view *v, const struct vprec_port *port)
     add_entry(v, xasprintf("p/%s", port->name), o);
 }
 
+/* Whether a Host row can be sent to hosts (rows written around vplane-ctl
+ * may not). */
+static bool
+host_row_valid(const struct vprec_host *h)
+{
+    ovs_be32 vtep;
+    char *error = vp_parse_name("name", h->name);
+
+    if (!error) {
+        error = vp_parse_unicast_ip("vtep", h->vtep, &vtep);
+    }
+    free(error);
+    return !error;
+}
+
 /* The host a port's VM is on, as a VTEP address, or NULL. */
 static const char *
 port_vtep(const struct vprec_port *port)
 {
-    return port->host ? port->host->vtep : port->vtep;
+    if (port->host) {
+        return host_row_valid(port->host) ? port->host->vtep : NULL;
+    }
+    return port->vtep;
 }
 
 static void
@@ -239,6 +264,9 @@ add_route(struct host_view *v, const struct vprec_route *route)
     char *error = vp_parse_prefix("prefix", route->prefix, &prefix, &plen);
 
     if (!error) {
+        error = vp_parse_name("tenant", route->tenant->name);
+    }
+    if (!error) {
         error = vp_parse_unicast_ip("nexthop", route->nexthop, &nexthop);
     }
     if (!row_ok(v, "route", route->prefix, error)) {
@@ -253,38 +281,68 @@ add_route(struct host_view *v, const struct vprec_route *route)
               o);
 }
 
+static int
+compare_host_names(const void *a_, const void *b_)
+{
+    const struct vprec_host *const *a = a_, *const *b = b_;
+    return strcmp((*a)->name, (*b)->name);
+}
+
+/* The hosts and the subset assignment.  The assignment is sent as one
+ * consistent whole even when the database is momentarily not: a subset
+ * beyond the count (the count just went down) or given twice is left
+ * unassigned here, as the controller's next assignment will have it. */
 static void
 add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
 {
     const struct vprec_deployment *d = vprec_deployment_first(idl);
+    int64_t count = d ? d->n_subsets : 0;
     struct json *assignment = json_object_create();
     const struct vprec_host *h;
+    size_t n = 0, allocated = 0;
+    const struct vprec_host **hosts = NULL;
 
     VPREC_HOST_FOR_EACH (h, idl) {
+        if (!row_ok(v, "host", h->name, host_row_valid(h) ? NULL
+                    : xstrdup("bad name or VTEP"))) {
+            continue;
+        }
+        if (n >= allocated) {
+            hosts = x2nrealloc(hosts, &allocated, sizeof *hosts);
+        }
+        hosts[n++] = h;
+    }
+    if (n) {
+        qsort(hosts, n, sizeof *hosts, compare_host_names);
+    }
+
+    uint8_t *taken = xzalloc(MAX(count, 1));
+    for (size_t i = 0; i < n; i++) {
+        h = hosts[i];
         struct json *o = json_object_create();
         json_object_put_string(o, "name", h->name);
         json_object_put_string(o, "vtep", h->vtep);
         add_entry(v, xasprintf("h/%s", h->name), o);
 
-        struct json *subsets = json_array_create_empty();
         int64_t *sorted = xmemdup(h->subsets,
                                   h->n_subsets * sizeof *h->subsets);
-        for (size_t i = 0; i < h->n_subsets; i++) {
-            for (size_t j = i + 1; j < h->n_subsets; j++) {
-                if (sorted[j] < sorted[i]) {
-                    int64_t tmp = sorted[i];
-                    sorted[i] = sorted[j];
-                    sorted[j] = tmp;
-                }
+        qsort(sorted, h->n_subsets, sizeof *sorted, compare_int64);
+        struct json *subsets = json_array_create_empty();
+        for (size_t j = 0; j < h->n_subsets; j++) {
+            int64_t s = sorted[j];
+            if (s >= 0 && s < count && !taken[s]) {
+                taken[s] = 1;
+                json_array_add(subsets, json_integer_create(s));
             }
-            json_array_add(subsets, json_integer_create(sorted[i]));
         }
         free(sorted);
         json_object_put(assignment, h->name, subsets);
     }
+    free(taken);
+    free(hosts);
 
     struct json *o = json_object_create();
-    json_object_put(o, "count", json_integer_create(d ? d->n_subsets : 0));
+    json_object_put(o, "count", json_integer_create(count));
     json_object_put(o, "assignment", assignment);
     if (d) {
         json_object_put_string(o, "owner-rule", d->owner_rule);
@@ -531,6 +589,30 @@ host_view_diff(const struct host_view *old, const struct host_view *new,
     *addp = add;
     *removep = remove;
     return n;
+}
+
+bool
+host_view_needs_snapshot(const struct host_view *old,
+                         const struct host_view *new)
+{
+    struct shash_node *node;
+
+    SHASH_FOR_EACH (node, &new->entries) {
+        const struct view_entry *e = node->data, *o;
+        if (node->name[0] != KIND_VNET
+            || !(o = shash_find_data(&old->entries, node->name))
+            || !strcmp(o->text, e->text)) {
+            continue;
+        }
+        const struct json *eo = e->json, *oo = o->json;
+        if (!json_equal(shash_find_data(json_object(eo), "vni"),
+                        shash_find_data(json_object(oo), "vni"))
+            || !json_equal(shash_find_data(json_object(eo), "tenant"),
+                           shash_find_data(json_object(oo), "tenant"))) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void

@@ -46,6 +46,12 @@ size_t host_view_diff(const struct host_view *old,
                       const struct host_view *new,
                       struct json **add, struct json **remove);
 
+/* Whether going from 'old' to 'new' takes a snapshot rather than an update:
+ * a VNet that changed VNI or tenant is, to a host, another VNet, and
+ * everything in it must come again. */
+bool host_view_needs_snapshot(const struct host_view *old,
+                              const struct host_view *new);
+
 /* One line per differing entry, for operators ("host/diff"). */
 void host_view_format_diff(const struct host_view *have,
                            const struct host_view *want, struct ds *);

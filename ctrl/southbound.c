@@ -13,6 +13,7 @@
 #include "openvswitch/list.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
+#include "reconnect.h"
 #include "socket-util.h"
 #include "stream.h"
 #include "timeval.h"
@@ -30,11 +31,18 @@ COVERAGE_DEFINE(sb_silent);
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
 
+/* A session is a JSON-RPC connection and Open vSwitch's reconnect state
+ * machine, used for its inactivity probes only (a server does not
+ * reconnect).  Not a jsonrpc_session: that one answers "echo" messages out
+ * of sight, which would hide where messages start and so the size of the
+ * one being received. */
 struct sb_session {
     struct ovs_list node;       /* In server->sessions. */
     struct sb_server *server;
-    struct jsonrpc_session *js;
-    struct jsonrpc *rpc;        /* The session's; valid while connected. */
+    struct jsonrpc *rpc;
+    struct reconnect *fsm;
+    bool closing;               /* Close at the next run. */
+    int error;                  /* Why it closed, if it did. */
     char *peer;
     long long int created;
     unsigned int msg_start;     /* Bytes received when the last message
@@ -67,7 +75,8 @@ session_destroy(struct sb_session *s)
         ctrl_session_closed(s->server->ctrl, s);
     }
     ovs_list_remove(&s->node);
-    jsonrpc_session_close(s->js);
+    jsonrpc_close(s->rpc);
+    reconnect_destroy(s->fsm);
     free(s->peer);
     free(s);
 }
@@ -122,13 +131,16 @@ accept_sessions(struct sb_server *s)
         }
 
         struct sb_session *session = xzalloc(sizeof *session);
+        long long int now = time_msec();
         session->server = s;
         session->rpc = jsonrpc_open(stream);
-        session->js = jsonrpc_session_open_unreliably(session->rpc,
-                                                      DSCP_DEFAULT);
-        jsonrpc_session_set_probe_interval(session->js, SB_PROBE_INTERVAL_MS);
-        session->peer = xstrdup(jsonrpc_session_get_name(session->js));
-        session->created = time_msec();
+        session->peer = xstrdup(jsonrpc_get_name(session->rpc));
+        session->fsm = reconnect_create(now);
+        reconnect_set_name(session->fsm, session->peer);
+        reconnect_set_max_tries(session->fsm, 0);
+        reconnect_set_probe_interval(session->fsm, SB_PROBE_INTERVAL_MS);
+        reconnect_connected(session->fsm, now);
+        session->created = now;
         ovs_list_push_back(&s->sessions, &session->node);
         VLOG_INFO("%s: connected", session->peer);
     }
@@ -191,7 +203,7 @@ bad_message(struct sb_session *s, const struct jsonrpc_msg *msg,
     }
     if (++s->n_bad >= SB_MAX_BAD_MESSAGES) {
         VLOG_WARN_RL(&rl, "%s: too many bad messages, closing", s->peer);
-        jsonrpc_session_force_reconnect(s->js);
+        sb_session_close(s);
     }
 }
 
@@ -226,7 +238,7 @@ handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg)
         bad_message(s, msg, error);
         free(error);
         /* A refused host may not stay connected. */
-        jsonrpc_session_force_reconnect(s->js);
+        sb_session_close(s);
         return;
     }
 
@@ -278,8 +290,14 @@ handle_port_status(struct sb_session *s, const struct jsonrpc_msg *msg)
     if (!error && (!up || (up->type != JSON_TRUE && up->type != JSON_FALSE))) {
         error = xstrdup("up: missing, must be true or false");
     }
+    const struct json *refresh = shash_find_data(json_object(p), "refresh");
+    if (!error && refresh && refresh->type != JSON_TRUE
+        && refresh->type != JSON_FALSE) {
+        error = xstrdup("refresh: must be true or false");
+    }
     if (!error) {
         ps.up = up->type == JSON_TRUE;
+        ps.refresh = refresh && refresh->type == JSON_TRUE;
         error = ctrl_port_status(s->server->ctrl, s, &ps);
     }
     if (error) {
@@ -311,45 +329,93 @@ handle_message(struct sb_session *s, struct jsonrpc_msg *msg)
     /* Replies: the controller asks nothing (the session answers echoes). */
 }
 
-/* Whether the message being received has outgrown VP_MAX_HOST_MESSAGE. */
+/* Answers the peer's inactivity probes; our own probes' answers only
+ * count as activity.  Returns true if 'msg' was one of those. */
 static bool
-oversized(struct sb_session *s)
+handle_echo(struct sb_session *s, const struct jsonrpc_msg *msg)
 {
-    if (!jsonrpc_session_is_connected(s->js)) {
-        return false;
+    if (msg->type == JSONRPC_REQUEST && !strcmp(msg->method, "echo")) {
+        sb_session_send(s, jsonrpc_create_reply(json_clone(msg->params),
+                                                msg->id));
+        return true;
     }
-    unsigned int received = jsonrpc_get_received_bytes(s->rpc);
-    return received - s->msg_start > VP_MAX_HOST_MESSAGE;
+    return (msg->type == JSONRPC_REPLY && msg->id
+            && msg->id->type == JSON_STRING
+            && !strcmp(json_string(msg->id), "echo"));
+}
+
+static void
+send_probe(struct sb_session *s)
+{
+    struct jsonrpc_msg *probe = jsonrpc_create_request(
+        "echo", json_array_create_empty(), NULL);
+
+    json_destroy(probe->id);
+    probe->id = json_string_create("echo");
+    sb_session_send(s, probe);
 }
 
 static void
 run_session(struct sb_session *s, long long int now)
 {
-    jsonrpc_session_run(s->js);
-    for (int i = 0; i < 50 && jsonrpc_session_is_alive(s->js); i++) {
-        if (oversized(s)) {
+    size_t backlog = jsonrpc_get_backlog(s->rpc);
+
+    jsonrpc_run(s->rpc);
+    if (jsonrpc_get_backlog(s->rpc) < backlog) {
+        reconnect_activity(s->fsm, now);
+    }
+    for (int i = 0; i < 50 && !s->closing; i++) {
+        unsigned int before = jsonrpc_get_received_bytes(s->rpc);
+        struct jsonrpc_msg *msg;
+        int error = jsonrpc_recv(s->rpc, &msg);
+        unsigned int after = jsonrpc_get_received_bytes(s->rpc);
+
+        reconnect_receive_attempted(s->fsm, now);
+        if (after != before) {
+            reconnect_activity(s->fsm, now);
+        }
+        if (msg) {
+            /* Input already read may hold the start of the next message:
+             * at most one buffer's worth, negligible against the limit. */
+            s->msg_start = after;
+            if (!handle_echo(s, msg)) {
+                handle_message(s, msg);
+            }
+            jsonrpc_msg_destroy(msg);
+        } else if (after - s->msg_start > VP_MAX_HOST_MESSAGE) {
             COVERAGE_INC(sb_oversized);
             VLOG_WARN_RL(&rl, "%s: message larger than %d bytes, closing",
                          s->peer, VP_MAX_HOST_MESSAGE);
-            jsonrpc_session_force_reconnect(s->js);
+            sb_session_close(s);
+        } else if (error) {
+            if (error != EAGAIN) {
+                s->error = error;
+                s->closing = true;
+            }
             break;
         }
-        struct jsonrpc_msg *msg = jsonrpc_session_recv(s->js);
-        if (!msg) {
-            break;
-        }
-        if (jsonrpc_session_is_connected(s->js)) {
-            s->msg_start = jsonrpc_get_received_bytes(s->rpc);
-        }
-        handle_message(s, msg);
-        jsonrpc_msg_destroy(msg);
     }
-    if (!s->host && now - s->created > SB_HELLO_TIMEOUT_MS
-        && jsonrpc_session_is_alive(s->js)) {
+    if (!s->closing && jsonrpc_get_status(s->rpc)) {
+        s->error = jsonrpc_get_status(s->rpc);
+        s->closing = true;
+    }
+    if (!s->host && now - s->created > SB_HELLO_TIMEOUT_MS && !s->closing) {
         COVERAGE_INC(sb_silent);
         VLOG_WARN_RL(&rl, "%s: no hello in %d ms, closing", s->peer,
                      SB_HELLO_TIMEOUT_MS);
-        jsonrpc_session_force_reconnect(s->js);
+        sb_session_close(s);
+    }
+    switch (reconnect_run(s->fsm, now)) {
+    case RECONNECT_PROBE:
+        send_probe(s);
+        break;
+    case RECONNECT_DISCONNECT:
+        /* reconnect.c logged the unanswered probe. */
+        s->error = ETIMEDOUT;
+        s->closing = true;
+        break;
+    case RECONNECT_CONNECT:
+        break;
     }
 }
 
@@ -362,18 +428,14 @@ sb_server_run(struct sb_server *server)
     accept_sessions(server);
     LIST_FOR_EACH_SAFE (s, node, &server->sessions) {
         run_session(s, now);
-        /* An unreliable session does not reconnect: forced or failed, it
-         * is over. */
-        if (!jsonrpc_session_is_alive(s->js)
-            || !jsonrpc_session_is_connected(s->js)) {
-            int error = jsonrpc_session_get_last_error(s->js);
-            VLOG_INFO("%s: disconnected%s%s%s", s->peer,
+        if (s->closing) {
+            VLOG_INFO("%s: disconnected%s%s%s%s%s", s->peer,
                       s->host ? " (host " : "",
                       s->host ? ctrl_host_name(s->host) : "",
-                      s->host ? ")" : "");
-            if (error && error != EOF) {
-                VLOG_INFO_RL(&rl, "%s: %s", s->peer, ovs_strerror(error));
-            }
+                      s->host ? ")" : "",
+                      s->error && s->error != EOF ? ": " : "",
+                      s->error && s->error != EOF
+                      ? ovs_retval_to_string(s->error) : "");
             session_destroy(s);
         }
     }
@@ -382,14 +444,20 @@ sb_server_run(struct sb_server *server)
 void
 sb_server_wait(struct sb_server *server)
 {
+    long long int now = time_msec();
     struct sb_session *s;
 
     for (size_t i = 0; i < server->n_listeners; i++) {
         pstream_wait(server->listeners[i]);
     }
     LIST_FOR_EACH (s, node, &server->sessions) {
-        jsonrpc_session_wait(s->js);
-        jsonrpc_session_recv_wait(s->js);
+        if (s->closing) {
+            poll_immediate_wake();
+            continue;
+        }
+        jsonrpc_wait(s->rpc);
+        jsonrpc_recv_wait(s->rpc);
+        reconnect_wait(s->fsm, now);
         if (!s->host) {
             poll_timer_wait_until(s->created + SB_HELLO_TIMEOUT_MS + 1);
         }
@@ -413,13 +481,23 @@ sb_server_format(const struct sb_server *server, struct ds *out)
 void
 sb_session_send(struct sb_session *s, struct jsonrpc_msg *msg)
 {
-    jsonrpc_session_send(s->js, msg);
+    if (s->closing) {
+        jsonrpc_msg_destroy(msg);
+        return;
+    }
+    int error = jsonrpc_send(s->rpc, msg);
+    if (error) {
+        s->error = error;
+        s->closing = true;
+    }
 }
 
+/* The session ends at the next sb_server_run(), not now: callers may be in
+ * the middle of handling one of its messages. */
 void
 sb_session_close(struct sb_session *s)
 {
-    jsonrpc_session_force_reconnect(s->js);
+    s->closing = true;
 }
 
 const char *

@@ -33,6 +33,7 @@ struct sb_port_status {
     const char *vm;             /* VM identity, or NULL. */
     const struct json *ips;     /* Array of strings, or NULL. */
     bool up;
+    bool refresh;               /* Repeated after a reconnection. */
 };
 
 struct sb_server *sb_server_create(struct ctrl *);

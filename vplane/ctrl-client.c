@@ -33,7 +33,15 @@ COVERAGE_DEFINE(ctrl_refused);
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
 
-/* A VM port as this host reports it. */
+/* A VM port as this host reports it.
+ *
+ * Reports are repeated after every hello, since a controller that
+ * restarted may have lost them.  A repeated "up" is marked as a refresh:
+ * the controller does not let it take a port bound to another host (the VM
+ * moved while this host was away).  A port the controller stops sending
+ * this host after having sent it has moved or been deleted: it is no
+ * longer reported.  A "down" is repeated until the controller stops
+ * sending the port. */
 struct reported_port {
     struct ovs_list node;       /* In client->downs, once gone. */
     char *name;
@@ -42,6 +50,8 @@ struct reported_port {
     ovs_be32 *ips;
     size_t n_ips;
     char *vm;
+    bool delivered;             /* Sent on a live session at least once. */
+    bool configured;            /* The controller sent it back. */
 };
 
 enum sync_state {
@@ -68,6 +78,8 @@ struct ctrl_client {
     long long int synced_at;    /* When the last snapshot was applied. */
     char *last_error;           /* The last refusal, for operators. */
 
+    long long int refused_gen;  /* The last generation refused. */
+
     /* The snapshot being received. */
     long long int snap_gen;
     long long int snap_parts;
@@ -78,7 +90,8 @@ struct ctrl_client {
     struct vp_peers peers;      /* Hosts and the subset assignment. */
 
     struct shash ports;         /* Name -> struct reported_port. */
-    struct ovs_list downs;      /* Gone ports not reported yet. */
+    struct ovs_list downs;      /* Gone ports, until the controller drops
+                                 * them from this host's tables. */
 
     /* Counters, for controller/show. */
     unsigned long long n_connects;
@@ -190,8 +203,7 @@ send_ack(struct ctrl_client *c, long long int gen, const char *error)
 }
 
 static void
-send_port_status(struct ctrl_client *c, const struct reported_port *p,
-                 bool up)
+send_port_status(struct ctrl_client *c, struct reported_port *p, bool up)
 {
     struct json *o = json_object_create();
     struct json *ips = json_array_create_empty();
@@ -208,7 +220,11 @@ send_port_status(struct ctrl_client *c, const struct reported_port *p,
         json_object_put_string(o, "vm", p->vm);
     }
     json_object_put(o, "up", json_boolean_create(up));
+    if (p->delivered) {
+        json_object_put(o, "refresh", json_boolean_create(true));
+    }
     send_notify(c, VP_METHOD_PORT_STATUS, o);
+    p->delivered = true;
 }
 
 static bool
@@ -217,21 +233,50 @@ ready(const struct ctrl_client *c)
     return c->hello_done && jsonrpc_session_is_connected(c->js);
 }
 
-/* Everything the controller should know about this host's ports: sent
- * after every hello, since a controller that restarted (or lost its
- * database transaction) may have missed earlier reports. */
+/* Everything the controller should know about this host's ports, after
+ * every hello. */
 static void
 report_ports(struct ctrl_client *c)
 {
     struct reported_port *p;
     struct shash_node *node;
 
-    LIST_FOR_EACH_POP (p, node, &c->downs) {
+    LIST_FOR_EACH (p, node, &c->downs) {
         send_port_status(c, p, false);
-        reported_port_free(p);
     }
     SHASH_FOR_EACH (node, &c->ports) {
         send_port_status(c, node->data, true);
+    }
+}
+
+/* After the controller changed this host's tables: ports it configured
+ * are marked so; ports it configured and no longer sends have left this
+ * host (moved or deleted) and are not reported any more; downs it acted on
+ * are done. */
+static void
+reconcile_ports(struct ctrl_client *c)
+{
+    struct shash_node *node;
+    struct reported_port *p;
+
+    SHASH_FOR_EACH_SAFE (node, &c->ports) {
+        p = node->data;
+        const struct vp_port *port = tables_port_by_name(c->tables, p->name);
+        if (port && eth_addr_equals(port->mac, p->mac)) {
+            p->configured = true;
+        } else if (p->configured) {
+            VLOG_INFO("port %s: the controller no longer has it on this "
+                      "host (moved or deleted); no longer reported",
+                      p->name);
+            shash_delete(&c->ports, node);
+            reported_port_free(p);
+        }
+    }
+    LIST_FOR_EACH_SAFE (p, node, &c->downs) {
+        if (p->delivered && !tables_port_by_name(c->tables, p->name)) {
+            ovs_list_remove(&p->node);
+            reported_port_free(p);
+        }
     }
 }
 
@@ -286,6 +331,7 @@ refuse(struct ctrl_client *c, long long int gen, const char *what,
     set_error(c, error);
     send_ack(c, gen, error);
     c->state = SYNC_REFUSED;
+    c->refused_gen = gen;
     reset_staging(c);
 }
 
@@ -359,14 +405,19 @@ handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         || tables->type != JSON_OBJECT) {
         bad_message(c, msg, "params: must be [{\"generation\", \"part\", "
                     "\"parts\", \"tables\"}]");
-        /* Whatever it was, the snapshot it belonged to is incomplete. */
+        /* Whatever it was, the snapshot it belonged to is incomplete: say
+         * so, and the controller sends another. */
         if (c->state == SYNC_STAGING) {
-            c->state = SYNC_REFUSED;
-            reset_staging(c);
+            refuse(c, c->snap_gen, "snapshot", "a malformed snapshot part");
         }
         return;
     }
 
+    if (part > 1 && c->state == SYNC_REFUSED && gen == c->refused_gen) {
+        /* The rest of a snapshot already refused. */
+        c->n_ignored++;
+        return;
+    }
     if (part == 1) {
         reset_staging(c);
         c->snap_gen = gen;
@@ -414,6 +465,7 @@ handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     c->n_snapshots++;
     set_error(c, NULL);
     send_ack(c, gen, NULL);
+    reconcile_ports(c);
 }
 
 static void
@@ -426,6 +478,11 @@ handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     if (!p || !int_member(p, "generation", 0, &gen)) {
         bad_message(c, msg, "params: must be [{\"generation\", \"add\", "
                     "\"remove\"}]");
+        /* A change this host does not have: it must not go on as if in
+         * sync. */
+        if (c->state == SYNC_DONE) {
+            refuse(c, c->gen, "update", "a malformed update");
+        }
         return;
     }
     if (c->state != SYNC_DONE) {
@@ -477,6 +534,7 @@ handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         c->gen = gen;
         c->n_updates++;
         send_ack(c, gen, NULL);
+        reconcile_ports(c);
     }
     vp_peers_destroy(&peers);
     vp_removal_destroy(&removal);
@@ -592,20 +650,29 @@ ctrl_client_port_up(struct ctrl_client *c, const char *name,
                     const char *vnet, struct eth_addr mac,
                     const ovs_be32 *ips, size_t n_ips, const char *vm)
 {
-    struct reported_port *old = shash_find_data(&c->ports, name);
+    struct reported_port *old = shash_find_and_delete(&c->ports, name);
+    struct reported_port *p;
 
     if (old && (strcmp(old->vnet, vnet) || !eth_addr_equals(old->mac, mac))) {
         /* The interface now belongs to another port. */
-        shash_find_and_delete(&c->ports, name);
+        old->delivered = false;
         ovs_list_push_back(&c->downs, &old->node);
-        old = NULL;
-    }
-    if (old) {
-        shash_find_and_delete(&c->ports, name);
+        if (ready(c)) {
+            send_port_status(c, old, false);
+        }
+    } else {
         reported_port_free(old);
     }
+    /* Downs of this name the controller already has are superseded; one
+     * not sent yet must still go first. */
+    LIST_FOR_EACH_SAFE (p, node, &c->downs) {
+        if (p->delivered && !strcmp(p->name, name) && p != old) {
+            ovs_list_remove(&p->node);
+            reported_port_free(p);
+        }
+    }
 
-    struct reported_port *p = xzalloc(sizeof *p);
+    p = xzalloc(sizeof *p);
     p->name = xstrdup(name);
     p->vnet = xstrdup(vnet);
     p->mac = mac;
@@ -614,7 +681,7 @@ ctrl_client_port_up(struct ctrl_client *c, const char *name,
     p->vm = nullable_xstrdup(vm);
     shash_add(&c->ports, name, p);
     if (ready(c)) {
-        report_ports(c);
+        send_port_status(c, p, true);
     }
 }
 
@@ -639,11 +706,10 @@ ctrl_client_port_down(struct ctrl_client *c, const char *name)
         p->ips = xmemdup(port->ips, port->n_ips * sizeof *port->ips);
         p->n_ips = port->n_ips;
     }
+    p->delivered = false;
+    ovs_list_push_back(&c->downs, &p->node);
     if (ready(c)) {
         send_port_status(c, p, false);
-        reported_port_free(p);
-    } else {
-        ovs_list_push_back(&c->downs, &p->node);
     }
     return NULL;
 }
@@ -720,13 +786,20 @@ ctrl_client_format(const struct ctrl_client *c, struct ds *s)
 
     size_t n_downs = ovs_list_size(&c->downs);
     ds_put_format(s, "  ports reported: %"PRIuSIZE" up, %"PRIuSIZE" down "
-                  "waiting to be sent\n", shash_count(&c->ports), n_downs);
+                  "not yet acted on\n", shash_count(&c->ports), n_downs);
     const struct shash_node **nodes = shash_sort(&c->ports);
     for (size_t i = 0; i < shash_count(&c->ports); i++) {
         const struct reported_port *p = nodes[i]->data;
-        ds_put_format(s, "    %-15s %-16s "ETH_ADDR_FMT"%s%s\n", p->name,
-                      p->vnet, ETH_ADDR_ARGS(p->mac), p->vm ? "  vm " : "",
-                      p->vm ? p->vm : "");
+        ds_put_format(s, "    %-15s %-16s "ETH_ADDR_FMT" %-10s%s%s\n",
+                      p->name, p->vnet, ETH_ADDR_ARGS(p->mac),
+                      p->configured ? "configured"
+                      : p->delivered ? "reported" : "to report",
+                      p->vm ? " vm " : "", p->vm ? p->vm : "");
     }
     free(nodes);
+    const struct reported_port *d;
+    LIST_FOR_EACH (d, node, &c->downs) {
+        ds_put_format(s, "    %-15s %-16s "ETH_ADDR_FMT" down\n", d->name,
+                      d->vnet, ETH_ADDR_ARGS(d->mac));
+    }
 }

@@ -112,18 +112,21 @@ iperf_tcp() {
 
 # Controller worlds.
 
-# wait_synced HOST...: each host is in sync with the controller and has
-# acknowledged the desired state (up to 30 s).
+# wait_synced HOST...: each host is connected, has acknowledged the last
+# generation the controller sent it, that generation holds the desired
+# state, and the host says it is in sync (up to 30 s).
 wait_synced() {
-    local h i out
+    local h i out sent acked
     for h in "$@"; do
         for i in $(seq 300); do
             out=$(world_ctrl ctrl/host-diff "$h" 2>&1)
-            case $out in
-                *"connected, "*"no difference from the desired state"*)
-                    out=$(world_ctl "$h" controller/show 2>&1)
-                    case $out in *": in sync"*) break ;; esac ;;
-            esac
+            sent=$(sed -n "s/^host $h: connected, generation \([0-9]*\) sent, .*/\1/p" <<<"$out")
+            acked=$(sed -n "s/^host $h: connected, generation [0-9]* sent, \([0-9]*\) acknowledged.*/\1/p" <<<"$out")
+            if [ -n "$sent" ] && [ "$sent" = "$acked" ] \
+               && grep -q "no difference from the desired state" <<<"$out" \
+               && world_ctl "$h" controller/show 2>&1 | grep -q ": in sync$"; then
+                break
+            fi
             sleep 0.1
         done
         [ "$i" -lt 300 ] || check_fail "host $h not in sync: $(world_ctrl ctrl/host-diff "$h" 2>&1 | head -5) / $(world_ctl "$h" controller/show 2>&1 | head -3)"

@@ -127,6 +127,45 @@ sys.exit(1 if fails else 0)
 PY
 cat "$WORLD_DIR/rpc.out" | sed 's/^/   /'
 
+check_step "a host's probes never add up to an oversized message"
+world_nb host-add h9 192.168.100.9
+"$PYTHON" - "$WORLD_DIR/ctrl.sock" >"$WORLD_DIR/echo.out" 2>&1 <<'PY' || check_fail "echo client: $(cat "$WORLD_DIR/echo.out")"
+import json, socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.settimeout(15)
+dec = json.JSONDecoder()
+buf = ""
+def msgs():
+    global buf
+    while True:
+        try:
+            m, n = dec.raw_decode(buf)
+            buf = buf[n:].lstrip()
+            yield m
+        except ValueError:
+            data = s.recv(1 << 20)
+            if not data:
+                return
+            buf += data.decode()
+s.sendall(json.dumps({"method": "vplane.1.hello", "id": 1, "params": [
+    {"host": "h9", "vtep": "192.168.100.9", "version": "t", "protocol": 1}]}).encode())
+it = msgs()
+# 30,000 probes: 1.3 MB in all, more than the 1 MB a message may have.
+probe = json.dumps({"method": "echo", "params": [], "id": "x"}).encode()
+for i in range(0, 30000, 1000):
+    s.sendall(probe * 1000)
+replies = 0
+for m in it:
+    if m.get("result") == [] and m.get("id") == "x":
+        replies += 1
+        if replies == 30000:
+            break
+print("replies", replies)
+sys.exit(0 if replies == 30000 else 1)
+PY
+check_not_contains "$(grep unix "$WORLD_DIR/ctrl.log" | tail -3)" "larger than" "probes counted as one message"
+
 check_step "each was logged"
 log=$(cat "$WORLD_DIR/ctrl.log")
 check_contains "$log" "error parsing stream" "invalid JSON"
@@ -204,7 +243,13 @@ c.sendall(b'{"method": ]')
 time.sleep(1)
 PY
 fake_pid=$!
-sleep 3
+# Until the fake controller has said all it has to say (vplaned reconnects
+# with a backoff, so this may take a few seconds).
+for i in $(seq 150); do
+    out=$(world_ctl h3 controller/show)
+    case $out in *"bad messages 3"*) break ;; esac
+    sleep 0.1
+done
 out=$(world_ctl h3 controller/show)
 echo "$out" | sed 's/^/   /'
 check_contains "$out" "snapshots 1," "the good snapshot applied"

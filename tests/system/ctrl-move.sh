@@ -67,6 +67,20 @@ check_contains "$(world_ctl h3 port/list)" "vm1 " "h3 has the port"
 out=$(world_nb port-list web | grep $mac)
 check_contains "$out" "h3" "database binding"
 
+check_step "the old host does not take the port back"
+# A new port on h1, then a reconnection of every host (a controller
+# restart): h1 repeats its reports, and must not claim vm1 again.
+world_vm vm5 h1 02:00:00:00:01:05 10.1.0.15/24 10.1.0.1
+world_ctl h1 port/add vm5 web 02:00:00:00:01:05 10.1.0.15 >/dev/null
+wait_synced h1 h2 h3
+check_contains "$(world_nb port-list web | grep $mac)" "h3" "binding after another port/add on h1"
+world_stop_ctrl
+world_start_ctrl || check_fail "controller did not restart"
+sleep 1
+wait_synced h1 h2 h3
+check_contains "$(world_nb port-list web | grep $mac)" "h3" "binding after every host reconnected"
+check_not_contains "$(world_ctl h1 controller/show)" "vm1 " "h1 no longer reports vm1"
+
 check_step "the ping resumed"
 check_ping vm2 10.1.0.11
 kill $ping_pid 2>/dev/null

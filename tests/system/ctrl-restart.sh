@@ -98,4 +98,24 @@ for h in h1 h2 h3; do
     cmp -s "$WORLD_DIR/$h-before.json" "$WORLD_DIR/$h-after.json" \
         || check_fail "$h's tables differ from before the kill: $(diff "$WORLD_DIR/$h-before.json" "$WORLD_DIR/$h-after.json" | head -5)"
 done
+check_step "a host that does not come back is shown disconnected"
+kill -9 "$(cat "$WORLD_DIR/ctrl.pid")"
+world_stop_vplaned h3
+rm -f "$WORLD_DIR/ctrl.pid"
+world_start_ctrl || check_fail "controller did not restart"
+for i in $(seq 50); do
+    [ "$(world_nb get Host h3 status:connected)" = '"false"' ] && break
+    sleep 0.1
+done
+check_eq "$(world_nb get Host h3 status:connected)" '"false"' "h3's status after the restart"
+check_contains "$(world_ctrl ctrl/hosts | awk '$1 == "h3"')" "lost" "ctrl/hosts for h3"
+
+check_step "vplane-ctrl exits cleanly"
+world_ctrl exit || check_fail "exit command failed"
+for i in $(seq 50); do
+    kill -0 "$(cat "$WORLD_DIR/ctrl.pid" 2>/dev/null)" 2>/dev/null || break
+    sleep 0.1
+done
+check_contains "$(tail -2 "$WORLD_DIR/ctrl.log")" "exiting" "ctrl.log"
+check_not_contains "$(tail -2 "$WORLD_DIR/ctrl.log")" "signal" "ctrl.log"
 echo "PASS"

@@ -108,4 +108,7 @@ world_nb set-deployment subsets=12
 wait_held h1 4
 wait_synced h1 h3 h4
 check_contains "$(world_ctl h3 subsets/dump)" "12 query subsets" "h3: new count"
+for h in h1 h3 h4; do
+    check_contains "$(world_ctl $h controller/show)" "refused 0," "$h took every change"
+done
 echo "PASS"
