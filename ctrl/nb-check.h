@@ -9,12 +9,16 @@
 #ifndef VPLANE_CTRL_NB_CHECK_H
 #define VPLANE_CTRL_NB_CHECK_H 1
 
+#include <stdbool.h>
 #include "openvswitch/compiler.h"
 
 struct ovsdb_idl;
 struct vprec_vnet;
 
-char *nb_check(const struct ovsdb_idl *) OVS_WARN_UNUSED_RESULT;
+/* 'complete': also require what a transaction must leave (the Deployment
+ * row), not only what the database holds. */
+char *nb_check(const struct ovsdb_idl *, bool complete)
+    OVS_WARN_UNUSED_RESULT;
 
 /* Whether VM address 'ip' belongs in VNet 'vnet': inside one of its
  * subnets (if it has any: a VNet without is layer 2 only) and not a

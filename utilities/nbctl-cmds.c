@@ -255,23 +255,30 @@ cmd_vnet_add(struct ctl_context *ctx)
     v = nb_vnet(ctx, "vnet", name, false);
     if (v) {
         if (!has_option(ctx, "--may-exist")) {
-            ctl_error(ctx, "vnet: \"%s\" exists", name);
+            ctl_error(ctx, "vnet: \"%s\" exists (use --may-exist to change "
+                      "its subnets or gateway MAC)", name);
+            goto out;
         } else if (v->vni != vni || v->tenant != tenant) {
             ctl_error(ctx, "vnet: \"%s\" exists with VNI %"PRId64" in tenant "
                       "\"%s\"", name, v->vni, v->tenant->name);
+            goto out;
         }
-        goto out;
+        /* --may-exist: the subnets and gateway MAC given replace the
+         * VNet's (none given: kept). */
+    } else {
+        struct vprec_vnet *nv = vprec_vnet_insert(ctx->txn);
+        vprec_vnet_set_name(nv, name);
+        vprec_vnet_set_vni(nv, vni);
+        vprec_vnet_set_tenant(nv, tenant);
+        v = nv;
     }
-
-    struct vprec_vnet *nv = vprec_vnet_insert(ctx->txn);
-    vprec_vnet_set_name(nv, name);
-    vprec_vnet_set_vni(nv, vni);
-    vprec_vnet_set_tenant(nv, tenant);
-    const char **array = sset_array(&subnets);
-    vprec_vnet_set_subnets(nv, array, sset_count(&subnets));
-    free(array);
+    if (!sset_is_empty(&subnets) || !v->n_subnets) {
+        const char **array = sset_array(&subnets);
+        vprec_vnet_set_subnets(v, array, sset_count(&subnets));
+        free(array);
+    }
     if (gw_mac) {
-        vprec_vnet_set_gateway_mac(nv, gw_mac);
+        vprec_vnet_set_gateway_mac(v, gw_mac);
     }
 out:
     sset_destroy(&subnets);
@@ -296,6 +303,17 @@ cmd_vnet_del(struct ctl_context *ctx)
         ctl_error(ctx, "vnet: \"%s\" still has %"PRIuSIZE" ports (port-del "
                   "them first)", v->name, n_ports);
         return;
+    }
+    /* A NAT rule limited to the VNet would silently apply to the whole
+     * tenant once the VNet is gone (its reference is weak). */
+    for (size_t i = 0; i < v->tenant->n_nat_rules; i++) {
+        const struct vprec_nat_rule *r = v->tenant->nat_rules[i];
+        if (r->vnet == v) {
+            ctl_error(ctx, "vnet: \"%s\" is named by the %s rule for %s "
+                      "(nat-del it first)", v->name, r->type,
+                      r->external_ip);
+            return;
+        }
     }
     vprec_vnet_delete(v);
 }
@@ -335,6 +353,38 @@ cmd_vnet_list(struct ctl_context *ctx)
     sort_rows(t);
 }
 
+/* Writes 'v''s subnets with 'add' added or 'del' removed.  The whole
+ * column is written, not a set mutation: mutations reach the IDL only at
+ * commit, so the whole-state check and later commands would not see them. */
+static void
+write_subnets(const struct vprec_vnet *v, const char *add, const char *del)
+{
+    const char **subnets = xmalloc((v->n_subnets + 1) * sizeof *subnets);
+    size_t n = 0;
+
+    for (size_t i = 0; i < v->n_subnets; i++) {
+        if (!del || strcmp(v->subnets[i], del)) {
+            subnets[n++] = v->subnets[i];
+        }
+    }
+    if (add) {
+        subnets[n++] = add;
+    }
+    vprec_vnet_set_subnets(v, subnets, n);
+    free(subnets);
+}
+
+static bool
+vnet_has_subnet(const struct vprec_vnet *v, const char *sn)
+{
+    for (size_t i = 0; i < v->n_subnets; i++) {
+        if (!strcmp(v->subnets[i], sn)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 cmd_subnet_add(struct ctl_context *ctx)
 {
@@ -344,37 +394,28 @@ cmd_subnet_add(struct ctl_context *ctx)
     if (!v || !(sn = canonical_subnet(ctx, ctx->argv[2]))) {
         return;
     }
-    for (size_t i = 0; i < v->n_subnets; i++) {
-        if (!strcmp(v->subnets[i], sn)) {
-            if (!has_option(ctx, "--may-exist")) {
-                ctl_error(ctx, "subnet: VNet \"%s\" already has %s", v->name,
-                          sn);
-            }
-            free(sn);
-            return;
-        }
+    if (!vnet_has_subnet(v, sn)) {
+        write_subnets(v, sn, NULL);
+    } else if (!has_option(ctx, "--may-exist")) {
+        ctl_error(ctx, "subnet: VNet \"%s\" already has %s", v->name, sn);
     }
-    vprec_vnet_update_subnets_addvalue(v, sn);
     free(sn);
 }
 
 static void
 cmd_subnet_del(struct ctl_context *ctx)
 {
-    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1], true);
+    bool if_exists = has_option(ctx, "--if-exists");
+    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1],
+                                         !if_exists);
     char *sn;
 
     if (!v || !(sn = canonical_subnet(ctx, ctx->argv[2]))) {
         return;
     }
-    for (size_t i = 0; i < v->n_subnets; i++) {
-        if (!strcmp(v->subnets[i], sn)) {
-            vprec_vnet_update_subnets_delvalue(v, sn);
-            free(sn);
-            return;
-        }
-    }
-    if (!has_option(ctx, "--if-exists")) {
+    if (vnet_has_subnet(v, sn)) {
+        write_subnets(v, NULL, sn);
+    } else if (!if_exists) {
         ctl_error(ctx, "subnet: VNet \"%s\" has no subnet %s", v->name, sn);
     }
     free(sn);
@@ -463,10 +504,6 @@ parse_port_args(struct ctl_context *ctx, int first, struct port_args *a)
                   "(vtep=), not both");
         return false;
     }
-    if (a->iface && *a->iface && !a->host) {
-        ctl_error(ctx, "iface: an interface name needs host=");
-        return false;
-    }
     return true;
 }
 
@@ -490,6 +527,10 @@ cmd_port_add(struct ctl_context *ctx)
     if (p && !has_option(ctx, "--may-exist")) {
         ctl_error(ctx, "mac: %s is already a port of VNet \"%s\" (use "
                   "--may-exist to change it)", mac, v->name);
+        goto out;
+    }
+    if (a.iface && *a.iface && !a.host && (a.set_host || !p || !p->host)) {
+        ctl_error(ctx, "iface: an interface name needs host=");
         goto out;
     }
     const char *ip;
@@ -551,7 +592,8 @@ out:
 static void
 cmd_port_del(struct ctl_context *ctx)
 {
-    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1], true);
+    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1],
+                                         !has_option(ctx, "--if-exists"));
     const struct vprec_port *p;
     char *mac;
 
@@ -661,7 +703,8 @@ cmd_route_del(struct ctl_context *ctx)
     const struct vprec_tenant *tenant;
     char *prefix;
 
-    if (!(tenant = nb_tenant(ctx, "tenant", ctx->argv[1], true))
+    if (!(tenant = nb_tenant(ctx, "tenant", ctx->argv[1],
+                             !has_option(ctx, "--if-exists")))
         || !(prefix = canonical_prefix(ctx, ctx->argv[2]))) {
         return;
     }

@@ -133,15 +133,16 @@ fw_matches(const struct vprec_firewall_rule *r, const struct fw_args *a)
 }
 
 static const struct vprec_port *
-fw_port(struct ctl_context *ctx)
+fw_port(struct ctl_context *ctx, bool must_exist)
 {
-    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1], true);
+    const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1],
+                                         must_exist);
     const struct vprec_port *p = NULL;
     char *mac;
 
     if (v && (mac = nb_canonical_mac(ctx, "mac", ctx->argv[2]))) {
         p = nb_port(ctx, v, mac);
-        if (!p) {
+        if (!p && must_exist) {
             ctl_error(ctx, "mac: VNet \"%s\" has no port %s", v->name, mac);
         }
         free(mac);
@@ -149,12 +150,57 @@ fw_port(struct ctl_context *ctx)
     return p;
 }
 
+/* Writes 'p''s rules with 'add' added or 'del' removed: the whole column,
+ * since set mutations reach the IDL only at commit, out of sight of the
+ * whole-state check and of later commands. */
+static void
+write_fw_rules(const struct vprec_port *p,
+               const struct vprec_firewall_rule *add,
+               const struct vprec_firewall_rule *del)
+{
+    struct vprec_firewall_rule **rules = xmalloc((p->n_firewall_rules + 1)
+                                                 * sizeof *rules);
+    size_t n = 0;
+
+    for (size_t i = 0; i < p->n_firewall_rules; i++) {
+        if (p->firewall_rules[i] != del) {
+            rules[n++] = p->firewall_rules[i];
+        }
+    }
+    if (add) {
+        rules[n++] = CONST_CAST(struct vprec_firewall_rule *, add);
+    }
+    vprec_port_set_firewall_rules(p, rules, n);
+    free(rules);
+}
+
+static void
+write_nat_rules(const struct vprec_tenant *t,
+                const struct vprec_nat_rule *add,
+                const struct vprec_nat_rule *del)
+{
+    struct vprec_nat_rule **rules = xmalloc((t->n_nat_rules + 1)
+                                            * sizeof *rules);
+    size_t n = 0;
+
+    for (size_t i = 0; i < t->n_nat_rules; i++) {
+        if (t->nat_rules[i] != del) {
+            rules[n++] = t->nat_rules[i];
+        }
+    }
+    if (add) {
+        rules[n++] = CONST_CAST(struct vprec_nat_rule *, add);
+    }
+    vprec_tenant_set_nat_rules(t, rules, n);
+    free(rules);
+}
+
 /* fw-add VNET MAC ingress|egress any|tcp|udp|icmp [ports=N[-M]]
  *        [remote=PREFIX/LEN] [dscp=N] */
 static void
 cmd_fw_add(struct ctl_context *ctx)
 {
-    const struct vprec_port *p = fw_port(ctx);
+    const struct vprec_port *p = fw_port(ctx, true);
     struct fw_args a;
 
     if (!p || !parse_fw_args(ctx, &a)) {
@@ -162,7 +208,9 @@ cmd_fw_add(struct ctl_context *ctx)
     }
     for (size_t i = 0; i < p->n_firewall_rules; i++) {
         if (fw_matches(p->firewall_rules[i], &a)) {
-            ctl_error(ctx, "port %s already has this rule", p->mac);
+            if (!shash_find(&ctx->options, "--may-exist")) {
+                ctl_error(ctx, "port %s already has this rule", p->mac);
+            }
             free(a.remote);
             return;
         }
@@ -177,7 +225,7 @@ cmd_fw_add(struct ctl_context *ctx)
         int64_t dscp = a.dscp;
         vprec_firewall_rule_set_dscp(r, &dscp, 1);
     }
-    vprec_port_update_firewall_rules_addvalue(p, r);
+    write_fw_rules(p, r, NULL);
     free(a.remote);
 }
 
@@ -186,7 +234,8 @@ cmd_fw_add(struct ctl_context *ctx)
 static void
 cmd_fw_del(struct ctl_context *ctx)
 {
-    const struct vprec_port *p = fw_port(ctx);
+    const struct vprec_port *p = fw_port(ctx, !shash_find(&ctx->options,
+                                                          "--if-exists"));
     struct fw_args a;
 
     if (!p || !parse_fw_args(ctx, &a)) {
@@ -194,8 +243,7 @@ cmd_fw_del(struct ctl_context *ctx)
     }
     for (size_t i = 0; i < p->n_firewall_rules; i++) {
         if (fw_matches(p->firewall_rules[i], &a)) {
-            vprec_port_update_firewall_rules_delvalue(p,
-                                                      p->firewall_rules[i]);
+            write_fw_rules(p, NULL, p->firewall_rules[i]);
             free(a.remote);
             return;
         }
@@ -344,10 +392,19 @@ cmd_nat_add(struct ctl_context *ctx)
      * the tenant: the outside world cannot tell tenants apart. */
     VPREC_TENANT_FOR_EACH (t, ctx->idl) {
         for (size_t i = 0; i < t->n_nat_rules; i++) {
-            if (nat_same_external(t->nat_rules[i], &a)) {
+            const struct vprec_nat_rule *r = t->nat_rules[i];
+            if (!nat_same_external(r, &a)) {
+                continue;
+            }
+            if (t == tenant && !strcmp(r->type, a.type)
+                && nullable_string_is_equal(r->internal_ip, a.internal_ip)
+                && shash_find(&ctx->options, "--may-exist")) {
+                goto out;       /* This very rule exists. */
+            }
+            {
                 ctl_error(ctx, "external_ip: %s is already used by a %s rule "
                           "of tenant \"%s\"", a.external_ip,
-                          t->nat_rules[i]->type, t->name);
+                          r->type, t->name);
                 goto out;
             }
         }
@@ -368,7 +425,7 @@ cmd_nat_add(struct ctl_context *ctx)
     if (a.vnet) {
         vprec_nat_rule_set_vnet(r, a.vnet);
     }
-    vprec_tenant_update_nat_rules_addvalue(tenant, r);
+    write_nat_rules(tenant, r, NULL);
 out:
     nat_args_destroy(&a);
 }
@@ -380,14 +437,15 @@ cmd_nat_del(struct ctl_context *ctx)
     const struct vprec_tenant *tenant;
     struct nat_args a;
 
-    if (!(tenant = nb_tenant(ctx, "tenant", ctx->argv[1], true))) {
+    if (!(tenant = nb_tenant(ctx, "tenant", ctx->argv[1],
+                             !shash_find(&ctx->options, "--if-exists")))) {
         return;
     }
     if (parse_nat_args(ctx, false, &a)) {
         for (size_t i = 0; i < tenant->n_nat_rules; i++) {
             const struct vprec_nat_rule *r = tenant->nat_rules[i];
             if (!strcmp(r->type, a.type) && nat_same_external(r, &a)) {
-                vprec_tenant_update_nat_rules_delvalue(tenant, r);
+                write_nat_rules(tenant, NULL, r);
                 nat_args_destroy(&a);
                 return;
             }
@@ -484,12 +542,12 @@ cmd_service_list(struct ctl_context *ctx)
 static const struct ctl_command_syntax commands[] = {
     {"fw-add", 4, 7, "VNET MAC ingress|egress any|tcp|udp|icmp "
      "[ports=N[-M]] [remote=PREFIX/LEN] [dscp=N]", NULL, cmd_fw_add, NULL,
-     "", RW},
+     "--may-exist", RW},
     {"fw-del", 4, 6, "VNET MAC ingress|egress any|tcp|udp|icmp "
      "[ports=N[-M]] [remote=PREFIX/LEN]", NULL, cmd_fw_del, NULL,
      "--if-exists", RW},
     {"nat-add", 3, 8, "TENANT snat|floating-ip|port-forward EXTERNAL_IP "
-     "...", NULL, cmd_nat_add, NULL, "", RW},
+     "...", NULL, cmd_nat_add, NULL, "--may-exist", RW},
     {"nat-del", 3, 5, "TENANT TYPE EXTERNAL_IP [tcp|udp PORT]", NULL,
      cmd_nat_del, NULL, "--if-exists", RW},
     {"service-list", 0, 1, "[TENANT]", NULL, cmd_service_list, NULL, "",

@@ -33,10 +33,47 @@ struct import_port {
     struct sset ips;
 };
 
+/* Where an address is in the file. */
+struct import_ip {
+    const struct import_port *port;
+    size_t index;               /* Its entry. */
+};
+
 static char *
 key_of(const char *vnet, struct eth_addr mac)
 {
     return xasprintf("%s/"ETH_ADDR_FMT, vnet, ETH_ADDR_ARGS(mac));
+}
+
+/* Names given twice in the file: vplaned's own loader refuses them too. */
+static bool
+check_file_duplicates(struct ctl_context *ctx, const struct vp_config *c)
+{
+    struct shash seen = SHASH_INITIALIZER(&seen);
+    bool ok = true;
+
+    for (size_t i = 0; ok && i < c->n_vnets; i++) {
+        if (!shash_add_once(&seen, c->vnets[i].name, NULL)) {
+            ctl_error(ctx, "vnets[%"PRIuSIZE"].name: \"%s\" defined twice",
+                      i, c->vnets[i].name);
+            ok = false;
+        }
+    }
+    shash_clear(&seen);
+    for (size_t i = 0; ok && i < c->n_routes; i++) {
+        const struct vp_route_spec *r = &c->routes[i];
+        char *key = xasprintf("%s/"IP_FMT"/%u", r->tenant, IP_ARGS(r->prefix),
+                              r->plen);
+        if (!shash_add_once(&seen, key, NULL)) {
+            ctl_error(ctx, "routes[%"PRIuSIZE"].prefix: "IP_FMT"/%u of tenant "
+                      "\"%s\" given twice", i, IP_ARGS(r->prefix), r->plen,
+                      r->tenant);
+            ok = false;
+        }
+        free(key);
+    }
+    shash_destroy(&seen);
+    return ok;
 }
 
 static bool
@@ -99,7 +136,7 @@ import_vnets(struct ctl_context *ctx, const struct vp_config *c)
 /* Groups the entries by MAC: '*groups' gets "VNET/MAC" -> import_port. */
 static bool
 group_xlates(struct ctl_context *ctx, const struct vp_config *c,
-             struct shash *groups)
+             struct shash *groups, struct shash *file_ips)
 {
     for (size_t i = 0; i < c->n_xlates; i++) {
         const struct vp_xlate_spec *x = &c->xlates[i];
@@ -122,9 +159,42 @@ group_xlates(struct ctl_context *ctx, const struct vp_config *c,
             return false;
         }
         if (x->ip) {
-            sset_add_and_free(&g->ips, xasprintf(IP_FMT, IP_ARGS(x->ip)));
+            char *ip = xasprintf(IP_FMT, IP_ARGS(x->ip));
+            char *ip_key = xasprintf("%s/%s", x->vnet, ip);
+            const struct import_ip *other = shash_find_data(file_ips, ip_key);
+            if (other && other->port != g) {
+                ctl_error(ctx, "xlate[%"PRIuSIZE"].ip: %s is also given to "
+                          ETH_ADDR_FMT" at xlate[%"PRIuSIZE"]", i, ip,
+                          ETH_ADDR_ARGS(other->port->mac), other->index);
+                free(ip_key);
+                free(ip);
+                free(key);
+                return false;
+            } else if (!other) {
+                struct import_ip *where = xmalloc(sizeof *where);
+                where->port = g;
+                where->index = i;
+                shash_add_nocopy(file_ips, ip_key, where);
+            } else {
+                free(ip_key);
+            }
+            sset_add_and_free(&g->ips, ip);
         }
         free(key);
+    }
+    return true;
+}
+
+static bool
+same_ips(const struct vprec_port *p, const struct sset *ips)
+{
+    if (p->n_ips != sset_count(ips)) {
+        return false;
+    }
+    for (size_t i = 0; i < p->n_ips; i++) {
+        if (!sset_contains(ips, p->ips[i])) {
+            return false;
+        }
     }
     return true;
 }
@@ -133,15 +203,23 @@ static bool
 import_xlates(struct ctl_context *ctx, const struct vp_config *c)
 {
     struct shash groups = SHASH_INITIALIZER(&groups);
+    struct shash file_ips = SHASH_INITIALIZER(&file_ips);
     struct shash ports = SHASH_INITIALIZER(&ports);
+    struct shash db_ips = SHASH_INITIALIZER(&db_ips);
     const struct vprec_port *p;
-    bool ok = group_xlates(ctx, c, &groups);
+    bool ok = group_xlates(ctx, c, &groups, &file_ips);
 
-    /* An index of the existing ports: imports are large. */
+    /* Indexes of the existing ports, by MAC and by address: imports are
+     * large. */
     VPREC_PORT_FOR_EACH (p, ctx->idl) {
         struct eth_addr mac;
         if (eth_addr_from_string(p->mac, &mac)) {
             shash_add_nocopy(&ports, key_of(p->vnet->name, mac),
+                             CONST_CAST(struct vprec_port *, p));
+        }
+        for (size_t i = 0; i < p->n_ips; i++) {
+            shash_add_nocopy(&db_ips, xasprintf("%s/%s", p->vnet->name,
+                                                p->ips[i]),
                              CONST_CAST(struct vprec_port *, p));
         }
     }
@@ -164,11 +242,47 @@ import_xlates(struct ctl_context *ctx, const struct vp_config *c)
             break;
         }
         p = shash_find_data(&ports, node->name);
+
+        /* An address the database gives another port, which the file does
+         * not move away from it. */
+        const char *ip;
+        SSET_FOR_EACH (ip, &g->ips) {
+            char *ip_key = xasprintf("%s/%s", g->vnet, ip);
+            const struct vprec_port *owner = shash_find_data(&db_ips, ip_key);
+            if (owner && owner != p) {
+                struct eth_addr owner_mac;
+                char *owner_key = (eth_addr_from_string(owner->mac,
+                                                        &owner_mac)
+                                   ? key_of(g->vnet, owner_mac) : NULL);
+                const struct import_port *moved = (
+                    owner_key ? shash_find_data(&groups, owner_key) : NULL);
+                if (!moved || sset_contains(&moved->ips, ip)) {
+                    const struct import_ip *where = shash_find_data(
+                        &file_ips, ip_key);
+                    ctl_error(ctx, "xlate[%"PRIuSIZE"].ip: %s is port %s's "
+                              "in VNet \"%s\"",
+                              where ? where->index : g->first, ip,
+                              owner->mac, g->vnet);
+                    ok = false;
+                }
+                free(owner_key);
+            }
+            free(ip_key);
+            if (!ok) {
+                break;
+            }
+        }
+        if (!ok) {
+            break;
+        }
+
         if (p && p->host) {
-            if (strcmp(p->host->vtep, vtep)) {
+            if (strcmp(p->host->vtep, vtep)
+                || (sset_count(&g->ips) && !same_ips(p, &g->ips))) {
                 ctl_error(ctx, "xlate[%"PRIuSIZE"]: "ETH_ADDR_FMT" is bound "
-                          "to host \"%s\" (VTEP %s); the host reports where "
-                          "it is", g->first, ETH_ADDR_ARGS(g->mac),
+                          "to host \"%s\" (VTEP %s) with addresses the "
+                          "host or port-add gave it; an import does not "
+                          "change them", g->first, ETH_ADDR_ARGS(g->mac),
                           p->host->name, p->host->vtep);
                 ok = false;
             }
@@ -183,6 +297,8 @@ import_xlates(struct ctl_context *ctx, const struct vp_config *c)
             free(mac);
             p = np;
         }
+        /* The file's entries of a MAC are its addresses: they replace the
+         * port's (a MAC-only entry: none). */
         const char **ips = sset_array(&g->ips);
         vprec_port_set_ips(p, ips, sset_count(&g->ips));
         free(ips);
@@ -195,32 +311,42 @@ import_xlates(struct ctl_context *ctx, const struct vp_config *c)
         free(g);
     }
     shash_destroy(&groups);
+    shash_destroy_free_data(&file_ips);
     shash_destroy(&ports);
+    shash_destroy(&db_ips);
     return ok;
 }
 
 static bool
 import_routes(struct ctl_context *ctx, const struct vp_config *c)
 {
-    for (size_t i = 0; i < c->n_routes; i++) {
+    struct shash existing = SHASH_INITIALIZER(&existing);
+    const struct vprec_route *r;
+    bool ok = true;
+
+    VPREC_ROUTE_FOR_EACH (r, ctx->idl) {
+        shash_add_nocopy(&existing, xasprintf("%s/%s", r->tenant->name,
+                                              r->prefix),
+                         CONST_CAST(struct vprec_route *, r));
+    }
+    for (size_t i = 0; ok && i < c->n_routes; i++) {
         const struct vp_route_spec *spec = &c->routes[i];
         const struct vprec_tenant *tenant;
-        const struct vprec_route *r, *found = NULL;
+        const struct vprec_route *found;
         char *prefix, *nexthop;
 
         tenant = nb_tenant(ctx, "tenant", spec->tenant, false);
         if (!tenant) {
             ctl_error(ctx, "routes[%"PRIuSIZE"].tenant: no tenant named "
                       "\"%s\"", i, spec->tenant);
-            return false;
+            ok = false;
+            break;
         }
         prefix = xasprintf(IP_FMT"/%u", IP_ARGS(spec->prefix), spec->plen);
         nexthop = xasprintf(IP_FMT, IP_ARGS(spec->nexthop));
-        VPREC_ROUTE_FOR_EACH (r, ctx->idl) {
-            if (r->tenant == tenant && !strcmp(r->prefix, prefix)) {
-                found = r;
-            }
-        }
+        char *key = xasprintf("%s/%s", tenant->name, prefix);
+        found = shash_find_data(&existing, key);
+        free(key);
         if (!found) {
             struct vprec_route *nr = vprec_route_insert(ctx->txn);
             vprec_route_set_tenant(nr, tenant);
@@ -231,7 +357,8 @@ import_routes(struct ctl_context *ctx, const struct vp_config *c)
         free(prefix);
         free(nexthop);
     }
-    return true;
+    shash_destroy(&existing);
+    return ok;
 }
 
 /* xlate-import FILE */
@@ -260,8 +387,8 @@ cmd_xlate_import(struct ctl_context *ctx)
     if (error) {
         ctl_error(ctx, "%s: %s", file, error);
         free(error);
-    } else if (import_vnets(ctx, &c) && import_xlates(ctx, &c)
-               && import_routes(ctx, &c)) {
+    } else if (check_file_duplicates(ctx, &c) && import_vnets(ctx, &c)
+               && import_xlates(ctx, &c) && import_routes(ctx, &c)) {
         ds_put_format(&ctx->output, "imported %"PRIuSIZE" VNets, %"PRIuSIZE
                       " translation entries, %"PRIuSIZE" routes from %s\n",
                       c.n_vnets, c.n_xlates, c.n_routes, file);

@@ -243,8 +243,18 @@ run_once(struct ctl_command *commands, size_t n_commands,
         }
     }
     if (writes) {
-        char *error = nb_check(idl);
+        char *error = nb_check(idl, true);
         if (error) {
+            /* Undone, the IDL shows the database as committed: if that was
+             * already inconsistent (written around vplane-ctl), say so, or
+             * the error would blame this command for it. */
+            ovsdb_idl_txn_abort(txn);
+            char *before = nb_check(idl, false);
+            if (before) {
+                ctl_fatal("the database is inconsistent (%s); only a change "
+                          "that repairs it can go in (this one leaves: %s)",
+                          before, error);
+            }
             ctl_fatal("%s", error);
         }
     }
@@ -326,8 +336,11 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
     for (;;) {
         ovsdb_idl_run(idl);
         if (!ovsdb_idl_is_alive(idl)) {
+            int last_error = ovsdb_idl_get_last_error(idl);
             ctl_fatal("%s: database connection failed (%s)", db,
-                      ovs_retval_to_string(ovsdb_idl_get_last_error(idl)));
+                      last_error ? ovs_retval_to_string(last_error)
+                      : "closed by the other end: is it vPlane's "
+                        "ovsdb-server?");
         }
         if (seqno != ovsdb_idl_get_seqno(idl)) {
             seqno = ovsdb_idl_get_seqno(idl);

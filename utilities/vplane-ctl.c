@@ -208,14 +208,14 @@ main(int argc, char *argv[])
         case OPT_DRY_RUN:
             dry_run = true;
             break;
-        case OPT_LOCAL:
-            if (shash_find(&local_options, options[idx].name)) {
-                fail("--%s given twice", options[idx].name);
+        case OPT_LOCAL: {
+            char *name = xasprintf("--%s", options[idx].name);
+            if (shash_find(&local_options, name)) {
+                fail("%s given twice", name);
             }
-            shash_add_nocopy(&local_options,
-                             xasprintf("--%s", options[idx].name),
-                             nullable_xstrdup(optarg));
+            shash_add_nocopy(&local_options, name, nullable_xstrdup(optarg));
             break;
+        }
         case 'h':
             usage();
         case 'V':

@@ -127,6 +127,10 @@ check_vm_ip(const struct eff_vnet *ev, const char *vnet_name, ovs_be32 ip)
             if (ip == sn->gateway) {
                 return xasprintf(IP_FMT" is the gateway address of VNet "
                                  "\"%s\"", IP_ARGS(ip), vnet_name);
+            } else if (ip == sn->prefix || (ip | sn->mask) == OVS_BE32_MAX) {
+                return xasprintf(IP_FMT" is the network or broadcast address "
+                                 "of a subnet of VNet \"%s\"", IP_ARGS(ip),
+                                 vnet_name);
             }
             return NULL;
         }

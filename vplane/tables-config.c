@@ -129,7 +129,8 @@ vp_parse_vni(const char *field, const char *s, uint32_t *vni)
 {
     unsigned int value;
 
-    if (!str_to_uint(s, 10, &value) || value < 1 || value > 0xffffff) {
+    if (!isdigit((unsigned char) s[0]) || !str_to_uint(s, 10, &value)
+        || value < 1 || value > 0xffffff) {
         return xasprintf("%s: \"%s\" is not a VNI (1 to 16777215)", field, s);
     }
     *vni = value;

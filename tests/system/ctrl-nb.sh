@@ -27,7 +27,8 @@ before=$(world_nb export)
 # refused WHAT FIELD COMMAND...: fails, names FIELD, changes nothing.
 refused() {
     local what=$1 field=$2 out; shift 2
-    out=$(world_nb "$@" 2>&1) && check_fail "$what: accepted: $*"
+    local cmd="$*"
+    out=$(world_nb "$@" 2>&1) && check_fail "$what: accepted: ${cmd:0:200}"
     check_eq "$(printf '%s\n' "$out" | wc -l)" 1 "$what: one-line error ($out)"
     check_contains "$out" "$field" "$what: error names the field"
     check_eq "$(world_nb export)" "$before" "$what: database after the refusal"
@@ -64,6 +65,51 @@ refused "bad deployment value" "subsets:" set-deployment subsets=0
 refused "unknown keyword" "owner-rule=" set-deployment color=blue
 refused "second command fails" "mac:" port-add web 02:00:00:00:01:09 10.1.0.19 -- port-add web zz
 
+check_step "changes that only the whole state shows wrong"
+refused "subnet overlapping another VNet's" "overlaps" subnet-add web 10.2.0.5/16
+refused "port in a subnet added and removed" "in no subnet" \
+    subnet-add web 10.11.0.1/24 -- port-add web 02:00:00:00:01:31 10.11.0.31 \
+    -- subnet-del web 10.11.0.1/24
+refused "new VNet, subnet, stray port" "in no subnet" vnet-add v2 10 acme \
+    -- subnet-add v2 10.78.0.1/24 -- port-add v2 02:00:00:00:0a:01 8.8.8.8
+refused "one NAT address twice at once" "external_ip" \
+    nat-add acme snat 203.0.113.9 -- nat-add other snat 203.0.113.9
+refused "one firewall rule twice at once" "already has this rule" \
+    fw-add web 02:00:00:00:01:01 egress udp -- fw-add web 02:00:00:00:01:01 egress udp
+refused "network address for a VM" "network or broadcast" port-add web 02:00:00:00:01:0b 10.1.0.0
+refused "broadcast address for a VM" "network or broadcast" port-add web 02:00:00:00:01:0b 10.1.0.255
+refused "a host's VTEP for vtep=" "vtep: 192.168.100.1 is host" port-add web 02:00:00:00:01:0b 10.1.0.21 vtep=192.168.100.1
+refused "floating IP outside the tenant" "internal_ip" nat-add acme floating-ip 203.0.113.5 8.8.8.8
+refused "floating IP on a gateway" "gateway address" nat-add acme floating-ip 203.0.113.5 10.1.0.1 vnet=web
+refused "two floating IPs, one VM" "already has a floating IP" \
+    nat-add acme floating-ip 203.0.113.5 10.1.0.11 -- nat-add acme floating-ip 203.0.113.6 10.1.0.11
+refused "NAT address on a VTEP" "is a host's VTEP" nat-add acme snat 192.168.100.2
+refused "VNet named by a NAT rule" "nat-del it first" vnet-add l2 7000 acme -- nat-add acme snat 203.0.113.50 vnet=l2 -- vnet-del l2
+refused "a VNet without a tenant" "tenant: missing" create VNet name=zz vni=77
+refused "a route without a tenant" "tenant: missing" create Route prefix=10.0.0.0/8 nexthop=10.1.0.11
+refused "a port without a VNet" "vnet: missing" create Port 'mac="02:00:00:00:01:77"' 'name=""'
+refused "a tenant deleted under its VNet" "tenant: missing" tenant-add x -- vnet-add v 99 x -- destroy Tenant x
+refused "a MAC spelt differently" "must be written" \
+    create Port vnet=$(world_nb get VNet web _uuid) 'mac="02:00:00:00:01:0A"' 'name=""' vtep=192.168.100.7
+refused "a VTEP given twice" "vtep:" --dry-run set Host h1 vtep=192.168.100.2
+refused "the Deployment row deleted" "Deployment" destroy Deployment .
+refused "tenant name written around the checks" "tenant" set Tenant other 'name="bad name"'
+refused "a firewall rule written around the checks" "ports" \
+    set Firewall_Rule $(world_nb --bare --columns=_uuid list Firewall_Rule) port_min=100 port_max=5
+"$PYTHON" - "$WORLD_DIR/many.args" <<'PY'
+import sys
+args = []
+for i in range(4096):
+    if args:
+        args.append("--")
+    args += ["port-add", "big", "02:bb:00:00:%02x:%02x" % (i >> 8, i & 255),
+             "10.50.%d.%d" % (i // 250, 2 + i % 250), "host=h2", "iface=p%d" % i]
+open(sys.argv[1], "w").write("\n".join(args))
+PY
+mapfile -t many <"$WORLD_DIR/many.args"
+refused "more ports on a host than vplaned holds" "more than 4095 VM ports" \
+    vnet-add big 6000 other 10.50.0.1/16 -- "${many[@]}"
+
 check_step "imports: malformed JSON, a bad entry deep inside, one transaction"
 printf '{"xlate": [{"vnet": "web", "mac": ' >"$WORLD_DIR/broken.json"
 refused "malformed JSON" "broken.json" xlate-import "$WORLD_DIR/broken.json"
@@ -88,6 +134,12 @@ xl[99]["ip"] = "10.2.0.20"
 json.dump({"xlate": xl}, open(sys.argv[1], "w"))
 PY
 refused "duplicate IP in an import" "10.2.0.20" xlate-import "$WORLD_DIR/dupip.json"
+echo '{"vnets": [{"name": "app", "vni": 77, "tenant": "acme"}, {"name": "app", "vni": 78, "tenant": "acme"}]}' >"$WORLD_DIR/twice.json"
+refused "a VNet twice in an import" "vnets[1].name" xlate-import "$WORLD_DIR/twice.json"
+echo '{"xlate": [{"vnet": "web", "mac": "02:00:00:00:01:01", "ip": "10.1.0.99", "vtep": "192.168.100.1"}]}' >"$WORLD_DIR/bound.json"
+refused "a host's port changed by an import" "bound to host" xlate-import "$WORLD_DIR/bound.json"
+echo '{"xlate": [{"vnet": "web", "mac": "02:00:00:00:01:41", "ip": "10.1.0.11", "vtep": "192.168.100.50"}]}' >"$WORLD_DIR/taken.json"
+refused "an address taken, in an import" "xlate[0].ip: 10.1.0.11 is port 02:00:00:00:01:01's" xlate-import "$WORLD_DIR/taken.json"
 echo '{"ports": []}' >"$WORLD_DIR/ports.json"
 refused "ports in an import" "ports:" xlate-import "$WORLD_DIR/ports.json"
 echo '{"xlate": [{"vnet": "nope", "mac": "02:aa:00:00:00:01", "vtep": "192.168.100.50"}]}' >"$WORLD_DIR/novnet.json"
@@ -109,9 +161,24 @@ out=$(world_nb xlate-import "$WORLD_DIR/all.json") || check_fail "re-import of a
 world_nb --if-exists port-del db 02:aa:00:00:00:00
 check_eq "$(world_nb xlate-export db | grep -c '"mac"')" 99 "after a port-del"
 
+check_step "a database made inconsistent around vplane-ctl"
+"$(world_ovsdb_bin)/ovsdb-client" transact "unix:$WORLD_DIR/db.sock" \
+    '["VPlane", {"op": "update", "table": "Tenant", "where": [["name", "==", "other"]], "row": {"name": "bad name"}}]' >/dev/null
+out=$(world_nb tenant-add zz 2>&1) && check_fail "a change accepted on an inconsistent database"
+check_contains "$out" "the database is inconsistent (tenant \"bad name\"" "error names the old problem"
+world_nb set Tenant 'bad name' name=other || check_fail "the repair was refused"
+world_nb tenant-add zz -- tenant-del zz || check_fail "changes after the repair"
+
 check_step "--may-exist and --if-exists"
 world_nb --may-exist tenant-add acme
 world_nb --if-exists host-del nosuch
+world_nb --if-exists port-del nosuch 02:00:00:00:09:09
+world_nb --if-exists route-del nosuch 10.0.0.0/8
+world_nb --may-exist fw-add web 02:00:00:00:01:01 ingress tcp ports=22 remote=10.0.0.0/8
+world_nb --may-exist nat-add acme snat 203.0.113.1
+world_nb --may-exist vnet-add db 5002 acme 10.2.0.1/24 10.2.1.1/24
+check_contains "$(world_nb vnet-list acme | grep '^db ')" "10.2.1.1/24" "subnets changed with --may-exist"
+world_nb nat-del acme snat 203.0.113.1 -- nat-add acme snat 203.0.113.1
 world_nb --may-exist port-add web 02:00:00:00:01:02 10.1.0.13 vtep=192.168.100.8
 check_contains "$(world_nb port-list web | grep 02:00:00:00:01:02)" "10.1.0.13" "port changed with --may-exist"
 
