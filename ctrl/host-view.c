@@ -12,6 +12,7 @@
 #include "packets.h"
 #include "sset.h"
 #include "util.h"
+#include "nb-check.h"
 #include "vplane/tables-config.h"
 
 VLOG_DEFINE_THIS_MODULE(host_view);
@@ -25,6 +26,9 @@ enum entry_kind {
     KIND_ROUTE = 'r',
     KIND_HOST = 'h',
     KIND_SUBSETS = 's',
+    KIND_UPLINK = 'u',          /* This host's, replaced whole. */
+    KIND_FIREWALL = 'f',        /* A port's rules, by "VNET/MAC". */
+    KIND_NAT = 'n',             /* A NAT rule, by "TENANT/TYPE/ADDR...". */
 };
 
 struct view_entry {
@@ -322,6 +326,9 @@ add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
         struct json *o = json_object_create();
         json_object_put_string(o, "name", h->name);
         json_object_put_string(o, "vtep", h->vtep);
+        if (h->gateway && h->uplink) {
+            json_object_put(o, "gateway", json_boolean_create(true));
+        }
         add_entry(v, xasprintf("h/%s", h->name), o);
 
         int64_t *sorted = xmemdup(h->subsets,
@@ -348,7 +355,187 @@ add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
         json_object_put_string(o, "owner-rule", d->owner_rule);
         json_object_put_string(o, "query-mode", d->query_mode);
     }
+    json_object_put(o, "wan-vni", json_integer_create(nb_wan_vni(d)));
     add_entry(v, xstrdup("s/"), o);
+}
+
+/* This host's uplink to the WAN, if it is a gateway with one. */
+static void
+add_uplink(struct host_view *v, const struct vprec_host *host)
+{
+    struct json *o = json_object_create();
+
+    if (host->gateway && host->uplink && host->uplink_address
+        && host->uplink_router) {
+        json_object_put_string(o, "name", host->uplink);
+        json_object_put_string(o, "address", host->uplink_address);
+        json_object_put_string(o, "router", host->uplink_router);
+    }
+    add_entry(v, xstrdup("u/"), o);
+}
+
+static int
+compare_json_text(const void *a_, const void *b_)
+{
+    const struct json *const *a = a_, *const *b = b_;
+    char *sa = json_to_string(*a, JSSF_SORT);
+    char *sb = json_to_string(*b, JSSF_SORT);
+    int cmp = strcmp(sa, sb);
+
+    free(sa);
+    free(sb);
+    return cmp;
+}
+
+/* A port's firewall rules, for every host that may own its flows. */
+static void
+add_firewall(struct host_view *v, const struct vprec_port *port)
+{
+    struct json **rules = xmalloc(port->n_firewall_rules * sizeof *rules);
+    struct json *array = json_array_create_empty();
+
+    for (size_t i = 0; i < port->n_firewall_rules; i++) {
+        const struct vprec_firewall_rule *r = port->firewall_rules[i];
+        struct json *o = json_object_create();
+        json_object_put_string(o, "direction", r->direction);
+        json_object_put_string(o, "protocol", r->protocol);
+        json_object_put(o, "port-min", json_integer_create(r->port_min));
+        json_object_put(o, "port-max", json_integer_create(r->port_max));
+        json_object_put_string(o, "remote", r->remote_prefix);
+        if (r->n_dscp) {
+            json_object_put(o, "dscp", json_integer_create(r->dscp[0]));
+        }
+        rules[i] = o;
+    }
+    qsort(rules, port->n_firewall_rules, sizeof *rules, compare_json_text);
+    for (size_t i = 0; i < port->n_firewall_rules; i++) {
+        json_array_add(array, rules[i]);
+    }
+    free(rules);
+
+    struct json *o = json_object_create();
+    char *id = xasprintf("%s/%s", port->vnet->name, port->mac);
+    json_object_put_string(o, "id", id);
+    json_object_put_string(o, "vnet", port->vnet->name);
+    json_object_put_string(o, "mac", port->mac);
+    json_object_put(o, "rules", array);
+    add_entry(v, xasprintf("f/%s", id), o);
+    free(id);
+}
+
+/* The port of the VM behind a floating IP or port forward, if it is on a
+ * host: its host owns the rule's flows, and a helper gives that out. */
+static const struct vprec_port *
+nat_port(const struct ovsdb_idl *idl, const struct vprec_tenant *tenant,
+         const struct vprec_nat_rule *r)
+{
+    const struct vprec_port *port;
+
+    if (!r->internal_ip) {
+        return NULL;
+    }
+    VPREC_PORT_FOR_EACH (port, idl) {
+        if (port->vnet->tenant != tenant || !port->host
+            || !host_row_valid(port->host)
+            || (r->vnet && port->vnet != r->vnet)) {
+            continue;
+        }
+        for (size_t i = 0; i < port->n_ips; i++) {
+            if (!strcmp(port->ips[i], r->internal_ip)) {
+                return port;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* A VNI of the rule's tenant, by which an owner finds the tenant (its
+ * conntrack zone) from a NAT rule: the VM's VNet, the rule's, or the
+ * tenant's first by name. */
+static int64_t
+nat_tenant_vni(const struct ovsdb_idl *idl, const struct vprec_tenant *tenant,
+               const struct vprec_nat_rule *r, const struct vprec_port *port)
+{
+    const struct vprec_vnet *v, *first = NULL;
+
+    if (port) {
+        return port->vnet->vni;
+    } else if (r->vnet) {
+        return r->vnet->vni;
+    }
+    VPREC_VNET_FOR_EACH (v, idl) {
+        if (v->tenant == tenant && (!first || strcmp(v->name,
+                                                     first->name) < 0)) {
+            first = v;
+        }
+    }
+    return first ? first->vni : 0;
+}
+
+/* Every NAT rule of every tenant with external access goes to every host:
+ * any host may be the helper a gateway asks about a WAN flow. */
+static void
+add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl)
+{
+    const struct vprec_tenant *t;
+    ovs_be32 ip;
+
+    VPREC_TENANT_FOR_EACH (t, idl) {
+        if (!t->external_access) {
+            continue;
+        }
+        for (size_t i = 0; i < t->n_nat_rules; i++) {
+            const struct vprec_nat_rule *r = t->nat_rules[i];
+            char *error = vp_parse_unicast_ip("external_ip", r->external_ip,
+                                              &ip);
+            if (!error && r->internal_ip) {
+                error = vp_parse_unicast_ip("internal_ip", r->internal_ip,
+                                            &ip);
+            }
+            if (!row_ok(v, "NAT rule", r->external_ip, error)) {
+                continue;
+            }
+
+            struct json *o = json_object_create();
+            char *id = (r->protocol && r->n_external_port
+                        ? xasprintf("%s/%s/%s/%s/%"PRId64, t->name, r->type,
+                                    r->external_ip, r->protocol,
+                                    r->external_port[0])
+                        : xasprintf("%s/%s/%s", t->name, r->type,
+                                    r->external_ip));
+            json_object_put_string(o, "id", id);
+            json_object_put_string(o, "tenant", t->name);
+            json_object_put_string(o, "type", r->type);
+            json_object_put_string(o, "external-ip", r->external_ip);
+            if (r->internal_ip) {
+                json_object_put_string(o, "internal-ip", r->internal_ip);
+            }
+            if (r->protocol) {
+                json_object_put_string(o, "protocol", r->protocol);
+            }
+            if (r->n_external_port) {
+                json_object_put(o, "external-port",
+                                json_integer_create(r->external_port[0]));
+            }
+            if (r->n_internal_port) {
+                json_object_put(o, "internal-port",
+                                json_integer_create(r->internal_port[0]));
+            }
+            if (r->vnet) {
+                json_object_put_string(o, "vnet", r->vnet->name);
+            }
+            const struct vprec_port *port = nat_port(idl, t, r);
+            if (port) {
+                json_object_put_string(o, "owner", port->host->vtep);
+            }
+            int64_t vni = nat_tenant_vni(idl, t, r, port);
+            if (vni) {
+                json_object_put(o, "tenant-vni", json_integer_create(vni));
+            }
+            add_entry(v, xasprintf("n/%s", id), o);
+            free(id);
+        }
+    }
 }
 
 void
@@ -392,6 +579,9 @@ host_view_compute(const struct ovsdb_idl *idl, const struct vprec_host *host,
         if (port_vtep(port)) {
             add_xlates(v, port);
         }
+        if (port->n_firewall_rules) {
+            add_firewall(v, port);
+        }
     }
     const struct vprec_route *route;
     VPREC_ROUTE_FOR_EACH (route, idl) {
@@ -400,6 +590,8 @@ host_view_compute(const struct ovsdb_idl *idl, const struct vprec_host *host,
         }
     }
     add_hosts_and_subsets(v, idl);
+    add_uplink(v, host);
+    add_nat_rules(v, idl);
     hmapx_destroy(&tenants);
     hmapx_destroy(&vnets);
 }
@@ -414,6 +606,9 @@ section_of(char kind)
     case KIND_ROUTE: return "routes";
     case KIND_HOST: return "hosts";
     case KIND_SUBSETS: return "subsets";
+    case KIND_UPLINK: return "uplink";
+    case KIND_FIREWALL: return "firewall";
+    case KIND_NAT: return "nat";
     }
     return NULL;
 }
@@ -424,7 +619,7 @@ put_entry(struct json *tables, char kind, const struct view_entry *e)
 {
     const char *section = section_of(kind);
 
-    if (kind == KIND_SUBSETS) {
+    if (kind == KIND_SUBSETS || kind == KIND_UPLINK) {
         json_object_put(tables, section, json_clone(e->json));
         return;
     }
@@ -448,6 +643,9 @@ identity(char kind, const struct view_entry *e)
     case KIND_PORT:
     case KIND_HOST:
         return json_clone(shash_find_data(json_object(j), "name"));
+    case KIND_FIREWALL:
+    case KIND_NAT:
+        return json_clone(shash_find_data(json_object(j), "id"));
     case KIND_XLATE:
         id = json_object_create();
         json_object_put(id, "vnet",
@@ -500,7 +698,8 @@ host_view_to_parts(const struct host_view *v, size_t max_entries,
     struct json **parts = NULL;
     size_t n_parts = 0, allocated = 0, in_part = max_entries;
     static const char kinds[] = { KIND_VNET, KIND_PORT, KIND_ROUTE,
-                                  KIND_HOST, KIND_SUBSETS, KIND_XLATE };
+                                  KIND_HOST, KIND_SUBSETS, KIND_UPLINK,
+                                  KIND_NAT, KIND_FIREWALL, KIND_XLATE };
 
     /* VNets and what refers to them first: a host applies the parts in
      * order, but only after the last one, all at once. */
@@ -568,7 +767,8 @@ host_view_diff(const struct host_view *old, const struct host_view *new,
     SHASH_FOR_EACH (node, &old->entries) {
         char kind = node->name[0];
 
-        if (kind == KIND_SUBSETS || shash_find(&new->entries, node->name)) {
+        if (kind == KIND_SUBSETS || kind == KIND_UPLINK
+            || shash_find(&new->entries, node->name)) {
             continue;
         }
         n++;

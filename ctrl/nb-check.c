@@ -16,6 +16,7 @@
 #include "ovsdb-idl-provider.h"
 #include "packets.h"
 #include "util.h"
+#include "vplane/protocol.h"
 #include "vplane/stats.h"
 #include "vplane/tables-config.h"
 #include "vplane/tables-sync.h"
@@ -120,6 +121,12 @@ parse_canonical_mac(const char *field, const char *s, struct eth_addr *mac)
     return error;
 }
 
+int64_t
+nb_wan_vni(const struct vprec_deployment *d)
+{
+    return d && d->n_wan_vni ? d->wan_vni[0] : VP_DEFAULT_WAN_VNI;
+}
+
 static char *
 check_deployment(const struct nb_ctx *ctx)
 {
@@ -149,6 +156,37 @@ check_tenants(const struct nb_ctx *ctx)
     return error;
 }
 
+/* A gateway's uplink: the interface, its address on the WAN and the WAN
+ * router, all three or none. */
+static char *
+check_uplink(const struct vprec_host *h)
+{
+    struct vp_subnet sn;
+    ovs_be32 router;
+    char *error;
+
+    if (!h->uplink && !h->uplink_address && !h->uplink_router) {
+        return NULL;
+    }
+    if (!h->uplink || !h->uplink_address || !h->uplink_router) {
+        return xstrdup("uplink: give uplink=, uplink-address= and "
+                       "uplink-router= together");
+    }
+    error = vp_parse_ifname("uplink", h->uplink);
+    if (!error) {
+        error = vp_parse_subnet("uplink-address", h->uplink_address, &sn);
+    }
+    if (!error) {
+        error = vp_parse_unicast_ip("uplink-router", h->uplink_router,
+                                    &router);
+    }
+    if (!error && ((router & sn.mask) != sn.prefix || router == sn.gateway)) {
+        error = xasprintf("uplink-router: %s is not another address of %s",
+                          h->uplink_router, h->uplink_address);
+    }
+    return error;
+}
+
 static char *
 check_hosts(struct nb_ctx *ctx)
 {
@@ -168,6 +206,9 @@ check_hosts(struct nb_ctx *ctx)
             }
             if (!error && !shash_add_once(&names, h->name, h)) {
                 error = xstrdup("name: two hosts have it");
+            }
+            if (!error) {
+                error = check_uplink(h);
             }
             if (!error && !shash_add_once(&ctx->host_vteps, h->vtep, h)) {
                 error = xasprintf("vtep: %s is also host \"%s\"'s", h->vtep,
@@ -204,6 +245,10 @@ add_vnet(struct nb_ctx *ctx, struct shash *names, struct shash *vnis,
     }
     if (!error && (vnet->vni < 1 || vnet->vni > 0xffffff)) {
         error = xasprintf("vni: %"PRId64" is not 1 to 16777215", vnet->vni);
+    }
+    if (!error && vnet->vni == nb_wan_vni(vprec_deployment_first(ctx->idl))) {
+        error = xasprintf("vni: %"PRId64" is the deployment's WAN VNI",
+                          vnet->vni);
     }
     if (!error) {
         char *key = xasprintf("%"PRId64, vnet->vni);

@@ -12,7 +12,10 @@
 #include <stdbool.h>
 #include "openvswitch/compiler.h"
 
+#include <stdint.h>
+
 struct ovsdb_idl;
+struct vprec_deployment;
 struct vprec_vnet;
 
 /* 'complete': also require what a transaction must leave (the Deployment
@@ -25,5 +28,8 @@ char *nb_check(const struct ovsdb_idl *, bool complete)
  * gateway address.  For errors that name a port's field ("ips: ..."). */
 char *nb_check_vm_ip(const struct vprec_vnet *vnet, const char *ip)
     OVS_WARN_UNUSED_RESULT;
+
+/* The deployment's WAN VNI (its default when unset). */
+int64_t nb_wan_vni(const struct vprec_deployment *);
 
 #endif /* ctrl/nb-check.h */

@@ -3,4 +3,5 @@ dist_doc_DATA += \
 	docs/controller.md \
 	docs/ctl.md \
 	docs/performance.md \
-	docs/protocol.md
+	docs/protocol.md \
+	docs/stateful-flows.md

@@ -42,7 +42,7 @@ tests_unit_test_xlate_SOURCES = tests/unit/test-xlate.c
 tests_unit_test_xlate_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_xlate_LDADD = $(UNIT_TEST_LDADD)
 
-EXTRA_DIST += tests/lib/world.sh
+EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py
 
 # System tests: each builds its own world of namespaces and removes it, even
 # when it fails.  They need root; without it they report "skipped".
@@ -59,7 +59,9 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-move.sh \
 	tests/system/ctrl-subsets.sh \
 	tests/system/ctrl-restart.sh \
-	tests/system/ctrl-bad-rpc.sh
+	tests/system/ctrl-bad-rpc.sh \
+	tests/system/stateful-rules.sh \
+	tests/system/stateful-firewall.sh
 TESTS += $(SYSTEM_TESTS)
 EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
 AM_TESTS_ENVIRONMENT = \

@@ -743,28 +743,56 @@ cmd_route_list(struct ctl_context *ctx)
 
 /* Hosts. */
 
-/* host-add [--may-exist] HOST VTEP [gateway=true|false] */
+/* host-add [--may-exist] HOST VTEP [gateway=true|false] [uplink=IFACE]
+ *          [uplink-address=ADDR/PLEN] [uplink-router=IP] */
 static void
 cmd_host_add(struct ctl_context *ctx)
 {
     const char *name = ctx->argv[1];
     bool gateway = false, set_gateway = false;
-    char *vtep;
+    const char *uplink = NULL, *uplink_address = NULL, *uplink_router = NULL;
+    char *vtep, *address = NULL, *router = NULL;
 
     if (nb_failed(ctx, vp_parse_name("host", name))
         || !(vtep = nb_canonical_ip(ctx, "vtep", ctx->argv[2]))) {
         return;
     }
     for (int i = 3; i < ctx->argc; i++) {
-        const char *v = keyword(ctx->argv[i], "gateway");
-        if (!v) {
-            ctl_error(ctx, "\"%s\": expected gateway=true|false",
-                      ctx->argv[i]);
-            goto out;
-        } else if (!nb_parse_bool(ctx, "gateway", v, &gateway)) {
+        const char *arg = ctx->argv[i], *v;
+        if ((v = keyword(arg, "gateway"))) {
+            if (!nb_parse_bool(ctx, "gateway", v, &gateway)) {
+                goto out;
+            }
+            set_gateway = true;
+        } else if ((v = keyword(arg, "uplink"))) {
+            uplink = v;
+        } else if ((v = keyword(arg, "uplink-address"))) {
+            uplink_address = v;
+        } else if ((v = keyword(arg, "uplink-router"))) {
+            uplink_router = v;
+        } else {
+            ctl_error(ctx, "\"%s\": expected gateway=, uplink=, "
+                      "uplink-address= or uplink-router=", arg);
             goto out;
         }
-        set_gateway = true;
+    }
+    /* An empty value clears; the whole-state check wants all three or
+     * none. */
+    if (uplink && *uplink && nb_failed(ctx, vp_parse_ifname("uplink",
+                                                           uplink))) {
+        goto out;
+    }
+    if (uplink_address && *uplink_address) {
+        struct vp_subnet sn;
+        if (nb_failed(ctx, vp_parse_subnet("uplink-address", uplink_address,
+                                           &sn))) {
+            goto out;
+        }
+        address = xstrdup(uplink_address);
+    }
+    if (uplink_router && *uplink_router
+        && !(router = nb_canonical_ip(ctx, "uplink-router", uplink_router))) {
+        goto out;
     }
 
     const struct vprec_host *h;
@@ -789,8 +817,19 @@ cmd_host_add(struct ctl_context *ctx)
     if (set_gateway) {
         vprec_host_set_gateway(h, gateway);
     }
+    if (uplink) {
+        vprec_host_set_uplink(h, *uplink ? uplink : NULL);
+    }
+    if (uplink_address) {
+        vprec_host_set_uplink_address(h, address);
+    }
+    if (uplink_router) {
+        vprec_host_set_uplink_router(h, router);
+    }
 out:
     free(vtep);
+    free(address);
+    free(router);
 }
 
 static void
@@ -808,9 +847,9 @@ static void
 cmd_host_list(struct ctl_context *ctx)
 {
     static const char *const headings[] = { "HOST", "VTEP", "GATEWAY",
-                                            "CONNECTED", "GENERATION",
-                                            "ACKED", "SUBSETS", "PORTS",
-                                            "ERROR" };
+                                            "UPLINK", "CONNECTED",
+                                            "GENERATION", "ACKED", "SUBSETS",
+                                            "PORTS", "ERROR" };
     struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
     const struct vprec_host *h;
 
@@ -825,6 +864,13 @@ cmd_host_list(struct ctl_context *ctx)
         cell(t, "%s", h->name);
         cell(t, "%s", h->vtep);
         cell(t, "%s", h->gateway ? "yes" : "no");
+        if (h->uplink) {
+            cell(t, "%s %s via %s", h->uplink,
+                 h->uplink_address ? h->uplink_address : "?",
+                 h->uplink_router ? h->uplink_router : "?");
+        } else {
+            cell(t, "-");
+        }
         cell(t, "%s", smap_get_def(&h->status, "connected", "never"));
         cell(t, "%s", smap_get_def(&h->status, "generation", "0"));
         cell(t, "%s", smap_get_def(&h->status, "acked", "0"));
@@ -884,6 +930,13 @@ cmd_set_deployment(struct ctl_context *ctx)
                 return;
             }
             vprec_deployment_set_grace_period(d, n);
+        } else if ((v = keyword(arg, "wan-vni"))) {
+            uint32_t vni;
+            if (nb_failed(ctx, vp_parse_vni("wan-vni", v, &vni))) {
+                return;
+            }
+            int64_t vni64 = vni;
+            vprec_deployment_set_wan_vni(d, &vni64, 1);
         } else if ((v = keyword(arg, "auto-register"))) {
             if (!nb_parse_bool(ctx, "auto-register", v, &b)) {
                 return;
@@ -891,7 +944,8 @@ cmd_set_deployment(struct ctl_context *ctx)
             vprec_deployment_set_auto_register(d, b);
         } else {
             ctl_error(ctx, "\"%s\": expected owner-rule=, query-mode=, "
-                      "subsets=, grace-period= or auto-register=", arg);
+                      "subsets=, grace-period=, wan-vni= or auto-register=",
+                      arg);
             return;
         }
     }
@@ -905,14 +959,16 @@ cmd_deployment_show(struct ctl_context *ctx)
     if (!d) {
         ds_put_cstr(&ctx->output, "no Deployment row yet: the defaults "
                     "apply (owner-rule=lower query-mode=forward subsets=64 "
-                    "grace-period=10 auto-register=false)\n");
+                    "grace-period=10 wan-vni=16777215 "
+                    "auto-register=false)\n");
         return;
     }
     ds_put_format(&ctx->output, "owner-rule=%s\nquery-mode=%s\nsubsets=%"
-                  PRId64"\ngrace-period=%"PRId64"\nauto-register=%s\n"
-                  "generation=%"PRId64"\n", d->owner_rule, d->query_mode,
-                  d->n_subsets, d->grace_period,
-                  d->auto_register ? "true" : "false", d->generation);
+                  PRId64"\ngrace-period=%"PRId64"\nwan-vni=%"PRId64"\n"
+                  "auto-register=%s\ngeneration=%"PRId64"\n", d->owner_rule,
+                  d->query_mode, d->n_subsets, d->grace_period,
+                  nb_wan_vni(d), d->auto_register ? "true" : "false",
+                  d->generation);
 }
 
 static const struct ctl_command_syntax commands[] = {
@@ -940,8 +996,9 @@ static const struct ctl_command_syntax commands[] = {
     {"route-del", 2, 2, "TENANT PREFIX", NULL, cmd_route_del, NULL,
      "--if-exists", RW},
     {"route-list", 0, 1, "[TENANT]", NULL, cmd_route_list, NULL, "", RO},
-    {"host-add", 2, 3, "HOST VTEP [gateway=BOOL]", NULL, cmd_host_add, NULL,
-     "--may-exist", RW},
+    {"host-add", 2, 6, "HOST VTEP [gateway=BOOL] [uplink=IFACE] "
+     "[uplink-address=ADDR/PLEN] [uplink-router=IP]", NULL, cmd_host_add,
+     NULL, "--may-exist", RW},
     {"host-del", 1, 1, "HOST", NULL, cmd_host_del, NULL, "--if-exists", RW},
     {"host-list", 0, 0, "", NULL, cmd_host_list, NULL, "", RO},
     {"set-deployment", 1, INT_MAX, "KEY=VALUE...", NULL, cmd_set_deployment,

@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "ctrl/nb-check.h"
 #include "ctrl/vplane-idl.h"
 #include "db-ctl-base.h"
 #include "openvswitch/dynamic-string.h"
@@ -633,6 +634,7 @@ cmd_export(struct ctl_context *ctx)
                         json_integer_create(d->grace_period));
         json_object_put(o, "auto-register",
                         json_boolean_create(d->auto_register));
+        json_object_put(o, "wan-vni", json_integer_create(nb_wan_vni(d)));
         json_object_put(top, "deployment", o);
     }
 
@@ -642,6 +644,15 @@ cmd_export(struct ctl_context *ctx)
         json_object_put_string(o, "name", h->name);
         json_object_put_string(o, "vtep", h->vtep);
         json_object_put(o, "gateway", json_boolean_create(h->gateway));
+        if (h->uplink) {
+            json_object_put_string(o, "uplink", h->uplink);
+        }
+        if (h->uplink_address) {
+            json_object_put_string(o, "uplink-address", h->uplink_address);
+        }
+        if (h->uplink_router) {
+            json_object_put_string(o, "uplink-router", h->uplink_router);
+        }
         sorter_add(&s, xstrdup(h->name), o);
     }
     json_object_put(top, "hosts", sorter_finish(&s));

@@ -73,6 +73,7 @@ is_daemon_command(const char *cmd)
 {
     static const char *const plain[] = {
         "show", "trace", "dump-flows", "drop-stats", "load", "help",
+        "dump-owners", "dump-conntrack", "dump-subsets",
         "list-commands", "exit",
     };
 
@@ -295,8 +296,10 @@ usage(void)
            "  tables/export                 all tables as JSON\n"
            "  controller/show               the session with the "
            "controller\n"
-           "  subsets/dump                  hosts and query subsets\n"
+           "  subsets/dump, dump-subsets    hosts and query subsets\n"
            "  dump-flows                    the flow cache\n"
+           "  dump-owners                   stateful flows and their owners\n"
+           "  dump-conntrack [TENANT]       connections this host tracks\n"
            "  flows/flush                   make every cached decision stale\n"
            "  trace PORT FLOW | trace fabric VNI VTEP FLOW\n"
            "  drop-stats [PORT]             drops by port and reason\n"

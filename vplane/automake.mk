@@ -4,7 +4,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/tables-config.c vplane/tables-config.h \
 	vplane/coalesce.c vplane/coalesce.h \
 	vplane/ctrl-client.c vplane/ctrl-client.h \
-	vplane/ctl.h vplane/ctl-show.c vplane/ctl-tables.c vplane/ctl-trace.c \
+	vplane/ctl.h vplane/ctl-show.c vplane/ctl-stateful.c \
+	vplane/ctl-tables.c vplane/ctl-trace.c \
 	vplane/dataplane.c vplane/dataplane.h \
 	vplane/drop-reasons.c \
 	vplane/fabric.c vplane/fabric.h \
@@ -14,8 +15,11 @@ vplane_libvplane_a_SOURCES = \
 	vplane/peers.c vplane/peers.h \
 	vplane/pipeline.c vplane/pipeline.h \
 	vplane/port.c vplane/port.h \
+	vplane/owner.c \
 	vplane/port-socket.c vplane/port-socket.h \
 	vplane/responder.c vplane/responder.h \
+	vplane/services.c vplane/services.h \
+	vplane/stateful.c vplane/stateful.h \
 	vplane/stats.c vplane/stats.h \
 	vplane/tables.c vplane/tables.h vplane/tables-private.h \
 	vplane/tables-check.c vplane/tables-dump.c \
@@ -23,7 +27,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/tables-sync.c vplane/tables-sync.h \
 	vplane/tso.c vplane/tso.h \
 	vplane/vxlan.c vplane/vxlan.h \
-	vplane/xlate.c vplane/xlate.h
+	vplane/xlate.c vplane/xlate.h vplane/xlate-private.h
 
 sbin_PROGRAMS += vplane/vplaned
 vplane_vplaned_SOURCES = vplane/vplaned.c

@@ -212,8 +212,7 @@ cmd_route_dump(struct unixctl_conn *conn, int argc, const char *argv[],
     ds_destroy(&s);
 }
 
-/* Port names by id, for showing flow keys. */
-static const char **
+const char **
 port_names_by_id(const struct vp_tables *t)
 {
     const char **names = xcalloc(VP_MAX_PORTS, sizeof *names);
@@ -334,6 +333,8 @@ ctl_register_show_commands(struct ctl_context *ctx)
     unixctl_command_register("controller/show", "", 0, 0,
                              cmd_controller_show, ctx);
     unixctl_command_register("subsets/dump", "", 0, 0, cmd_subsets_dump,
+                             ctx);
+    unixctl_command_register("dump-subsets", "", 0, 0, cmd_subsets_dump,
                              ctx);
     unixctl_command_register("exit", "", 0, 0, cmd_exit, ctx);
 }

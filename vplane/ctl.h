@@ -27,6 +27,11 @@ struct ctl_context {
 void ctl_register_table_commands(struct ctl_context *);
 void ctl_register_show_commands(struct ctl_context *);
 void ctl_register_trace_command(struct ctl_context *);
+void ctl_register_stateful_commands(struct ctl_context *);
+
+/* Port names by id (the fabric's too), for showing flow keys: an array of
+ * VP_MAX_PORTS, NULL where no port has the id.  Free it with free(). */
+const char **port_names_by_id(const struct vp_tables *);
 
 /* Loads the tables file 'file_name' into the tables.  Returns NULL and a
  * summary in '*summary', or an error. */

@@ -14,6 +14,8 @@
 #include "openvswitch/vlog.h"
 #include "packets.h"
 #include "peers.h"
+#include "services.h"
+#include "stateful.h"
 #include "port.h"
 #include "socket-util.h"
 #include "tables-config.h"
@@ -86,8 +88,10 @@ struct ctrl_client {
     long long int snap_got;
     struct vp_config snap_cfg;
     struct vp_peers snap_peers;
+    struct vp_services snap_services;
 
     struct vp_peers peers;      /* Hosts and the subset assignment. */
+    struct vp_services services;    /* Firewall, NAT, uplink. */
 
     struct shash ports;         /* Name -> struct reported_port. */
     struct ovs_list downs;      /* Gone ports, until the controller drops
@@ -122,6 +126,8 @@ reset_staging(struct ctrl_client *c)
     c->snap_cfg.redefine_vnets = true;
     vp_peers_destroy(&c->snap_peers);
     vp_peers_init(&c->snap_peers);
+    vp_services_destroy(&c->snap_services);
+    vp_services_init(&c->snap_services);
     c->snap_gen = c->snap_parts = c->snap_got = 0;
 }
 
@@ -141,6 +147,8 @@ ctrl_client_create(const char *remote, struct vp_tables *tables,
     vp_config_init(&c->snap_cfg);
     vp_peers_init(&c->snap_peers);
     vp_peers_init(&c->peers);
+    vp_services_init(&c->snap_services);
+    vp_services_init(&c->services);
     shash_init(&c->ports);
     ovs_list_init(&c->downs);
     reset_staging(c);
@@ -157,6 +165,8 @@ ctrl_client_destroy(struct ctrl_client *c)
     vp_config_destroy(&c->snap_cfg);
     vp_peers_destroy(&c->snap_peers);
     vp_peers_destroy(&c->peers);
+    vp_services_destroy(&c->snap_services);
+    vp_services_destroy(&c->services);
     struct shash_node *node;
     SHASH_FOR_EACH (node, &c->ports) {
         reported_port_free(node->data);
@@ -361,11 +371,12 @@ int_member(const struct json *o, const char *name, long long int min,
     return false;
 }
 
-/* Splits a tables object: "hosts" and "subsets" go to 'peers', the rest
- * (vnets, ports, xlate, routes) to 'cfg'. */
+/* Splits a tables object: "hosts" and "subsets" go to 'peers', "firewall",
+ * "nat" and "uplink" to 'services', the rest (vnets, ports, xlate, routes)
+ * to 'cfg'. */
 static char *
 parse_tables(const struct json *tables, struct vp_config *cfg,
-             struct vp_peers *peers)
+             struct vp_peers *peers, struct vp_services *services)
 {
     struct json *rest = json_object_create();
     struct shash_node *node;
@@ -376,6 +387,8 @@ parse_tables(const struct json *tables, struct vp_config *cfg,
             error = vp_peers_add_hosts(peers, node->data);
         } else if (!strcmp(node->name, "subsets")) {
             error = vp_peers_set_subsets(peers, node->data);
+        } else if (vp_services_section(node->name)) {
+            error = vp_services_add(services, node->name, node->data);
         } else {
             json_object_put(rest, node->name, json_clone(node->data));
         }
@@ -428,7 +441,8 @@ handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         refuse(c, gen, "snapshot", "snapshot part out of order");
         return;
     }
-    error = parse_tables(tables, &c->snap_cfg, &c->snap_peers);
+    error = parse_tables(tables, &c->snap_cfg, &c->snap_peers,
+                         &c->snap_services);
     if (error) {
         char *e = xasprintf("part %lld: %s", part, error);
         refuse(c, gen, "snapshot", e);
@@ -452,6 +466,8 @@ handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         return;
     }
     vp_peers_swap(&c->peers, &c->snap_peers);
+    vp_services_swap(&c->services, &c->snap_services);
+    stateful_publish(c->tables, &c->peers, &c->services);
     VLOG_INFO("%s: applied snapshot generation %lld: %"PRIuSIZE" VNets, "
               "%"PRIuSIZE" ports, %"PRIuSIZE" translation entries, "
               "%"PRIuSIZE" routes, %"PRIuSIZE" hosts", c->remote, gen,
@@ -493,6 +509,7 @@ handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     add = shash_find_data(json_object(p), "add");
     remove = shash_find_data(json_object(p), "remove");
 
+    struct vp_services services;
     struct vp_removal removal;
     struct vp_peers peers;
     struct vp_config cfg;
@@ -502,6 +519,7 @@ handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     cfg.redefine_vnets = true;
     vp_removal_init(&removal);
     vp_peers_clone(&peers, &c->peers);
+    vp_services_clone(&services, &c->services);
     if (add && add->type != JSON_OBJECT) {
         error = xstrdup("add: must be an object");
     } else if (remove && remove->type != JSON_OBJECT) {
@@ -514,9 +532,17 @@ handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         if (!error && hosts) {
             error = vp_peers_remove_hosts(&peers, hosts);
         }
+        static const char *const sections[] = { "firewall", "nat" };
+        for (size_t i = 0; !error && i < ARRAY_SIZE(sections); i++) {
+            const struct json *ids = shash_find_data(json_object(remove),
+                                                     sections[i]);
+            if (ids) {
+                error = vp_services_remove(&services, sections[i], ids);
+            }
+        }
     }
     if (!error && add) {
-        error = parse_tables(add, &cfg, &peers);
+        error = parse_tables(add, &cfg, &peers, &services);
     }
     if (!error) {
         error = vp_peers_check(&peers);
@@ -531,12 +557,15 @@ handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         free(error);
     } else {
         vp_peers_swap(&c->peers, &peers);
+        vp_services_swap(&c->services, &services);
+        stateful_publish(c->tables, &c->peers, &c->services);
         c->gen = gen;
         c->n_updates++;
         send_ack(c, gen, NULL);
         reconcile_ports(c);
     }
     vp_peers_destroy(&peers);
+    vp_services_destroy(&services);
     vp_removal_destroy(&removal);
     vp_config_destroy(&cfg);
 }

@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "conntrack.h"
 #include "fabric.h"
+#include "ipf.h"
 #include "flow-cache.h"
 #include "fwd-thread.h"
 #include "netdev.h"
@@ -27,6 +29,23 @@ VLOG_DEFINE_THIS_MODULE(dataplane);
 
 static void dataplane_port_link(struct vp_port *, void *dp_);
 static void dataplane_port_unlink(struct vp_port *, void *dp_);
+
+/* The tables' ct_flush hook (tables.h). */
+static void
+dataplane_ct_flush(const uint16_t *zone, void *dp_)
+{
+    struct dataplane *dp = dp_;
+
+    if (dp->shared.ct) {
+        conntrack_flush(dp->shared.ct, zone);
+    }
+}
+
+struct conntrack *
+dataplane_conntrack(const struct dataplane *dp)
+{
+    return dp->shared.ct;
+}
 
 int
 dataplane_create(struct vp_tables *tables, const struct dataplane_options *o,
@@ -60,10 +79,13 @@ dataplane_create(struct vp_tables *tables, const struct dataplane_options *o,
             dataplane_destroy(dp);
             return error;
         }
-        dp->threads[i] = fwd_thread_create(i, tables, sock, &dp->fabric_mtu);
+        dp->threads[i] = fwd_thread_create(i, tables, sock, &dp->fabric_mtu,
+                                           &dp->shared);
     }
     tables_set_port_hooks(tables, dataplane_port_link, dataplane_port_unlink,
                           dp);
+    tables->ct_flush = dataplane_ct_flush;
+    tables->ct_flush_aux = dp;
     VLOG_INFO("VXLAN on "IP_FMT":%"PRIu16", fabric MTU %d, %"PRIuSIZE
               " forwarding thread(s)", IP_ARGS(o->vtep), o->vxlan_port, mtu,
               dp->n_threads);
@@ -75,6 +97,12 @@ dataplane_create(struct vp_tables *tables, const struct dataplane_options *o,
 void
 dataplane_start(struct dataplane *dp)
 {
+    dp->shared.ct = conntrack_init();
+    /* Fragment reassembly would take packets out of the one-packet batches
+     * the pipeline gives conntrack and hand back others: off, so a
+     * fragment is simply invalid (docs/stateful-flows.md). */
+    ipf_set_enabled(conntrack_ipf_ctx(dp->shared.ct), false, false);
+    ipf_set_enabled(conntrack_ipf_ctx(dp->shared.ct), true, false);
     for (size_t i = 0; i < dp->n_threads; i++) {
         fwd_thread_start(dp->threads[i]);
     }
@@ -87,8 +115,12 @@ dataplane_destroy(struct dataplane *dp)
         return;
     }
     tables_set_port_hooks(dp->tables, NULL, NULL, NULL);
+    dp->tables->ct_flush = NULL;
     for (size_t i = 0; i < dp->n_threads; i++) {
         fwd_thread_destroy(dp->threads[i]);
+    }
+    if (dp->shared.ct) {
+        conntrack_destroy(dp->shared.ct);
     }
     free(dp->threads);
     free(dp);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "openvswitch/types.h"
 #include "ovs-atomic.h"
+#include "pipeline.h"
 #include "stats.h"
 
 struct ds;
@@ -37,6 +38,9 @@ struct dataplane {
     struct fwd_thread **threads;
     long long int next_check;   /* Next port/MTU check (main thread). */
     long long int started;      /* time_msec() at creation. */
+    /* What the threads share: conntrack is created when they start (its
+     * cleaner is a thread, and vplaned may daemonize before). */
+    struct pipeline_shared shared;
 };
 
 int dataplane_create(struct vp_tables *, const struct dataplane_options *,
@@ -55,6 +59,10 @@ void dataplane_fabric_counters(const struct dataplane *,
 void dataplane_path_counters(const struct dataplane *, uint64_t *fast,
                              uint64_t *slow);
 int dataplane_get_fabric_mtu(const struct dataplane *);
+
+/* Connection tracking (one zone per tenant): NULL before the threads
+ * start. */
+struct conntrack *dataplane_conntrack(const struct dataplane *);
 
 /* The flow caches' current entries, each tagged with its thread. */
 struct dataplane_flow {

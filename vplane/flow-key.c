@@ -8,6 +8,7 @@
 #include "hash.h"
 #include "openvswitch/dynamic-string.h"
 #include "packets.h"
+#include "vxlan.h"
 
 enum vp_drop_reason
 vp_flow_key_extract(struct dp_packet *pkt, uint16_t in_port, uint32_t vni,
@@ -20,7 +21,8 @@ vp_flow_key_extract(struct dp_packet *pkt, uint16_t in_port, uint32_t vni,
 
     memset(key, 0, sizeof *key);
     key->in_port = in_port;
-    key->vni = vni;
+    key->vni = vni & VP_VNI_MASK;
+    key->mark = vni >> 24;
     key->outer_src = outer_src;
 
     if (dp_packet_size(pkt) < ETH_HEADER_LEN) {
@@ -68,6 +70,10 @@ vp_flow_key_extract(struct dp_packet *pkt, uint16_t in_port, uint32_t vni,
             const struct icmp_header *icmp = l4;
             key->tp_src = htons(icmp->icmp_type);
             key->tp_dst = htons(icmp->icmp_code);
+            if (icmp->icmp_type == ICMP4_ECHO_REQUEST
+                || icmp->icmp_type == ICMP4_ECHO_REPLY) {
+                key->icmp_id = icmp->icmp_fields.echo.id;
+            }
         }
     } else if (key->dl_type == htons(ETH_TYPE_ARP)) {
         const struct arp_eth_header *arp = dp_packet_l3(pkt);
@@ -90,8 +96,9 @@ vp_flow_key_format(const struct vp_flow_key *key, struct ds *s)
 {
     /* The port is named by the caller, who knows its name. */
     if (!key->in_port) {
-        ds_put_format(s, "vni=%"PRIu32" vtep="IP_FMT" ", key->vni,
-                      IP_ARGS(key->outer_src));
+        ds_put_format(s, "vni=%"PRIu32" vtep="IP_FMT"%s ", key->vni,
+                      IP_ARGS(key->outer_src),
+                      key->mark ? " for-owner" : "");
     }
     ds_put_format(s, ETH_ADDR_FMT"->"ETH_ADDR_FMT,
                   ETH_ADDR_ARGS(key->dl_src), ETH_ADDR_ARGS(key->dl_dst));

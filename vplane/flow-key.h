@@ -30,11 +30,14 @@ struct vp_flow_key {
     uint8_t nw_proto;           /* IPv4 protocol, or ARP opcode. */
     uint8_t vlan;               /* The frame carried an 802.1Q/ad tag. */
     struct eth_addr arp_sha;    /* ARP sender MAC (anti-spoofing). */
-    uint8_t pad[4];
+    ovs_be16 icmp_id;           /* ICMP echo identifier (conntrack's key). */
+    uint8_t mark;               /* VXLAN owner mark (vxlan.h), fabric only. */
+    uint8_t pad;
 };
 BUILD_ASSERT_DECL(sizeof(struct vp_flow_key) == 48);
 
 /* Parses 'pkt' (whose data starts at its Ethernet header) and fills 'key'.
+ * 'vni' may carry VP_VNI_OWNER (vxlan.h), which goes to key->mark.
  * Sets the packet's l3/l4 offsets.  Returns VP_N_DROP_REASONS if the packet
  * is well formed, otherwise the reason to drop it. */
 enum vp_drop_reason vp_flow_key_extract(struct dp_packet *pkt,

@@ -17,7 +17,8 @@
 
 struct fwd_thread *
 fwd_thread_create(unsigned int index, struct vp_tables *tables,
-                  struct fabric_sock *fabric, const atomic_int *fabric_mtu)
+                  struct fabric_sock *fabric, const atomic_int *fabric_mtu,
+                  const struct pipeline_shared *shared)
 {
     struct fwd_thread *t = xzalloc(sizeof *t);
 
@@ -28,6 +29,7 @@ fwd_thread_create(unsigned int index, struct vp_tables *tables,
     t->cache = flow_cache_create();
     t->stats = vp_thread_stats_create();
     t->fabric_mtu = fabric_mtu;
+    t->shared = shared;
     t->wakeup = seq_create();
     ovsrcu_set_hidden(&t->poll_list, xzalloc(sizeof(struct fwd_poll_list)));
     atomic_init(&t->exiting, false);
@@ -82,7 +84,7 @@ fwd_thread_main(void *t_)
     long long int last = time_usec();
 
     pipeline_init(&p, t->tables, t->fabric, t->cache, t->stats,
-                  t->fabric_mtu);
+                  t->fabric_mtu, t->shared);
     for (;;) {
         /* Read before the poll list: a change published after this makes
          * seq_wait() below return at once. */

@@ -17,6 +17,7 @@ struct fabric_sock;
 struct flow_cache;
 struct netdev_rxq;
 struct seq;
+struct pipeline_shared;
 struct vp_port;
 struct vp_tables;
 struct vp_thread_stats;
@@ -40,6 +41,8 @@ struct fwd_thread {
     struct flow_cache *cache;           /* Owned; its mutex for dumps. */
     struct vp_thread_stats *stats;      /* Owned; written by the thread. */
     const atomic_int *fabric_mtu;
+    const struct pipeline_shared *shared;   /* The dataplane's; filled in
+                                             * before the thread starts. */
     struct seq *wakeup;
 
     /* Replaced by the main thread, read by the thread through RCU. */
@@ -54,7 +57,8 @@ struct fwd_thread {
 
 struct fwd_thread *fwd_thread_create(unsigned int index, struct vp_tables *,
                                      struct fabric_sock *,
-                                     const atomic_int *fabric_mtu);
+                                     const atomic_int *fabric_mtu,
+                                     const struct pipeline_shared *);
 void fwd_thread_start(struct fwd_thread *);
 void fwd_thread_destroy(struct fwd_thread *);
 void fwd_thread_set_ports(struct fwd_thread *, struct fwd_poll_list *);

@@ -9,6 +9,7 @@
 #include "packets.h"
 #include "tables-config.h"
 #include "util.h"
+#include "vplane/protocol.h"
 
 void
 vp_peers_init(struct vp_peers *p)
@@ -18,6 +19,7 @@ vp_peers_init(struct vp_peers *p)
     p->subset_host = NULL;
     p->owner_rule = NULL;
     p->query_mode = NULL;
+    p->wan_vni = VP_DEFAULT_WAN_VNI;
 }
 
 static void
@@ -51,7 +53,7 @@ vp_peers_clone(struct vp_peers *dst, const struct vp_peers *src)
     vp_peers_init(dst);
     SHASH_FOR_EACH (node, &src->hosts) {
         shash_add(&dst->hosts, node->name,
-                  xmemdup(node->data, sizeof(ovs_be32)));
+                  xmemdup(node->data, sizeof(struct vp_peer_host)));
     }
     dst->n_subsets = src->n_subsets;
     dst->subset_host = xcalloc(src->n_subsets + 1,
@@ -61,6 +63,7 @@ vp_peers_clone(struct vp_peers *dst, const struct vp_peers *src)
     }
     dst->owner_rule = nullable_xstrdup(src->owner_rule);
     dst->query_mode = nullable_xstrdup(src->query_mode);
+    dst->wan_vni = src->wan_vni;
 }
 
 void
@@ -100,6 +103,11 @@ vp_peers_add_hosts(struct vp_peers *p, const struct json *hosts)
             return xasprintf("hosts[%"PRIuSIZE"]: must be {\"name\": "
                              "STRING, \"vtep\": STRING}", i);
         }
+        const struct json *gw = shash_find_data(json_object(h), "gateway");
+        if (gw && gw->type != JSON_TRUE && gw->type != JSON_FALSE) {
+            return xasprintf("hosts[%"PRIuSIZE"].gateway: must be true or "
+                             "false", i);
+        }
         error = vp_parse_name("name", name);
         if (!error) {
             error = vp_parse_unicast_ip("vtep", vtep_s, &vtep);
@@ -109,7 +117,10 @@ vp_peers_add_hosts(struct vp_peers *p, const struct json *hosts)
             free(error);
             return e;
         }
-        free(shash_replace(&p->hosts, name, xmemdup(&vtep, sizeof vtep)));
+        struct vp_peer_host *ph = xmalloc(sizeof *ph);
+        ph->vtep = vtep;
+        ph->gateway = gw && gw->type == JSON_TRUE;
+        free(shash_replace(&p->hosts, name, ph));
     }
     return NULL;
 }
@@ -144,6 +155,11 @@ vp_peers_set_subsets(struct vp_peers *p, const struct json *s)
     assignment = shash_find_data(json_object(s), "assignment");
     owner_rule = string_member(s, "owner-rule");
     query_mode = string_member(s, "query-mode");
+    const struct json *wan_vni = shash_find_data(json_object(s), "wan-vni");
+    if (wan_vni && (wan_vni->type != JSON_INTEGER || wan_vni->integer < 1
+                    || wan_vni->integer > 0xffffff)) {
+        return xstrdup("subsets.wan-vni: must be a VNI");
+    }
     if (!count || count->type != JSON_INTEGER || count->integer < 0
         || count->integer > VP_MAX_SUBSETS) {
         return xasprintf("subsets.count: must be an integer from 0 to %d",
@@ -205,6 +221,7 @@ vp_peers_set_subsets(struct vp_peers *p, const struct json *s)
     p->subset_host = owners;
     p->owner_rule = xstrdup(owner_rule ? owner_rule : "lower");
     p->query_mode = xstrdup(query_mode ? query_mode : "forward");
+    p->wan_vni = wan_vni ? wan_vni->integer : VP_DEFAULT_WAN_VNI;
     return NULL;
 }
 
@@ -273,22 +290,24 @@ vp_peers_format(const struct vp_peers *p, const char *self, struct ds *s)
             unassigned += !p->subset_host[i];
         }
         ds_put_format(s, "%"PRIuSIZE" query subsets, owner rule %s, query "
-                      "mode %s, %"PRIuSIZE" unassigned\n", p->n_subsets,
-                      p->owner_rule, p->query_mode, unassigned);
+                      "mode %s, WAN VNI %"PRIu32", %"PRIuSIZE" unassigned\n",
+                      p->n_subsets, p->owner_rule, p->query_mode, p->wan_vni,
+                      unassigned);
     }
-    ds_put_format(s, "%-16s %-15s %7s  %s\n", "HOST", "VTEP", "SUBSETS",
-                  "WHICH");
+    ds_put_format(s, "%-16s %-15s %-7s %7s  %s\n", "HOST", "VTEP", "GATEWAY",
+                  "SUBSETS", "WHICH");
 
     const struct shash_node **nodes = shash_sort(&p->hosts);
     for (size_t i = 0; i < shash_count(&p->hosts); i++) {
-        const ovs_be32 *vtep = nodes[i]->data;
+        const struct vp_peer_host *ph = nodes[i]->data;
         char name[80], addr[INET_ADDRSTRLEN];
 
         /* The star marks this host. */
         snprintf(name, sizeof name, "%s%s", nodes[i]->name,
                  self && !strcmp(self, nodes[i]->name) ? " *" : "");
-        snprintf(addr, sizeof addr, IP_FMT, IP_ARGS(*vtep));
-        ds_put_format(s, "%-16s %-15s %7"PRIuSIZE"  ", name, addr,
+        snprintf(addr, sizeof addr, IP_FMT, IP_ARGS(ph->vtep));
+        ds_put_format(s, "%-16s %-15s %-7s %7"PRIuSIZE"  ", name, addr,
+                      ph->gateway ? "yes" : "no",
                       vp_peers_count_held(p, nodes[i]->name));
         format_ranges(p, nodes[i]->name, s);
         ds_put_char(s, '\n');

@@ -22,12 +22,19 @@ struct json;
 
 #define VP_MAX_SUBSETS 4096
 
+/* One vplaned of the deployment. */
+struct vp_peer_host {
+    ovs_be32 vtep;
+    bool gateway;               /* It has an uplink to the WAN. */
+};
+
 struct vp_peers {
-    struct shash hosts;         /* Host name -> ovs_be32 VTEP (malloc'd). */
+    struct shash hosts;         /* Host name -> struct vp_peer_host. */
     size_t n_subsets;           /* 0: no assignment received yet. */
     char **subset_host;         /* Host name per subset, NULL: none. */
     char *owner_rule;           /* "lower" or "higher". */
     char *query_mode;           /* "forward" or "query". */
+    uint32_t wan_vni;
 };
 
 void vp_peers_init(struct vp_peers *);
@@ -35,7 +42,8 @@ void vp_peers_destroy(struct vp_peers *);
 void vp_peers_clone(struct vp_peers *dst, const struct vp_peers *src);
 void vp_peers_swap(struct vp_peers *, struct vp_peers *);
 
-/* Adds (or redefines) the hosts of a "hosts" array: [{"name", "vtep"}]. */
+/* Adds (or redefines) the hosts of a "hosts" array:
+ * [{"name", "vtep", "gateway"?}]. */
 char *vp_peers_add_hosts(struct vp_peers *, const struct json *)
     OVS_WARN_UNUSED_RESULT;
 /* Removes the hosts named in an array of strings. */

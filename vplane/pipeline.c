@@ -3,6 +3,7 @@
 #include "pipeline.h"
 
 #include <string.h>
+#include "conntrack.h"
 #include "csum.h"
 #include "openvswitch/dynamic-string.h"
 #include "flow-cache.h"
@@ -33,9 +34,11 @@ static struct vlog_rate_limit drop_rl = VLOG_RATE_LIMIT_INIT(5, 20);
 void
 pipeline_init(struct pipeline *p, struct vp_tables *tables,
               struct fabric_sock *fabric, struct flow_cache *cache,
-              struct vp_thread_stats *stats, const atomic_int *fabric_mtu)
+              struct vp_thread_stats *stats, const atomic_int *fabric_mtu,
+              const struct pipeline_shared *shared)
 {
     memset(p, 0, sizeof *p);
+    p->shared = *shared;
     p->tables = tables;
     p->fabric = fabric;
     p->cache = cache;
@@ -155,6 +158,11 @@ static void
 send_icmp_error(struct pipeline *p, const struct dp_packet *orig,
                 struct vp_port *in, uint8_t type, uint8_t code, uint16_t mtu)
 {
+    if (!in || !in->vnet) {
+        /* Routed by this host as the flow's owner, or from the WAN: the
+         * sender is not a VM here to answer. */
+        return;
+    }
     const struct vp_vnet_cfg *cfg = ovsrcu_get(const struct vp_vnet_cfg *,
                                                &in->vnet->cfg);
     const struct ip_header *ip = dp_packet_l3(orig);
@@ -365,10 +373,66 @@ flood(struct pipeline *p, struct dp_packet *pkt, const struct vp_vnet *vnet,
     }
 }
 
+/* Gives IPv4 packet 'pkt' DSCP 'dscp', keeping its ECN bits. */
+static void
+set_dscp(struct dp_packet *pkt, uint8_t dscp)
+{
+    struct ip_header *ip = dp_packet_l3(pkt);
+    uint8_t tos = (ip->ip_tos & IP_ECN_MASK) | (dscp << 2);
+
+    if (tos != ip->ip_tos) {
+        ovs_be16 old = htons(ip->ip_ihl_ver << 8 | ip->ip_tos);
+        ip->ip_tos = tos;
+        ip->ip_csum = recalc_csum16(ip->ip_csum, old,
+                                    htons(ip->ip_ihl_ver << 8 | ip->ip_tos));
+    }
+}
+
+/* What the owner of a stateful flow runs before the packet goes on
+ * (owner.c decided it): conntrack in the tenant's zone, committing a new
+ * connection only if the rules allow it.  Returns false if 'pkt' was
+ * dropped. */
+static bool
+run_ct(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
+       unsigned int in_id)
+{
+    const struct vp_ct_action *ca = &act->ct;
+    struct dp_packet_batch b;
+
+    /* Conntrack checks L4 checksums, and checksums the device was to
+     * finish are not there yet: finish them (a TCP superframe is flagged,
+     * which conntrack knows to trust). */
+    if (!p->shared.ct || !tso_complete_csum(pkt)) {
+        drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
+        return false;
+    }
+    dp_packet_batch_init_packet(&b, pkt);
+    conntrack_execute(p->shared.ct, &b, htons(ETH_TYPE_IP), false,
+                      ca->commit, ca->zone, NULL, NULL, 0, 0, NULL, NULL,
+                      p->now, 0);
+
+    uint8_t state = pkt->md.ct_state;
+    if (state & CS_INVALID) {
+        drop(p, pkt, in_id, VP_DROP_CT_INVALID);
+        return false;
+    }
+    if (state & CS_NEW && !ca->commit) {
+        drop(p, pkt, in_id, VP_DROP_FIREWALL);
+        return false;
+    }
+    if (ca->dscp >= 0) {
+        set_dscp(pkt, ca->dscp);
+    }
+    return true;
+}
+
 static void
 execute(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
         struct vp_port *in, unsigned int in_id)
 {
+    if (act->ct.active && !run_ct(p, pkt, act, in_id)) {
+        return;
+    }
     switch ((enum vp_action_type) act->type) {
     case VP_ACT_DROP:
         drop(p, pkt, in_id, act->drop_reason);
@@ -392,6 +456,19 @@ execute(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
         } else {
             drop(p, pkt, in_id, VP_DROP_TO_GATEWAY);
         }
+        break;
+    case VP_ACT_TO_OWNER:
+        /* Unrouted and untouched: the owner routes it. */
+        output(p, pkt, NULL, NULL, act->vtep, act->vni | VP_VNI_OWNER, in,
+               in_id);
+        break;
+    case VP_ACT_RESOLVE:
+    case VP_ACT_UPLINK:
+    case VP_ACT_DELIVER_IP:
+    case VP_ACT_ARP_LEARN:
+        /* The WAN side of stateful flows is not built yet
+         * (docs/stateful-flows.md, "Not yet"). */
+        drop(p, pkt, in_id, VP_DROP_NO_GATEWAY);
         break;
     }
 }

@@ -24,11 +24,23 @@
 #include "openvswitch/token-bucket.h"
 #include "ovs-atomic.h"
 
+struct conntrack;
 struct flow_cache;
 struct netdev;
+struct resolver;
+struct uplink;
 struct vp_port;
 struct vp_tables;
 struct vp_thread_stats;
+
+/* What every forwarding thread's pipeline shares (owned by the dataplane):
+ * connection tracking, the resolver of owners (resolver.h), and this
+ * gateway's uplink (uplink.h). */
+struct pipeline_shared {
+    struct conntrack *ct;
+    struct resolver *resolver;
+    struct uplink *uplink;
+};
 
 #define PIPELINE_MAX_TX_PORTS 16
 
@@ -46,6 +58,7 @@ struct pipeline {
     struct vp_thread_stats *stats;
     const atomic_int *fabric_mtu;   /* Written by the main thread. */
     bool coalesce;                  /* Ports take TCP superframes. */
+    struct pipeline_shared shared;
 
     /* Per batch. */
     uint64_t gen;                   /* Tables generation for this batch. */
@@ -59,7 +72,8 @@ struct pipeline {
 
 void pipeline_init(struct pipeline *, struct vp_tables *, struct fabric_sock *,
                    struct flow_cache *, struct vp_thread_stats *,
-                   const atomic_int *fabric_mtu);
+                   const atomic_int *fabric_mtu,
+                   const struct pipeline_shared *);
 void pipeline_uninit(struct pipeline *);
 
 /* Call pipeline_start() before a round of batches and pipeline_flush()

@@ -5,6 +5,7 @@
  * Dumps live in tables-dump.c. */
 #include <config.h>
 #include "tables.h"
+#include "stateful.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,9 @@ tables_create(ovs_be32 self_vtep)
     ovs_mutex_init(&t->port_ids_mutex);
     t->port_ids = bitmap_allocate(VP_MAX_PORTS);
     bitmap_set1(t->port_ids, VP_FABRIC_PORT_ID);
+    t->zones = bitmap_allocate(UINT16_MAX + 1);
+    bitmap_set1(t->zones, 0);
+    stateful_publish(t, NULL, NULL);
     return t;
 }
 
@@ -108,6 +112,8 @@ tables_destroy(struct vp_tables *t)
         }
         tenant_free(tenant);
     }
+    stateful_destroy(t);
+    free(t->zones);
     cmap_destroy(&t->vnets_by_vni);
     cmap_destroy(&t->ports_by_mac);
     cmap_destroy(&t->port_ips);
@@ -345,6 +351,11 @@ tenant_get(struct vp_tables *t, const char *name)
 
         tenant = xzalloc(sizeof *tenant);
         tenant->name = xstrdup(name);
+        /* Zone 0 is conntrack's default: never a tenant's. */
+        size_t zone = bitmap_scan(t->zones, 0, 1, UINT16_MAX + 1);
+        ovs_assert(zone <= UINT16_MAX);     /* At most 65535 tenants. */
+        bitmap_set1(t->zones, zone);
+        tenant->zone = zone;
         ovsrcu_set_hidden(&tenant->rib, rib);
         ovsrcu_set_hidden(&tenant->vteps, xzalloc(sizeof(struct vp_vteps)));
         hmap_init(&tenant->routes);
@@ -374,6 +385,10 @@ tenant_put(struct vp_tables *t, struct vp_tenant *tenant)
 {
     if (!tenant->n_vnets && hmap_is_empty(&tenant->routes)) {
         hmap_remove(&t->tenants, &tenant->node);
+        if (t->ct_flush) {
+            t->ct_flush(&tenant->zone, t->ct_flush_aux);
+        }
+        bitmap_set0(t->zones, tenant->zone);
         ovsrcu_postpone(tenant_free, tenant);
     }
 }

@@ -28,6 +28,7 @@
 struct ds;
 struct vp_config;
 struct vp_port;
+struct vp_stateful;
 
 /* Port ids index per-thread counters (stats.h).  0 is the fabric side. */
 #define VP_FABRIC_PORT_ID 0
@@ -106,6 +107,7 @@ struct vp_vteps {
 
 struct vp_tenant {
     char *name;                                 /* Immutable. */
+    uint16_t zone;              /* Conntrack zone (immutable), 1 to 65535. */
     OVSRCU_TYPE(const struct vp_rib *) rib;     /* RCU. */
     /* Other hosts with VMs in any VNet of the tenant: VXLAN is accepted in
      * the tenant's VNets from these, since with distributed routing a host
@@ -145,11 +147,18 @@ struct vp_tables {
     struct cmap port_ips;       /* struct vp_port_ip, hash of (VNI, IP). */
     struct cmap xlate_by_mac;   /* struct vp_xlate, hash of (VNI, MAC). */
     struct cmap xlate_by_ip;    /* struct vp_xlate, hash of (VNI, IP). */
+    OVSRCU_TYPE(struct vp_stateful *) stateful;   /* stateful.h. */
     atomic_uint64_t gen;        /* Bumped after every change. */
 
     /* Main thread only. */
     struct hmap vnets_by_name;  /* struct vp_vnet. */
     struct hmap tenants;        /* struct vp_tenant. */
+    unsigned long *zones;       /* Conntrack zones in use. */
+    /* Forgets connection state (main thread): of one zone when its tenant
+     * goes, before the zone is given again; of every zone (NULL) when the
+     * owner rule changes and this host may own none of it any more. */
+    void (*ct_flush)(const uint16_t *zone, void *aux);
+    void *ct_flush_aux;
     struct hmap ports_by_name;  /* struct vp_port. */
     size_t n_routes;
 

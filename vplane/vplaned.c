@@ -121,6 +121,7 @@ main(int argc, char *argv[])
     ctl_register_table_commands(&ctx);
     ctl_register_show_commands(&ctx);
     ctl_register_trace_command(&ctx);
+    ctl_register_stateful_commands(&ctx);
 
     dataplane_start(dp);
     if (opts.tables_file) {

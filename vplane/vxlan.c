@@ -8,7 +8,10 @@ void
 vxlan_header_init(struct vxlanhdr *vxh, uint32_t vni)
 {
     put_16aligned_be32(&vxh->vx_flags, htonl(VXLAN_FLAGS));
-    put_16aligned_be32(&vxh->vx_vni, htonl(vni << 8));
+    put_16aligned_be32(&vxh->vx_vni,
+                       htonl(((vni & VP_VNI_MASK) << 8)
+                             | (vni & VP_VNI_OWNER ? VP_VXLAN_OWNER_MARK
+                                : 0)));
 }
 
 enum vp_drop_reason
@@ -23,7 +26,11 @@ vxlan_decap(struct dp_packet *pkt, uint32_t *vni)
     if (!(get_16aligned_be32(&vxh->vx_flags) & htonl(VXLAN_FLAGS))) {
         return VP_DROP_VXLAN_BAD_FLAGS;
     }
-    *vni = ntohl(get_16aligned_be32(&vxh->vx_vni)) >> 8;
+    uint32_t field = ntohl(get_16aligned_be32(&vxh->vx_vni));
+    *vni = field >> 8;
+    if ((field & 0xff) == VP_VXLAN_OWNER_MARK) {
+        *vni |= VP_VNI_OWNER;
+    }
     dp_packet_pull(pkt, VXLAN_HLEN);
     return VP_N_DROP_REASONS;
 }

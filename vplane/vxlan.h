@@ -21,12 +21,23 @@ struct dp_packet;
  * is part of the frame. */
 #define VXLAN_IPV4_OVERHEAD (IP_HEADER_LEN + UDP_HEADER_LEN + VXLAN_HLEN)
 
+/* A frame that one vplaned sends another for the owner of its flow to
+ * process (DESIGN 2): it travels with this value in the VXLAN header's last
+ * reserved byte, which RFC 7348 has receivers ignore, so other VTEPs never
+ * see a difference.  Inside vplaned it rides in bits 24-31 of a VNI
+ * argument. */
+#define VP_VXLAN_OWNER_MARK 0x01
+#define VP_VNI_OWNER (1u << 24)
+#define VP_VNI_MASK 0xffffffu
+
+/* 'vni' may carry VP_VNI_OWNER. */
 void vxlan_header_init(struct vxlanhdr *, uint32_t vni);
 
 /* Validates the VXLAN header at the start of 'pkt' and pulls it, leaving
  * the inner frame.  Returns VP_N_DROP_REASONS and sets '*vni' on success,
  * otherwise the reason to drop.  The reserved bits are ignored on receipt,
- * as RFC 7348 says. */
+ * as RFC 7348 says, except that the owner mark adds VP_VNI_OWNER to
+ * '*vni'. */
 enum vp_drop_reason vxlan_decap(struct dp_packet *, uint32_t *vni);
 
 #endif /* vplane/vxlan.h */

@@ -54,7 +54,30 @@
             "flooded frame with no other port or host in its VNet")         \
     VP_DROP(RX_QUEUE_FULL, "rx-queue-full",                                 \
             "the kernel's receive queue of the port or of the VXLAN socket " \
-            "was full: vplaned did not read fast enough")
+            "was full: vplaned did not read fast enough")                   \
+    VP_DROP(FIREWALL, "firewall",                                           \
+            "a new connection that no firewall rule of the ports allows")   \
+    VP_DROP(CT_INVALID, "ct-invalid",                                       \
+            "conntrack found the packet invalid for its connection")        \
+    VP_DROP(OWNER_MISMATCH, "owner-mismatch",                               \
+            "sent here for processing, but this host is not the flow's "    \
+            "owner")                                                        \
+    VP_DROP(OWNER_UNKNOWN, "owner-unknown",                                 \
+            "the helper of the flow's query subset knows no owner for it")  \
+    VP_DROP(OWNER_TIMEOUT, "owner-timeout",                                 \
+            "held for an owner query (or an owner record) that got no "     \
+            "answer in time")                                               \
+    VP_DROP(OWNER_QUEUE_FULL, "owner-queue-full",                           \
+            "no room left to hold packets while their owner is asked for")  \
+    VP_DROP(NO_NAT, "no-nat",                                               \
+            "to or from the WAN without a NAT rule that allows it")         \
+    VP_DROP(NO_GATEWAY, "no-gateway",                                       \
+            "for the WAN, but no host has an uplink")                       \
+    VP_DROP(WAN_NO_ARP, "wan-no-arp",                                       \
+            "the WAN router's MAC is not known yet (ARP asked)")            \
+    VP_DROP(NOT_PEER, "not-peer",                                           \
+            "stateful-flow traffic from an address that is no vplaned of "  \
+            "the deployment")
 
 enum vp_drop_reason {
 #define VP_DROP(ENUM, NAME, HELP) VP_DROP_##ENUM,

@@ -23,6 +23,10 @@
 /* What a vplaned says it can do, in its hello. */
 #define VP_CAPABILITY_TABLES "tables"
 
+/* The VNI that carries traffic between the owners of WAN flows and the
+ * gateways, unless the deployment sets another (set-deployment wan-vni=). */
+#define VP_DEFAULT_WAN_VNI 16777215
+
 /* Entries per snapshot part. */
 #define VP_SNAPSHOT_PART_ENTRIES 5000
 

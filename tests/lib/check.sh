@@ -142,3 +142,63 @@ xlate_lines() {
 subsets_of() {
     world_nb get Host "$1" subsets | tr -d '[] ' | tr ',' '\n' | sed '/^$/d'
 }
+
+# Stateful flows.
+
+WORLD_LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+# conn_serve VM PORT [--udp]: an echo server in VM (tests/lib/conn-tool.py).
+conn_serve() {
+    local vm=$1 port=$2; shift 2
+    world_bg "$vm" "$PYTHON" "$WORLD_LIB/conn-tool.py" serve --port "$port" "$@"
+    sleep 0.3
+}
+
+# conn_ok VM IP PORT [ARGS...]: connections from VM that must all work.
+conn_ok() {
+    local vm=$1 ip=$2 port=$3; shift 3
+    local out
+    out=$(world_exec "$vm" "$PYTHON" "$WORLD_LIB/conn-tool.py" connect \
+          --to "$ip" --port "$port" "$@" 2>&1) \
+        || check_fail "$vm -> $ip:$port: $(tail -3 <<<"$out" | tr '\n' ' ')"
+}
+
+# conn_refused VM IP PORT [ARGS...]: a connection from VM that must fail.
+conn_refused() {
+    local vm=$1 ip=$2 port=$3; shift 3
+    if world_exec "$vm" "$PYTHON" "$WORLD_LIB/conn-tool.py" connect \
+          --to "$ip" --port "$port" --timeout 2 "$@" >/dev/null 2>&1; then
+        check_fail "$vm -> $ip:$port went through"
+    fi
+}
+
+# check_owners RULE MIN HOST...: the ownership checker
+# (tests/lib/owner-check.py) over the hosts' conntrack, with the VM
+# addresses and host VTEPs the database holds; at least MIN connections.
+check_owners() {
+    local rule=$1 min=$2; shift 2
+    local args=() h vtep ips ip out
+    for h in "$@"; do
+        vtep=$(world_nb get Host "$h" vtep | tr -d '"')
+        world_ctl "$h" dump-conntrack >"$WORLD_DIR/ct-$h.txt" \
+            || check_fail "dump-conntrack on $h"
+        args+=(--dump "$vtep=$WORLD_DIR/ct-$h.txt")
+    done
+    # VM addresses and their hosts' VTEPs (a port's host is a reference).
+    local -A vtep_of
+    local uuid host
+    while IFS=, read -r uuid vtep; do
+        vtep_of[$uuid]=$vtep
+    done < <(world_nb --format=csv --data=bare --no-headings \
+                      --columns=_uuid,vtep list Host)
+    while IFS=, read -r ips host; do
+        [ -n "$host" ] && [ -n "${vtep_of[$host]:-}" ] || continue
+        for ip in $ips; do
+            args+=(--vm "$ip=${vtep_of[$host]}")
+        done
+    done < <(world_nb --format=csv --data=bare --no-headings \
+                      --columns=ips,host list Port)
+    out=$("$PYTHON" "$WORLD_LIB/owner-check.py" --rule "$rule" --min "$min" \
+          "${args[@]}") || check_fail "ownership: $out"
+    printf '%s\n' "$out" | tail -1
+}

@@ -1,0 +1,352 @@
+/* vplane/stateful.c: see stateful.h. */
+#include <config.h>
+#include "stateful.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "hash.h"
+#include "openvswitch/shash.h"
+#include "ovs-rcu.h"
+#include "packets.h"
+#include "peers.h"
+#include "tables.h"
+#include "util.h"
+#include "vplane/protocol.h"
+
+struct stateful_vtep {
+    struct hmap_node node;
+    ovs_be32 vtep;
+    bool gateway;
+};
+
+struct stateful_fw {
+    struct hmap_node node;      /* Hash of VNet name and MAC. */
+    const struct vp_fw_port *port;  /* Owned (a copy). */
+};
+
+struct stateful_nat {
+    struct hmap_node node;
+    const struct vp_nat_rule *rule;   /* Owned (a copy) in 'nat_ext'. */
+};
+
+static uint32_t
+fw_hash(const char *vnet, struct eth_addr mac)
+{
+    return hash_string(vnet, hash_uint64(eth_addr_to_uint64(mac)));
+}
+
+static struct vp_stateful *
+stateful_empty(ovs_be32 self)
+{
+    struct vp_stateful *sf = xzalloc(sizeof *sf);
+
+    sf->self = self;
+    sf->wan_vni = VP_DEFAULT_WAN_VNI;
+    hmap_init(&sf->peers);
+    hmap_init(&sf->fw);
+    hmap_init(&sf->nat_ext);
+    hmap_init(&sf->nat_int);
+    hmap_init(&sf->snat);
+    return sf;
+}
+
+static void
+nat_copy_free(const struct vp_nat_rule *r)
+{
+    free(r->tenant);
+    free(r->vnet);
+    free(CONST_CAST(struct vp_nat_rule *, r));
+}
+
+static void
+stateful_free(struct vp_stateful *sf)
+{
+    struct stateful_vtep *v;
+    struct stateful_fw *f;
+    struct stateful_nat *n;
+
+    if (!sf) {
+        return;
+    }
+    HMAP_FOR_EACH_POP (v, node, &sf->peers) {
+        free(v);
+    }
+    HMAP_FOR_EACH_POP (f, node, &sf->fw) {
+        free(f->port->vnet);
+        free(f->port->rules);
+        free(CONST_CAST(struct vp_fw_port *, f->port));
+        free(f);
+    }
+    HMAP_FOR_EACH_POP (n, node, &sf->nat_ext) {
+        nat_copy_free(n->rule);
+        free(n);
+    }
+    HMAP_FOR_EACH_POP (n, node, &sf->nat_int) {
+        free(n);                /* The rule belongs to 'nat_ext'. */
+    }
+    HMAP_FOR_EACH_POP (n, node, &sf->snat) {
+        free(n);
+    }
+    hmap_destroy(&sf->peers);
+    hmap_destroy(&sf->fw);
+    hmap_destroy(&sf->nat_ext);
+    hmap_destroy(&sf->nat_int);
+    hmap_destroy(&sf->snat);
+    free(sf->helpers);
+    free(sf->gateways);
+    free(sf);
+}
+
+const struct vp_stateful *
+stateful_get(const struct vp_tables *t)
+{
+    return ovsrcu_get(struct vp_stateful *, &t->stateful);
+}
+
+static int
+compare_be32(const void *a_, const void *b_)
+{
+    uint32_t a = ntohl(*(const ovs_be32 *) a_);
+    uint32_t b = ntohl(*(const ovs_be32 *) b_);
+    return a < b ? -1 : a > b;
+}
+
+static void
+add_peers(struct vp_stateful *sf, const struct vp_peers *peers)
+{
+    struct shash_node *node;
+
+    sf->higher = peers->owner_rule && !strcmp(peers->owner_rule, "higher");
+    sf->query_mode = peers->query_mode && !strcmp(peers->query_mode,
+                                                  "query");
+    sf->wan_vni = peers->wan_vni;
+    sf->gateways = xmalloc((shash_count(&peers->hosts) + 1)
+                           * sizeof *sf->gateways);
+    SHASH_FOR_EACH (node, &peers->hosts) {
+        const struct vp_peer_host *ph = node->data;
+        struct stateful_vtep *v = xmalloc(sizeof *v);
+        v->vtep = ph->vtep;
+        v->gateway = ph->gateway;
+        hmap_insert(&sf->peers, &v->node, hash_int(ntohl(ph->vtep), 0));
+        if (ph->gateway) {
+            sf->gateways[sf->n_gateways++] = ph->vtep;
+        }
+    }
+    qsort(sf->gateways, sf->n_gateways, sizeof *sf->gateways, compare_be32);
+
+    sf->n_subsets = peers->n_subsets;
+    sf->helpers = xcalloc(peers->n_subsets + 1, sizeof *sf->helpers);
+    for (size_t i = 0; i < peers->n_subsets; i++) {
+        const struct vp_peer_host *ph = (peers->subset_host[i]
+                                         ? shash_find_data(
+                                               &peers->hosts,
+                                               peers->subset_host[i])
+                                         : NULL);
+        sf->helpers[i] = ph ? ph->vtep : 0;
+    }
+}
+
+static void
+add_services(struct vp_stateful *sf, const struct vp_services *svc)
+{
+    struct shash_node *node;
+
+    SHASH_FOR_EACH (node, &svc->firewall) {
+        const struct vp_fw_port *p = node->data;
+        struct vp_fw_port *copy = xmemdup(p, sizeof *p);
+        copy->vnet = xstrdup(p->vnet);
+        copy->rules = xmemdup(p->rules, (p->n_rules + 1) * sizeof *p->rules);
+
+        struct stateful_fw *f = xmalloc(sizeof *f);
+        f->port = copy;
+        hmap_insert(&sf->fw, &f->node, fw_hash(p->vnet, p->mac));
+    }
+    SHASH_FOR_EACH (node, &svc->nat) {
+        const struct vp_nat_rule *r = node->data;
+        struct vp_nat_rule *copy = xmemdup(r, sizeof *r);
+        copy->tenant = xstrdup(r->tenant);
+        copy->vnet = nullable_xstrdup(r->vnet);
+
+        struct stateful_nat *n = xmalloc(sizeof *n);
+        n->rule = copy;
+        hmap_insert(&sf->nat_ext, &n->node, hash_int(ntohl(r->external_ip),
+                                                     0));
+        if (r->type == VP_NAT_FLOATING) {
+            n = xmalloc(sizeof *n);
+            n->rule = copy;
+            hmap_insert(&sf->nat_int, &n->node,
+                        hash_string(r->tenant,
+                                    hash_int(ntohl(r->internal_ip), 0)));
+        } else if (r->type == VP_NAT_SNAT) {
+            n = xmalloc(sizeof *n);
+            n->rule = copy;
+            hmap_insert(&sf->snat, &n->node, hash_string(r->tenant, 0));
+        }
+        sf->n_nat++;
+    }
+    sf->uplink = svc->uplink;
+}
+
+void
+stateful_publish(struct vp_tables *t, const struct vp_peers *peers,
+                 const struct vp_services *svc)
+{
+    struct vp_stateful *sf = stateful_empty(t->self_vtep);
+    struct vp_stateful *old;
+
+    if (peers) {
+        add_peers(sf, peers);
+    }
+    if (svc) {
+        add_services(sf, svc);
+    }
+    old = ovsrcu_get_protected(struct vp_stateful *, &t->stateful);
+    ovsrcu_set(&t->stateful, sf);
+    tables_invalidate(t);
+    if (old && old->higher != sf->higher && t->ct_flush) {
+        /* Every flow between two vplaneds changes owner: the new owners
+         * start afresh (connections open now are reset, as documented), and
+         * no state stays behind on the old ones. */
+        t->ct_flush(NULL, t->ct_flush_aux);
+    }
+    if (old) {
+        ovsrcu_postpone(stateful_free, old);
+    }
+}
+
+void
+stateful_destroy(struct vp_tables *t)
+{
+    stateful_free(ovsrcu_get_protected(struct vp_stateful *, &t->stateful));
+    ovsrcu_set_hidden(&t->stateful, NULL);
+}
+
+static const struct stateful_vtep *
+find_vtep(const struct vp_stateful *sf, ovs_be32 vtep)
+{
+    const struct stateful_vtep *v;
+
+    HMAP_FOR_EACH_WITH_HASH (v, node, hash_int(ntohl(vtep), 0), &sf->peers) {
+        if (v->vtep == vtep) {
+            return v;
+        }
+    }
+    return NULL;
+}
+
+bool
+stateful_is_peer(const struct vp_stateful *sf, ovs_be32 vtep)
+{
+    return find_vtep(sf, vtep) != NULL;
+}
+
+bool
+stateful_is_gateway(const struct vp_stateful *sf, ovs_be32 vtep)
+{
+    const struct stateful_vtep *v = find_vtep(sf, vtep);
+    return v && v->gateway;
+}
+
+const struct vp_fw_port *
+stateful_fw_port(const struct vp_stateful *sf, const char *vnet,
+                 struct eth_addr mac)
+{
+    const struct stateful_fw *f;
+
+    HMAP_FOR_EACH_WITH_HASH (f, node, fw_hash(vnet, mac), &sf->fw) {
+        if (eth_addr_equals(f->port->mac, mac)
+            && !strcmp(f->port->vnet, vnet)) {
+            return f->port;
+        }
+    }
+    return NULL;
+}
+
+const struct vp_nat_rule *
+stateful_nat_out(const struct vp_stateful *sf, const char *tenant,
+                 const char *vnet, ovs_be32 ip)
+{
+    const struct stateful_nat *n;
+    const struct vp_nat_rule *tenant_wide = NULL;
+
+    HMAP_FOR_EACH_WITH_HASH (n, node, hash_string(tenant,
+                                                  hash_int(ntohl(ip), 0)),
+                             &sf->nat_int) {
+        if (n->rule->internal_ip == ip && !strcmp(n->rule->tenant, tenant)) {
+            return n->rule;
+        }
+    }
+    HMAP_FOR_EACH_WITH_HASH (n, node, hash_string(tenant, 0), &sf->snat) {
+        if (strcmp(n->rule->tenant, tenant)) {
+            continue;
+        }
+        if (n->rule->vnet && !strcmp(n->rule->vnet, vnet)) {
+            return n->rule;
+        } else if (!n->rule->vnet && !tenant_wide) {
+            tenant_wide = n->rule;
+        }
+    }
+    return tenant_wide;
+}
+
+const struct vp_nat_rule *
+stateful_nat_in(const struct vp_stateful *sf, ovs_be32 ip, uint8_t proto,
+                uint16_t port)
+{
+    const struct vp_nat_rule *floating = NULL, *snat = NULL;
+    const struct stateful_nat *n;
+
+    HMAP_FOR_EACH_WITH_HASH (n, node, hash_int(ntohl(ip), 0), &sf->nat_ext) {
+        const struct vp_nat_rule *r = n->rule;
+        if (r->external_ip != ip) {
+            continue;
+        }
+        switch ((enum vp_nat_type) r->type) {
+        case VP_NAT_FORWARD:
+            if (r->protocol == proto && r->external_port == port) {
+                return r;
+            }
+            break;
+        case VP_NAT_FLOATING:
+            floating = r;
+            break;
+        case VP_NAT_SNAT:
+            snat = r;
+            break;
+        }
+    }
+    return floating ? floating : snat;
+}
+
+bool
+stateful_is_public(const struct vp_stateful *sf, ovs_be32 ip)
+{
+    const struct stateful_nat *n;
+
+    HMAP_FOR_EACH_WITH_HASH (n, node, hash_int(ntohl(ip), 0), &sf->nat_ext) {
+        if (n->rule->external_ip == ip) {
+            return true;
+        }
+    }
+    return false;
+}
+
+uint32_t
+stateful_subset(const struct vp_stateful *sf, ovs_be32 dst, uint8_t proto,
+                uint16_t dst_port)
+{
+    uint32_t hash = hash_int(ntohl(dst), (proto << 16) | dst_port);
+    return sf->n_subsets ? hash % sf->n_subsets : 0;
+}
+
+ovs_be32
+stateful_helper(const struct vp_stateful *sf, uint32_t subset)
+{
+    return subset < sf->n_subsets ? sf->helpers[subset] : 0;
+}
+
+ovs_be32
+stateful_gateway(const struct vp_stateful *sf, uint32_t hash)
+{
+    return sf->n_gateways ? sf->gateways[hash % sf->n_gateways] : 0;
+}
