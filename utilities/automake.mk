@@ -9,4 +9,5 @@ EXTRA_DIST += \
 	utilities/vplane-setup \
 	utilities/vplane-sandbox \
 	utilities/vplane-bench \
-	utilities/bench-peers.sh
+	utilities/bench-peers.sh \
+	utilities/bench-stateful.sh

@@ -6,6 +6,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "conntrack.h"
 #include "ctrl-client.h"
 #include "dataplane.h"
 #include "flow-cache.h"
@@ -108,6 +109,12 @@ cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
                   tables_n_xlate(t), t->n_routes);
     ds_put_format(&s, "  packets: %"PRIu64" fast path, %"PRIu64" slow path\n",
                   fast, slow);
+    uint32_t n_conns = 0;
+    if (dataplane_conntrack(ctx->dp)) {
+        conntrack_get_nconns(dataplane_conntrack(ctx->dp), &n_conns);
+    }
+    ds_put_format(&s, "  conntrack: %"PRIu32" connections (stateful flows "
+                  "this host owns)\n", n_conns);
     if (ctx->client) {
         ctrl_client_format_brief(ctx->client, &s);
     } else {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "conntrack.h"
 #include "fabric.h"
+#include "bitmap.h"
 #include "ipf.h"
 #include "flow-cache.h"
 #include "fwd-thread.h"
@@ -30,15 +31,45 @@ VLOG_DEFINE_THIS_MODULE(dataplane);
 static void dataplane_port_link(struct vp_port *, void *dp_);
 static void dataplane_port_unlink(struct vp_port *, void *dp_);
 
-/* The tables' ct_flush hook (tables.h). */
+/* The tables' ct_flush hook (tables.h).  A forwarding thread may still be
+ * in a batch decided under the old tables and commit a connection there:
+ * the flush waits for the next dataplane_run(), which first waits for every
+ * thread to pass a quiescent point. */
 static void
 dataplane_ct_flush(const uint16_t *zone, void *dp_)
 {
     struct dataplane *dp = dp_;
 
-    if (dp->shared.ct) {
-        conntrack_flush(dp->shared.ct, zone);
+    if (zone) {
+        bitmap_set1(dp->flush_zones, *zone);
+    } else {
+        dp->flush_all = true;
     }
+    dp->flush_pending = true;
+    dp->next_check = 0;
+}
+
+static void
+dataplane_flush_ct(struct dataplane *dp)
+{
+    if (!dp->flush_pending) {
+        return;
+    }
+    ovsrcu_synchronize();
+    if (dp->shared.ct && dp->flush_all) {
+        conntrack_flush(dp->shared.ct, NULL);
+    }
+    size_t zone;
+    BITMAP_FOR_EACH_1 (zone, UINT16_MAX + 1, dp->flush_zones) {
+        uint16_t z = zone;
+        if (dp->shared.ct && !dp->flush_all) {
+            conntrack_flush(dp->shared.ct, &z);
+        }
+        tables_release_zone(dp->tables, z);
+        bitmap_set0(dp->flush_zones, zone);
+    }
+    dp->flush_all = false;
+    dp->flush_pending = false;
 }
 
 struct conntrack *
@@ -64,6 +95,7 @@ dataplane_create(struct vp_tables *tables, const struct dataplane_options *o,
 
     dp->tables = tables;
     dp->opts = *o;
+    dp->flush_zones = bitmap_allocate(UINT16_MAX + 1);
     dp->n_threads = MAX(o->n_threads, 1);
     dp->started = time_msec();
     atomic_init(&dp->fabric_mtu, mtu);
@@ -122,6 +154,7 @@ dataplane_destroy(struct dataplane *dp)
     if (dp->shared.ct) {
         conntrack_destroy(dp->shared.ct);
     }
+    bitmap_free(dp->flush_zones);
     free(dp->threads);
     free(dp);
 }
@@ -335,6 +368,7 @@ dataplane_run(struct dataplane *dp)
 {
     long long int now = time_msec();
 
+    dataplane_flush_ct(dp);
     if (now < dp->next_check) {
         return;
     }

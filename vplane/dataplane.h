@@ -41,6 +41,11 @@ struct dataplane {
     /* What the threads share: conntrack is created when they start (its
      * cleaner is a thread, and vplaned may daemonize before). */
     struct pipeline_shared shared;
+    /* Connection state to forget, after every thread is done with the
+     * decisions that made it (dataplane_run()). */
+    bool flush_all;
+    unsigned long *flush_zones;     /* Bitmap of zones. */
+    bool flush_pending;
 };
 
 int dataplane_create(struct vp_tables *, const struct dataplane_options *,

@@ -33,6 +33,11 @@
  * gateway rewrites both MACs when it sends to the WAN router). */
 static const struct eth_addr wan_mac = ETH_ADDR_C(02, 76, 70, ff, ff, 01);
 
+/* The WAN side (gateways, NAT, owner rule 3) is decided below but not yet
+ * run by the pipeline: until it is, such flows stop here, before any
+ * conntrack state is made for them. */
+#define OWNER_WAN_BUILT false
+
 /* SNAT source ports. */
 #define SNAT_PORT_MIN 1024
 #define SNAT_PORT_MAX 65535
@@ -154,17 +159,28 @@ owner_decide_vm(const struct vp_tables *tables, const struct vp_stateful *sf,
 
     ovs_be32 dst_host = (act->type == VP_ACT_OUTPUT ? tables->self_vtep
                          : act->vtep);
+    /* Rule 1 needs both VMs' hosts to be vplaneds; under rule 2 the one
+     * that is owns the flow.  A frame from a VTEP that is no vplaned (a
+     * Linux or OVS VTEP) comes here unmarked, and this host, the VM's,
+     * runs it. */
+    bool src_peer = (src->host == tables->self_vtep
+                     || stateful_is_peer(sf, src->host));
+    bool dst_peer = (dst_host == tables->self_vtep
+                     || stateful_is_peer(sf, dst_host));
+    bool owner_how_pair = src_peer && dst_peer;
     ovs_be32 owner;
-    bool owner_how_pair = (stateful_is_peer(sf, dst_host)
-                           || dst_host == tables->self_vtep);
     if (owner_how_pair) {
         owner = stateful_owner_of_pair(sf, src->host, dst_host);
         xlate_trace(t, "owner rule 1: both VMs on vplaneds ("IP_FMT", "IP_FMT
                     "): the %s", IP_ARGS(src->host), IP_ARGS(dst_host),
                     sf->higher ? "higher" : "lower");
-    } else {
+    } else if (src_peer) {
         owner = src->host;
         xlate_trace(t, "owner rule 2: only the source's host is a vplaned");
+    } else {
+        owner = dst_host;
+        xlate_trace(t, "owner rule 2: only the destination's host is a "
+                    "vplaned");
     }
 
     uint8_t how = owner_how_pair ? VP_OWNER_RULE_PAIR : VP_OWNER_RULE_ONE;
@@ -188,9 +204,33 @@ owner_decide_vm(const struct vp_tables *tables, const struct vp_stateful *sf,
                                 &dscp, t)
                     && port_allows(fw_dst, VP_FW_INGRESS, key, key->nw_src,
                                    &dscp, t));
-    set_ct(act, src->vnet, allowed, dscp, t);
+    set_ct(act, src->vnet, allowed, allowed ? dscp : -1, t);
     act->owner_how = how;
     act->owner = owner;
+}
+
+void
+owner_check_flood(const struct vp_tables *tables, const struct vp_stateful *sf,
+                  const struct vp_flow_key *key, const struct vp_vnet *vnet,
+                  struct vp_action *act, struct ds *t)
+{
+    if (key->dl_type != htons(ETH_TYPE_IP) || !key->nw_dst
+        || key->nw_dst == htonl(INADDR_BROADCAST)
+        || ip_is_multicast(key->nw_dst)) {
+        return;
+    }
+    const struct vp_port *port = tables_port_by_ip(tables, vnet, key->nw_dst);
+    const struct vp_xlate *xe = (port ? NULL
+                                 : tables_xlate_by_ip(tables, vnet,
+                                                      key->nw_dst));
+    if ((port || xe)
+        && stateful_fw_port(sf, vnet->name, port ? port->mac : xe->mac)) {
+        /* Linux takes UDP and ICMP to its address in a broadcast frame:
+         * that would be a way round the firewall. */
+        xlate_trace(t, "firewall: "IP_FMT" is a firewalled port's address, "
+                    "in a broadcast frame", IP_ARGS(key->nw_dst));
+        xlate_drop(act, VP_DROP_FIREWALL, t);
+    }
 }
 
 void
@@ -202,6 +242,12 @@ owner_decide_wan_out(const struct vp_tables *tables,
 {
     const struct vp_tenant *tenant = src->vnet->tenant;
     const struct vp_nat_rule *rule;
+
+    if (!OWNER_WAN_BUILT) {
+        xlate_trace(t, "to the WAN: not built yet (docs/stateful-flows.md)");
+        xlate_drop(act, VP_DROP_NO_GATEWAY, t);
+        return;
+    }
 
     if (!is_stateful_proto(key)
         || !(rule = stateful_nat_out(sf, tenant->name, src->vnet->name,
@@ -323,6 +369,12 @@ owner_decide_wan_in(const struct vp_tables *tables,
     uint16_t port = (key->nw_proto == IPPROTO_ICMP ? ntohs(key->icmp_id)
                      : ntohs(key->tp_dst));
     const struct vp_nat_rule *rule;
+
+    if (!OWNER_WAN_BUILT) {
+        xlate_trace(t, "from the WAN: not built yet (docs/stateful-flows.md)");
+        xlate_drop(act, VP_DROP_NO_GATEWAY, t);
+        return;
+    }
 
     if (!is_stateful_proto(key)
         || !(rule = stateful_nat_in(sf, key->nw_dst, key->nw_proto,

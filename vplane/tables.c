@@ -380,15 +380,23 @@ tenant_free(struct vp_tenant *tenant)
     free(tenant);
 }
 
+void
+tables_release_zone(struct vp_tables *t, uint16_t zone)
+{
+    bitmap_set0(t->zones, zone);
+}
+
 static void
 tenant_put(struct vp_tables *t, struct vp_tenant *tenant)
 {
     if (!tenant->n_vnets && hmap_is_empty(&tenant->routes)) {
         hmap_remove(&t->tenants, &tenant->node);
         if (t->ct_flush) {
+            /* The hook gives the zone back once its state is gone. */
             t->ct_flush(&tenant->zone, t->ct_flush_aux);
+        } else {
+            tables_release_zone(t, tenant->zone);
         }
-        bitmap_set0(t->zones, tenant->zone);
         ovsrcu_postpone(tenant_free, tenant);
     }
 }

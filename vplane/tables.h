@@ -155,8 +155,10 @@ struct vp_tables {
     struct hmap tenants;        /* struct vp_tenant. */
     unsigned long *zones;       /* Conntrack zones in use. */
     /* Forgets connection state (main thread): of one zone when its tenant
-     * goes, before the zone is given again; of every zone (NULL) when the
-     * owner rule changes and this host may own none of it any more. */
+     * goes -- the hook then calls tables_release_zone() once the state is
+     * gone, so the zone is not given again before; of every zone (NULL)
+     * when the owner rule changes and this host may own none of it any
+     * more. */
     void (*ct_flush)(const uint16_t *zone, void *aux);
     void *ct_flush_aux;
     struct hmap ports_by_name;  /* struct vp_port. */
@@ -199,6 +201,9 @@ char *tables_route_del(struct vp_tables *, const char *tenant,
 
 /* Makes every cached forwarding decision stale (flows/flush). */
 void tables_invalidate(struct vp_tables *);
+
+/* Gives conntrack zone 'zone' back for another tenant (see ct_flush). */
+void tables_release_zone(struct vp_tables *, uint16_t zone);
 
 /* Lookups for any thread (RCU readers). */
 uint64_t tables_gen(const struct vp_tables *);

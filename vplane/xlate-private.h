@@ -30,6 +30,12 @@ void owner_decide_vm(const struct vp_tables *, const struct vp_stateful *,
                      const struct vp_flow_key *, const struct xlate_src *,
                      struct vp_action *, struct ds *trace);
 
+/* A broadcast or multicast frame in 'vnet': drops it if it is IPv4 to the
+ * (unicast) address of a firewalled port. */
+void owner_check_flood(const struct vp_tables *, const struct vp_stateful *,
+                       const struct vp_flow_key *, const struct vp_vnet *,
+                       struct vp_action *, struct ds *trace);
+
 /* A VM's packet to an address outside its tenant: out through a gateway,
  * if a NAT rule lets it.  Sets a drop otherwise. */
 void owner_decide_wan_out(const struct vp_tables *,

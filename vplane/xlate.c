@@ -271,6 +271,7 @@ decide_for_vm(struct xlate_ctx *x)
         xlate_trace(x->t, "broadcast/multicast: flood to the VNet's ports "
                     "and hosts");
         act->type = VP_ACT_FLOOD;
+        owner_check_flood(x->tables, x->sf, key, vnet, act, x->t);
         return;
     } else {
         switch_to_mac(x, vnet, key->dl_dst);
@@ -433,10 +434,18 @@ decide_from_fabric(struct xlate_ctx *x)
         xlate_trace(t, "broadcast/multicast: flood to the VNet's local "
                     "ports");
         act->type = VP_ACT_FLOOD;
+        owner_check_flood(x->tables, x->sf, key, vnet, act, t);
         return;
     }
     x->relay = true;
     switch_to_mac(x, vnet, key->dl_dst);
+    if (act->type == VP_ACT_OUTPUT
+        && !stateful_is_peer(x->sf, key->outer_src)) {
+        /* From a VTEP that is no vplaned: this host may own the flow. */
+        x->src.vnet = vnet;
+        x->src.host = key->outer_src;
+        owner_decide_vm(x->tables, x->sf, key, &x->src, act, t);
+    }
 }
 
 /* This gateway's uplink to the WAN: ARP for its address and from the
