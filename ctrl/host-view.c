@@ -13,6 +13,7 @@
 #include "sset.h"
 #include "util.h"
 #include "nb-check.h"
+#include "vplane/peers.h"
 #include "vplane/tables-config.h"
 
 VLOG_DEFINE_THIS_MODULE(host_view);
@@ -295,7 +296,9 @@ compare_host_names(const void *a_, const void *b_)
 /* The hosts and the subset assignment.  The assignment is sent as one
  * consistent whole even when the database is momentarily not: a subset
  * beyond the count (the count just went down) or given twice is left
- * unassigned here, as the controller's next assignment will have it. */
+ * unassigned here, as the controller's next assignment will have it.  So is
+ * a SNAT port block given twice (a hand edit): two hosts must never NAT to
+ * the same ports. */
 static void
 add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
 {
@@ -321,6 +324,7 @@ add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
     }
 
     uint8_t *taken = xzalloc(MAX(count, 1));
+    bool block_taken[VP_N_PORT_BLOCKS] = { false };
     for (size_t i = 0; i < n; i++) {
         h = hosts[i];
         struct json *o = json_object_create();
@@ -328,6 +332,12 @@ add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
         json_object_put_string(o, "vtep", h->vtep);
         if (h->gateway && h->uplink) {
             json_object_put(o, "gateway", json_boolean_create(true));
+        }
+        int64_t block = h->n_port_block ? h->port_block[0] : -1;
+        if (block >= 0 && block < VP_N_PORT_BLOCKS
+            && !block_taken[block]) {
+            block_taken[block] = true;
+            json_object_put(o, "port-block", json_integer_create(block));
         }
         add_entry(v, xasprintf("h/%s", h->name), o);
 

@@ -849,7 +849,7 @@ cmd_host_list(struct ctl_context *ctx)
     static const char *const headings[] = { "HOST", "VTEP", "GATEWAY",
                                             "UPLINK", "CONNECTED",
                                             "GENERATION", "ACKED", "SUBSETS",
-                                            "PORTS", "ERROR" };
+                                            "PORT_BLOCK", "PORTS", "ERROR" };
     struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
     const struct vprec_host *h;
 
@@ -875,6 +875,11 @@ cmd_host_list(struct ctl_context *ctx)
         cell(t, "%s", smap_get_def(&h->status, "generation", "0"));
         cell(t, "%s", smap_get_def(&h->status, "acked", "0"));
         cell(t, "%"PRIuSIZE, h->n_subsets);
+        if (h->n_port_block) {
+            cell(t, "%"PRId64, h->port_block[0]);
+        } else {
+            cell(t, "-");
+        }
         cell(t, "%"PRIuSIZE, n_ports);
         cell(t, "%s", smap_get_def(&h->status, "error", "-"));
     }

@@ -108,6 +108,13 @@ vp_peers_add_hosts(struct vp_peers *p, const struct json *hosts)
             return xasprintf("hosts[%"PRIuSIZE"].gateway: must be true or "
                              "false", i);
         }
+        const struct json *pb = shash_find_data(json_object(h),
+                                                "port-block");
+        if (pb && (pb->type != JSON_INTEGER || pb->integer < 0
+                   || pb->integer >= VP_N_PORT_BLOCKS)) {
+            return xasprintf("hosts[%"PRIuSIZE"].port-block: must be an "
+                             "integer from 0 to %d", i, VP_N_PORT_BLOCKS - 1);
+        }
         error = vp_parse_name("name", name);
         if (!error) {
             error = vp_parse_unicast_ip("vtep", vtep_s, &vtep);
@@ -120,6 +127,7 @@ vp_peers_add_hosts(struct vp_peers *p, const struct json *hosts)
         struct vp_peer_host *ph = xmalloc(sizeof *ph);
         ph->vtep = vtep;
         ph->gateway = gw && gw->type == JSON_TRUE;
+        ph->port_block = pb ? pb->integer : -1;
         free(shash_replace(&p->hosts, name, ph));
     }
     return NULL;
@@ -294,8 +302,8 @@ vp_peers_format(const struct vp_peers *p, const char *self, struct ds *s)
                       p->n_subsets, p->owner_rule, p->query_mode, p->wan_vni,
                       unassigned);
     }
-    ds_put_format(s, "%-16s %-15s %-7s %7s  %s\n", "HOST", "VTEP", "GATEWAY",
-                  "SUBSETS", "WHICH");
+    ds_put_format(s, "%-16s %-15s %-7s %5s %7s  %s\n", "HOST", "VTEP",
+                  "GATEWAY", "BLOCK", "SUBSETS", "WHICH");
 
     const struct shash_node **nodes = shash_sort(&p->hosts);
     for (size_t i = 0; i < shash_count(&p->hosts); i++) {
@@ -306,8 +314,14 @@ vp_peers_format(const struct vp_peers *p, const char *self, struct ds *s)
         snprintf(name, sizeof name, "%s%s", nodes[i]->name,
                  self && !strcmp(self, nodes[i]->name) ? " *" : "");
         snprintf(addr, sizeof addr, IP_FMT, IP_ARGS(ph->vtep));
-        ds_put_format(s, "%-16s %-15s %-7s %7"PRIuSIZE"  ", name, addr,
-                      ph->gateway ? "yes" : "no",
+        char block[16];
+        if (ph->port_block >= 0) {
+            snprintf(block, sizeof block, "%d", ph->port_block);
+        } else {
+            snprintf(block, sizeof block, "-");
+        }
+        ds_put_format(s, "%-16s %-15s %-7s %5s %7"PRIuSIZE"  ", name, addr,
+                      ph->gateway ? "yes" : "no", block,
                       vp_peers_count_held(p, nodes[i]->name));
         format_ranges(p, nodes[i]->name, s);
         ds_put_char(s, '\n');

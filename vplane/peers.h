@@ -22,10 +22,20 @@ struct json;
 
 #define VP_MAX_SUBSETS 4096
 
+/* SNAT port blocks: the controller gives every host one of
+ * VP_N_PORT_BLOCKS blocks (Host.port_block), so that hosts doing source NAT
+ * to one external address never pick the same source port.  Block b is
+ * ports VP_PORT_BLOCK_FIRST + b * VP_PORT_BLOCK_SIZE and the
+ * VP_PORT_BLOCK_SIZE - 1 after it: 64 blocks of 1008 fill 1024..65535. */
+#define VP_N_PORT_BLOCKS 64
+#define VP_PORT_BLOCK_FIRST 1024
+#define VP_PORT_BLOCK_SIZE 1008
+
 /* One vplaned of the deployment. */
 struct vp_peer_host {
     ovs_be32 vtep;
     bool gateway;               /* It has an uplink to the WAN. */
+    int port_block;             /* 0..VP_N_PORT_BLOCKS-1, or -1: none. */
 };
 
 struct vp_peers {
@@ -43,7 +53,7 @@ void vp_peers_clone(struct vp_peers *dst, const struct vp_peers *src);
 void vp_peers_swap(struct vp_peers *, struct vp_peers *);
 
 /* Adds (or redefines) the hosts of a "hosts" array:
- * [{"name", "vtep", "gateway"?}]. */
+ * [{"name", "vtep", "gateway"?, "port-block"?}]. */
 char *vp_peers_add_hosts(struct vp_peers *, const struct json *)
     OVS_WARN_UNUSED_RESULT;
 /* Removes the hosts named in an array of strings. */

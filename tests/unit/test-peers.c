@@ -46,7 +46,7 @@ expect_error(const char *hosts, const char *subsets, const char *needle)
 
 static const char *const two_hosts =
     "[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\"},"
-    " {\"name\": \"h2\", \"vtep\": \"192.168.100.2\"}]";
+    " {\"name\": \"h2\", \"vtep\": \"192.168.100.2\", \"port-block\": 63}]";
 
 static void
 test_good(void **state OVS_UNUSED)
@@ -64,11 +64,18 @@ test_good(void **state OVS_UNUSED)
     assert_int_equal(vp_peers_count_held(&p, "h2"), 3);
     assert_string_equal(p.owner_rule, "higher");
     assert_string_equal(p.query_mode, "forward");
+    const struct vp_peer_host *h1 = shash_find_data(&p.hosts, "h1");
+    const struct vp_peer_host *h2 = shash_find_data(&p.hosts, "h2");
+    assert_int_equal(h1->port_block, -1);
+    assert_int_equal(h2->port_block, 63);
     vp_peers_format(&p, "h1", &s);
     assert_non_null(strstr(ds_cstr(&s), "1 unassigned"));
     assert_non_null(strstr(ds_cstr(&s), "h1 *"));
     assert_non_null(strstr(ds_cstr(&s), "0-2,5\n"));
     assert_non_null(strstr(ds_cstr(&s), "3-4,6\n"));
+    assert_non_null(strstr(ds_cstr(&s), " BLOCK "));
+    assert_non_null(strstr(ds_cstr(&s), " 63       3  3-4,6\n"));
+    assert_non_null(strstr(ds_cstr(&s), "  -       4  0-2,5\n"));
     ds_destroy(&s);
     vp_peers_destroy(&p);
 }
@@ -82,6 +89,13 @@ test_bad_fields(void **state OVS_UNUSED)
                  "hosts[0].name");
     expect_error("[{\"name\": \"h1\", \"vtep\": \"224.0.0.1\"}]", NULL,
                  "hosts[0].vtep");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
+                 " \"port-block\": 64}]", NULL, "hosts[0].port-block");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\"},"
+                 " {\"name\": \"h2\", \"vtep\": \"192.168.100.2\","
+                 " \"port-block\": -1}]", NULL, "hosts[1].port-block");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
+                 " \"port-block\": \"3\"}]", NULL, "hosts[0].port-block");
     expect_error(two_hosts, "{\"count\": 9999, \"assignment\": {}}",
                  "subsets.count");
     expect_error(two_hosts, "{\"count\": 4}", "subsets.assignment");
@@ -106,6 +120,8 @@ test_copy_untouched(void **state OVS_UNUSED)
                       "{\"count\": 2, \"assignment\": {\"h1\": [0],"
                       " \"h2\": [1]}}"));
     vp_peers_clone(&copy, &p);
+    const struct vp_peer_host *h2 = shash_find_data(&copy.hosts, "h2");
+    assert_int_equal(h2->port_block, 63);   /* The clone has every field. */
     struct json *names = json_from_string("[\"h2\"]");
     assert_null(vp_peers_remove_hosts(&copy, names));
     json_destroy(names);
