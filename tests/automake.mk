@@ -3,6 +3,7 @@
 
 UNIT_TESTS = \
 	tests/unit/test-fabric \
+	tests/unit/test-owner-msg \
 	tests/unit/test-packet \
 	tests/unit/test-peers \
 	tests/unit/test-subsets \
@@ -23,6 +24,9 @@ tests_unit_libtestutil_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/vplane \
 tests_unit_test_fabric_SOURCES = tests/unit/test-fabric.c
 tests_unit_test_fabric_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_fabric_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_owner_msg_SOURCES = tests/unit/test-owner-msg.c
+tests_unit_test_owner_msg_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_owner_msg_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_packet_SOURCES = tests/unit/test-packet.c
 tests_unit_test_packet_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_packet_LDADD = $(UNIT_TEST_LDADD)
@@ -42,7 +46,8 @@ tests_unit_test_xlate_SOURCES = tests/unit/test-xlate.c
 tests_unit_test_xlate_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_xlate_LDADD = $(UNIT_TEST_LDADD)
 
-EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py
+EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py \
+	tests/lib/wan.sh
 
 # System tests: each builds its own world of namespaces and removes it, even
 # when it fails.  They need root; without it they report "skipped".
@@ -61,7 +66,10 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-restart.sh \
 	tests/system/ctrl-bad-rpc.sh \
 	tests/system/stateful-rules.sh \
-	tests/system/stateful-firewall.sh
+	tests/system/stateful-firewall.sh \
+	tests/system/stateful-snat.sh \
+	tests/system/stateful-wan-in.sh \
+	tests/system/stateful-churn.sh
 TESTS += $(SYSTEM_TESTS)
 EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
 AM_TESTS_ENVIRONMENT = \

@@ -10,4 +10,5 @@ EXTRA_DIST += \
 	utilities/vplane-sandbox \
 	utilities/vplane-bench \
 	utilities/bench-peers.sh \
-	utilities/bench-stateful.sh
+	utilities/bench-stateful.sh \
+	utilities/vplane-bench-wan

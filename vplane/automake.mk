@@ -15,7 +15,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/peers.c vplane/peers.h \
 	vplane/pipeline.c vplane/pipeline.h \
 	vplane/port.c vplane/port.h \
-	vplane/owner.c \
+	vplane/owner.c vplane/owner-msg.c vplane/owner-msg.h \
+	vplane/resolver.c vplane/resolver.h \
 	vplane/port-socket.c vplane/port-socket.h \
 	vplane/responder.c vplane/responder.h \
 	vplane/services.c vplane/services.h \
@@ -26,6 +27,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/tables-json.c vplane/tables-json.h \
 	vplane/tables-sync.c vplane/tables-sync.h \
 	vplane/tso.c vplane/tso.h \
+	vplane/uplink.c vplane/uplink.h \
 	vplane/vxlan.c vplane/vxlan.h \
 	vplane/xlate.c vplane/xlate.h vplane/xlate-private.h
 

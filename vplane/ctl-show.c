@@ -14,11 +14,13 @@
 #include "packets.h"
 #include "peers.h"
 #include "port.h"
+#include "resolver.h"
 #include "stats.h"
 #include "tables.h"
 #include "tables-private.h"
 #include "timeval.h"
 #include "unixctl.h"
+#include "uplink.h"
 #include "util.h"
 
 static void
@@ -81,6 +83,20 @@ format_ports(const struct ctl_context *ctx, struct ds *s)
         }
     }
     free(ports);
+
+    const struct vp_port *up = tables_uplink(ctx->tables);
+    if (up) {
+        char mac[ETH_ADDR_STRLEN + 1];
+        int mtu;
+
+        snprintf(mac, sizeof mac, ETH_ADDR_FMT, ETH_ADDR_ARGS(up->mac));
+        atomic_read_relaxed(CONST_CAST(atomic_int *, &up->mtu), &mtu);
+        dataplane_port_counters(ctx->dp, up, &c);
+        format_port_row(s, up->name, up->id, "(uplink)", mac,
+                        port_state_name(up->state),
+                        up->state == VP_PORT_UP ? mtu : 0, &c);
+        ds_put_cstr(s, "  -\n");
+    }
 }
 
 static void
@@ -120,6 +136,10 @@ cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
     } else {
         ds_put_cstr(&s, "  no controller: tables are configured locally\n");
     }
+    if (ctx->dp->shared.uplink) {
+        ds_put_cstr(&s, "  ");
+        uplink_format(ctx->dp->shared.uplink, t, &s);
+    }
     dataplane_format_threads(ctx->dp, &s);
     ds_put_char(&s, '\n');
     format_ports(ctx, &s);
@@ -156,6 +176,12 @@ cmd_subsets_dump(struct unixctl_conn *conn, int argc OVS_UNUSED,
     vp_peers_format(ctx->client ? ctrl_client_peers(ctx->client) : &none,
                     ctx->host_name, &s);
     vp_peers_destroy(&none);
+    if (ctx->dp->shared.resolver) {
+        ds_put_cstr(&s, "records held as helper (SNAT replies):\n");
+        resolver_format_records(ctx->dp->shared.resolver, &s);
+        ds_put_cstr(&s, "owner messages and lookups:\n");
+        resolver_format_counters(ctx->dp->shared.resolver, &s);
+    }
     unixctl_command_reply(conn, ds_cstr(&s));
     ds_destroy(&s);
 }
@@ -226,6 +252,10 @@ port_names_by_id(const struct vp_tables *t)
     const struct vp_port *port;
 
     HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
+        names[port->id] = port->name;
+    }
+    port = tables_uplink(t);
+    if (port) {
         names[port->id] = port->name;
     }
     names[VP_FABRIC_PORT_ID] = "fabric";

@@ -13,6 +13,7 @@
 #include "openvswitch/dynamic-string.h"
 #include "packets.h"
 #include "port.h"
+#include "resolver.h"
 #include "tables.h"
 #include "tables-private.h"
 #include "timeval.h"
@@ -44,12 +45,23 @@ cmd_dump_owners(struct unixctl_conn *conn, int argc OVS_UNUSED,
         }
         ds_put_format(&s, "in=%s ", in ? in : "?");
         vp_flow_key_format(&e->key, &s);
-        ds_put_format(&s, " owner="IP_FMT"%s by=%s age=%.1fs\n",
-                      IP_ARGS(act->owner),
-                      act->owner == ctx->tables->self_vtep ? "(self)" : "",
+        if (act->owner_how == VP_OWNER_SUBSET) {
+            /* Rule 3: found per packet; the "wan" lines below. */
+            ds_put_cstr(&s, " owner=per-packet");
+        } else {
+            ds_put_format(&s, " owner="IP_FMT"%s", IP_ARGS(act->owner),
+                          act->owner == ctx->tables->self_vtep ? "(self)"
+                          : "");
+        }
+        ds_put_format(&s, " by=%s age=%.1fs\n",
                       vp_owner_how_name(act->owner_how),
                       (now - e->created) / 1000.0);
         n_rows++;
+    }
+    if (ctx->dp->shared.resolver) {
+        size_t len = s.length;
+        resolver_format_owners(ctx->dp->shared.resolver, &s);
+        n_rows += s.length > len;
     }
     if (!n_rows) {
         ds_put_cstr(&s, "no stateful flows in the flow cache\n");

@@ -21,6 +21,8 @@
 #include "openvswitch/ofp-flow.h"
 #include "packets.h"
 #include "port.h"
+#include "resolver.h"
+#include "stateful.h"
 #include "tables.h"
 #include "tables-config.h"
 #include "unixctl.h"
@@ -139,6 +141,10 @@ cmd_trace(struct unixctl_conn *conn, int argc, const char *argv[],
         flow_s = argv[4];
     } else {
         in = tables_port_by_name(ctx->tables, argv[1]);
+        if (!in && tables_uplink(ctx->tables)
+            && !strcmp(tables_uplink(ctx->tables)->name, argv[1])) {
+            in = tables_uplink(ctx->tables);
+        }
         if (!in) {
             error = xasprintf("port: no port named \"%s\"", argv[1]);
         } else if (argc != 3) {
@@ -176,6 +182,11 @@ cmd_trace(struct unixctl_conn *conn, int argc, const char *argv[],
         trace_cache(ctx->dp, &key, &s);
         ds_put_cstr(&s, "Decision:\n");
         xlate_decide(ctx->tables, &key, in, &act, &s);
+        if (act.resolve && ctx->dp->shared.resolver) {
+            resolver_trace(ctx->dp->shared.resolver,
+                           stateful_get(ctx->tables), &key, &act, in != NULL,
+                           &s);
+        }
         bool passes = trace_per_packet(ctx->dp, pkt, &act, &s);
         ds_put_cstr(&s, "Result: ");
         if (passes) {

@@ -19,7 +19,9 @@
 #include "packets.h"
 #include "port.h"
 #include "port-socket.h"
+#include "resolver.h"
 #include "tables.h"
+#include "uplink.h"
 #include "timeval.h"
 #include "util.h"
 
@@ -135,6 +137,18 @@ dataplane_start(struct dataplane *dp)
      * fragment is simply invalid (docs/stateful-flows.md). */
     ipf_set_enabled(conntrack_ipf_ctx(dp->shared.ct), false, false);
     ipf_set_enabled(conntrack_ipf_ctx(dp->shared.ct), true, false);
+    dp->shared.uplink = uplink_create();
+    int error = resolver_create(dp->tables, dp->shared.ct, dp->opts.vtep,
+                                dp->opts.owner_port, dp->opts.vxlan_port,
+                                &dp->shared.resolver);
+    if (error) {
+        /* Flows from the WAN are then dropped (gso-unsupported is not
+         * it: pipeline.c checks for the resolver). */
+        VLOG_ERR("cannot open the owner-message socket on "IP_FMT":%"PRIu16
+                 ": %s; flows from the WAN will be dropped",
+                 IP_ARGS(dp->opts.vtep), dp->opts.owner_port,
+                 ovs_strerror(error));
+    }
     for (size_t i = 0; i < dp->n_threads; i++) {
         fwd_thread_start(dp->threads[i]);
     }
@@ -151,6 +165,9 @@ dataplane_destroy(struct dataplane *dp)
     for (size_t i = 0; i < dp->n_threads; i++) {
         fwd_thread_destroy(dp->threads[i]);
     }
+    /* The uplink port goes with the tables' other ports; its state now. */
+    uplink_destroy(dp->shared.uplink);
+    resolver_destroy(dp->shared.resolver);
     if (dp->shared.ct) {
         conntrack_destroy(dp->shared.ct);
     }
@@ -173,6 +190,11 @@ rebuild_poll_list(struct dataplane *dp, size_t i)
             ovs_assert(pl->n < t->n_ports);
             pl->rxqs[pl->n++] = (struct fwd_rxq) { port, port->rxq };
         }
+    }
+    port = tables_uplink(dp->tables);
+    if (port && port->state == VP_PORT_UP && port->thread == i) {
+        ovs_assert(pl->n < t->n_ports);
+        pl->rxqs[pl->n++] = (struct fwd_rxq) { port, port->rxq };
     }
     fwd_thread_set_ports(t, pl);
 }
@@ -334,32 +356,42 @@ dataplane_port_unlink(struct vp_port *port, void *dp_)
  * interface appeared, detaches the ones whose interface went away or was
  * replaced (a new ifindex under the same name), follows MTU changes. */
 static void
+check_port(struct dataplane *dp, struct vp_port *port, long long int now)
+{
+    if (port->state != VP_PORT_UP) {
+        if (now >= port->next_retry) {
+            port_attach(dp, port);
+        }
+        return;
+    }
+
+    int ifindex = netdev_get_ifindex(port->netdev);
+    if (ifindex != port->ifindex) {
+        port_detach(dp, port, true);
+        port_set_down(port, VP_PORT_MISSING,
+                      xstrdup(ifindex < 0
+                              ? "interface went away (waiting for it)"
+                              : "interface was replaced (reattaching)"));
+        return;
+    }
+    int mtu;
+    if (!netdev_get_mtu(port->netdev, &mtu)) {
+        atomic_store_relaxed(&port->mtu, mtu);
+    }
+    port->rx_queue_drops += port_socket_take_drops(port);
+}
+
+static void
 check_ports(struct dataplane *dp, long long int now)
 {
     struct vp_port *port;
 
     HMAP_FOR_EACH (port, name_node, &dp->tables->ports_by_name) {
-        if (port->state != VP_PORT_UP) {
-            if (now >= port->next_retry) {
-                port_attach(dp, port);
-            }
-            continue;
-        }
-
-        int ifindex = netdev_get_ifindex(port->netdev);
-        if (ifindex != port->ifindex) {
-            port_detach(dp, port, true);
-            port_set_down(port, VP_PORT_MISSING,
-                          xstrdup(ifindex < 0
-                                  ? "interface went away (waiting for it)"
-                                  : "interface was replaced (reattaching)"));
-            continue;
-        }
-        int mtu;
-        if (!netdev_get_mtu(port->netdev, &mtu)) {
-            atomic_store_relaxed(&port->mtu, mtu);
-        }
-        port->rx_queue_drops += port_socket_take_drops(port);
+        check_port(dp, port, now);
+    }
+    port = tables_uplink(dp->tables);
+    if (port) {
+        check_port(dp, port, now);
     }
 }
 
@@ -369,6 +401,12 @@ dataplane_run(struct dataplane *dp)
     long long int now = time_msec();
 
     dataplane_flush_ct(dp);
+    if (dp->shared.resolver) {
+        resolver_run(dp->shared.resolver);
+    }
+    if (dp->shared.uplink) {
+        uplink_run(dp->shared.uplink, dp->tables);
+    }
     if (now < dp->next_check) {
         return;
     }
@@ -388,6 +426,12 @@ void
 dataplane_wait(struct dataplane *dp)
 {
     poll_timer_wait_until(dp->next_check);
+    if (dp->shared.resolver) {
+        resolver_wait(dp->shared.resolver);
+    }
+    if (dp->shared.uplink) {
+        uplink_wait(dp->shared.uplink);
+    }
 }
 
 int

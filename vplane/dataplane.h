@@ -26,6 +26,7 @@ struct dataplane_options {
     ovs_be32 vtep;              /* This host's VTEP address. */
     int port_rxbuf;             /* Receive buffer of each port's socket. */
     uint16_t vxlan_port;        /* UDP port, normally 4789. */
+    uint16_t owner_port;        /* Owner messages (owner-msg.h), 4788. */
     int fabric_mtu;             /* 0: the MTU of the VTEP's interface. */
     size_t n_threads;           /* Forwarding threads. */
 };

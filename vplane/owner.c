@@ -33,15 +33,6 @@
  * gateway rewrites both MACs when it sends to the WAN router). */
 static const struct eth_addr wan_mac = ETH_ADDR_C(02, 76, 70, ff, ff, 01);
 
-/* The WAN side (gateways, NAT, owner rule 3) is decided below but not yet
- * run by the pipeline: until it is, such flows stop here, before any
- * conntrack state is made for them. */
-#define OWNER_WAN_BUILT false
-
-/* SNAT source ports. */
-#define SNAT_PORT_MIN 1024
-#define SNAT_PORT_MAX 65535
-
 static bool
 is_stateful_proto(const struct vp_flow_key *key)
 {
@@ -241,19 +232,9 @@ owner_decide_wan_out(const struct vp_tables *tables,
                      struct ds *t)
 {
     const struct vp_tenant *tenant = src->vnet->tenant;
-    const struct vp_nat_rule *rule;
 
-    if (!OWNER_WAN_BUILT) {
-        xlate_trace(t, "to the WAN: not built yet (docs/stateful-flows.md)");
-        xlate_drop(act, VP_DROP_NO_GATEWAY, t);
-        return;
-    }
-
-    if (!is_stateful_proto(key)
-        || !(rule = stateful_nat_out(sf, tenant->name, src->vnet->name,
-                                     key->nw_src))) {
-        xlate_trace(t, "no NAT rule takes "IP_FMT" of tenant %s out",
-                    IP_ARGS(key->nw_src), tenant->name);
+    if (!is_stateful_proto(key)) {
+        xlate_trace(t, "only IPv4 TCP, UDP and ICMP cross to the WAN");
         xlate_drop(act, VP_DROP_NO_NAT, t);
         return;
     }
@@ -268,7 +249,29 @@ owner_decide_wan_out(const struct vp_tables *tables,
         xlate_drop(act, VP_DROP_NO_GATEWAY, t);
         return;
     }
+    act->type = VP_ACT_ENCAP;
+    act->route = true;
+    act->eth_dst = wan_mac;
+    act->vtep = gateway;
+    act->vni = sf->wan_vni;
+    act->owner_how = VP_OWNER_RULE_ONE;
+    act->owner = tables->self_vtep;
 
+    const struct vp_nat_rule *rule = stateful_nat_out(sf, tenant->name,
+                                                      src->vnet->name,
+                                                      key->nw_src);
+    if (!rule) {
+        /* A VM reachable only through a port forward answers through it:
+         * conntrack turns its replies back; it starts nothing. */
+        xlate_trace(t, "no NAT rule takes "IP_FMT" of tenant %s out: "
+                    "replies to port forwards only", IP_ARGS(key->nw_src),
+                    tenant->name);
+        set_ct(act, src->vnet, false, -1, t);
+        act->ct.nat = VP_CT_NAT_REPLY;
+        xlate_trace(t, "VXLAN vni %"PRIu32" (WAN) to gateway "IP_FMT,
+                    sf->wan_vni, IP_ARGS(gateway));
+        return;
+    }
     struct ds r = DS_EMPTY_INITIALIZER;
     vp_nat_rule_format(rule, &r);
     xlate_trace(t, "to the WAN: NAT rule %s", ds_cstr(&r));
@@ -280,28 +283,30 @@ owner_decide_wan_out(const struct vp_tables *tables,
                                                 key->dl_src),
                                VP_FW_EGRESS, key, key->nw_dst, &dscp, t);
     set_ct(act, src->vnet, allowed, dscp, t);
-    act->owner_how = VP_OWNER_RULE_ONE;
-    act->owner = tables->self_vtep;
     act->ct.nat = VP_CT_NAT_SRC;
     act->ct.nat_ip = rule->external_ip;
-    /* SNAT picks a port; a floating IP keeps it. */
+    /* SNAT picks a port of this host's block; a floating IP keeps it. */
     act->ct.record = rule->type == VP_NAT_SNAT;
+    if (act->ct.record) {
+        if (!sf->snat_port_min) {
+            xlate_trace(t, "this host has no SNAT port block (controller)");
+            memset(act, 0, sizeof *act);
+            xlate_drop(act, VP_DROP_NO_NAT, t);
+            return;
+        }
+        act->ct.nat_port = sf->snat_port_min;
+        act->ct.nat_port_max = sf->snat_port_max;
+    }
     xlate_trace(t, "NAT: source becomes "IP_FMT"%s", IP_ARGS(rule->external_ip),
-                act->ct.record ? " and a free port, recorded with the "
-                "helper of the reply" : "");
-
-    act->type = VP_ACT_ENCAP;
-    act->route = true;
-    act->eth_dst = wan_mac;
-    act->vtep = gateway;
-    act->vni = sf->wan_vni;
+                act->ct.record ? ", a port of this host's block, recorded "
+                "with the helper of the reply" : "");
     xlate_trace(t, "VXLAN vni %"PRIu32" (WAN) to gateway "IP_FMT,
                 sf->wan_vni, IP_ARGS(gateway));
 }
 
 /* What the owner of a WAN flow runs: conntrack with the rule's NAT, then
- * the VM.  Leaves 'act' a drop if this host cannot run it. */
-static void
+ * the VM.  False if this host cannot run it. */
+static bool
 decide_wan_owner(const struct vp_tables *tables, const struct vp_stateful *sf,
                  const struct vp_flow_key *key, const struct vp_nat_rule *rule,
                  struct vp_action *act, struct ds *t)
@@ -312,9 +317,9 @@ decide_wan_owner(const struct vp_tables *tables, const struct vp_stateful *sf,
                                   : NULL);
 
     if (!vnet || strcmp(vnet->tenant->name, rule->tenant)) {
-        xlate_trace(t, "tenant %s is not served here", rule->tenant);
-        xlate_drop(act, VP_DROP_OWNER_MISMATCH, t);
-        return;
+        xlate_trace(t, "tenant %s is not served here: this host cannot own "
+                    "it", rule->tenant);
+        return false;
     }
     const struct vp_vnet_cfg *cfg = ovsrcu_get(const struct vp_vnet_cfg *,
                                                &vnet->cfg);
@@ -327,17 +332,17 @@ decide_wan_owner(const struct vp_tables *tables, const struct vp_stateful *sf,
         set_ct(act, vnet, false, -1, t);
         act->ct.nat = VP_CT_NAT_REPLY;
         act->type = VP_ACT_DELIVER_IP;
-        xlate_trace(t, "SNAT reply: conntrack turns it back to its VM");
-        return;
+        xlate_trace(t, "if this host made the connection (its SNAT records): "
+                    "conntrack turns the reply back to its VM");
+        return true;
     }
 
     struct vp_port *port = tables_port_by_ip(tables, vnet,
                                              rule->internal_ip);
     if (!port) {
-        xlate_trace(t, IP_FMT" is no local VM of VNet %s",
-                    IP_ARGS(rule->internal_ip), vnet->name);
-        xlate_drop(act, VP_DROP_OWNER_MISMATCH, t);
-        return;
+        xlate_trace(t, IP_FMT" is no local VM of VNet %s: this host is not "
+                    "the owner", IP_ARGS(rule->internal_ip), vnet->name);
+        return false;
     }
     int8_t dscp = -1;
     struct vp_flow_key inner = *key;
@@ -358,6 +363,7 @@ decide_wan_owner(const struct vp_tables *tables, const struct vp_stateful *sf,
                 IP_ARGS(rule->internal_ip),
                 rule->type == VP_NAT_FORWARD ? " (and its port)" : "",
                 port->name);
+    return true;
 }
 
 void
@@ -369,12 +375,6 @@ owner_decide_wan_in(const struct vp_tables *tables,
     uint16_t port = (key->nw_proto == IPPROTO_ICMP ? ntohs(key->icmp_id)
                      : ntohs(key->tp_dst));
     const struct vp_nat_rule *rule;
-
-    if (!OWNER_WAN_BUILT) {
-        xlate_trace(t, "from the WAN: not built yet (docs/stateful-flows.md)");
-        xlate_drop(act, VP_DROP_NO_GATEWAY, t);
-        return;
-    }
 
     if (!is_stateful_proto(key)
         || !(rule = stateful_nat_in(sf, key->nw_dst, key->nw_proto,
@@ -395,13 +395,13 @@ owner_decide_wan_in(const struct vp_tables *tables,
 
     /* What this host runs if it turns out to be the owner.  A gateway
      * that serves no tenant of the rule can only pass the flow on. */
-    decide_wan_owner(tables, sf, key, rule, act, t);
-    if (act->type == VP_ACT_DROP) {
+    if (!decide_wan_owner(tables, sf, key, rule, act, t)) {
         memset(act, 0, sizeof *act);
         act->type = VP_ACT_RESOLVE;
     }
     act->resolve = true;
     act->vni = sf->wan_vni;
+    act->owner_how = VP_OWNER_SUBSET;
     if (from_uplink) {
         xlate_trace(t, "per packet: the owner cache, else the helper (%s "
                     "mode)", sf->query_mode ? "query" : "forward");

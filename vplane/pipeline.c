@@ -14,10 +14,13 @@
 #include "coalesce.h"
 #include "port.h"
 #include "port-socket.h"
+#include "resolver.h"
 #include "responder.h"
+#include "stateful.h"
 #include "stats.h"
 #include "tables.h"
 #include "tso.h"
+#include "uplink.h"
 #include "userspace-tso.h"
 #include "vxlan.h"
 #include "xlate.h"
@@ -388,28 +391,62 @@ set_dscp(struct dp_packet *pkt, uint8_t dscp)
     }
 }
 
+/* The conntrack NAT action for 'ca': only a new connection's is used;
+ * any given makes conntrack apply an existing connection's NAT. */
+static void
+nat_info(const struct vp_ct_action *ca, struct nat_action_info_t *ni)
+{
+    memset(ni, 0, sizeof *ni);
+    switch ((enum vp_nat_kind) ca->nat) {
+    case VP_CT_NAT_NONE:
+    case VP_CT_NAT_REPLY:
+        break;
+    case VP_CT_NAT_SRC:
+        ni->nat_action = NAT_ACTION_SRC;
+        ni->min_addr.ipv4 = ni->max_addr.ipv4 = ca->nat_ip;
+        if (ca->nat_port) {
+            /* SNAT: a port of this host's own block, so that hosts
+             * sharing the address never pick the same one. */
+            ni->nat_action |= NAT_ACTION_SRC_PORT;
+            ni->min_port = ca->nat_port;
+            ni->max_port = ca->nat_port_max;
+        }
+        break;
+    case VP_CT_NAT_DST:
+        ni->nat_action = NAT_ACTION_DST;
+        ni->min_addr.ipv4 = ni->max_addr.ipv4 = ca->nat_ip;
+        if (ca->nat_port) {
+            ni->nat_action |= NAT_ACTION_DST_PORT;
+            ni->min_port = ni->max_port = ca->nat_port;
+        }
+        break;
+    }
+}
+
 /* What the owner of a stateful flow runs before the packet goes on
  * (owner.c decided it): conntrack in the tenant's zone, committing a new
- * connection only if the rules allow it.  Returns false if 'pkt' was
- * dropped. */
+ * connection only if the rules allow it, with the rule's NAT.  Returns
+ * false if 'pkt' was dropped. */
 static bool
 run_ct(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
        unsigned int in_id)
 {
     const struct vp_ct_action *ca = &act->ct;
+    struct nat_action_info_t ni;
     struct dp_packet_batch b;
 
     /* Conntrack checks L4 checksums, and checksums the device was to
      * finish are not there yet: finish them (a TCP superframe is flagged,
-     * which conntrack knows to trust). */
+     * which conntrack knows to trust).  NAT then adjusts them. */
     if (!p->shared.ct || !tso_complete_csum(pkt)) {
         drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
         return false;
     }
+    nat_info(ca, &ni);
     dp_packet_batch_init_packet(&b, pkt);
     conntrack_execute(p->shared.ct, &b, htons(ETH_TYPE_IP), false,
-                      ca->commit, ca->zone, NULL, NULL, 0, 0, NULL, NULL,
-                      p->now, 0);
+                      ca->commit, ca->zone, NULL, NULL, 0, 0, NULL,
+                      ca->nat ? &ni : NULL, p->now, 0);
 
     uint8_t state = pkt->md.ct_state;
     if (state & CS_INVALID) {
@@ -417,7 +454,8 @@ run_ct(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
         return false;
     }
     if (state & CS_NEW && !ca->commit) {
-        drop(p, pkt, in_id, VP_DROP_FIREWALL);
+        drop(p, pkt, in_id, (ca->nat == VP_CT_NAT_REPLY ? VP_DROP_NO_NAT
+                             : VP_DROP_FIREWALL));
         return false;
     }
     if (ca->dscp >= 0) {
@@ -426,10 +464,131 @@ run_ct(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
     return true;
 }
 
-static void
-execute(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
+/* A packet from the WAN (resolver.h): true if this host runs it, else it
+ * was sent on, held or dropped. */
+static bool
+resolve(struct pipeline *p, struct dp_packet *pkt,
+        const struct vp_flow_key *key, const struct vp_action *act,
         struct vp_port *in, unsigned int in_id)
 {
+    const struct vp_stateful *sf = stateful_get(p->tables);
+    enum vp_drop_reason reason = VP_DROP_OWNER_MISMATCH;
+    ovs_be32 to = 0;
+
+    if (!p->shared.resolver || !tso_complete_csum(pkt)) {
+        drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
+        return false;
+    }
+    switch (resolver_route(p->shared.resolver, sf, key, act, in != NULL, pkt,
+                           &to, &reason)) {
+    case RESOLVER_HERE:
+        if (act->type != VP_ACT_RESOLVE) {
+            return true;
+        }
+        drop(p, pkt, in_id, VP_DROP_OWNER_MISMATCH);
+        break;
+    case RESOLVER_SEND:
+        output(p, pkt, NULL, NULL, to, sf->wan_vni | VP_VNI_OWNER, in, in_id);
+        break;
+    case RESOLVER_HELD:
+        break;
+    case RESOLVER_DROP:
+        drop(p, pkt, in_id, reason);
+        break;
+    }
+    return false;
+}
+
+/* The first packets of a connection this host source-NATs wait for its
+ * record with the reply's helper (resolver.h) before they leave. */
+static void
+output_recorded(struct pipeline *p, struct dp_packet *pkt,
+                const struct vp_action *act, struct vp_port *in,
+                unsigned int in_id)
+{
+    enum vp_drop_reason reason = VP_DROP_OWNER_UNKNOWN;
+    int fit;
+
+    if (!route_check(p, pkt, in, in_id)) {
+        return;
+    }
+    if (!fits(p, pkt, NULL, &fit)) {
+        too_big(p, pkt, in, in_id, fit);
+        return;
+    }
+    route_rewrite(pkt, act);
+    switch (resolver_check_record(p->shared.resolver,
+                                  stateful_get(p->tables), pkt, act->vtep,
+                                  act->vni, &reason)) {
+    case RESOLVER_HERE:
+    case RESOLVER_SEND:
+        enqueue_fabric(p, pkt, act->vtep, act->vni, in_id);
+        break;
+    case RESOLVER_HELD:
+        break;
+    case RESOLVER_DROP:
+        drop(p, pkt, in_id, reason);
+        break;
+    }
+}
+
+/* Out of this gateway's uplink to the WAN router. */
+static void
+output_uplink(struct pipeline *p, struct dp_packet *pkt,
+              const struct vp_action *act, unsigned int in_id)
+{
+    struct eth_addr router;
+    int fit;
+
+    if (!uplink_router_mac(p->shared.uplink, &router)) {
+        drop(p, pkt, in_id, VP_DROP_WAN_NO_ARP);
+        return;
+    }
+    if (!fits(p, pkt, act->port, &fit)) {
+        too_big(p, pkt, NULL, in_id, fit);
+        return;
+    }
+    struct eth_header *eth = dp_packet_eth(pkt);
+    eth->eth_src = act->port->mac;
+    eth->eth_dst = router;
+    enqueue_port(p, pkt, act->port);
+}
+
+/* After conntrack turned an SNAT reply back: to the local VM its
+ * destination now names, routed from its VNet's gateway. */
+static void
+deliver_ip(struct pipeline *p, struct dp_packet *pkt,
+           const struct vp_action *act, struct vp_port *in,
+           unsigned int in_id)
+{
+    const struct ip_header *ip = dp_packet_l3(pkt);
+    ovs_be32 dst = get_16aligned_be32(&ip->ip_dst);
+    const struct vp_rib_entry *e = tenant_route_lookup(act->vnet->tenant,
+                                                       dst);
+    struct vp_port *port = (e ? tables_port_by_ip(p->tables, e->vnet, dst)
+                            : NULL);
+
+    if (!port) {
+        drop(p, pkt, in_id, VP_DROP_DST_IP_UNKNOWN);
+        return;
+    }
+    const struct vp_vnet_cfg *cfg = ovsrcu_get(const struct vp_vnet_cfg *,
+                                               &e->vnet->cfg);
+    struct vp_action routed = *act;
+    routed.eth_src = cfg->gw_mac;
+    routed.eth_dst = port->mac;
+    routed.route = true;
+    output(p, pkt, &routed, port, 0, 0, in, in_id);
+}
+
+static void
+execute(struct pipeline *p, struct dp_packet *pkt,
+        const struct vp_flow_key *key, const struct vp_action *act,
+        struct vp_port *in, unsigned int in_id)
+{
+    if (act->resolve && !resolve(p, pkt, key, act, in, in_id)) {
+        return;
+    }
     if (act->ct.active && !run_ct(p, pkt, act, in_id)) {
         return;
     }
@@ -441,7 +600,11 @@ execute(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
         output(p, pkt, act, act->port, 0, 0, in, in_id);
         break;
     case VP_ACT_ENCAP:
-        output(p, pkt, act, NULL, act->vtep, act->vni, in, in_id);
+        if (act->ct.record) {
+            output_recorded(p, pkt, act, in, in_id);
+        } else {
+            output(p, pkt, act, NULL, act->vtep, act->vni, in, in_id);
+        }
         break;
     case VP_ACT_FLOOD:
         flood(p, pkt, act->vnet, in, in_id);
@@ -463,12 +626,18 @@ execute(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
                in_id);
         break;
     case VP_ACT_RESOLVE:
+        /* resolve() sent it on. */
+        drop(p, pkt, in_id, VP_DROP_OWNER_MISMATCH);
+        break;
     case VP_ACT_UPLINK:
+        output_uplink(p, pkt, act, in_id);
+        break;
     case VP_ACT_DELIVER_IP:
+        deliver_ip(p, pkt, act, in, in_id);
+        break;
     case VP_ACT_ARP_LEARN:
-        /* The WAN side of stateful flows is not built yet
-         * (docs/stateful-flows.md, "Not yet"). */
-        drop(p, pkt, in_id, VP_DROP_NO_GATEWAY);
+        uplink_learn(p->shared.uplink, pkt);
+        dp_packet_delete(pkt);
         break;
     }
 }
@@ -478,7 +647,8 @@ execute(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
  * segment then goes its way as an ordinary datagram. */
 static bool
 execute_udp_gso(struct pipeline *p, struct dp_packet *pkt,
-                const struct vp_action *act, struct vp_port *in)
+                const struct vp_flow_key *key, const struct vp_action *act,
+                struct vp_port *in)
 {
     uint16_t gso_size;
     int mtu;
@@ -497,7 +667,7 @@ execute_udp_gso(struct pipeline *p, struct dp_packet *pkt,
         return true;
     }
     for (size_t i = 0; i < n; i++) {
-        execute(p, segs[i], act, in, in->id);
+        execute(p, segs[i], key, act, in, in->id);
     }
     dp_packet_delete(pkt);
     return true;
@@ -543,8 +713,8 @@ process_packet(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
     e->packets++;
     e->bytes += dp_packet_size(pkt);
     e->used = p->now;
-    if (!in || !execute_udp_gso(p, pkt, &e->action, in)) {
-        execute(p, pkt, &e->action, in, in_id);
+    if (!in || !execute_udp_gso(p, pkt, &key, &e->action, in)) {
+        execute(p, pkt, &key, &e->action, in, in_id);
     }
 }
 

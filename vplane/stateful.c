@@ -131,6 +131,11 @@ add_peers(struct vp_stateful *sf, const struct vp_peers *peers)
         if (ph->gateway) {
             sf->gateways[sf->n_gateways++] = ph->vtep;
         }
+        if (ph->vtep == sf->self && ph->port_block >= 0) {
+            sf->snat_port_min = (VP_PORT_BLOCK_FIRST
+                                 + ph->port_block * VP_PORT_BLOCK_SIZE);
+            sf->snat_port_max = sf->snat_port_min + VP_PORT_BLOCK_SIZE - 1;
+        }
     }
     qsort(sf->gateways, sf->n_gateways, sizeof *sf->gateways, compare_be32);
 

@@ -35,6 +35,8 @@ struct vp_stateful {
     struct hmap peers;          /* struct stateful_vtep: the vplaneds. */
     size_t n_gateways;
     ovs_be32 *gateways;         /* Hosts with an uplink, sorted. */
+    uint16_t snat_port_min;     /* This host's SNAT port block (0: none). */
+    uint16_t snat_port_max;
 
     /* Services. */
     struct hmap fw;             /* struct stateful_fw, by (VNet, MAC). */

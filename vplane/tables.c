@@ -77,7 +77,13 @@ tables_destroy(struct vp_tables *t)
     CMAP_FOR_EACH (x, mac_node, &t->xlate_by_mac) {
         free(x);
     }
-    struct vp_port *port;
+    struct vp_port *port = tables_uplink(t);
+    if (port) {
+        if (t->port_unlink) {
+            t->port_unlink(port, t->port_hooks_aux);
+        }
+        port_destroy(port);
+    }
     HMAP_FOR_EACH_POP (port, name_node, &t->ports_by_name) {
         if (t->port_unlink) {
             t->port_unlink(port, t->port_hooks_aux);
@@ -842,6 +848,47 @@ tables_port_del(struct vp_tables *t, const char *name)
     r->port = port;
     ovsrcu_postpone(port_release_cb, r);
     return NULL;
+}
+
+struct vp_port *
+tables_uplink(const struct vp_tables *t)
+{
+    return ovsrcu_get(struct vp_port *, &t->uplink);
+}
+
+bool
+tables_set_uplink(struct vp_tables *t, const char *name, struct eth_addr mac)
+{
+    struct vp_port *old = tables_uplink(t);
+
+    if (old) {
+        ovsrcu_set(&t->uplink, NULL);
+        if (t->port_unlink) {
+            t->port_unlink(old, t->port_hooks_aux);
+        }
+        struct port_release *r = xmalloc(sizeof *r);
+        r->t = t;
+        r->port = old;
+        ovsrcu_postpone(port_release_cb, r);
+    }
+    if (name && !tables_n_free_port_ids(t)) {
+        tables_changed(t);
+        return false;
+    }
+    if (name) {
+        struct vp_port_spec spec = { .name = CONST_CAST(char *, name),
+                                     .mac = mac };
+        struct vp_port *port = port_create(tables_alloc_port_id(t), &spec,
+                                           NULL);
+        /* Published first: attaching puts it in a poll list, which
+         * looks for it here. */
+        ovsrcu_set(&t->uplink, port);
+        if (t->port_link) {
+            t->port_link(port, t->port_hooks_aux);
+        }
+    }
+    tables_changed(t);
+    return true;
 }
 
 /* Translation entries. */

@@ -148,6 +148,9 @@ struct vp_tables {
     struct cmap xlate_by_mac;   /* struct vp_xlate, hash of (VNI, MAC). */
     struct cmap xlate_by_ip;    /* struct vp_xlate, hash of (VNI, IP). */
     OVSRCU_TYPE(struct vp_stateful *) stateful;   /* stateful.h. */
+    OVSRCU_TYPE(struct vp_port *) uplink;   /* This gateway's uplink to the
+                                             * WAN: a port in no VNet, kept
+                                             * out of 'ports_by_name'. */
     atomic_uint64_t gen;        /* Bumped after every change. */
 
     /* Main thread only. */
@@ -198,6 +201,13 @@ char *tables_xlate_del(struct vp_tables *, const char *vnet,
 char *tables_route_del(struct vp_tables *, const char *tenant,
                        ovs_be32 prefix, unsigned int plen)
     OVS_WARN_UNUSED_RESULT;
+
+/* The uplink port (main thread): creates it ('name', MAC 'mac') in place
+ * of any other, or with a null 'name' removes it.  The port hooks attach
+ * and detach it like a VM port.  False if no port id is left. */
+bool tables_set_uplink(struct vp_tables *, const char *name,
+                       struct eth_addr mac);
+struct vp_port *tables_uplink(const struct vp_tables *);
 
 /* Makes every cached forwarding decision stale (flows/flush). */
 void tables_invalidate(struct vp_tables *);

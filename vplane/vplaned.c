@@ -17,6 +17,7 @@
 #include "ctrl-client.h"
 #include "daemon.h"
 #include "dataplane.h"
+#include "owner-msg.h"
 #include "fatal-signal.h"
 #include "netdev.h"
 #include "openvswitch/poll-loop.h"
@@ -183,6 +184,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         OPT_TABLES,
         OPT_NO_OFFLOADS,
         OPT_PORT_RXBUF,
+        OPT_OWNER_PORT,
         OPT_UNIXCTL,
         OPT_CONTROLLER,
         OPT_BOOTSTRAP_CA_CERT,
@@ -194,6 +196,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         {"host-name", required_argument, NULL, OPT_HOST_NAME},
         {"vtep", required_argument, NULL, OPT_VTEP},
         {"vxlan-port", required_argument, NULL, OPT_VXLAN_PORT},
+        {"owner-port", required_argument, NULL, OPT_OWNER_PORT},
         {"fabric-mtu", required_argument, NULL, OPT_FABRIC_MTU},
         {"threads", required_argument, NULL, OPT_THREADS},
         {"tables", required_argument, NULL, OPT_TABLES},
@@ -215,6 +218,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
 
     memset(o, 0, sizeof *o);
     o->dp.vxlan_port = VXLAN_DST_PORT;
+    o->dp.owner_port = OWNER_MSG_PORT;
     o->dp.n_threads = 1;
     o->dp.port_rxbuf = 4 * 1024 * 1024;
     o->offloads = true;
@@ -249,6 +253,13 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
                 ovs_fatal(0, "--vxlan-port: \"%s\" is not a UDP port", optarg);
             }
             o->dp.vxlan_port = value;
+            break;
+
+        case OPT_OWNER_PORT:
+            if (!str_to_uint(optarg, 10, &value) || !value || value > 65535) {
+                ovs_fatal(0, "--owner-port: \"%s\" is not a UDP port", optarg);
+            }
+            o->dp.owner_port = value;
             break;
 
         case OPT_FABRIC_MTU:
@@ -357,6 +368,9 @@ usage(void)
            "  --host-name=NAME        name of this host (default: "
            "hostname)\n"
            "  --vxlan-port=PORT       VXLAN UDP port (default: 4789)\n"
+           "  --owner-port=PORT       UDP port of the messages that find "
+           "flow owners\n"
+           "                          (default: 4788)\n"
            "  --fabric-mtu=N          MTU of the fabric (default: the MTU of\n"
            "                          the interface holding the VTEP "
            "address)\n"

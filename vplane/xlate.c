@@ -378,6 +378,9 @@ decide_from_wan_vni(struct xlate_ctx *x)
         xlate_trace(t, "source "IP_FMT" is no public address of a NAT rule",
                     IP_ARGS(key->nw_src));
         xlate_drop(act, VP_DROP_NO_NAT, t);
+    } else if (!(act->port = tables_uplink(x->tables))) {
+        xlate_trace(t, "the uplink %s is not open", x->sf->uplink.name);
+        xlate_drop(act, VP_DROP_NO_GATEWAY, t);
     } else {
         act->type = VP_ACT_UPLINK;
         xlate_trace(t, "out of the uplink %s to the WAN router "IP_FMT,
@@ -543,6 +546,7 @@ vp_owner_how_name(enum vp_owner_how how)
     case VP_OWNER_NONE: return "none";
     case VP_OWNER_RULE_PAIR: return "rule-pair";
     case VP_OWNER_RULE_ONE: return "rule-one";
+    case VP_OWNER_SUBSET: return "subset";
     }
     return "?";
 }
@@ -562,7 +566,10 @@ vp_action_format(const struct vp_action *act, struct ds *s)
             ds_put_cstr(s, nats[act->ct.nat]);
             if (act->ct.nat != VP_CT_NAT_REPLY) {
                 ds_put_format(s, IP_FMT, IP_ARGS(act->ct.nat_ip));
-                if (act->ct.nat_port) {
+                if (act->ct.nat_port_max) {
+                    ds_put_format(s, ":%"PRIu16"-%"PRIu16, act->ct.nat_port,
+                                  act->ct.nat_port_max);
+                } else if (act->ct.nat_port) {
                     ds_put_format(s, ":%"PRIu16, act->ct.nat_port);
                 }
             }
@@ -610,7 +617,7 @@ vp_action_format(const struct vp_action *act, struct ds *s)
         ds_put_format(s, "to-owner(vni=%"PRIu32")", act->vni);
         break;
     case VP_ACT_UPLINK:
-        ds_put_cstr(s, "uplink");
+        ds_put_format(s, "uplink(%s)", act->port->name);
         break;
     case VP_ACT_DELIVER_IP:
         ds_put_format(s, "deliver(%s)", act->vnet ? act->vnet->name : "?");

@@ -32,7 +32,7 @@ enum vp_action_type {
     VP_ACT_RESOLVE,             /* From the WAN, owner to be found per
                                  * packet (owner.h), and never this host:
                                  * it cannot run the flow. */
-    VP_ACT_UPLINK,              /* Out of this gateway's uplink. */
+    VP_ACT_UPLINK,              /* Out of this gateway's uplink ('port'). */
     VP_ACT_DELIVER_IP,          /* After NAT: to the local VM the packet's
                                  * destination address now names. */
     VP_ACT_ARP_LEARN,           /* ARP from the WAN router: its MAC. */
@@ -57,7 +57,9 @@ struct vp_ct_action {
     int8_t dscp;                /* Mark a new connection's packets, or -1. */
     uint16_t zone;              /* The tenant's. */
     ovs_be32 nat_ip;
-    uint16_t nat_port;          /* Host byte order; 0: keep. */
+    uint16_t nat_port;          /* Host byte order; 0: keep.  SNAT: the
+                                 * lowest port of this host's block... */
+    uint16_t nat_port_max;      /* ...and the highest. */
 };
 
 /* How the owner of a stateful flow was found (dump-owners, trace). */
@@ -65,6 +67,8 @@ enum vp_owner_how {
     VP_OWNER_NONE,              /* Not a stateful flow. */
     VP_OWNER_RULE_PAIR,         /* Rule 1: both VMs on vplaneds. */
     VP_OWNER_RULE_ONE,          /* Rule 2: one VM on a vplaned. */
+    VP_OWNER_SUBSET,            /* Rule 3: per packet, from the query
+                                 * subset's helper (resolver.h). */
 };
 
 struct vp_action {

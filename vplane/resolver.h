@@ -1,0 +1,106 @@
+/* vplane/resolver.h: owner rule 3 -- finding, per packet, the owner of a
+ * flow from the WAN that no address rule resolves (DESIGN 2, seed 004).
+ *
+ * A packet from the WAN to a public address (a floating IP, a port
+ * forward, an SNAT reply) carries no VM address a host could be found by.
+ * Its query subset (stateful_subset(): the public address, protocol and
+ * port) names a helper vplaned, which knows the owner: for a floating IP
+ * or port forward, the host of its VM (from the controller); for an SNAT
+ * reply, the host that recorded the connection when it made it.  A
+ * gateway that does not know the owner of a packet either
+ *   forward mode: sends it to the helper, which sends it on to the owner
+ *                 and notifies the gateway, or
+ *   query mode:   holds it (bounded), asks the helper, and sends it to the
+ *                 owner when the answer comes;
+ * and keeps the owner in a cache with an idle timeout, so the helper is
+ * consulted for the first packet of a flow only.  The owner of a new SNAT
+ * connection records itself with the helper of the reply's subset, and
+ * holds the connection's first packet until the helper acknowledges, so
+ * the reply can never arrive first.  Records are soft state: owners repeat
+ * them while the connection lives and whenever the subset's helper
+ * changes; helpers forget what is not repeated.
+ *
+ * Forwarding threads call resolver_route() and resolver_check_record()
+ * per packet (lock-free lookups; a mutex only to hold a packet); the main
+ * thread runs the messages (owner-msg.h), retries, timeouts and expiry in
+ * resolver_run(). */
+#ifndef VPLANE_RESOLVER_H
+#define VPLANE_RESOLVER_H 1
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "openvswitch/types.h"
+#include "vplane/drop-reasons.h"
+
+struct conntrack;
+struct dp_packet;
+struct ds;
+struct vp_action;
+struct vp_flow_key;
+struct vp_stateful;
+struct vp_tables;
+
+/* Packets held per flow, and in all. */
+#define RESOLVER_HOLD_PER_FLOW 16
+#define RESOLVER_HOLD_MAX 1024
+/* A query or record is sent this many times, this far apart, before its
+ * held packets are dropped as owner-timeout. */
+#define RESOLVER_TRIES 3
+#define RESOLVER_RETRY_MSEC 200
+/* A cached owner is forgotten after this long without packets. */
+#define RESOLVER_CACHE_IDLE_MSEC 30000
+/* Owners repeat their records this often; helpers forget them after
+ * three missed repeats. */
+#define RESOLVER_RECORD_REFRESH_MSEC 10000
+
+struct resolver;
+
+int resolver_create(struct vp_tables *, struct conntrack *, ovs_be32 vtep,
+                    uint16_t owner_port, uint16_t vxlan_port,
+                    struct resolver **);
+void resolver_destroy(struct resolver *);
+void resolver_run(struct resolver *);
+void resolver_wait(struct resolver *);
+
+enum resolver_verdict {
+    RESOLVER_HERE,              /* This host owns it: run the action. */
+    RESOLVER_SEND,              /* Send it, marked, in the WAN VNI, to
+                                 * '*to' (the owner or the helper). */
+    RESOLVER_HELD,              /* Taken: held until an answer comes. */
+    RESOLVER_DROP,              /* Drop it for '*reason'. */
+};
+
+/* A packet from the WAN whose decision 'act' says resolve (owner.c): from
+ * this gateway's uplink if 'from_uplink', else sent here by a gateway or a
+ * helper (the key's outer source).  'pkt' must have complete checksums. */
+enum resolver_verdict resolver_route(struct resolver *,
+                                     const struct vp_stateful *,
+                                     const struct vp_flow_key *,
+                                     const struct vp_action *,
+                                     bool from_uplink, struct dp_packet *,
+                                     ovs_be32 *to,
+                                     enum vp_drop_reason *reason);
+
+/* A packet of a connection this host source-NATs, after NAT, routed and
+ * ready to go to 'gateway' in 'vni': RESOLVER_HERE if the connection's
+ * record is acknowledged (send it), RESOLVER_HELD if 'pkt' was taken to
+ * wait for that, RESOLVER_DROP otherwise. */
+enum resolver_verdict resolver_check_record(struct resolver *,
+                                            const struct vp_stateful *,
+                                            struct dp_packet *,
+                                            ovs_be32 gateway, uint32_t vni,
+                                            enum vp_drop_reason *reason);
+
+/* vplane-ctl: what resolver_route() would do with the packet of 'key',
+ * and why. */
+void resolver_trace(const struct resolver *, const struct vp_stateful *,
+                    const struct vp_flow_key *, const struct vp_action *,
+                    bool from_uplink, struct ds *);
+void resolver_format_owners(const struct resolver *, struct ds *);
+void resolver_format_records(const struct resolver *, struct ds *);
+void resolver_format_counters(const struct resolver *, struct ds *);
+/* Packets dropped by the resolver itself (timeouts, full queues), by
+ * reason, added to 'drops'. */
+void resolver_add_drops(const struct resolver *, uint64_t *drops);
+
+#endif /* vplane/resolver.h */
