@@ -16,7 +16,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/pipeline.c vplane/pipeline.h \
 	vplane/port.c vplane/port.h \
 	vplane/owner.c vplane/owner-msg.c vplane/owner-msg.h \
-	vplane/resolver.c vplane/resolver.h \
+	vplane/resolver.c vplane/resolver.h vplane/resolver-private.h \
+	vplane/resolver-run.c \
 	vplane/port-socket.c vplane/port-socket.h \
 	vplane/responder.c vplane/responder.h \
 	vplane/services.c vplane/services.h \

@@ -320,8 +320,10 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
     struct vp_port_counters c;
     size_t n_rows = 0;
 
-    if (filter && strcmp(filter, "fabric")
-        && !tables_port_by_name(ctx->tables, filter)) {
+    const struct vp_port *uplink = tables_uplink(ctx->tables);
+    if (filter && strcmp(filter, "fabric") && strcmp(filter, "resolver")
+        && !tables_port_by_name(ctx->tables, filter)
+        && !(uplink && !strcmp(filter, uplink->name))) {
         reply_no_such(conn, "port", "port", filter);
         return;
     }
@@ -340,6 +342,16 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
         }
     }
     free(ports);
+    if (uplink && (!filter || !strcmp(filter, uplink->name))) {
+        dataplane_port_counters(ctx->dp, uplink, &c);
+        format_drops(&s, uplink->name, &c, &n_rows);
+    }
+    if (ctx->dp->shared.resolver && (!filter || !strcmp(filter, "resolver"))) {
+        /* Packets the resolver held for an answer and had to drop. */
+        memset(&c, 0, sizeof c);
+        resolver_add_drops(ctx->dp->shared.resolver, c.drops);
+        format_drops(&s, "resolver", &c, &n_rows);
+    }
     unixctl_command_reply(conn, ds_cstr(&s));
     ds_destroy(&s);
 }

@@ -142,10 +142,10 @@ dataplane_start(struct dataplane *dp)
                                 dp->opts.owner_port, dp->opts.vxlan_port,
                                 &dp->shared.resolver);
     if (error) {
-        /* Flows from the WAN are then dropped (gso-unsupported is not
-         * it: pipeline.c checks for the resolver). */
+        /* Everything else works; flows to and from the WAN are dropped
+         * as no-resolver (pipeline.c), and show says why. */
         VLOG_ERR("cannot open the owner-message socket on "IP_FMT":%"PRIu16
-                 ": %s; flows from the WAN will be dropped",
+                 ": %s; flows to and from the WAN will be dropped",
                  IP_ARGS(dp->opts.vtep), dp->opts.owner_port,
                  ovs_strerror(error));
     }

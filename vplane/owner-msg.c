@@ -51,12 +51,22 @@ owner_msg_check(const void *data, size_t len)
     if (!m->flow.remote || !m->flow.public) {
         return "flow without addresses";
     }
-    bool needs_owner = (m->type == OWNER_MSG_NOTIFY
-                        || m->type == OWNER_MSG_RECORD
-                        || (m->type == OWNER_MSG_ANSWER
-                            && m->status == OWNER_STATUS_OK));
+    bool answer = (m->type == OWNER_MSG_ANSWER
+                   || m->type == OWNER_MSG_RECORD_ACK);
+    if (!answer && m->status != OWNER_STATUS_OK) {
+        return "status in a request";
+    }
+    bool needs_owner = (m->type != OWNER_MSG_QUERY
+                        && (!answer || m->status == OWNER_STATUS_OK));
     if (needs_owner && !m->owner) {
         return "no owner";
+    }
+    if (!needs_owner && m->owner && m->type == OWNER_MSG_QUERY) {
+        return "owner in a query";
+    }
+    if (m->flow.proto == IPPROTO_ICMP
+        && m->flow.remote_port != m->flow.public_port) {
+        return "ICMP flow with two identifiers";
     }
     return NULL;
 }

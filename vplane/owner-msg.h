@@ -37,8 +37,9 @@ BUILD_ASSERT_DECL(sizeof(struct wan_flow) == 16);
 enum owner_msg_type {
     OWNER_MSG_QUERY = 1,        /* Sender -> helper: who owns 'flow'? */
     OWNER_MSG_ANSWER = 2,       /* Helper -> sender: 'owner' (or status). */
-    OWNER_MSG_NOTIFY = 3,       /* Helper -> sender, forward mode: the
-                                 * packet went to 'owner'; send there. */
+    OWNER_MSG_NOTIFY = 3,       /* Helper -> gateways: 'owner' owns 'flow'
+                                 * (sent when one gateway consulted the
+                                 * helper, so that no other needs to). */
     OWNER_MSG_RECORD = 4,       /* Owner -> helper: 'owner' (the sender)
                                  * owns 'flow' (an SNAT reply). */
     OWNER_MSG_RECORD_ACK = 5,   /* Helper -> owner: recorded (or status). */

@@ -297,7 +297,8 @@ owner_decide_wan_out(const struct vp_tables *tables,
         act->ct.nat_port = sf->snat_port_min;
         act->ct.nat_port_max = sf->snat_port_max;
     }
-    xlate_trace(t, "NAT: source becomes "IP_FMT"%s", IP_ARGS(rule->external_ip),
+    xlate_trace(t, "NAT: source becomes "IP_FMT"%s",
+                IP_ARGS(rule->external_ip),
                 act->ct.record ? ", a port of this host's block, recorded "
                 "with the helper of the reply" : "");
     xlate_trace(t, "VXLAN vni %"PRIu32" (WAN) to gateway "IP_FMT,

@@ -458,6 +458,14 @@ run_ct(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
                              : VP_DROP_FIREWALL));
         return false;
     }
+    if (state & CS_NEW
+        && (ca->nat == VP_CT_NAT_SRC || ca->nat == VP_CT_NAT_DST)
+        && !(state & (CS_SRC_NAT | CS_DST_NAT))) {
+        /* Conntrack found no free tuple and tracks the packet untranslated:
+         * it must not leave with its private address. */
+        drop(p, pkt, in_id, VP_DROP_NAT_EXHAUSTED);
+        return false;
+    }
     if (ca->dscp >= 0) {
         set_dscp(pkt, ca->dscp);
     }
@@ -475,7 +483,11 @@ resolve(struct pipeline *p, struct dp_packet *pkt,
     enum vp_drop_reason reason = VP_DROP_OWNER_MISMATCH;
     ovs_be32 to = 0;
 
-    if (!p->shared.resolver || !tso_complete_csum(pkt)) {
+    if (!p->shared.resolver) {
+        drop(p, pkt, in_id, VP_DROP_NO_RESOLVER);
+        return false;
+    }
+    if (!tso_complete_csum(pkt)) {
         drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
         return false;
     }
@@ -517,6 +529,17 @@ output_recorded(struct pipeline *p, struct dp_packet *pkt,
         return;
     }
     route_rewrite(pkt, act);
+    uint8_t state = pkt->md.ct_state;
+    if (!(state & CS_SRC_NAT) || state & (CS_REPLY_DIR | CS_RELATED)) {
+        /* Not a connection this host started through SNAT (a reply of a
+         * port forward, an ICMP error): there is nothing to record. */
+        enqueue_fabric(p, pkt, act->vtep, act->vni, in_id);
+        return;
+    }
+    if (!p->shared.resolver) {
+        drop(p, pkt, in_id, VP_DROP_NO_RESOLVER);
+        return;
+    }
     switch (resolver_check_record(p->shared.resolver,
                                   stateful_get(p->tables), pkt, act->vtep,
                                   act->vni, &reason)) {

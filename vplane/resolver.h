@@ -52,6 +52,11 @@ struct vp_tables;
 /* Owners repeat their records this often; helpers forget them after
  * three missed repeats. */
 #define RESOLVER_RECORD_REFRESH_MSEC 10000
+/* The most cached owners and records a host keeps (whatever the WAN or a
+ * peer sends, memory stays bounded: beyond, nothing new is kept and the
+ * refusals are counted). */
+#define RESOLVER_MAX_CACHE (1u << 20)
+#define RESOLVER_MAX_RECORDS (1u << 20)
 
 struct resolver;
 

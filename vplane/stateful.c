@@ -17,6 +17,7 @@ struct stateful_vtep {
     struct hmap_node node;
     ovs_be32 vtep;
     bool gateway;
+    int port_block;             /* -1: none. */
 };
 
 struct stateful_fw {
@@ -127,14 +128,14 @@ add_peers(struct vp_stateful *sf, const struct vp_peers *peers)
         struct stateful_vtep *v = xmalloc(sizeof *v);
         v->vtep = ph->vtep;
         v->gateway = ph->gateway;
+        v->port_block = ph->port_block;
         hmap_insert(&sf->peers, &v->node, hash_int(ntohl(ph->vtep), 0));
         if (ph->gateway) {
             sf->gateways[sf->n_gateways++] = ph->vtep;
         }
-        if (ph->vtep == sf->self && ph->port_block >= 0) {
-            sf->snat_port_min = (VP_PORT_BLOCK_FIRST
-                                 + ph->port_block * VP_PORT_BLOCK_SIZE);
-            sf->snat_port_max = sf->snat_port_min + VP_PORT_BLOCK_SIZE - 1;
+        if (ph->vtep == sf->self) {
+            stateful_port_block(sf, ph->vtep, &sf->snat_port_min,
+                                &sf->snat_port_max);
         }
     }
     qsort(sf->gateways, sf->n_gateways, sizeof *sf->gateways, compare_be32);
@@ -176,6 +177,13 @@ add_services(struct vp_stateful *sf, const struct vp_services *svc)
         n->rule = copy;
         hmap_insert(&sf->nat_ext, &n->node, hash_int(ntohl(r->external_ip),
                                                      0));
+        if (r->type != VP_NAT_SNAT) {
+            /* Order-independent: the same rules give the same value. */
+            sf->nat_owners ^= hash_3words(ntohl(r->external_ip),
+                                          r->protocol << 16
+                                          | r->external_port,
+                                          ntohl(r->owner));
+        }
         if (r->type == VP_NAT_FLOATING) {
             n = xmalloc(sizeof *n);
             n->rule = copy;
@@ -250,6 +258,21 @@ stateful_is_gateway(const struct vp_stateful *sf, ovs_be32 vtep)
 {
     const struct stateful_vtep *v = find_vtep(sf, vtep);
     return v && v->gateway;
+}
+
+bool
+stateful_port_block(const struct vp_stateful *sf, ovs_be32 vtep,
+                    uint16_t *min, uint16_t *max)
+{
+    const struct stateful_vtep *v = find_vtep(sf, vtep);
+
+    if (!v || v->port_block < 0) {
+        *min = *max = 0;
+        return false;
+    }
+    *min = VP_PORT_BLOCK_FIRST + v->port_block * VP_PORT_BLOCK_SIZE;
+    *max = *min + VP_PORT_BLOCK_SIZE - 1;
+    return true;
 }
 
 const struct vp_fw_port *

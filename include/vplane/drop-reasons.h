@@ -71,6 +71,13 @@
             "no room left to hold packets while their owner is asked for")  \
     VP_DROP(NO_NAT, "no-nat",                                               \
             "to or from the WAN without a NAT rule that allows it")         \
+    VP_DROP(NAT_EXHAUSTED, "nat-exhausted",                                 \
+            "NAT found no free address and port for a new connection "      \
+            "(this host's SNAT port block is used up towards that "        \
+            "destination)")                                                 \
+    VP_DROP(NO_RESOLVER, "no-resolver",                                     \
+            "from or to the WAN, but this host's owner-message socket "     \
+            "could not be opened (see the log)")                            \
     VP_DROP(NO_GATEWAY, "no-gateway",                                       \
             "for the WAN, but no host has an uplink")                       \
     VP_DROP(WAN_NO_ARP, "wan-no-arp",                                       \

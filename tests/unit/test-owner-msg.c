@@ -77,6 +77,18 @@ test_invalid(void **state OVS_UNUSED)
     assert_string_equal(owner_msg_check(&bad, sizeof bad), "no owner");
     owner_msg_init(&bad, OWNER_MSG_RECORD, 1, &f, 0, OWNER_STATUS_OK);
     assert_string_equal(owner_msg_check(&bad, sizeof bad), "no owner");
+    bad = m; bad.status = OWNER_STATUS_UNKNOWN;
+    assert_string_equal(owner_msg_check(&bad, sizeof bad),
+                        "status in a request");
+    owner_msg_init(&bad, OWNER_MSG_QUERY, 1, &f, htonl(1), OWNER_STATUS_OK);
+    assert_string_equal(owner_msg_check(&bad, sizeof bad),
+                        "owner in a query");
+    bad = m; bad.flow.proto = IPPROTO_ICMP;
+    assert_string_equal(owner_msg_check(&bad, sizeof bad),
+                        "ICMP flow with two identifiers");
+    owner_msg_init(&bad, OWNER_MSG_RECORD_ACK, 1, &f, 0,
+                   OWNER_STATUS_CONFLICT);
+    assert_null(owner_msg_check(&bad, sizeof bad));
 }
 
 int
