@@ -379,7 +379,7 @@ owner_decide_wan_in(const struct vp_tables *tables,
 
     if (!is_stateful_proto(key)
         || !(rule = stateful_nat_in(sf, key->nw_dst, key->nw_proto,
-                                    ntohs(key->tp_dst)))) {
+                                    port))) {
         xlate_trace(t, "no NAT rule for "IP_FMT, IP_ARGS(key->nw_dst));
         xlate_drop(act, VP_DROP_NO_NAT, t);
         return;

@@ -633,6 +633,9 @@ execute(struct pipeline *p, struct dp_packet *pkt,
         flood(p, pkt, act->vnet, in, in_id);
         break;
     case VP_ACT_ARP_REPLY:
+        if (act->learn_router) {
+            uplink_learn(p->shared.uplink, pkt);
+        }
         enqueue_port(p, responder_arp_reply(pkt, act->eth_dst), in);
         dp_packet_delete(pkt);
         break;

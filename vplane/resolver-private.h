@@ -110,7 +110,7 @@ struct resolver {
     atomic_uint64_t drops[VP_N_DROP_REASONS];
 
     /* Main thread. */
-    const struct vp_stateful *last_sf;
+    uint64_t sf_seqno;              /* Of the snapshot last seen. */
     size_t n_helpers;
     ovs_be32 *helpers;              /* The assignment last seen. */
     uint32_t nat_owners;            /* stateful's, last seen. */

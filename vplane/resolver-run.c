@@ -192,9 +192,11 @@ handle_record_ack(struct resolver *r, ovs_be32 src, const struct owner_msg *m)
                      "record sent to it", IP_ARGS(src));
     } else if (m->status == OWNER_STATUS_OK) {
         if (!ready) {
+            /* The held packets first: the connection's next ones, sent
+             * by the forwarding threads once it is ready, come after. */
             resolver_count(r, RC_RECORDS_ACKED, 1);
-            atomic_store_relaxed(&e->ready, true);
             rentry_release(r, e, 0, VP_N_DROP_REASONS);
+            atomic_store_relaxed(&e->ready, true);
         }
         rentry_stop_pending(r, e);
     } else if (m->status == OWNER_STATUS_CONFLICT) {
@@ -442,8 +444,8 @@ resolver_run(struct resolver *r)
     long long int now = time_msec();
 
     r->seq_seen = seq_read(r->wake);
-    if (sf != r->last_sf) {
-        r->last_sf = sf;
+    if (sf->seqno != r->sf_seqno) {
+        r->sf_seqno = sf->seqno;
         if (sf->nat_owners != r->nat_owners) {
             /* A floating IP or port forward has a new owner: owners
              * cached from the old rules may be stale.  (A subset moving

@@ -528,7 +528,13 @@ resolver_route(struct resolver *r, const struct vp_stateful *sf,
     bool added = false;
     ovs_mutex_lock(&r->mutex);
     struct rentry *q = rentry_find(&r->queries, &f, hash);
-    if (q) {
+    struct rentry *c = rentry_find(&r->cache, &f, hash);
+    if (c && c->peer != r->vtep) {
+        /* Learnt since the lookup. */
+        *to = c->peer;
+        resolver_count(r, RC_CACHE_HITS, 1);
+        v = RESOLVER_SEND;
+    } else if (q) {
         if (!hold(r, q, pkt, 0, sf->wan_vni | VP_VNI_OWNER)) {
             *reason = VP_DROP_OWNER_QUEUE_FULL;
             v = RESOLVER_DROP;

@@ -204,8 +204,11 @@ void
 stateful_publish(struct vp_tables *t, const struct vp_peers *peers,
                  const struct vp_services *svc)
 {
+    static uint64_t seqno;      /* Main thread only. */
     struct vp_stateful *sf = stateful_empty(t->self_vtep);
     struct vp_stateful *old;
+
+    sf->seqno = ++seqno;
 
     if (peers) {
         add_peers(sf, peers);

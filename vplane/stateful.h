@@ -24,6 +24,7 @@ struct vp_peers;
 struct vp_tables;
 
 struct vp_stateful {
+    uint64_t seqno;             /* Grows with every snapshot published. */
     ovs_be32 self;              /* This host's VTEP. */
 
     /* The deployment. */

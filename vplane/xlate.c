@@ -468,6 +468,7 @@ decide_from_uplink(struct xlate_ctx *x)
         if (key->nw_src == u->router) {
             /* Requests and replies alike tell the router's MAC. */
             act->type = VP_ACT_ARP_LEARN;
+            act->learn_router = true;
             xlate_trace(t, "ARP from the router: learn its MAC");
             if (key->nw_proto == ARP_OP_REQUEST && key->nw_dst == u->address) {
                 act->type = VP_ACT_ARP_REPLY;

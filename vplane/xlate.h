@@ -87,6 +87,8 @@ struct vp_action {
     bool resolve;               /* From the WAN: find the owner per packet
                                  * first; go on here only if it is this
                                  * host (owner.h). */
+    bool learn_router;          /* ARP from the WAN router: learn its MAC
+                                 * (uplink.h), whatever else is done. */
     struct vp_ct_action ct;
     uint8_t owner_how;          /* enum vp_owner_how. */
     ovs_be32 owner;             /* The flow's owner, if 'owner_how'. */
