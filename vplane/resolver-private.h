@@ -46,6 +46,8 @@ struct seq;
       "records refused: not an SNAT address, a port outside the sender's "  \
       "block, or the table full")                                           \
     C(CACHE_FULL, "cache-full", "owners not cached: the cache was full")   \
+    C(HELD_SENT, "held-sent",                                               \
+      "held packets sent on once answered (not in the fabric's counters)") \
     C(BAD_NOT_PEER, "rejected-not-peer",                                    \
       "messages from an address that is no vplaned of the deployment")      \
     C(BAD_MALFORMED, "rejected-malformed", "messages of the wrong form")    \

@@ -88,7 +88,12 @@ handle_answer(struct resolver *r, const struct vp_stateful *sf, ovs_be32 src,
 
     ovs_mutex_lock(&r->mutex);
     struct rentry *q = rentry_find(&r->queries, &m->flow, hash);
-    if (!q || q->peer != src || q->xid != ntohl(m->xid)
+    struct rentry *c = rentry_find(&r->cache, &m->flow, hash);
+    if (!q && c && c->peer == m->owner && m->status == OWNER_STATUS_OK) {
+        /* The helper's notification, prompted by another gateway's
+         * question, came first and answered this one. */
+        resolver_count(r, RC_ANSWERS, 1);
+    } else if (!q || q->peer != src || q->xid != ntohl(m->xid)
         || q->how != OWNER_MSG_QUERY
         || (m->status == OWNER_STATUS_OK
             && !stateful_is_peer(sf, m->owner))) {
@@ -382,6 +387,9 @@ refresh_records(struct resolver *r, const struct vp_stateful *sf,
         }
         e->peer = helper;
         e->refreshed = now;
+        if (helper == r->vtep || !helper) {
+            rentry_stop_pending(r, e);
+        }
         if (helper == r->vtep) {
             resolver_record(r, &e->flow, r->vtep, now);
         } else if (helper) {

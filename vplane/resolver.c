@@ -326,6 +326,8 @@ send_frame(struct resolver *r, struct dp_packet *pkt, ovs_be32 vtep,
         VLOG_WARN_RL(&rl, "sending a held frame to "IP_FMT": %s",
                      IP_ARGS(vtep), ovs_strerror(errno));
         resolver_count_drop(r, VP_DROP_TX_ERROR, 1);
+    } else {
+        resolver_count(r, RC_HELD_SENT, 1);
     }
     dp_packet_delete(pkt);
 }
