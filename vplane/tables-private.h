@@ -13,6 +13,8 @@ char *tables_check(struct vp_tables *, const struct vp_config *)
     OVS_WARN_UNUSED_RESULT;
 size_t tables_n_free_port_ids(struct vp_tables *);
 struct vp_port_spec;
+/* Adds the port of 'spec' (checked); false if it was there already. */
+bool tables_apply_port(struct vp_tables *, const struct vp_port_spec *);
 bool port_matches_spec(const struct vp_port *, const struct vp_port_spec *);
 
 const struct vp_vnet_cfg *vnet_cfg_protected(const struct vp_vnet *);

@@ -1,0 +1,160 @@
+/* vplane/tables-ports.c: the ports in the tables -- VM ports (added by
+ * tables_apply(), deleted by tables_port_del()) and a gateway's uplink --
+ * and the port ids that index their counters.  See tables.h. */
+#include <config.h>
+#include "tables.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "bitmap.h"
+#include "hash.h"
+#include "port.h"
+#include "tables-config.h"
+#include "tables-private.h"
+#include "util.h"
+
+static unsigned int
+tables_alloc_port_id(struct vp_tables *t)
+{
+    ovs_mutex_lock(&t->port_ids_mutex);
+    size_t id = bitmap_scan(t->port_ids, 0, 1, VP_MAX_PORTS);
+    ovs_assert(id < VP_MAX_PORTS);  /* tables-check.c counted free ids. */
+    bitmap_set1(t->port_ids, id);
+    ovs_mutex_unlock(&t->port_ids_mutex);
+    return id;
+}
+
+size_t
+tables_n_free_port_ids(struct vp_tables *t)
+{
+    ovs_mutex_lock(&t->port_ids_mutex);
+    size_t n = VP_MAX_PORTS - bitmap_count1(t->port_ids, VP_MAX_PORTS);
+    ovs_mutex_unlock(&t->port_ids_mutex);
+    return n;
+}
+
+bool
+tables_apply_port(struct vp_tables *t, const struct vp_port_spec *spec)
+{
+    if (tables_port_by_name(t, spec->name)) {
+        return false;           /* Identical, as tables-check.c verified. */
+    }
+
+    struct vp_vnet *vnet = tables_vnet_by_name(t, spec->vnet);
+    struct vp_port *port = port_create(tables_alloc_port_id(t), spec, vnet);
+    hmap_insert(&t->ports_by_name, &port->name_node,
+                hash_string(port->name, 0));
+    /* The dataplane records the port's counter base and attaches it before
+     * lookups can send anything to it. */
+    if (t->port_link) {
+        t->port_link(port, t->port_hooks_aux);
+    }
+    cmap_insert(&t->ports_by_mac, &port->mac_node,
+                tables_hash_mac(vnet->vni, port->mac));
+    for (size_t i = 0; i < port->n_ips; i++) {
+        cmap_insert(&t->port_ips, &port->ip_nodes[i].node,
+                    tables_hash_ip(vnet->vni, port->ips[i]));
+    }
+    ovs_list_push_back(&vnet->ports, &port->vnet_node);
+    vnet->n_ports++;
+    vnet_rebuild_flood(vnet);
+    return true;
+}
+
+/* Port ids are reused only after every reader is done with the old port, so
+ * a new port never inherits counts made for the old one. */
+struct port_release {
+    struct vp_tables *t;
+    struct vp_port *port;
+};
+
+static void
+port_release_cb(struct port_release *r)
+{
+    /* Runs in the RCU thread.  A forwarding thread that still had the old
+     * poll list may have cached decisions under this id with the current
+     * generation; bumping it (atomic) before the id can be reused makes
+     * them stale, so the next port with this id never inherits them. */
+    tables_changed(r->t);
+    ovs_mutex_lock(&r->t->port_ids_mutex);
+    bitmap_set0(r->t->port_ids, r->port->id);
+    ovs_mutex_unlock(&r->t->port_ids_mutex);
+    port_destroy(r->port);
+    free(r);
+}
+
+char *
+tables_port_del(struct vp_tables *t, const char *name)
+{
+    struct vp_port *port = tables_port_by_name(t, name);
+
+    if (!port) {
+        return xasprintf("port: no port named \"%s\"", name);
+    }
+
+    struct vp_vnet *vnet = port->vnet;
+    hmap_remove(&t->ports_by_name, &port->name_node);
+    cmap_remove(&t->ports_by_mac, &port->mac_node,
+                tables_hash_mac(vnet->vni, port->mac));
+    for (size_t i = 0; i < port->n_ips; i++) {
+        cmap_remove(&t->port_ips, &port->ip_nodes[i].node,
+                    tables_hash_ip(vnet->vni, port->ips[i]));
+    }
+    ovs_list_remove(&port->vnet_node);
+    vnet->n_ports--;
+    vnet_rebuild_flood(vnet);
+    /* Take the port out of the forwarding threads' poll lists before its
+     * destruction is postponed, so the grace period covers them. */
+    if (t->port_unlink) {
+        t->port_unlink(port, t->port_hooks_aux);
+    }
+    tables_changed(t);
+
+    struct port_release *r = xmalloc(sizeof *r);
+    r->t = t;
+    r->port = port;
+    ovsrcu_postpone(port_release_cb, r);
+    return NULL;
+}
+
+struct vp_port *
+tables_uplink(const struct vp_tables *t)
+{
+    return ovsrcu_get(struct vp_port *, &t->uplink);
+}
+
+bool
+tables_set_uplink(struct vp_tables *t, const char *name, struct eth_addr mac)
+{
+    struct vp_port *old = tables_uplink(t);
+
+    if (old) {
+        ovsrcu_set(&t->uplink, NULL);
+        if (t->port_unlink) {
+            t->port_unlink(old, t->port_hooks_aux);
+        }
+        struct port_release *r = xmalloc(sizeof *r);
+        r->t = t;
+        r->port = old;
+        ovsrcu_postpone(port_release_cb, r);
+    }
+    if (name && !tables_n_free_port_ids(t)) {
+        tables_changed(t);
+        return false;
+    }
+    if (name) {
+        struct vp_port_spec spec = { .name = CONST_CAST(char *, name),
+                                     .mac = mac };
+        struct vp_port *port = port_create(tables_alloc_port_id(t), &spec,
+                                           NULL);
+        /* Published first: attaching puts it in a poll list, which
+         * looks for it here. */
+        ovsrcu_set(&t->uplink, port);
+        if (t->port_link) {
+            t->port_link(port, t->port_hooks_aux);
+        }
+    }
+    tables_changed(t);
+    return true;
+}
+
