@@ -9,6 +9,9 @@
 #                      to the gateways in turn, packet by packet (nftables
 #                      numgen), so every flow reaches every gateway.
 #   wan_uplink_args I  the host-add arguments of the I-th gateway (0-based)
+#   wan_wait_router GW...  waits (10 s) until each gateway's vplaned knows
+#                      the WAN router's MAC; false, naming the first that
+#                      does not, otherwise
 #
 # Everything stays inside the world's namespaces.
 
@@ -65,4 +68,14 @@ $chains
     }
 }
 NFT
+}
+
+wan_wait_router() {
+    local gw
+    for gw in "$@"; do
+        if ! world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/$gw.ctl' show | grep -q 'uplink: wan0 .* at '"; then
+            world_log "$gw: $(world_ctl "$gw" show | grep uplink)"
+            return 1
+        fi
+    done
 }

@@ -29,8 +29,7 @@ world_ctl h1 port/add vm2 web 02:00:00:00:01:02 10.1.0.12 >/dev/null
 wait_synced h1 h2 gw1
 world_bg srv "$PYTHON" "$WORLD_LIB/conn-tool.py" serve --port 80
 conn_serve vm2 7000
-world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/gw1.ctl' show | grep -q 'uplink: wan0 .* at '" \
-    || check_fail "gw1 does not know the WAN router"
+wan_wait_router gw1 || check_fail "gw1 does not know the WAN router"
 
 new_conns() {
     conn_ok vm1 "$WAN_SRV" 80 --count 20 --timeout 20

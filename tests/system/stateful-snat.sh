@@ -34,10 +34,7 @@ world_bg srv "$PYTHON" "$WORLD_LIB/conn-tool.py" serve --port 80
 sleep 0.3
 
 check_step "each gateway learns the WAN router"
-for gw in gw1 gw2; do
-    world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/$gw.ctl' show | grep -q 'uplink: wan0 .* at '" \
-        || check_fail "$gw: $(world_ctl "$gw" show | grep uplink)"
-done
+wan_wait_router gw1 gw2 || check_fail "a gateway does not know the WAN router"
 
 check_step "200 connections from VMs on three hosts"
 pids=()

@@ -35,10 +35,7 @@ done
 wait_synced h1 h2 gw1 gw2
 conn_serve vm1 7000
 conn_serve vm2 7000
-for gw in gw1 gw2; do
-    world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/$gw.ctl' show | grep -q 'uplink: wan0 .* at '" \
-        || check_fail "$gw does not know the WAN router"
-done
+wan_wait_router gw1 gw2 || check_fail "a gateway does not know the WAN router"
 
 counter() { world_ctl "$1" dump-subsets | awk -v k="$2:" '$1 == k { print $2 }'; }
 sum_counter() {
