@@ -18,8 +18,11 @@
 #include "nb-check.h"
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
+#include "jsonrpc.h"
 #include "ovsdb-idl.h"
 #include "smap.h"
+#include "southbound.h"
+#include "vplane/protocol.h"
 #include "subsets.h"
 #include "timeval.h"
 #include "util.h"
@@ -180,6 +183,29 @@ unbind(const struct vprec_port *port)
     }
 }
 
+/* A port report the database cannot take: counted, logged, and told to the
+ * host (vplane.1.port-refused), which shows it and reports the port again
+ * later.  Takes 'error'. */
+static void
+refuse_port(struct ctrl *c, const struct port_event *e, char *error)
+{
+    COVERAGE_INC(ctrl_port_refused);
+    VLOG_WARN_RL(&rl, "host %s: port %s (%s) not bound: %s", e->host,
+                 e->port, e->mac, error);
+
+    const struct ctrl_host *h = ctrl_host_find(c, e->host);
+    if (h && h->session && e->up) {
+        struct json *p = json_object_create();
+        json_object_put_string(p, "port", e->port);
+        json_object_put_string(p, "vnet", e->vnet);
+        json_object_put_string(p, "mac", e->mac);
+        json_object_put_string(p, "error", error);
+        sb_session_send(h->session, jsonrpc_create_notify(
+                            VP_METHOD_PORT_REFUSED, json_array_create_1(p)));
+    }
+    free(error);
+}
+
 /* Binds the reported port to its host.  Returns whether anything changed. */
 static bool
 port_up(struct ctrl *c, const struct port_event *e,
@@ -206,18 +232,13 @@ port_up(struct ctrl *c, const struct port_event *e,
         }
         char *error = nb_check_vm_ip(vnet, e->ips[i]);
         if (error) {
-            COVERAGE_INC(ctrl_port_refused);
-            VLOG_WARN_RL(&rl, "host %s: port %s (%s) not bound: %s", e->host,
-                         e->port, e->mac, error);
-            free(error);
+            refuse_port(c, e, error);
             return false;
         }
         other = port_by_ip(c, vnet, e->ips[i], port);
         if (other) {
-            COVERAGE_INC(ctrl_port_refused);
-            VLOG_WARN_RL(&rl, "host %s: port %s (%s) not bound: IP %s is "
-                         "port %s's in VNet %s", e->host, e->port, e->mac,
-                         e->ips[i], other->mac, e->vnet);
+            refuse_port(c, e, xasprintf("IP %s is port %s's in VNet %s",
+                                        e->ips[i], other->mac, e->vnet));
             return false;
         }
     }
@@ -288,9 +309,7 @@ write_port_events(struct ctrl *c, const struct vprec_deployment *d)
             port_event_free(e);
             continue;
         } else if (!vnet) {
-            COVERAGE_INC(ctrl_port_refused);
-            VLOG_WARN_RL(&rl, "host %s: port %s not bound: no VNet named "
-                         "\"%s\"", e->host, e->port, e->vnet);
+            refuse_port(c, e, xasprintf("no VNet named \"%s\"", e->vnet));
             port_event_free(e);
             continue;
         }

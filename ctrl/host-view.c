@@ -212,6 +212,9 @@ add_port(struct host_view *v, const struct vprec_port *port)
                         strings_json(port->allowed_sources,
                                      port->n_allowed_sources));
     }
+    if (port->vm_id) {
+        json_object_put_string(o, "vm", port->vm_id);
+    }
     add_entry(v, xasprintf("p/%s", port->name), o);
 }
 

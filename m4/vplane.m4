@@ -43,6 +43,10 @@ dnl VPLANE_CHECK_LIBS: the other libraries of the design card.
 AC_DEFUN([VPLANE_CHECK_LIBS], [
   PKG_CHECK_MODULES([JANSSON], [jansson >= 2.13])
   PKG_CHECK_MODULES([CMOCKA], [cmocka >= 1.1])
+  dnl libvirt's event API with virConnectRegisterCloseCallback and
+  dnl metadata-change events (3.0); libxml2 reads the domain XML.
+  PKG_CHECK_MODULES([LIBVIRT], [libvirt >= 3.0])
+  PKG_CHECK_MODULES([LIBXML], [libxml-2.0])
 ])
 
 dnl VPLANE_ENABLE_SANITIZERS: --enable-sanitizers builds with ASan and UBSan.

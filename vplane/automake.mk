@@ -12,6 +12,10 @@ vplane_libvplane_a_SOURCES = \
 	vplane/flow-cache.c vplane/flow-cache.h \
 	vplane/flow-key.c vplane/flow-key.h \
 	vplane/fwd-thread.c vplane/fwd-thread.h \
+	vplane/libvirt-loop.c vplane/libvirt-loop.h \
+	vplane/libvirt-tap.c vplane/libvirt-tap.h \
+	vplane/libvirt-watch.c vplane/libvirt-watch.h \
+	vplane/libvirt-xml.c vplane/libvirt-xml.h \
 	vplane/peers.c vplane/peers.h \
 	vplane/pipeline.c vplane/pipeline.h \
 	vplane/port.c vplane/port.h \

@@ -8,6 +8,7 @@
 #include <string.h>
 #include "conntrack.h"
 #include "ctrl-client.h"
+#include "libvirt-watch.h"
 #include "dataplane.h"
 #include "flow-cache.h"
 #include "openvswitch/dynamic-string.h"
@@ -135,6 +136,9 @@ cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
         ctrl_client_format_brief(ctx->client, &s);
     } else {
         ds_put_cstr(&s, "  no controller: tables are configured locally\n");
+    }
+    if (ctx->libvirt) {
+        lv_watch_format_brief(ctx->libvirt, &s);
     }
     if (ctx->dp->shared.uplink) {
         ds_put_cstr(&s, "  ");

@@ -131,9 +131,8 @@ report_port(struct unixctl_conn *conn, int argc, const char *argv[],
         reply(conn, argc, argv, error, NULL);
         return;
     }
-    ctrl_client_port_up(ctx->client, spec->name, spec->vnet, spec->mac,
-                        spec->ips, spec->n_ips, vm);
-    VLOG_INFO("reported up: port %s in VNet %s", spec->name, spec->vnet);
+    error = ctl_port_up(ctx, spec, vm);   /* Under a controller: no error. */
+    ovs_assert(!error);
     unixctl_command_reply(conn, "reported to the controller; the port is "
                           "configured when the controller sends it\n");
 }
@@ -189,19 +188,44 @@ static void
 cmd_port_del(struct unixctl_conn *conn, int argc,
              const char *argv[], void *ctx_)
 {
-    struct ctl_context *ctx = ctx_;
+    reply(conn, argc, argv, ctl_port_down(ctx_, argv[1]), NULL);
+}
 
+char *
+ctl_port_up(struct ctl_context *ctx, const struct vp_port_spec *spec,
+            const char *vm)
+{
     if (ctx->client) {
-        char *error = ctrl_client_port_down(ctx->client, argv[1]);
-        if (error) {
-            reply(conn, argc, argv, error, NULL);
-        } else {
-            VLOG_INFO("reported down: port %s", argv[1]);
-            unixctl_command_reply(conn, NULL);
-        }
-        return;
+        ctrl_client_port_up(ctx->client, spec->name, spec->vnet, spec->mac,
+                            spec->ips, spec->n_ips, vm);
+        VLOG_INFO("reported up: port %s in VNet %s", spec->name, spec->vnet);
+        return NULL;
     }
-    reply(conn, argc, argv, tables_port_del(ctx->tables, argv[1]), NULL);
+
+    struct vp_config c;
+    vp_config_init(&c);
+    struct vp_port_spec *p = vp_config_add_port(&c);
+    p->name = xstrdup(spec->name);
+    p->vnet = vp_config_intern(&c, spec->vnet);
+    p->mac = spec->mac;
+    p->ips = xmemdup(spec->ips, spec->n_ips * sizeof *spec->ips);
+    p->n_ips = spec->n_ips;
+    char *error = tables_apply(ctx->tables, &c);
+    vp_config_destroy(&c);
+    return error;
+}
+
+char *
+ctl_port_down(struct ctl_context *ctx, const char *name)
+{
+    if (ctx->client) {
+        char *error = ctrl_client_port_down(ctx->client, name);
+        if (!error) {
+            VLOG_INFO("reported down: port %s", name);
+        }
+        return error;
+    }
+    return tables_port_del(ctx->tables, name);
 }
 
 /* An optional address argument: "-" means none (a MAC-only entry). */

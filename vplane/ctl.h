@@ -13,6 +13,8 @@
 
 struct ctrl_client;
 struct dataplane;
+struct lv_watch;
+struct vp_port_spec;
 struct vp_tables;
 
 struct ctl_context {
@@ -21,6 +23,7 @@ struct ctl_context {
     const char *host_name;
     bool offloads;
     struct ctrl_client *client; /* Under a controller, or NULL. */
+    struct lv_watch *libvirt;   /* Following libvirt, or NULL. */
     bool exiting;               /* Set by "exit". */
 };
 
@@ -28,6 +31,14 @@ void ctl_register_table_commands(struct ctl_context *);
 void ctl_register_show_commands(struct ctl_context *);
 void ctl_register_trace_command(struct ctl_context *);
 void ctl_register_stateful_commands(struct ctl_context *);
+
+/* A VM port came up or went away, as port/add and port/del say: reported
+ * to the controller under one (with 'vm', the VM's identity), otherwise
+ * applied to the tables.  Returns NULL or an error. */
+char *ctl_port_up(struct ctl_context *, const struct vp_port_spec *,
+                  const char *vm) OVS_WARN_UNUSED_RESULT;
+char *ctl_port_down(struct ctl_context *, const char *name)
+    OVS_WARN_UNUSED_RESULT;
 
 /* Port names by id (the fabric's too), for showing flow keys: an array of
  * VP_MAX_PORTS, NULL where no port has the id.  Free it with free(). */

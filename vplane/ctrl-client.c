@@ -30,8 +30,13 @@ VLOG_DEFINE_THIS_MODULE(ctrl_client);
 
 COVERAGE_DEFINE(ctrl_bad_message);
 COVERAGE_DEFINE(ctrl_refused);
+COVERAGE_DEFINE(ctrl_port_refused);
 
 #define PROBE_INTERVAL_MS 5000
+
+/* A port the controller refused is reported again this often, so that it
+ * is bound once the operator fixes the cause (creates the VNet, say). */
+#define REFUSED_RETRY_MS 10000
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
 
@@ -54,6 +59,8 @@ struct reported_port {
     char *vm;
     bool delivered;             /* Sent on a live session at least once. */
     bool configured;            /* The controller sent it back. */
+    char *refusal;              /* Why the controller did not bind it. */
+    long long int retry_at;     /* When to report a refused port again. */
 };
 
 enum sync_state {
@@ -104,6 +111,7 @@ struct ctrl_client {
     unsigned long long n_refused;
     unsigned long long n_bad;
     unsigned long long n_ignored;
+    unsigned long long n_ports_refused;
 };
 
 static void
@@ -114,6 +122,7 @@ reported_port_free(struct reported_port *p)
         free(p->vnet);
         free(p->ips);
         free(p->vm);
+        free(p->refusal);
         free(p);
     }
 }
@@ -274,6 +283,8 @@ reconcile_ports(struct ctrl_client *c)
         const struct vp_port *port = tables_port_by_name(c->tables, p->name);
         if (port && eth_addr_equals(port->mac, p->mac)) {
             p->configured = true;
+            free(p->refusal);
+            p->refusal = NULL;
         } else if (p->configured) {
             VLOG_INFO("port %s: the controller no longer has it on this "
                       "host (moved or deleted); no longer reported",
@@ -601,6 +612,43 @@ handle_reply(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     report_ports(c);
 }
 
+/* The controller did not bind a port this host reported: remember why, for
+ * "show", and report it again later. */
+static void
+handle_port_refused(struct ctrl_client *c, const struct jsonrpc_msg *msg)
+{
+    const struct json *p = object_param(msg);
+    const struct json *port = p ? shash_find_data(json_object(p), "port")
+                                : NULL;
+    const struct json *mac = p ? shash_find_data(json_object(p), "mac")
+                               : NULL;
+    const struct json *error = p ? shash_find_data(json_object(p), "error")
+                                 : NULL;
+    struct eth_addr ea;
+
+    if (!port || port->type != JSON_STRING || !mac || mac->type != JSON_STRING
+        || !eth_addr_from_string(json_string(mac), &ea)
+        || !error || error->type != JSON_STRING) {
+        bad_message(c, msg, "params: must be [{\"port\", \"mac\", "
+                    "\"error\"}]");
+        return;
+    }
+    struct reported_port *rp = shash_find_data(&c->ports, json_string(port));
+    if (!rp || !eth_addr_equals(rp->mac, ea)) {
+        return;                 /* Gone or replaced since: stale news. */
+    }
+    if (!rp->refusal || strcmp(rp->refusal, json_string(error))) {
+        VLOG_WARN("port %s ("ETH_ADDR_FMT" in VNet %s): the controller "
+                  "refused it: %s", rp->name, ETH_ADDR_ARGS(rp->mac),
+                  rp->vnet, json_string(error));
+    }
+    free(rp->refusal);
+    rp->refusal = xstrdup(json_string(error));
+    rp->retry_at = time_msec() + REFUSED_RETRY_MS;
+    c->n_ports_refused++;
+    COVERAGE_INC(ctrl_port_refused);
+}
+
 static void
 handle_message(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 {
@@ -616,6 +664,8 @@ handle_message(struct ctrl_client *c, const struct jsonrpc_msg *msg)
             handle_snapshot(c, msg);
         } else if (!strcmp(msg->method, VP_METHOD_UPDATE)) {
             handle_update(c, msg);
+        } else if (!strcmp(msg->method, VP_METHOD_PORT_REFUSED)) {
+            handle_port_refused(c, msg);
         } else {
             bad_message(c, msg, "unknown method");
         }
@@ -643,6 +693,26 @@ connection_changed(struct ctrl_client *c)
     }
 }
 
+/* Reports the ports the controller refused again, in case the cause is
+ * gone.  A port still refused is refused again (and retried again). */
+static void
+retry_refused_ports(struct ctrl_client *c)
+{
+    long long int now = time_msec();
+    struct shash_node *node;
+
+    if (!ready(c)) {
+        return;
+    }
+    SHASH_FOR_EACH (node, &c->ports) {
+        struct reported_port *p = node->data;
+        if (p->refusal && p->retry_at <= now) {
+            p->retry_at = LLONG_MAX;
+            send_port_status(c, p, true);
+        }
+    }
+}
+
 void
 ctrl_client_run(struct ctrl_client *c)
 {
@@ -663,6 +733,7 @@ ctrl_client_run(struct ctrl_client *c)
         handle_message(c, msg);
         jsonrpc_msg_destroy(msg);
     }
+    retry_refused_ports(c);
 }
 
 void
@@ -670,6 +741,14 @@ ctrl_client_wait(struct ctrl_client *c)
 {
     jsonrpc_session_wait(c->js);
     jsonrpc_session_recv_wait(c->js);
+
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &c->ports) {
+        const struct reported_port *p = node->data;
+        if (p->refusal && p->retry_at != LLONG_MAX) {
+            poll_timer_wait_until(p->retry_at);
+        }
+    }
 }
 
 /* Ports. */
@@ -741,6 +820,13 @@ ctrl_client_port_down(struct ctrl_client *c, const char *name)
         send_port_status(c, p, false);
     }
     return NULL;
+}
+
+const char *
+ctrl_client_port_refusal(const struct ctrl_client *c, const char *name)
+{
+    const struct reported_port *p = shash_find_data(&c->ports, name);
+    return p ? p->refusal : NULL;
 }
 
 const struct vp_peers *
@@ -815,15 +901,20 @@ ctrl_client_format(const struct ctrl_client *c, struct ds *s)
 
     size_t n_downs = ovs_list_size(&c->downs);
     ds_put_format(s, "  ports reported: %"PRIuSIZE" up, %"PRIuSIZE" down "
-                  "not yet acted on\n", shash_count(&c->ports), n_downs);
+                  "not yet acted on; refusals %llu\n", shash_count(&c->ports),
+                  n_downs, c->n_ports_refused);
     const struct shash_node **nodes = shash_sort(&c->ports);
     for (size_t i = 0; i < shash_count(&c->ports); i++) {
         const struct reported_port *p = nodes[i]->data;
         ds_put_format(s, "    %-15s %-16s "ETH_ADDR_FMT" %-10s%s%s\n",
                       p->name, p->vnet, ETH_ADDR_ARGS(p->mac),
                       p->configured ? "configured"
+                      : p->refusal ? "refused"
                       : p->delivered ? "reported" : "to report",
                       p->vm ? " vm " : "", p->vm ? p->vm : "");
+        if (p->refusal && !p->configured) {
+            ds_put_format(s, "      refused: %s\n", p->refusal);
+        }
     }
     free(nodes);
     const struct reported_port *d;

@@ -38,6 +38,11 @@ void ctrl_client_port_up(struct ctrl_client *, const char *port,
 char *ctrl_client_port_down(struct ctrl_client *, const char *port)
     OVS_WARN_UNUSED_RESULT;
 
+/* Why the controller refused to bind port 'name' that this host reported
+ * up, or NULL. */
+const char *ctrl_client_port_refusal(const struct ctrl_client *,
+                                     const char *name);
+
 const struct vp_peers *ctrl_client_peers(const struct ctrl_client *);
 const char *ctrl_client_remote(const struct ctrl_client *);
 

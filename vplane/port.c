@@ -30,6 +30,7 @@ port_create(unsigned int id, const struct vp_port_spec *spec,
     port->n_allowed = spec->n_allowed;
     port->allowed = xmemdup(spec->allowed,
                             spec->n_allowed * sizeof *port->allowed);
+    port->vm = nullable_xstrdup(spec->vm);
     ovsrcu_set_hidden(&port->tx_netdev, NULL);
     atomic_init(&port->mtu, 1500);
     port->state = VP_PORT_MISSING;
@@ -53,6 +54,7 @@ port_destroy(struct vp_port *port)
     free(port->error);
     free(port->ip_nodes);
     free(port->allowed);
+    free(port->vm);
     free(port->ips);
     free(port->name);
     free(port);

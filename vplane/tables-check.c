@@ -325,6 +325,7 @@ bool
 port_matches_spec(const struct vp_port *port, const struct vp_port_spec *spec)
 {
     if (strcmp(port->vnet->name, spec->vnet)
+        || !nullable_string_is_equal(port->vm, spec->vm)
         || !eth_addr_equals(port->mac, spec->mac)
         || port->n_ips != spec->n_ips) {
         return false;

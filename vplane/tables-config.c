@@ -29,6 +29,7 @@ vp_config_destroy(struct vp_config *c)
         free(c->ports[i].name);
         free(c->ports[i].ips);
         free(c->ports[i].allowed);
+        free(c->ports[i].vm);
     }
     free(c->vnets);
     free(c->ports);

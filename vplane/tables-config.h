@@ -43,6 +43,7 @@ struct vp_port_spec {
     ovs_be32 *ips;
     size_t n_allowed;           /* Source ranges besides 'ips' (a router). */
     struct vp_prefix *allowed;
+    char *vm;                   /* The VM's identity, or NULL. */
 };
 
 struct vp_xlate_spec {

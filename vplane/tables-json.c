@@ -5,7 +5,8 @@
  *                "subnets": ["GW/LEN"...] (optional: an L2-only VNet),
  *                "gateway-mac" (optional)}],
  *    "ports":  [{"name", "vnet", "mac", "ips": [...] (optional),
- *                "allowed-sources": ["PREFIX/LEN"...] (optional)}],
+ *                "allowed-sources": ["PREFIX/LEN"...] (optional),
+ *                "vm" (optional: the VM's identity)}],
  *    "xlate":  [{"vnet", "mac", "ip" (optional), "vtep"}],
  *    "routes": [{"tenant", "prefix", "nexthop"}]}
  *
@@ -186,13 +187,14 @@ parse_allowed_cb(const char *field, const char *s, void *out)
 static char *
 parse_port(struct vp_config *c, const char *path, const struct json *j)
 {
-    const struct json *name, *vnet, *mac, *ips, *allowed;
+    const struct json *name, *vnet, *mac, *ips, *allowed, *vm;
     struct member m[] = {
         { "name", JSON_STRING, false, &name },
         { "vnet", JSON_STRING, false, &vnet },
         { "mac", JSON_STRING, false, &mac },
         { "ips", JSON_ARRAY, true, &ips },
         { "allowed-sources", JSON_ARRAY, true, &allowed },
+        { "vm", JSON_STRING, true, &vm },
     };
     char *error = get_members(path, j, m, ARRAY_SIZE(m));
     if (error) {
@@ -221,6 +223,12 @@ parse_port(struct vp_config *c, const char *path, const struct json *j)
         error = parse_strings(path, "allowed-sources", allowed,
                               parse_allowed_cb, spec->allowed,
                               sizeof *spec->allowed, &spec->n_allowed);
+    }
+    if (!error && vm) {
+        error = at(path, vp_parse_name("vm", json_string(vm)));
+        if (!error) {
+            spec->vm = xstrdup(json_string(vm));
+        }
     }
     return error;
 }
@@ -461,6 +469,9 @@ tables_json_export(const struct vp_tables *t)
                                              port->allowed[j].plen)));
             }
             json_object_put(o, "allowed-sources", allowed);
+        }
+        if (port->vm) {
+            json_object_put_string(o, "vm", port->vm);
         }
         json_array_add(ports, o);
     }

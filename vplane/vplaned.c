@@ -19,6 +19,7 @@
 #include "dataplane.h"
 #include "owner-msg.h"
 #include "fatal-signal.h"
+#include "libvirt-watch.h"
 #include "netdev.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
@@ -47,6 +48,7 @@ struct vplaned_options {
     char *unixctl_path;
     char *tables_file;
     char *controller;
+    char *libvirt_uri;          /* --libvirt, or NULL. */
 };
 
 static void parse_options(int argc, char *argv[], struct vplaned_options *);
@@ -123,6 +125,9 @@ main(int argc, char *argv[])
     ctl_register_show_commands(&ctx);
     ctl_register_trace_command(&ctx);
     ctl_register_stateful_commands(&ctx);
+    if (opts.libvirt_uri) {
+        ctx.libvirt = lv_watch_create(opts.libvirt_uri, &ctx);
+    }
 
     dataplane_start(dp);
     if (opts.tables_file) {
@@ -143,12 +148,18 @@ main(int argc, char *argv[])
         if (ctx.client) {
             ctrl_client_run(ctx.client);
         }
+        if (ctx.libvirt) {
+            lv_watch_run(ctx.libvirt);
+        }
         dataplane_run(dp);
         netdev_run();
 
         unixctl_server_wait(unixctl);
         if (ctx.client) {
             ctrl_client_wait(ctx.client);
+        }
+        if (ctx.libvirt) {
+            lv_watch_wait(ctx.libvirt);
         }
         dataplane_wait(dp);
         netdev_wait();
@@ -159,6 +170,7 @@ main(int argc, char *argv[])
     }
 
     VLOG_INFO("exiting");
+    lv_watch_destroy(ctx.libvirt);
     ctrl_client_destroy(ctx.client);
     dataplane_destroy(dp);
     /* Postponed frees refer to the tables: let them run first. */
@@ -169,6 +181,7 @@ main(int argc, char *argv[])
     free(opts.unixctl_path);
     free(opts.tables_file);
     free(opts.controller);
+    free(opts.libvirt_uri);
     return 0;
 }
 
@@ -187,6 +200,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         OPT_OWNER_PORT,
         OPT_UNIXCTL,
         OPT_CONTROLLER,
+        OPT_LIBVIRT,
         OPT_BOOTSTRAP_CA_CERT,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
@@ -204,6 +218,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         {"port-rxbuf", required_argument, NULL, OPT_PORT_RXBUF},
         {"unixctl", required_argument, NULL, OPT_UNIXCTL},
         {"controller", required_argument, NULL, OPT_CONTROLLER},
+        {"libvirt", optional_argument, NULL, OPT_LIBVIRT},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
         {"help", no_argument, NULL, 'h'},
@@ -310,6 +325,15 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
             o->controller = xstrdup(optarg);
             break;
 
+        case OPT_LIBVIRT:
+            if (optarg && !optarg[0]) {
+                ovs_fatal(0, "--libvirt: the URI is empty (--libvirt alone "
+                          "means %s)", LV_DEFAULT_URI);
+            }
+            free(o->libvirt_uri);
+            o->libvirt_uri = xstrdup(optarg ? optarg : LV_DEFAULT_URI);
+            break;
+
         case OPT_BOOTSTRAP_CA_CERT:
             stream_ssl_set_ca_cert_file(optarg, true);
             break;
@@ -376,6 +400,9 @@ usage(void)
            "address)\n"
            "  --threads=N             forwarding threads (default: 1)\n"
            "  --tables=FILE           load a JSON tables file at start\n"
+           "  --libvirt[=URI]         attach the NICs of libvirt domains that carry\n"
+           "                          vPlane metadata (default URI: "
+           LV_DEFAULT_URI")\n"
            "  --controller=REMOTE     take the tables from vplane-ctrl at "
            "REMOTE:\n"
            "                          tcp:IP:PORT, ssl:IP:PORT or "

@@ -1,0 +1,808 @@
+/* vplane/libvirt-watch.c: attaches the NICs of libvirt's domains.  See
+ * libvirt-watch.h.
+ *
+ * Events only mark a domain "dirty"; lv_watch_run() then reads each dirty
+ * domain's XML and makes this host's NICs match it (resync_domain()).  So
+ * an event lost while disconnected, or two events for one change, cost
+ * nothing: the XML read after them is the truth.  A full resync (at every
+ * connection) does the same for every domain and also lets go of NICs and
+ * taps whose domain no longer exists. */
+#include <config.h>
+#include "libvirt-watch.h"
+
+#include <errno.h>
+#include <string.h>
+#include <libvirt/libvirt.h>
+#include <libvirt/virterror.h>
+#include "coverage.h"
+#include "ctl.h"
+#include "ctrl-client.h"
+#include "libvirt-loop.h"
+#include "libvirt-tap.h"
+#include "libvirt-xml.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/shash.h"
+#include "openvswitch/vlog.h"
+#include "smap.h"
+#include "sset.h"
+#include "port.h"
+#include "tables-config.h"
+#include "tables.h"
+#include "timeval.h"
+#include "uuid.h"
+#include "unixctl.h"
+#include "util.h"
+
+VLOG_DEFINE_THIS_MODULE(libvirt_watch);
+
+COVERAGE_DEFINE(libvirt_event);
+COVERAGE_DEFINE(libvirt_nic_refused);
+COVERAGE_DEFINE(libvirt_reconnect);
+
+#define BACKOFF_MIN_MSEC 1000
+#define BACKOFF_MAX_MSEC 8000
+
+/* NICs that could not be attached (a VNet not there yet...) are tried
+ * again this often. */
+#define RETRY_MSEC 10000
+
+static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
+
+/* One vPlane NIC of a running domain. */
+struct lv_nic {
+    char *key;                  /* "UUID MAC": its node's name in 'nics'. */
+    char uuid[VIR_UUID_STRING_BUFLEN];
+    char *domain;               /* The domain's name, for people. */
+    struct lv_nic_spec spec;    /* 'spec.error': why it is not attached. */
+    bool attached;              /* Given to port/add (or reported). */
+};
+
+enum { EV_LIFECYCLE, EV_DEVICE_ADDED, EV_DEVICE_REMOVED, EV_METADATA,
+       N_EVENTS };
+
+struct lv_watch {
+    char *uri;
+    struct ctl_context *ctx;
+
+    virConnectPtr conn;         /* NULL while disconnected. */
+    int callbacks[N_EVENTS];
+    bool lost;                  /* The close callback ran. */
+    long long int next_connect;
+    int backoff;
+    char *conn_error;           /* Why the last connection attempt failed. */
+    long long int connected_at;
+
+    struct shash nics;          /* "UUID MAC" -> struct lv_nic. */
+    struct sset dirty;          /* UUIDs of domains to read again. */
+    bool full_resync;
+    long long int next_retry;   /* When to try refused NICs again. */
+    struct smap taps;           /* Tap -> domain UUID: taps we made. */
+    uint64_t stale_gen;         /* Tables generation last checked. */
+    struct sset stale;          /* Ports reported down as stale. */
+
+    unsigned long long n_connects, n_events, n_resyncs, n_refused, n_errors;
+};
+
+/* libvirt prints every error to stderr unless told otherwise; ours go to
+ * the log, with context, through last_error(). */
+static void
+quiet_error(void *opaque OVS_UNUSED, virErrorPtr error OVS_UNUSED)
+{
+}
+
+static const char *
+last_error(void)
+{
+    const char *msg = virGetLastErrorMessage();
+    return msg ? msg : "unknown libvirt error";
+}
+
+/* NICs. */
+
+static void
+nic_free(struct lv_nic *nic)
+{
+    if (nic) {
+        free(nic->key);
+        free(nic->domain);
+        lv_nic_spec_clear(&nic->spec);
+        free(nic);
+    }
+}
+
+static void
+nic_detach(struct lv_watch *w, struct lv_nic *nic)
+{
+    if (nic->attached) {
+        char *error = ctl_port_down(w->ctx, nic->spec.tap);
+        if (error) {
+            /* Already gone from the tables (the controller removed it). */
+            VLOG_DBG("domain %s: %s", nic->domain, error);
+            free(error);
+        }
+        VLOG_INFO("domain %s: NIC %s ("ETH_ADDR_FMT") detached",
+                  nic->domain, nic->spec.tap, ETH_ADDR_ARGS(nic->spec.mac));
+        nic->attached = false;
+    }
+}
+
+static void
+nic_remove(struct lv_watch *w, struct lv_nic *nic)
+{
+    nic_detach(w, nic);
+    shash_find_and_delete_assert(&w->nics, nic->key);
+    nic_free(nic);
+}
+
+static bool
+spec_equal(const struct lv_nic_spec *a, const struct lv_nic_spec *b)
+{
+    return (eth_addr_equals(a->mac, b->mac)
+            && nullable_string_is_equal(a->vnet, b->vnet)
+            && nullable_string_is_equal(a->tap, b->tap)
+            && nullable_string_is_equal(a->error, b->error)
+            && a->n_ips == b->n_ips
+            && !memcmp(a->ips, b->ips, a->n_ips * sizeof *a->ips));
+}
+
+/* Takes over 'spec' (and clears it) for a new NIC and attaches it.
+ * 'index' is the entry's position in the metadata: it names an entry whose
+ * MAC could not be read. */
+static void
+nic_add(struct lv_watch *w, const char *uuid, const char *domain,
+        struct lv_nic_spec *spec, size_t index)
+{
+    struct lv_nic *nic = xzalloc(sizeof *nic);
+
+    ovs_strzcpy(nic->uuid, uuid, sizeof nic->uuid);
+    nic->domain = xstrdup(domain);
+    nic->spec = *spec;
+    memset(spec, 0, sizeof *spec);
+    nic->key = (eth_addr_is_zero(nic->spec.mac)
+                ? xasprintf("%s entry %"PRIuSIZE, uuid, index)
+                : xasprintf("%s "ETH_ADDR_FMT, uuid,
+                            ETH_ADDR_ARGS(nic->spec.mac)));
+    shash_add(&w->nics, nic->key, nic);
+
+    if (!nic->spec.error && !nic->spec.tap) {
+        nic->spec.error = xstrdup("the interface has no tap name "
+                                  "(<target dev>)");
+    }
+    if (!nic->spec.error) {
+        struct vp_port_spec port = {
+            .name = nic->spec.tap,
+            .vnet = nic->spec.vnet,
+            .mac = nic->spec.mac,
+            .n_ips = nic->spec.n_ips,
+            .ips = nic->spec.ips,
+        };
+        nic->spec.error = ctl_port_up(w->ctx, &port, uuid);
+    }
+    if (nic->spec.error) {
+        w->n_refused++;
+        COVERAGE_INC(libvirt_nic_refused);
+        VLOG_WARN_RL(&rl, "domain %s: NIC "ETH_ADDR_FMT" not attached: %s",
+                     domain, ETH_ADDR_ARGS(nic->spec.mac), nic->spec.error);
+        return;
+    }
+    nic->attached = true;
+    VLOG_INFO("domain %s: NIC %s ("ETH_ADDR_FMT") attached to VNet %s",
+              domain, nic->spec.tap, ETH_ADDR_ARGS(nic->spec.mac),
+              nic->spec.vnet);
+}
+
+/* Makes this host's NICs of domain 'uuid' those of 'specs' (none for a
+ * domain that is not running).  An unchanged NIC is left alone. */
+static void
+apply_domain_nics(struct lv_watch *w, const char *uuid, const char *domain,
+                  struct lv_nic_spec *specs, size_t n)
+{
+    bool *unchanged = xcalloc(n + 1, sizeof *unchanged);
+    struct shash_node *node;
+
+    SHASH_FOR_EACH_SAFE (node, &w->nics) {
+        struct lv_nic *nic = node->data;
+        if (strcmp(nic->uuid, uuid)) {
+            continue;
+        }
+        size_t i;
+        for (i = 0; i < n; i++) {
+            if (!unchanged[i] && !eth_addr_is_zero(specs[i].mac)
+                && spec_equal(&specs[i], &nic->spec)) {
+                unchanged[i] = true;
+                break;
+            }
+        }
+        if (i == n) {
+            nic_remove(w, nic);
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (!unchanged[i]) {
+            nic_add(w, uuid, domain, &specs[i], i);
+        }
+    }
+    free(unchanged);
+}
+
+/* Taps. */
+
+/* Makes the taps of 'specs' that are vPlane's to make, and removes the
+ * taps made for domain 'uuid' that it no longer names. */
+static void
+sync_domain_taps(struct lv_watch *w, const char *uuid, const char *domain,
+                 const struct lv_nic_spec *specs, size_t n)
+{
+    struct sset wanted = SSET_INITIALIZER(&wanted);
+
+    for (size_t i = 0; i < n; i++) {
+        const struct lv_nic_spec *s = &specs[i];
+        if (s->tap && s->tap_unmanaged && !s->error) {
+            int error = lv_tap_create(s->tap, uuid);
+            if (error) {
+                w->n_errors++;
+                VLOG_WARN_RL(&rl, "domain %s: cannot make tap %s: %s",
+                             domain, s->tap,
+                             error == EEXIST ? "another interface has that "
+                             "name" : ovs_strerror(error));
+            } else {
+                smap_replace(&w->taps, s->tap, uuid);
+                sset_add(&wanted, s->tap);
+            }
+        }
+    }
+
+    struct smap_node *node;
+    SMAP_FOR_EACH_SAFE (node, &w->taps) {
+        if (!strcmp(node->value, uuid) && !sset_contains(&wanted, node->key)
+            && !lv_tap_remove(node->key)) {
+            smap_remove_node(&w->taps, node);
+        }
+    }
+    sset_destroy(&wanted);
+}
+
+/* Removes the taps of domains that no longer exist; 'uuids' holds the
+ * domains that do.  A tap still open (EBUSY) is tried again next time. */
+static void
+remove_orphan_taps(struct lv_watch *w, const struct sset *uuids)
+{
+    struct smap_node *node;
+
+    SMAP_FOR_EACH_SAFE (node, &w->taps) {
+        if (!sset_contains(uuids, node->value)) {
+            int error = lv_tap_remove(node->key);
+            if (!error || error == EPERM) {
+                smap_remove_node(&w->taps, node);
+            } else {
+                VLOG_WARN_RL(&rl, "tap %s: cannot remove: %s", node->key,
+                             ovs_strerror(error));
+            }
+        }
+    }
+}
+
+/* Domains. */
+
+/* Reads the NICs of 'dom' from its XML ('flags' as virDomainGetXMLDesc()).
+ * Returns false on a libvirt error. */
+static bool
+read_nics(struct lv_watch *w, virDomainPtr dom, unsigned int flags,
+          struct lv_nic_spec **specs, size_t *n)
+{
+    char *xml = virDomainGetXMLDesc(dom, flags);
+
+    *specs = NULL;
+    *n = 0;
+    if (!xml) {
+        w->n_errors++;
+        VLOG_WARN_RL(&rl, "domain %s: cannot read its XML: %s",
+                     virDomainGetName(dom), last_error());
+        return false;
+    }
+    char *error = lv_parse_domain_nics(xml, specs, n);
+    free(xml);
+    if (error) {
+        w->n_errors++;
+        VLOG_WARN_RL(&rl, "domain %s: %s", virDomainGetName(dom), error);
+        free(error);
+    }
+    return true;
+}
+
+static void
+resync_domain(struct lv_watch *w, const char *uuid, virDomainPtr dom)
+{
+    struct lv_nic_spec *specs = NULL;
+    size_t n = 0;
+
+    if (!dom) {
+        /* Gone (undefined, or a transient domain that stopped). */
+        apply_domain_nics(w, uuid, "", NULL, 0);
+        sync_domain_taps(w, uuid, "", NULL, 0);
+        return;
+    }
+
+    const char *name = virDomainGetName(dom);
+    if (read_nics(w, dom, VIR_DOMAIN_XML_INACTIVE, &specs, &n)) {
+        sync_domain_taps(w, uuid, name, specs, n);
+        lv_nic_specs_free(specs, n);
+    }
+
+    int active = virDomainIsActive(dom);
+    if (active < 0) {
+        w->n_errors++;
+        VLOG_WARN_RL(&rl, "domain %s: %s", name, last_error());
+        return;             /* Leave it as it is; the next event retries. */
+    } else if (active && !read_nics(w, dom, 0, &specs, &n)) {
+        return;
+    } else if (!active) {
+        specs = NULL;
+        n = 0;
+    }
+    apply_domain_nics(w, uuid, name, specs, n);
+    lv_nic_specs_free(specs, n);
+}
+
+static void
+resync_dirty(struct lv_watch *w)
+{
+    const char *uuid;
+
+    SSET_FOR_EACH (uuid, &w->dirty) {
+        virDomainPtr dom = virDomainLookupByUUIDString(w->conn, uuid);
+        if (!dom && virGetLastErrorCode() != VIR_ERR_NO_DOMAIN) {
+            w->n_errors++;
+            VLOG_WARN_RL(&rl, "domain %s: %s", uuid, last_error());
+            continue;
+        }
+        resync_domain(w, uuid, dom);
+        if (dom) {
+            virDomainFree(dom);
+        }
+    }
+    sset_clear(&w->dirty);
+}
+
+static void
+resync_all(struct lv_watch *w)
+{
+    struct sset uuids = SSET_INITIALIZER(&uuids);
+    virDomainPtr *doms = NULL;
+
+    int n = virConnectListAllDomains(w->conn, &doms, 0);
+    if (n < 0) {
+        w->n_errors++;
+        VLOG_WARN_RL(&rl, "%s: cannot list domains: %s", w->uri,
+                     last_error());
+        return;             /* Try again at the next run. */
+    }
+    w->full_resync = false;
+    w->n_resyncs++;
+    sset_clear(&w->dirty);
+    for (int i = 0; i < n; i++) {
+        char uuid[VIR_UUID_STRING_BUFLEN];
+        if (!virDomainGetUUIDString(doms[i], uuid)) {
+            sset_add(&uuids, uuid);
+            resync_domain(w, uuid, doms[i]);
+        }
+        virDomainFree(doms[i]);
+    }
+    free(doms);
+
+    struct shash_node *node;
+    SHASH_FOR_EACH_SAFE (node, &w->nics) {
+        struct lv_nic *nic = node->data;
+        if (!sset_contains(&uuids, nic->uuid)) {
+            nic_remove(w, nic);
+        }
+    }
+    lv_tap_list(&w->taps);
+    remove_orphan_taps(w, &uuids);
+    sset_destroy(&uuids);
+    VLOG_INFO("%s: %d domains read, %"PRIuSIZE" vPlane NICs", w->uri, n,
+              shash_count(&w->nics));
+}
+
+/* Under a controller, after a restart: the controller's tables may hold a
+ * port of a VM that went away while vplaned was down.  Ports with a VM
+ * identity shaped like a libvirt UUID but no NIC of that domain attached
+ * here are reported down.  (A port without a VM identity, attached by
+ * port/add, is not libvirt's and is left alone.) */
+static void
+report_stale_ports(struct lv_watch *w)
+{
+    struct vp_tables *t = w->ctx->tables;
+
+    if (!w->ctx->client || !w->conn || w->full_resync
+        || tables_gen(t) == w->stale_gen) {
+        return;
+    }
+    w->stale_gen = tables_gen(t);
+
+    struct sset attached = SSET_INITIALIZER(&attached);
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &w->nics) {
+        const struct lv_nic *nic = node->data;
+        if (nic->attached) {
+            sset_add_and_free(&attached, xasprintf("%s %s", nic->spec.tap,
+                                                   nic->uuid));
+        }
+    }
+
+    struct sset present = SSET_INITIALIZER(&present);
+    const struct vp_port *port;
+    HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
+        struct uuid ignored;
+
+        sset_add(&present, port->name);
+        if (!port->vm || !uuid_from_string(&ignored, port->vm)
+            || sset_contains(&w->stale, port->name)) {
+            continue;
+        }
+        char *key = xasprintf("%s %s", port->name, port->vm);
+        if (!sset_contains(&attached, key)) {
+            VLOG_INFO("port %s: domain %s runs no such NIC here; reported "
+                      "down", port->name, port->vm);
+            free(ctl_port_down(w->ctx, port->name));
+            sset_add(&w->stale, port->name);
+        }
+        free(key);
+    }
+
+    const char *name;
+    SSET_FOR_EACH_SAFE (name, &w->stale) {
+        if (!sset_contains(&present, name)) {
+            sset_delete(&w->stale, SSET_NODE_FROM_NAME(name));
+        }
+    }
+    sset_destroy(&present);
+    sset_destroy(&attached);
+}
+
+/* Events: they only say which domain to read again. */
+
+static void
+mark_dirty(struct lv_watch *w, virDomainPtr dom)
+{
+    char uuid[VIR_UUID_STRING_BUFLEN];
+
+    w->n_events++;
+    COVERAGE_INC(libvirt_event);
+    if (!virDomainGetUUIDString(dom, uuid)) {
+        sset_add(&w->dirty, uuid);
+    }
+    poll_immediate_wake();
+}
+
+static int
+on_lifecycle(virConnectPtr conn OVS_UNUSED, virDomainPtr dom, int event,
+             int detail, void *w)
+{
+    VLOG_DBG("domain %s: lifecycle event %d/%d", virDomainGetName(dom),
+             event, detail);
+    mark_dirty(w, dom);
+    return 0;
+}
+
+static void
+on_device(virConnectPtr conn OVS_UNUSED, virDomainPtr dom,
+          const char *alias, void *w)
+{
+    VLOG_DBG("domain %s: device %s added or removed", virDomainGetName(dom),
+             alias);
+    mark_dirty(w, dom);
+}
+
+static void
+on_metadata(virConnectPtr conn OVS_UNUSED, virDomainPtr dom,
+            int type OVS_UNUSED, const char *nsuri OVS_UNUSED, void *w)
+{
+    mark_dirty(w, dom);
+}
+
+static void
+on_close(virConnectPtr conn OVS_UNUSED, int reason, void *w_)
+{
+    struct lv_watch *w = w_;
+
+    VLOG_WARN("%s: connection to libvirt lost (reason %d); NICs stay "
+              "attached, reconnecting", w->uri, reason);
+    w->lost = true;
+    poll_immediate_wake();
+}
+
+/* Connection. */
+
+static void
+disconnect(struct lv_watch *w)
+{
+    if (!w->conn) {
+        return;
+    }
+    for (int i = 0; i < N_EVENTS; i++) {
+        if (w->callbacks[i] >= 0) {
+            virConnectDomainEventDeregisterAny(w->conn, w->callbacks[i]);
+            w->callbacks[i] = -1;
+        }
+    }
+    virConnectUnregisterCloseCallback(w->conn, on_close);
+    virConnectClose(w->conn);
+    w->conn = NULL;
+    w->lost = false;
+    w->connected_at = 0;
+}
+
+static void
+try_connect(struct lv_watch *w)
+{
+    static const struct {
+        int id;
+        virConnectDomainEventGenericCallback cb;
+    } events[N_EVENTS] = {
+        [EV_LIFECYCLE] = { VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+                           VIR_DOMAIN_EVENT_CALLBACK(on_lifecycle) },
+        [EV_DEVICE_ADDED] = { VIR_DOMAIN_EVENT_ID_DEVICE_ADDED,
+                              VIR_DOMAIN_EVENT_CALLBACK(on_device) },
+        [EV_DEVICE_REMOVED] = { VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
+                                VIR_DOMAIN_EVENT_CALLBACK(on_device) },
+        [EV_METADATA] = { VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+                          VIR_DOMAIN_EVENT_CALLBACK(on_metadata) },
+    };
+
+    w->conn = virConnectOpen(w->uri);
+    if (!w->conn) {
+        const char *why = last_error();
+        if (!w->conn_error || strcmp(w->conn_error, why)) {
+            VLOG_WARN("%s: cannot connect: %s (retrying)", w->uri, why);
+        }
+        free(w->conn_error);
+        w->conn_error = xstrdup(why);
+        w->next_connect = time_msec() + w->backoff;
+        w->backoff = MIN(w->backoff * 2, BACKOFF_MAX_MSEC);
+        return;
+    }
+
+    /* Keepalives find a libvirtd that died without closing the socket;
+     * drivers without them (test:///) say so, which is fine. */
+    virConnectSetKeepAlive(w->conn, 5, 3);
+    virConnectRegisterCloseCallback(w->conn, on_close, w, NULL);
+    for (int i = 0; i < N_EVENTS; i++) {
+        w->callbacks[i] = virConnectDomainEventRegisterAny(
+            w->conn, NULL, events[i].id, events[i].cb, w, NULL);
+        if (w->callbacks[i] < 0) {
+            VLOG_WARN("%s: cannot follow events %d: %s", w->uri,
+                      events[i].id, last_error());
+        }
+    }
+    free(w->conn_error);
+    w->conn_error = NULL;
+    w->backoff = BACKOFF_MIN_MSEC;
+    w->n_connects++;
+    w->connected_at = time_msec();
+    w->full_resync = true;
+    if (w->n_connects > 1) {
+        COVERAGE_INC(libvirt_reconnect);
+    }
+    VLOG_INFO("%s: connected", w->uri);
+}
+
+void
+lv_watch_run(struct lv_watch *w)
+{
+    lv_loop_run();
+    if (w->lost) {
+        disconnect(w);
+        w->next_connect = time_msec() + w->backoff;
+    }
+    if (!w->conn && time_msec() >= w->next_connect) {
+        try_connect(w);
+    }
+    if (w->conn && w->full_resync) {
+        resync_all(w);
+    }
+    if (w->conn && time_msec() >= w->next_retry) {
+        struct shash_node *node;
+        SHASH_FOR_EACH (node, &w->nics) {
+            const struct lv_nic *nic = node->data;
+            if (nic->spec.error) {
+                sset_add(&w->dirty, nic->uuid);
+            }
+        }
+        w->next_retry = time_msec() + RETRY_MSEC;
+    }
+    if (w->conn && !sset_is_empty(&w->dirty)) {
+        resync_dirty(w);
+    }
+    report_stale_ports(w);
+}
+
+void
+lv_watch_wait(struct lv_watch *w)
+{
+    lv_loop_wait();
+    if (w->lost || (w->conn && (w->full_resync
+                                || !sset_is_empty(&w->dirty)))) {
+        poll_immediate_wake();
+    } else if (!w->conn) {
+        poll_timer_wait_until(w->next_connect);
+    } else {
+        poll_timer_wait_until(w->next_retry);
+    }
+}
+
+void
+lv_watch_resync(struct lv_watch *w)
+{
+    w->full_resync = true;
+}
+
+/* Control commands. */
+
+static void
+cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
+         const char *argv[] OVS_UNUSED, void *w)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    lv_watch_format(w, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
+cmd_resync(struct unixctl_conn *conn, int argc OVS_UNUSED,
+           const char *argv[] OVS_UNUSED, void *w_)
+{
+    struct lv_watch *w = w_;
+
+    if (!w->conn) {
+        unixctl_command_reply_error(conn, "not connected to libvirt");
+        return;
+    }
+    lv_watch_resync(w);
+    lv_watch_run(w);
+    unixctl_command_reply(conn, NULL);
+}
+
+struct lv_watch *
+lv_watch_create(const char *uri, struct ctl_context *ctx)
+{
+    static bool registered;
+    struct lv_watch *w = xzalloc(sizeof *w);
+
+    if (!registered) {
+        lv_loop_register();
+        virSetErrorFunc(NULL, quiet_error);
+        registered = true;
+    }
+    w->uri = xstrdup(uri);
+    w->ctx = ctx;
+    for (int i = 0; i < N_EVENTS; i++) {
+        w->callbacks[i] = -1;
+    }
+    w->backoff = BACKOFF_MIN_MSEC;
+    shash_init(&w->nics);
+    sset_init(&w->dirty);
+    smap_init(&w->taps);
+    sset_init(&w->stale);
+    unixctl_command_register("libvirt/show", "", 0, 0, cmd_show, w);
+    unixctl_command_register("libvirt/resync", "", 0, 0, cmd_resync, w);
+    try_connect(w);
+    return w;
+}
+
+void
+lv_watch_destroy(struct lv_watch *w)
+{
+    if (!w) {
+        return;
+    }
+    /* The NICs stay attached: vplaned is stopping, and the ports the
+     * controller knows stay bound until a new vplaned says otherwise. */
+    disconnect(w);
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &w->nics) {
+        nic_free(node->data);
+    }
+    shash_destroy(&w->nics);
+    sset_destroy(&w->dirty);
+    smap_destroy(&w->taps);
+    sset_destroy(&w->stale);
+    free(w->conn_error);
+    free(w->uri);
+    free(w);
+}
+
+/* Output. */
+
+static const char *
+connection_state(const struct lv_watch *w)
+{
+    return w->conn ? "connected" : "disconnected";
+}
+
+static void
+format_nic(const struct lv_watch *w, const struct lv_nic *nic, struct ds *s)
+{
+    const char *refusal = NULL;
+
+    if (nic->attached && w->ctx->client) {
+        refusal = ctrl_client_port_refusal(w->ctx->client, nic->spec.tap);
+    }
+    ds_put_format(s, "  %-16s %-15s "ETH_ADDR_FMT" %-16s ",
+                  nic->domain, nic->spec.tap ? nic->spec.tap : "-",
+                  ETH_ADDR_ARGS(nic->spec.mac),
+                  nic->spec.vnet ? nic->spec.vnet : "-");
+    if (nic->spec.error) {
+        ds_put_format(s, "detached: %s\n", nic->spec.error);
+    } else if (refusal) {
+        ds_put_format(s, "detached: the controller refused it: %s\n",
+                      refusal);
+    } else {
+        ds_put_format(s, "attached\n");
+    }
+}
+
+void
+lv_watch_format(const struct lv_watch *w, struct ds *s)
+{
+    long long int now = time_msec();
+
+    ds_put_format(s, "libvirt %s: %s", w->uri, connection_state(w));
+    if (w->conn) {
+        ds_put_format(s, " for %llds", (now - w->connected_at) / 1000);
+    } else if (w->conn_error) {
+        ds_put_format(s, " (%s)", w->conn_error);
+    }
+    ds_put_format(s, "\n  connections %llu, events %llu, full resyncs %llu, "
+                  "NICs refused %llu, libvirt errors %llu\n",
+                  w->n_connects, w->n_events, w->n_resyncs, w->n_refused,
+                  w->n_errors);
+    ds_put_format(s, "  %-16s %-15s %-17s %-16s %s\n", "DOMAIN", "TAP", "MAC",
+                  "VNET", "STATE");
+    const struct shash_node **nodes = shash_sort(&w->nics);
+    for (size_t i = 0; i < shash_count(&w->nics); i++) {
+        format_nic(w, nodes[i]->data, s);
+    }
+    free(nodes);
+
+    const struct smap_node **taps = smap_sort(&w->taps);
+    if (smap_count(&w->taps)) {
+        ds_put_cstr(s, "  taps made by vPlane:");
+        for (size_t i = 0; i < smap_count(&w->taps); i++) {
+            ds_put_format(s, " %s", taps[i]->key);
+        }
+        ds_put_char(s, '\n');
+    }
+    free(taps);
+}
+
+void
+lv_watch_format_brief(const struct lv_watch *w, struct ds *s)
+{
+    size_t n_attached = 0;
+    struct shash_node *node;
+
+    SHASH_FOR_EACH (node, &w->nics) {
+        const struct lv_nic *nic = node->data;
+        n_attached += nic->attached;
+    }
+    ds_put_format(s, "  libvirt %s: %s, %"PRIuSIZE" NICs attached\n", w->uri,
+                  connection_state(w), n_attached);
+    const struct shash_node **nodes = shash_sort(&w->nics);
+    for (size_t i = 0; i < shash_count(&w->nics); i++) {
+        const struct lv_nic *nic = nodes[i]->data;
+        const char *refusal = (nic->attached && w->ctx->client
+                               ? ctrl_client_port_refusal(w->ctx->client,
+                                                          nic->spec.tap)
+                               : NULL);
+        if (nic->spec.error || refusal) {
+            ds_put_format(s, "    domain %s NIC "ETH_ADDR_FMT" detached: "
+                          "%s\n", nic->domain, ETH_ADDR_ARGS(nic->spec.mac),
+                          nic->spec.error ? nic->spec.error : refusal);
+        }
+    }
+    free(nodes);
+}
