@@ -63,7 +63,8 @@ parse_entry(xmlXPathContext *ctx, xmlNode *entry, struct lv_nic_spec *spec)
     }
     free(mac);
 
-    xmlXPathObject *ips = error ? NULL : eval(ctx, "vplane:ip", entry);
+    xmlXPathObject *ips = (error ? NULL
+                           : eval(ctx, "*[local-name()='ip']", entry));
     int n = ips && ips->nodesetval ? ips->nodesetval->nodeNr : 0;
     if (n > LV_MAX_IPS) {
         error = xasprintf("metadata: more than %d addresses", LV_MAX_IPS);
@@ -146,8 +147,10 @@ lv_parse_domain_nics(const char *xml, struct lv_nic_spec **nicsp,
     xmlXPathContext *ctx = xmlXPathNewContext(doc);
     xmlXPathRegisterNs(ctx, (const xmlChar *) "vplane",
                        (const xmlChar *) LV_XMLNS);
+    /* The entries are matched by local name: "virsh metadata --set" puts
+     * only the top element in vPlane's namespace. */
     xmlXPathObject *entries = eval(ctx, "metadata/vplane:interfaces/"
-                                   "vplane:interface", root);
+                                   "*[local-name()='interface']", root);
     int n = entries && entries->nodesetval ? entries->nodesetval->nodeNr : 0;
     struct lv_nic_spec *nics = xcalloc(n + 1, sizeof *nics);
 

@@ -12,7 +12,8 @@
  *   </metadata>
  *
  * and the domain's <devices> hold an <interface type='ethernet'> with that
- * MAC and a tap <target dev=.../>.  Parsing is libxml2's (libvirt's own XML
+ * MAC and a tap <target dev=.../>.  Only <vplane:interfaces> must be in
+ * vPlane's namespace: `virsh metadata --set` leaves its children in none.  Parsing is libxml2's (libvirt's own XML
  * library, which it brings along); this module only reads, it does not talk
  * to libvirt. */
 #ifndef VPLANE_LIBVIRT_XML_H
