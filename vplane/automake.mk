@@ -13,6 +13,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/flow-key.c vplane/flow-key.h \
 	vplane/fwd-thread.c vplane/fwd-thread.h \
 	vplane/libvirt-loop.c vplane/libvirt-loop.h \
+	vplane/libvirt-nics.c vplane/libvirt-private.h \
 	vplane/libvirt-tap.c vplane/libvirt-tap.h \
 	vplane/libvirt-watch.c vplane/libvirt-watch.h \
 	vplane/libvirt-xml.c vplane/libvirt-xml.h \

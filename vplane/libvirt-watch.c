@@ -6,7 +6,8 @@
  * an event lost while disconnected, or two events for one change, cost
  * nothing: the XML read after them is the truth.  A full resync (at every
  * connection) does the same for every domain and also lets go of NICs and
- * taps whose domain no longer exists. */
+ * taps whose domain no longer exists.  Attaching and detaching the NICs
+ * themselves is libvirt-nics.c's. */
 #include <config.h>
 #include "libvirt-watch.h"
 
@@ -18,6 +19,7 @@
 #include "ctl.h"
 #include "ctrl-client.h"
 #include "libvirt-loop.h"
+#include "libvirt-private.h"
 #include "libvirt-tap.h"
 #include "libvirt-xml.h"
 #include "openvswitch/dynamic-string.h"
@@ -26,18 +28,13 @@
 #include "openvswitch/vlog.h"
 #include "smap.h"
 #include "sset.h"
-#include "port.h"
-#include "tables-config.h"
-#include "tables.h"
 #include "timeval.h"
-#include "uuid.h"
 #include "unixctl.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(libvirt_watch);
 
 COVERAGE_DEFINE(libvirt_event);
-COVERAGE_DEFINE(libvirt_nic_refused);
 COVERAGE_DEFINE(libvirt_reconnect);
 
 #define BACKOFF_MIN_MSEC 1000
@@ -49,40 +46,6 @@ COVERAGE_DEFINE(libvirt_reconnect);
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
 
-/* One vPlane NIC of a running domain. */
-struct lv_nic {
-    char *key;                  /* "UUID MAC": its node's name in 'nics'. */
-    char uuid[VIR_UUID_STRING_BUFLEN];
-    char *domain;               /* The domain's name, for people. */
-    struct lv_nic_spec spec;    /* 'spec.error': why it is not attached. */
-    bool attached;              /* Given to port/add (or reported). */
-};
-
-enum { EV_LIFECYCLE, EV_DEVICE_ADDED, EV_DEVICE_REMOVED, EV_METADATA,
-       N_EVENTS };
-
-struct lv_watch {
-    char *uri;
-    struct ctl_context *ctx;
-
-    virConnectPtr conn;         /* NULL while disconnected. */
-    int callbacks[N_EVENTS];
-    bool lost;                  /* The close callback ran. */
-    long long int next_connect;
-    int backoff;
-    char *conn_error;           /* Why the last connection attempt failed. */
-    long long int connected_at;
-
-    struct shash nics;          /* "UUID MAC" -> struct lv_nic. */
-    struct sset dirty;          /* UUIDs of domains to read again. */
-    bool full_resync;
-    long long int next_retry;   /* When to try refused NICs again. */
-    struct smap taps;           /* Tap -> domain UUID: taps we made. */
-    uint64_t stale_gen;         /* Tables generation last checked. */
-    struct sset stale;          /* Ports reported down as stale. */
-
-    unsigned long long n_connects, n_events, n_resyncs, n_refused, n_errors;
-};
 
 /* libvirt prints every error to stderr unless told otherwise; ours go to
  * the log, with context, through last_error(). */
@@ -96,134 +59,6 @@ last_error(void)
 {
     const char *msg = virGetLastErrorMessage();
     return msg ? msg : "unknown libvirt error";
-}
-
-/* NICs. */
-
-static void
-nic_free(struct lv_nic *nic)
-{
-    if (nic) {
-        free(nic->key);
-        free(nic->domain);
-        lv_nic_spec_clear(&nic->spec);
-        free(nic);
-    }
-}
-
-static void
-nic_detach(struct lv_watch *w, struct lv_nic *nic)
-{
-    if (nic->attached) {
-        char *error = ctl_port_down(w->ctx, nic->spec.tap);
-        if (error) {
-            /* Already gone from the tables (the controller removed it). */
-            VLOG_DBG("domain %s: %s", nic->domain, error);
-            free(error);
-        }
-        VLOG_INFO("domain %s: NIC %s ("ETH_ADDR_FMT") detached",
-                  nic->domain, nic->spec.tap, ETH_ADDR_ARGS(nic->spec.mac));
-        nic->attached = false;
-    }
-}
-
-static void
-nic_remove(struct lv_watch *w, struct lv_nic *nic)
-{
-    nic_detach(w, nic);
-    shash_find_and_delete_assert(&w->nics, nic->key);
-    nic_free(nic);
-}
-
-static bool
-spec_equal(const struct lv_nic_spec *a, const struct lv_nic_spec *b)
-{
-    return (eth_addr_equals(a->mac, b->mac)
-            && nullable_string_is_equal(a->vnet, b->vnet)
-            && nullable_string_is_equal(a->tap, b->tap)
-            && nullable_string_is_equal(a->error, b->error)
-            && a->n_ips == b->n_ips
-            && !memcmp(a->ips, b->ips, a->n_ips * sizeof *a->ips));
-}
-
-/* Takes over 'spec' (and clears it) for a new NIC and attaches it.
- * 'index' is the entry's position in the metadata: it names an entry whose
- * MAC could not be read. */
-static void
-nic_add(struct lv_watch *w, const char *uuid, const char *domain,
-        struct lv_nic_spec *spec, size_t index)
-{
-    struct lv_nic *nic = xzalloc(sizeof *nic);
-
-    ovs_strzcpy(nic->uuid, uuid, sizeof nic->uuid);
-    nic->domain = xstrdup(domain);
-    nic->spec = *spec;
-    memset(spec, 0, sizeof *spec);
-    nic->key = (eth_addr_is_zero(nic->spec.mac)
-                ? xasprintf("%s entry %"PRIuSIZE, uuid, index)
-                : xasprintf("%s "ETH_ADDR_FMT, uuid,
-                            ETH_ADDR_ARGS(nic->spec.mac)));
-    shash_add(&w->nics, nic->key, nic);
-
-    if (!nic->spec.error && !nic->spec.tap) {
-        nic->spec.error = xstrdup("the interface has no tap name "
-                                  "(<target dev>)");
-    }
-    if (!nic->spec.error) {
-        struct vp_port_spec port = {
-            .name = nic->spec.tap,
-            .vnet = nic->spec.vnet,
-            .mac = nic->spec.mac,
-            .n_ips = nic->spec.n_ips,
-            .ips = nic->spec.ips,
-        };
-        nic->spec.error = ctl_port_up(w->ctx, &port, uuid);
-    }
-    if (nic->spec.error) {
-        w->n_refused++;
-        COVERAGE_INC(libvirt_nic_refused);
-        VLOG_WARN_RL(&rl, "domain %s: NIC "ETH_ADDR_FMT" not attached: %s",
-                     domain, ETH_ADDR_ARGS(nic->spec.mac), nic->spec.error);
-        return;
-    }
-    nic->attached = true;
-    VLOG_INFO("domain %s: NIC %s ("ETH_ADDR_FMT") attached to VNet %s",
-              domain, nic->spec.tap, ETH_ADDR_ARGS(nic->spec.mac),
-              nic->spec.vnet);
-}
-
-/* Makes this host's NICs of domain 'uuid' those of 'specs' (none for a
- * domain that is not running).  An unchanged NIC is left alone. */
-static void
-apply_domain_nics(struct lv_watch *w, const char *uuid, const char *domain,
-                  struct lv_nic_spec *specs, size_t n)
-{
-    bool *unchanged = xcalloc(n + 1, sizeof *unchanged);
-    struct shash_node *node;
-
-    SHASH_FOR_EACH_SAFE (node, &w->nics) {
-        struct lv_nic *nic = node->data;
-        if (strcmp(nic->uuid, uuid)) {
-            continue;
-        }
-        size_t i;
-        for (i = 0; i < n; i++) {
-            if (!unchanged[i] && !eth_addr_is_zero(specs[i].mac)
-                && spec_equal(&specs[i], &nic->spec)) {
-                unchanged[i] = true;
-                break;
-            }
-        }
-        if (i == n) {
-            nic_remove(w, nic);
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (!unchanged[i]) {
-            nic_add(w, uuid, domain, &specs[i], i);
-        }
-    }
-    free(unchanged);
 }
 
 /* Taps. */
@@ -319,7 +154,7 @@ resync_domain(struct lv_watch *w, const char *uuid, virDomainPtr dom)
 
     if (!dom) {
         /* Gone (undefined, or a transient domain that stopped). */
-        apply_domain_nics(w, uuid, "", NULL, 0);
+        lv_nics_apply(w, uuid, "", NULL, 0);
         sync_domain_taps(w, uuid, "", NULL, 0);
         return;
     }
@@ -341,7 +176,7 @@ resync_domain(struct lv_watch *w, const char *uuid, virDomainPtr dom)
         specs = NULL;
         n = 0;
     }
-    apply_domain_nics(w, uuid, name, specs, n);
+    lv_nics_apply(w, uuid, name, specs, n);
     lv_nic_specs_free(specs, n);
 }
 
@@ -395,7 +230,7 @@ resync_all(struct lv_watch *w)
     SHASH_FOR_EACH_SAFE (node, &w->nics) {
         struct lv_nic *nic = node->data;
         if (!sset_contains(&uuids, nic->uuid)) {
-            nic_remove(w, nic);
+            lv_nic_remove(w, nic);
         }
     }
     lv_tap_list(&w->taps);
@@ -403,62 +238,6 @@ resync_all(struct lv_watch *w)
     sset_destroy(&uuids);
     VLOG_INFO("%s: %d domains read, %"PRIuSIZE" vPlane NICs", w->uri, n,
               shash_count(&w->nics));
-}
-
-/* Under a controller, after a restart: the controller's tables may hold a
- * port of a VM that went away while vplaned was down.  Ports with a VM
- * identity shaped like a libvirt UUID but no NIC of that domain attached
- * here are reported down.  (A port without a VM identity, attached by
- * port/add, is not libvirt's and is left alone.) */
-static void
-report_stale_ports(struct lv_watch *w)
-{
-    struct vp_tables *t = w->ctx->tables;
-
-    if (!w->ctx->client || !w->conn || w->full_resync
-        || tables_gen(t) == w->stale_gen) {
-        return;
-    }
-    w->stale_gen = tables_gen(t);
-
-    struct sset attached = SSET_INITIALIZER(&attached);
-    struct shash_node *node;
-    SHASH_FOR_EACH (node, &w->nics) {
-        const struct lv_nic *nic = node->data;
-        if (nic->attached) {
-            sset_add_and_free(&attached, xasprintf("%s %s", nic->spec.tap,
-                                                   nic->uuid));
-        }
-    }
-
-    struct sset present = SSET_INITIALIZER(&present);
-    const struct vp_port *port;
-    HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
-        struct uuid ignored;
-
-        sset_add(&present, port->name);
-        if (!port->vm || !uuid_from_string(&ignored, port->vm)
-            || sset_contains(&w->stale, port->name)) {
-            continue;
-        }
-        char *key = xasprintf("%s %s", port->name, port->vm);
-        if (!sset_contains(&attached, key)) {
-            VLOG_INFO("port %s: domain %s runs no such NIC here; reported "
-                      "down", port->name, port->vm);
-            free(ctl_port_down(w->ctx, port->name));
-            sset_add(&w->stale, port->name);
-        }
-        free(key);
-    }
-
-    const char *name;
-    SSET_FOR_EACH_SAFE (name, &w->stale) {
-        if (!sset_contains(&present, name)) {
-            sset_delete(&w->stale, SSET_NODE_FROM_NAME(name));
-        }
-    }
-    sset_destroy(&present);
-    sset_destroy(&attached);
 }
 
 /* Events: they only say which domain to read again. */
@@ -615,7 +394,7 @@ lv_watch_run(struct lv_watch *w)
     if (w->conn && !sset_is_empty(&w->dirty)) {
         resync_dirty(w);
     }
-    report_stale_ports(w);
+    lv_nics_report_stale(w);
 }
 
 void
@@ -704,7 +483,7 @@ lv_watch_destroy(struct lv_watch *w)
     disconnect(w);
     struct shash_node *node;
     SHASH_FOR_EACH (node, &w->nics) {
-        nic_free(node->data);
+        lv_nic_free(node->data);
     }
     shash_destroy(&w->nics);
     sset_destroy(&w->dirty);
@@ -723,26 +502,34 @@ connection_state(const struct lv_watch *w)
     return w->conn ? "connected" : "disconnected";
 }
 
+/* "attached", or "detached: " and why.  Returns whether it is attached. */
+static bool
+format_nic_state(const struct lv_watch *w, const struct lv_nic *nic,
+                 struct ds *s)
+{
+    const char *refusal = (nic->attached && w->ctx->client
+                           ? ctrl_client_port_refusal(w->ctx->client,
+                                                      nic->spec.tap)
+                           : NULL);
+    if (nic->spec.error) {
+        ds_put_format(s, "detached: %s", nic->spec.error);
+    } else if (refusal) {
+        ds_put_format(s, "detached: the controller refused it: %s", refusal);
+    } else {
+        ds_put_cstr(s, "attached");
+    }
+    return !nic->spec.error && !refusal;
+}
+
 static void
 format_nic(const struct lv_watch *w, const struct lv_nic *nic, struct ds *s)
 {
-    const char *refusal = NULL;
-
-    if (nic->attached && w->ctx->client) {
-        refusal = ctrl_client_port_refusal(w->ctx->client, nic->spec.tap);
-    }
     ds_put_format(s, "  %-16s %-15s "ETH_ADDR_FMT" %-16s ",
                   nic->domain, nic->spec.tap ? nic->spec.tap : "-",
                   ETH_ADDR_ARGS(nic->spec.mac),
                   nic->spec.vnet ? nic->spec.vnet : "-");
-    if (nic->spec.error) {
-        ds_put_format(s, "detached: %s\n", nic->spec.error);
-    } else if (refusal) {
-        ds_put_format(s, "detached: the controller refused it: %s\n",
-                      refusal);
-    } else {
-        ds_put_format(s, "attached\n");
-    }
+    format_nic_state(w, nic, s);
+    ds_put_char(s, '\n');
 }
 
 void
@@ -782,27 +569,26 @@ lv_watch_format(const struct lv_watch *w, struct ds *s)
 void
 lv_watch_format_brief(const struct lv_watch *w, struct ds *s)
 {
+    struct ds problems = DS_EMPTY_INITIALIZER;
     size_t n_attached = 0;
-    struct shash_node *node;
 
-    SHASH_FOR_EACH (node, &w->nics) {
-        const struct lv_nic *nic = node->data;
-        n_attached += nic->attached;
-    }
-    ds_put_format(s, "  libvirt %s: %s, %"PRIuSIZE" NICs attached\n", w->uri,
-                  connection_state(w), n_attached);
     const struct shash_node **nodes = shash_sort(&w->nics);
     for (size_t i = 0; i < shash_count(&w->nics); i++) {
         const struct lv_nic *nic = nodes[i]->data;
-        const char *refusal = (nic->attached && w->ctx->client
-                               ? ctrl_client_port_refusal(w->ctx->client,
-                                                          nic->spec.tap)
-                               : NULL);
-        if (nic->spec.error || refusal) {
-            ds_put_format(s, "    domain %s NIC "ETH_ADDR_FMT" detached: "
-                          "%s\n", nic->domain, ETH_ADDR_ARGS(nic->spec.mac),
-                          nic->spec.error ? nic->spec.error : refusal);
+        size_t mark = problems.length;
+
+        ds_put_format(&problems, "    domain %s NIC "ETH_ADDR_FMT" ",
+                      nic->domain, ETH_ADDR_ARGS(nic->spec.mac));
+        if (format_nic_state(w, nic, &problems)) {
+            n_attached++;
+            ds_truncate(&problems, mark);
+        } else {
+            ds_put_char(&problems, '\n');
         }
     }
     free(nodes);
+    ds_put_format(s, "  libvirt %s: %s, %"PRIuSIZE" NICs attached\n", w->uri,
+                  connection_state(w), n_attached);
+    ds_put_cstr(s, ds_cstr(&problems));
+    ds_destroy(&problems);
 }
