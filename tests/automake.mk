@@ -69,6 +69,8 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-subsets.sh \
 	tests/system/ctrl-restart.sh \
 	tests/system/ctrl-bad-rpc.sh \
+	tests/system/libvirt-watch.sh \
+	tests/system/libvirt-qemu.sh \
 	tests/system/stateful-rules.sh \
 	tests/system/stateful-firewall.sh \
 	tests/system/stateful-snat.sh \
