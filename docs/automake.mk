@@ -2,6 +2,7 @@ dist_doc_DATA += \
 	docs/architecture.md \
 	docs/controller.md \
 	docs/ctl.md \
+	docs/install.md \
 	docs/performance.md \
 	docs/protocol.md \
 	docs/stateful-flows.md
