@@ -3,6 +3,7 @@ dist_doc_DATA += \
 	docs/controller.md \
 	docs/ctl.md \
 	docs/install.md \
+	docs/libvirt.md \
 	docs/performance.md \
 	docs/protocol.md \
 	docs/stateful-flows.md
