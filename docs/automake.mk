@@ -3,6 +3,16 @@ dist_doc_DATA += \
 	docs/controller.md \
 	docs/libvirt.md \
 	docs/ctl.md \
+	docs/install.md \
+	docs/libvirt.md \
 	docs/performance.md \
 	docs/protocol.md \
 	docs/stateful-flows.md
+
+# Man pages, made from docs/man/*.8.in with the configured paths.
+VPLANE_MANS = \
+	docs/man/vplaned.8 \
+	docs/man/vplane-ctrl.8 \
+	docs/man/vplane-ctl.8
+SUBST_FILES += $(VPLANE_MANS)
+nodist_man8_MANS = $(VPLANE_MANS)

@@ -61,3 +61,32 @@ AC_DEFUN([VPLANE_ENABLE_SANITIZERS], [
   fi
   AC_SUBST([SANITIZER_FLAGS])
 ])
+
+dnl VPLANE_INSTALL_PATHS: where "make install" puts the systemd units, and
+dnl the Open vSwitch database programs those units run.  The programs come
+dnl from Debian's openvswitch-common on the installed host, not from the
+dnl Open vSwitch build vPlane links with (that one is never installed), so
+dnl the defaults are Debian's paths rather than a PATH search here.
+AC_DEFUN([VPLANE_INSTALL_PATHS], [
+  AC_ARG_WITH([systemdsystemunitdir],
+    [AS_HELP_STRING([--with-systemdsystemunitdir=DIR],
+                    [install the systemd units in DIR (default:
+                     PREFIX/lib/systemd/system, which systemd reads for
+                     PREFIX /usr/local and /usr); "no" installs none])],
+    [systemdsystemunitdir=$withval],
+    [systemdsystemunitdir='${prefix}/lib/systemd/system'])
+  AC_SUBST([systemdsystemunitdir])
+  AM_CONDITIONAL([INSTALL_SYSTEMD_UNITS], [test "$systemdsystemunitdir" != no])
+
+  AC_ARG_VAR([OVSDB_SERVER],
+    [ovsdb-server that vplane-ovsdb.service runs (default: /usr/sbin/ovsdb-server)])
+  AC_ARG_VAR([OVSDB_TOOL],
+    [ovsdb-tool that vplane-ovsdb.service runs (default: /usr/bin/ovsdb-tool)])
+  : "${OVSDB_SERVER:=/usr/sbin/ovsdb-server}"
+  : "${OVSDB_TOOL:=/usr/bin/ovsdb-tool}"
+  for prog in "$OVSDB_SERVER" "$OVSDB_TOOL"; do
+    if test ! -x "$prog"; then
+      AC_MSG_WARN([$prog is not on this machine: vplane-ovsdb.service needs it where the controller runs (Debian: apt-get install openvswitch-common)])
+    fi
+  done
+])

@@ -56,6 +56,7 @@ EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py
 # System tests: each builds its own world of namespaces and removes it, even
 # when it fails.  They need root; without it they report "skipped".
 SYSTEM_TESTS = \
+	tests/system/install.sh \
 	tests/system/l2-one-vnet.sh \
 	tests/system/routing.sh \
 	tests/system/tenants.sh \
