@@ -1,7 +1,6 @@
 dist_doc_DATA += \
 	docs/architecture.md \
 	docs/controller.md \
-	docs/libvirt.md \
 	docs/ctl.md \
 	docs/install.md \
 	docs/libvirt.md \
