@@ -65,6 +65,28 @@ guest_wait_ping g2 ${IP[g1]} 60 || check_fail "g2 gets no replies from g1"
 tx=$(world_ctl h1 port/list | awk '$1 == "fabric" { print $9 }')
 check_ge "$tx" 1 "h1 sent over the fabric"
 
+check_step "hot-plug and unplug a second NIC on g1"
+# Metadata first (the NIC is not vPlane's without it), then the device; a
+# tap libvirt makes, since nobody made one for a NIC the definition lacks.
+lv_virsh h1 metadata g1 http://vplane.dev/xmlns/libvirt/1 --key vplane --live \
+    --set "<interfaces><interface mac='${MAC[g1]}' vnet='web'><ip address='${IP[g1]}'/></interface><interface mac='52:54:00:00:01:11' vnet='web'><ip address='10.1.0.21'/></interface></interfaces>" \
+    >/dev/null || check_fail "virsh metadata"
+cat >"$WORLD_DIR/nic2.xml" <<XML
+<interface type='ethernet'>
+  <mac address='52:54:00:00:01:11'/><target dev='vp-g1b'/><model type='virtio'/>
+</interface>
+XML
+lv_virsh h1 attach-device g1 "$WORLD_DIR/nic2.xml" --live >/dev/null || check_fail "attach-device"
+for n in $(seq 100); do [ "$(bound 52:54:00:00:01:11)" = h1 ] && break; sleep 0.1; done
+check_eq "$(bound 52:54:00:00:01:11)" h1 "hot-plugged NIC bound"
+world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/h1.ctl' port/list | grep -q '^vp-g1b '" \
+    || check_fail "vp-g1b not attached: $(world_ctl h1 port/list)"
+lv_virsh h1 detach-device g1 "$WORLD_DIR/nic2.xml" --live >/dev/null || check_fail "detach-device"
+for n in $(seq 200); do [ -z "$(bound 52:54:00:00:01:11)" ] && break; sleep 0.1; done
+check_eq "$(bound 52:54:00:00:01:11)" "" "unplugged NIC unbound"
+check_not_contains "$(world_ctl h1 port/list)" "vp-g1b" "unplugged NIC detached"
+check_eq "$(bound ${MAC[g1]})" h1 "g1's first NIC untouched"
+
 check_step "libvirtd restarted under the running guest"
 lv_restart h1 || check_fail "libvirtd h1 did not restart"
 world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/h1.ctl' libvirt/show | grep -q 'connections 2,'" \
