@@ -34,7 +34,7 @@
 #   GUEST_GW           if set, the guest's default gateway
 #
 # The guest's /init prints, on ttyS0, lines a test can grep:
-#   vplane-guest: eth0 up 10.1.0.11/24 mac 52:54:00:00:01:01
+#   vplane-guest: eth0 up 10.1.0.11/24 mac 52:54:00:00:01:01 mtu 1500
 #   vplane-guest: ping 10.1.0.12 seq=3 ok time=1.234 ms
 #   vplane-guest: ping 10.1.0.12 seq=4 timeout
 # and it answers pings all along (that is the kernel's job).  A serial
@@ -106,7 +106,8 @@ else
     [ -n "$ip" ] && ip addr add "$ip" dev eth0
     ip link set eth0 up
     [ -n "$gw" ] && ip route add default via "$gw"
-    say "eth0 up ${ip:-noaddress} mac $(cat /sys/class/net/eth0/address)"
+    say "eth0 up ${ip:-noaddress} mac $(cat /sys/class/net/eth0/address)" \
+        "mtu $(cat /sys/class/net/eth0/mtu)${gw:+ gw $gw}"
 fi
 
 # One ping a second, each result on its own line.  A reply is followed by
