@@ -26,16 +26,20 @@
 #
 # Environment:
 #   GUEST_CACHE        cache directory (/var/cache/vplane/guest)
-#   GUEST_CONSOLE_DIR  where consoles are written (must exist; default /tmp)
+#   GUEST_CONSOLE_DIR  where consoles are written (must exist; default
+#                      /tmp; libvirtd opens the files, so not under the
+#                      paths libvirt.sh mounts over in its namespace)
 #   GUEST_MEMORY_MIB   guest memory (256)
 #   GUEST_MTU          if set, the guest's eth0 MTU
 #   GUEST_GW           if set, the guest's default gateway
 #
 # The guest's /init prints, on ttyS0, lines a test can grep:
-#   vplane-guest: eth0 up 10.1.0.11/24 mac 52:54:00:00:01:01
+#   vplane-guest: eth0 up 10.1.0.11/24 mac 52:54:00:00:01:01 mtu 1500
 #   vplane-guest: ping 10.1.0.12 seq=3 ok time=1.234 ms
 #   vplane-guest: ping 10.1.0.12 seq=4 timeout
-# and it answers pings all along (that is the kernel's job).
+# and it answers pings all along (that is the kernel's job).  A serial
+# line ends lines with CR LF: strip the \r before matching a line's end.
+# Kernel messages show up there too, only warnings and worse ("quiet").
 #
 # The kernel is the one Debian's linux-image-amd64 points at, downloaded
 # with "apt-get download" and unpacked, never installed: that takes seconds
@@ -102,7 +106,8 @@ else
     [ -n "$ip" ] && ip addr add "$ip" dev eth0
     ip link set eth0 up
     [ -n "$gw" ] && ip route add default via "$gw"
-    say "eth0 up ${ip:-noaddress} mac $(cat /sys/class/net/eth0/address)"
+    say "eth0 up ${ip:-noaddress} mac $(cat /sys/class/net/eth0/address)" \
+        "mtu $(cat /sys/class/net/eth0/mtu)${gw:+ gw $gw}"
 fi
 
 # One ping a second, each result on its own line.  A reply is followed by
