@@ -72,7 +72,7 @@ static bool
 is_daemon_command(const char *cmd)
 {
     static const char *const plain[] = {
-        "show", "trace", "dump-flows", "drop-stats", "load", "help",
+        "show", "trace", "dump-flows", "drop-stats", "drop-log", "load", "help",
         "dump-owners", "dump-conntrack", "dump-subsets",
         "list-commands", "exit",
     };

@@ -31,6 +31,7 @@ void ctl_register_table_commands(struct ctl_context *);
 void ctl_register_show_commands(struct ctl_context *);
 void ctl_register_trace_command(struct ctl_context *);
 void ctl_register_stateful_commands(struct ctl_context *);
+void ctl_register_drop_commands(struct ctl_context *);
 
 /* A VM port came up or went away, as port/add and port/del say: reported
  * to the controller under one (with 'vm', the VM's identity), otherwise

@@ -12,6 +12,7 @@
 #include "openvswitch/vlog.h"
 #include "packets.h"
 #include "coalesce.h"
+#include "drop-log.h"
 #include "port.h"
 #include "port-socket.h"
 #include "resolver.h"
@@ -85,6 +86,7 @@ drop(struct pipeline *p, struct dp_packet *pkt, unsigned int port_id,
      enum vp_drop_reason reason)
 {
     vp_counter_add(&counters(p, port_id)->drops[reason], 1);
+    drop_log_record(pkt, port_id, p->vni, reason);
     dp_packet_delete(pkt);
 }
 
@@ -708,6 +710,8 @@ process_packet(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
     struct vp_flow_key key;
     enum vp_drop_reason reason;
 
+    p->vni = in ? (in->vnet ? in->vnet->vni : 0) : vni;
+
     reason = vp_flow_key_extract(pkt, in_id, vni, outer_src, &key);
     if (reason != VP_N_DROP_REASONS) {
         VLOG_WARN_RL(&drop_rl, "%s: dropped a %"PRIu32"-byte frame: %s",
@@ -790,6 +794,7 @@ pipeline_process_fabric(struct pipeline *p, struct dp_packet_batch *batch,
         if (reason != VP_N_DROP_REASONS) {
             VLOG_WARN_RL(&drop_rl, "dropped VXLAN datagram from "IP_FMT": %s",
                          IP_ARGS(srcs[i]), vp_drop_reason_name(reason));
+            p->vni = 0;
             drop(p, pkt, VP_FABRIC_PORT_ID, reason);
             continue;
         }

@@ -64,6 +64,8 @@ struct pipeline {
     uint64_t gen;                   /* Tables generation for this batch. */
     long long int now;              /* time_msec() at the batch's start. */
     int mtu;                        /* Fabric MTU for this batch. */
+    uint32_t vni;                   /* VNet of the packet being processed
+                                     * (0: none), for the drop log. */
     size_t n_tx;
     struct pipeline_tx_port tx[PIPELINE_MAX_TX_PORTS];
     struct fabric_txq fq;

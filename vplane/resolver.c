@@ -13,6 +13,7 @@
 #include "conntrack.h"
 #include "ct-dpif.h"
 #include "dp-packet.h"
+#include "drop-log.h"
 #include "flow-key.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/poll-loop.h"
@@ -343,6 +344,7 @@ rentry_release(struct resolver *r, struct rentry *e, ovs_be32 owner,
     for (size_t i = 0; i < e->n_held; i++) {
         struct held *h = &e->held[i];
         if (reason != VP_N_DROP_REASONS) {
+            drop_log_record(h->pkt, DROP_LOG_RESOLVER_PORT, h->vni, reason);
             dp_packet_delete(h->pkt);
         } else {
             send_frame(r, h->pkt, owner ? owner : h->vtep, h->vni);

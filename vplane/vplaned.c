@@ -18,6 +18,7 @@
 #include "daemon.h"
 #include "dataplane.h"
 #include "owner-msg.h"
+#include "drop-log.h"
 #include "fatal-signal.h"
 #include "libvirt-watch.h"
 #include "netdev.h"
@@ -49,6 +50,7 @@ struct vplaned_options {
     char *tables_file;
     char *controller;
     char *libvirt_uri;          /* --libvirt, or NULL. */
+    size_t drop_log_size;       /* --drop-log. */
 };
 
 static void parse_options(int argc, char *argv[], struct vplaned_options *);
@@ -125,6 +127,8 @@ main(int argc, char *argv[])
     ctl_register_show_commands(&ctx);
     ctl_register_trace_command(&ctx);
     ctl_register_stateful_commands(&ctx);
+    ctl_register_drop_commands(&ctx);
+    drop_log_set_size(opts.drop_log_size);
     if (opts.libvirt_uri) {
         ctx.libvirt = lv_watch_create(opts.libvirt_uri, &ctx);
     }
@@ -201,6 +205,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         OPT_UNIXCTL,
         OPT_CONTROLLER,
         OPT_LIBVIRT,
+        OPT_DROP_LOG,
         OPT_BOOTSTRAP_CA_CERT,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
@@ -219,6 +224,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         {"unixctl", required_argument, NULL, OPT_UNIXCTL},
         {"controller", required_argument, NULL, OPT_CONTROLLER},
         {"libvirt", optional_argument, NULL, OPT_LIBVIRT},
+        {"drop-log", required_argument, NULL, OPT_DROP_LOG},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
         {"help", no_argument, NULL, 'h'},
@@ -237,6 +243,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
     o->dp.n_threads = 1;
     o->dp.port_rxbuf = 4 * 1024 * 1024;
     o->offloads = true;
+    o->drop_log_size = DROP_LOG_DEFAULT_SIZE;
 
     for (;;) {
         int c = getopt_long(argc, argv, short_options, long_options, NULL);
@@ -334,6 +341,16 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
             o->libvirt_uri = xstrdup(optarg ? optarg : LV_DEFAULT_URI);
             break;
 
+        case OPT_DROP_LOG: {
+            unsigned int n;
+            if (!str_to_uint(optarg, 10, &n) || n > DROP_LOG_MAX_SIZE) {
+                ovs_fatal(0, "--drop-log: \"%s\" is not a number of drops "
+                          "from 0 to %d", optarg, DROP_LOG_MAX_SIZE);
+            }
+            o->drop_log_size = n;
+            break;
+        }
+
         case OPT_BOOTSTRAP_CA_CERT:
             stream_ssl_set_ca_cert_file(optarg, true);
             break;
@@ -400,6 +417,8 @@ usage(void)
            "address)\n"
            "  --threads=N             forwarding threads (default: 1)\n"
            "  --tables=FILE           load a JSON tables file at start\n"
+           "  --drop-log=N            keep the last N drops for drop-log "
+           "(default: %d)\n"
            "  --libvirt[=URI]         attach the NICs of libvirt domains that carry\n"
            "                          vPlane metadata (default URI: "
            LV_DEFAULT_URI")\n"
@@ -413,7 +432,8 @@ usage(void)
            "                          (VMs must then send full checksums)\n"
            "  --unixctl=SOCKET        control socket (default: "
            "%s/vplaned.ctl)\n",
-           program_name, program_name, getenv("OVS_RUNDIR"));
+           program_name, program_name, DROP_LOG_DEFAULT_SIZE,
+           getenv("OVS_RUNDIR"));
     stream_usage("--controller", true, false, true);
     daemon_usage();
     vlog_usage();

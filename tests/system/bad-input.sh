@@ -37,15 +37,30 @@ world_bg a3 ping -q -i 0.02 -c 400 -W 2 10.1.0.12 >"$WORLD_DIR/ping.out" 2>&1
 pinger=$WORLD_BG_PID
 
 # expect_drops HOST PORT REASON N COMMAND...: runs COMMAND, then checks that
-# PORT's REASON counter grew by exactly N.
+# PORT's REASON counter grew by exactly N, and that the drop log shows those
+# N drops one by one (port, reason, the frame's first bytes), in text and
+# in JSON alike.
 expect_drops() {
-    local h=$1 port=$2 reason=$3 n=$4 before after; shift 4
+    local h=$1 port=$2 reason=$3 n=$4 before after logged; shift 4
     before=$(drop_count "$h" "$port" "$reason")
+    world_ctl "$h" drop-log/clear
     "$@" >"$WORLD_DIR/cmd.out" 2>&1 || true
     sleep 0.3
     after=$(drop_count "$h" "$port" "$reason")
     check_eq "$((after - before))" "$n" "$h $port $reason drops after: $*"
-    echo "   $port $reason +$n"
+    world_ctl "$h" drop-log "$reason" >"$WORLD_DIR/drop-log.txt"
+    logged=$(awk -v p="$port" -v r="$reason" '$3 == p && $5 == r' "$WORLD_DIR/drop-log.txt" | wc -l)
+    check_eq "$logged" "$n" "$h drop-log lines for $port $reason"
+    grep -qE '^    [0-9a-f]{2}( [0-9a-f]{2})*$' "$WORLD_DIR/drop-log.txt" \
+        || check_fail "drop-log shows no frame bytes: $(head -5 "$WORLD_DIR/drop-log.txt")"
+    world_ctl "$h" drop-log --format=json "$reason" | "$PYTHON" -c '
+import json, sys
+d = json.load(sys.stdin)
+rows = [r for r in d["drops"] if r["port"] == sys.argv[1] and r["reason"] == sys.argv[2]]
+assert len(rows) == int(sys.argv[3]), rows
+assert all(len(r["head"]) > 0 and r["len"] > 0 for r in rows), rows' "$port" "$reason" "$n" \
+        || check_fail "drop-log --format=json disagrees for $port $reason"
+    echo "   $port $reason +$n (logged)"
 }
 
 scapy_send() {      # scapy_send VM EXPRESSION: sendp() frames from VM's eth0
