@@ -14,6 +14,7 @@
 struct ctrl_client;
 struct dataplane;
 struct lv_watch;
+struct simap;
 struct vp_port_spec;
 struct vp_tables;
 
@@ -32,6 +33,9 @@ void ctl_register_show_commands(struct ctl_context *);
 void ctl_register_trace_command(struct ctl_context *);
 void ctl_register_stateful_commands(struct ctl_context *);
 void ctl_register_drop_commands(struct ctl_context *);
+
+/* Entries per table and their size, for memory/show. */
+void ctl_get_memory_usage(const struct ctl_context *, struct simap *);
 
 /* A VM port came up or went away, as port/add and port/del say: reported
  * to the controller under one (with 'vm', the VM's identity), otherwise

@@ -14,6 +14,7 @@
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
+#include "simap.h"
 #include "packets.h"
 #include "random.h"
 #include "seq.h"
@@ -586,4 +587,17 @@ resolver_add_drops(const struct resolver *r, uint64_t *drops)
     for (size_t i = 0; i < VP_N_DROP_REASONS; i++) {
         drops[i] += resolver_read_counter(&r->drops[i]);
     }
+}
+
+void
+resolver_get_memory_usage(const struct resolver *r, struct simap *usage)
+{
+    simap_increase(usage, "owner-cache", cmap_count(&r->cache));
+    simap_increase(usage, "owner-records", cmap_count(&r->records));
+    simap_increase(usage, "owner-queries", cmap_count(&r->queries)
+                   + cmap_count(&r->mine));
+    struct ovs_mutex *mutex = CONST_CAST(struct ovs_mutex *, &r->mutex);
+    ovs_mutex_lock(mutex);
+    simap_increase(usage, "held-packets", r->n_held);
+    ovs_mutex_unlock(mutex);
 }

@@ -35,6 +35,7 @@
 struct conntrack;
 struct dp_packet;
 struct ds;
+struct simap;
 struct vp_action;
 struct vp_flow_key;
 struct vp_stateful;
@@ -104,6 +105,8 @@ void resolver_trace(const struct resolver *, const struct vp_stateful *,
 void resolver_format_owners(const struct resolver *, struct ds *);
 void resolver_format_records(const struct resolver *, struct ds *);
 void resolver_format_counters(const struct resolver *, struct ds *);
+/* Entries in its tables, for memory/show. */
+void resolver_get_memory_usage(const struct resolver *, struct simap *);
 /* Packets dropped by the resolver itself (timeouts, full queues), by
  * reason, added to 'drops'. */
 void resolver_add_drops(const struct resolver *, uint64_t *drops);

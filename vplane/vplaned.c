@@ -20,6 +20,8 @@
 #include "owner-msg.h"
 #include "drop-log.h"
 #include "fatal-signal.h"
+#include "memory.h"
+#include "simap.h"
 #include "libvirt-watch.h"
 #include "netdev.h"
 #include "openvswitch/poll-loop.h"
@@ -157,6 +159,13 @@ main(int argc, char *argv[])
         }
         dataplane_run(dp);
         netdev_run();
+        memory_run();
+        if (memory_should_report()) {
+            struct simap usage = SIMAP_INITIALIZER(&usage);
+            ctl_get_memory_usage(&ctx, &usage);
+            memory_report(&usage);
+            simap_destroy(&usage);
+        }
 
         unixctl_server_wait(unixctl);
         if (ctx.client) {
@@ -167,6 +176,7 @@ main(int argc, char *argv[])
         }
         dataplane_wait(dp);
         netdev_wait();
+        memory_wait();
         if (ctx.exiting) {
             poll_immediate_wake();
         }

@@ -89,7 +89,8 @@ check_step "ovs-appctl runs the same commands"
 APPCTL=${OVS_BUILDDIR:+$OVS_BUILDDIR/utilities/ovs-appctl}
 [ -x "${APPCTL:-}" ] || APPCTL=$(command -v ovs-appctl) \
     || check_fail "ovs-appctl not found (OVS_BUILDDIR=${OVS_BUILDDIR:-unset})"
-for cmd in vnet/dump xlate/dump route/dump tables/export drop-stats; do
+for cmd in vnet/dump xlate/dump route/dump tables/export drop-stats drop-log \
+           memory/show "drop-log --format=json"; do
     a=$(world_ctl h1 $cmd)
     b=$("$APPCTL" -t "$WORLD_DIR/h1.ctl" $cmd)
     check_eq "$b" "$a" "ovs-appctl $cmd"
@@ -99,6 +100,16 @@ check_contains "$(world_ctl h1 port/list)" "10.1.0.13" "port added through ovs-a
 world_ctl h1 vlog/set pipeline:file:dbg >/dev/null || check_fail "vlog/set"
 check_contains "$(world_ctl h1 vlog/list)" "pipeline" "vlog/list"
 check_contains "$(world_ctl h1 help)" "xlate/add" "help lists the commands"
+
+check_step "memory/show counts the tables"
+mem=$(world_ctl h1 memory/show)
+count() {   # count SECTION: entries of the tables/export section
+    world_ctl h1 tables/export | "$PYTHON" -c 'import json,sys; print(len(json.load(sys.stdin)[sys.argv[1]]))' "$1"
+}
+for section in ports vnets xlate; do
+    check_contains "$mem" "$section:$(count $section)" "memory/show $section"
+done
+check_contains "$mem" "flow-cache-slots:" "memory/show flow caches"
 
 check_step "trace explains and changes nothing"
 before=$(world_ctl h1 tables/export; world_ctl h1 drop-stats)
