@@ -64,6 +64,7 @@ SYSTEM_TESTS = \
 	tests/system/bad-input.sh \
 	tests/system/port-churn.sh \
 	tests/system/ctl.sh \
+	tests/system/capture.sh \
 	tests/system/ctrl-nb.sh \
 	tests/system/ctrl-sync.sh \
 	tests/system/ctrl-move.sh \

@@ -72,7 +72,8 @@ static bool
 is_daemon_command(const char *cmd)
 {
     static const char *const plain[] = {
-        "show", "trace", "dump-flows", "drop-stats", "drop-log", "load", "help",
+        "show", "trace", "dump-flows", "drop-stats", "drop-log", "capture",
+        "load", "help",
         "dump-owners", "dump-conntrack", "dump-subsets",
         "list-commands", "exit",
     };
@@ -88,6 +89,134 @@ is_daemon_command(const char *cmd)
     return false;
 }
 
+static struct jsonrpc *
+connect_daemon(const char *target, const char *cmd)
+{
+    struct jsonrpc *client;
+    int error = unixctl_client_create(target, &client);
+    if (error) {
+        fail("cannot connect to %s: %s (is %s running?)", target,
+             ovs_strerror(error),
+             strncmp(cmd, "ctrl/", 5) ? "vplaned" : "vplane-ctrl");
+    }
+    return client;
+}
+
+/* Runs 'cmd' and returns its answer, or fails with the daemon's error. */
+static char *
+transact(struct jsonrpc *client, const char *target, const char *cmd,
+         int argc, char *argv[])
+{
+    char *result, *err;
+    int error = unixctl_client_transact(client, cmd, argc, argv, &result,
+                                        &err);
+    if (error) {
+        fail("%s: %s", target, ovs_strerror(error));
+    }
+    if (err) {
+        size_t len = strlen(err);
+        while (len && err[len - 1] == '\n') {
+            err[--len] = '\0';
+        }
+        fail("%s", err);
+    }
+    return result;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void
+on_interrupt(int sig OVS_UNUSED)
+{
+    interrupted = 1;
+}
+
+/* capture PORT|fabric [--count N] [-w FILE] [--vni N]: has vplaned write a
+ * pcap of PORT (default FILE: PORT.pcap here) and waits until it is done:
+ * N frames written, or Ctrl-C. */
+OVS_NO_RETURN static void
+run_capture(const char *target, int argc, char *argv[])
+{
+    const char *port = NULL, *file = NULL;
+    char *count = NULL, *vni = NULL;
+
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+        const char *value = i + 1 < argc ? argv[i + 1] : NULL;
+        if ((!strcmp(arg, "--count") || !strcmp(arg, "-c")) && value) {
+            count = xasprintf("count=%s", value);
+            i++;
+        } else if (!strncmp(arg, "--count=", 8)) {
+            count = xasprintf("count=%s", arg + 8);
+        } else if (!strcmp(arg, "-w") && value) {
+            file = value;
+            i++;
+        } else if (!strcmp(arg, "--vni") && value) {
+            vni = xasprintf("vni=%s", value);
+            i++;
+        } else if (!strncmp(arg, "--vni=", 6)) {
+            vni = xasprintf("vni=%s", arg + 6);
+        } else if (arg[0] != '-' && !port) {
+            port = arg;
+        } else {
+            fail("usage: capture PORT|fabric [--count N] [-w FILE] "
+                 "[--vni N]");
+        }
+    }
+    if (!port) {
+        fail("usage: capture PORT|fabric [--count N] [-w FILE] [--vni N]");
+    }
+
+    /* vplaned writes the file: give it an absolute path. */
+    char *path = file ? xstrdup(file) : xasprintf("%s.pcap", port);
+    if (path[0] != '/') {
+        char *cwd = getcwd(NULL, 0);
+        if (!cwd) {
+            fail("cannot find the current directory: %s",
+                 ovs_strerror(errno));
+        }
+        char *abs = xasprintf("%s/%s", cwd, path);
+        free(cwd);
+        free(path);
+        path = abs;
+    }
+
+    char *args[4] = { CONST_CAST(char *, port), path };
+    int n_args = 2;
+    if (count) {
+        args[n_args++] = count;
+    }
+    if (vni) {
+        args[n_args++] = vni;
+    }
+    struct jsonrpc *client = connect_daemon(target, "capture/start");
+    char *result = transact(client, target, "capture/start", n_args, args);
+    fputs(result, stderr);
+    free(result);
+
+    signal(SIGINT, on_interrupt);
+    signal(SIGTERM, on_interrupt);
+    for (;;) {
+        if (interrupted) {
+            result = transact(client, target, "capture/stop", 0, NULL);
+            break;
+        }
+        result = transact(client, target, "capture/show", 0, NULL);
+        if (strncmp(result, "capturing", 9)) {
+            break;
+        }
+        free(result);
+        usleep(100 * 1000);
+    }
+    fputs(result, stdout);
+    free(result);
+    jsonrpc_close(client);
+    free(path);
+    free(count);
+    free(vni);
+    exit(EXIT_SUCCESS);
+}
+
 /* Sends one command to a daemon's control socket and prints the answer. */
 OVS_NO_RETURN static void
 run_daemon_command(const char *target, int argc, char *argv[])
@@ -97,7 +226,9 @@ run_daemon_command(const char *target, int argc, char *argv[])
     char **cmd_argv = argv + 1;
     char *path = NULL;
 
-    if (!strcmp(cmd, "help")) {
+    if (!strcmp(cmd, "capture")) {
+        run_capture(target, argc, argv);
+    } else if (!strcmp(cmd, "help")) {
         cmd = "list-commands";
     } else if (!strcmp(cmd, "load")) {
         /* The daemon reads the file: hand it a path that does not depend

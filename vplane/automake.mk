@@ -7,7 +7,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/ctl.h vplane/ctl-show.c vplane/ctl-stateful.c \
 	vplane/ctl-tables.c vplane/ctl-trace.c \
 	vplane/dataplane.c vplane/dataplane.h \
-	vplane/ctl-drops.c vplane/ctl-memory.c \
+	vplane/capture.c vplane/capture.h \
+	vplane/ctl-capture.c vplane/ctl-drops.c vplane/ctl-memory.c \
 	vplane/drop-log.c vplane/drop-log.h \
 	vplane/drop-reasons.c \
 	vplane/fabric.c vplane/fabric.h \

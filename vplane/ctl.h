@@ -33,6 +33,7 @@ void ctl_register_show_commands(struct ctl_context *);
 void ctl_register_trace_command(struct ctl_context *);
 void ctl_register_stateful_commands(struct ctl_context *);
 void ctl_register_drop_commands(struct ctl_context *);
+void ctl_register_capture_commands(struct ctl_context *);
 
 /* Entries per table and their size, for memory/show. */
 void ctl_get_memory_usage(const struct ctl_context *, struct simap *);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "capture.h"
 #include "command-line.h"
 #include "ctl.h"
 #include "ctrl-client.h"
@@ -130,6 +131,7 @@ main(int argc, char *argv[])
     ctl_register_trace_command(&ctx);
     ctl_register_stateful_commands(&ctx);
     ctl_register_drop_commands(&ctx);
+    ctl_register_capture_commands(&ctx);
     drop_log_set_size(opts.drop_log_size);
     if (opts.libvirt_uri) {
         ctx.libvirt = lv_watch_create(opts.libvirt_uri, &ctx);
@@ -159,6 +161,7 @@ main(int argc, char *argv[])
         }
         dataplane_run(dp);
         netdev_run();
+        capture_run();
         memory_run();
         if (memory_should_report()) {
             struct simap usage = SIMAP_INITIALIZER(&usage);
@@ -176,6 +179,7 @@ main(int argc, char *argv[])
         }
         dataplane_wait(dp);
         netdev_wait();
+        capture_wait();
         memory_wait();
         if (ctx.exiting) {
             poll_immediate_wake();
@@ -184,6 +188,7 @@ main(int argc, char *argv[])
     }
 
     VLOG_INFO("exiting");
+    capture_stop();
     lv_watch_destroy(ctx.libvirt);
     ctrl_client_destroy(ctx.client);
     dataplane_destroy(dp);
