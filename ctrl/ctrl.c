@@ -275,6 +275,10 @@ ctrl_port_status(struct ctrl *c, struct sb_session *s,
     if (!error) {
         error = vp_parse_vm_mac("mac", ps->mac, &mac);
     }
+    if (!error && ps->vm) {
+        /* Hosts get it back in their tables, which check it the same way. */
+        error = vp_parse_name("vm", ps->vm);
+    }
 
     struct port_event *e = xzalloc(sizeof *e);
     size_t n = ps->ips ? json_array(ps->ips)->n : 0;

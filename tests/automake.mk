@@ -3,6 +3,7 @@
 
 UNIT_TESTS = \
 	tests/unit/test-fabric \
+	tests/unit/test-libvirt-nics \
 	tests/unit/test-libvirt-xml \
 	tests/unit/test-owner-msg \
 	tests/unit/test-packet \
@@ -25,6 +26,9 @@ tests_unit_libtestutil_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/vplane \
 tests_unit_test_fabric_SOURCES = tests/unit/test-fabric.c
 tests_unit_test_fabric_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_fabric_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_libvirt_nics_SOURCES = tests/unit/test-libvirt-nics.c
+tests_unit_test_libvirt_nics_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_libvirt_nics_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_libvirt_xml_SOURCES = tests/unit/test-libvirt-xml.c
 tests_unit_test_libvirt_xml_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_libvirt_xml_LDADD = $(UNIT_TEST_LDADD)

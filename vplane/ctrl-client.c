@@ -112,6 +112,7 @@ struct ctrl_client {
     unsigned long long n_bad;
     unsigned long long n_ignored;
     unsigned long long n_ports_refused;
+    unsigned long long n_refusals_ignored;
 };
 
 static void
@@ -634,16 +635,26 @@ handle_port_refused(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         return;
     }
     struct reported_port *rp = shash_find_data(&c->ports, json_string(port));
-    if (!rp || !eth_addr_equals(rp->mac, ea)) {
-        return;                 /* Gone or replaced since: stale news. */
+    if (!rp || !eth_addr_equals(rp->mac, ea) || rp->configured) {
+        /* Gone, replaced or bound since: stale news. */
+        c->n_refusals_ignored++;
+        return;
     }
-    if (!rp->refusal || strcmp(rp->refusal, json_string(error))) {
-        VLOG_WARN("port %s ("ETH_ADDR_FMT" in VNet %s): the controller "
-                  "refused it: %s", rp->name, ETH_ADDR_ARGS(rp->mac),
-                  rp->vnet, json_string(error));
+    /* One short line of printable text, whatever the controller sent. */
+    char *why = xmemdup0(json_string(error),
+                         MIN(strlen(json_string(error)), 200));
+    for (char *q = why; *q; q++) {
+        if ((unsigned char) *q < 0x20 || *q == 0x7f) {
+            *q = ' ';
+        }
+    }
+    if (!rp->refusal || strcmp(rp->refusal, why)) {
+        VLOG_WARN_RL(&rl, "port %s ("ETH_ADDR_FMT" in VNet %s): the "
+                     "controller refused it: %s", rp->name,
+                     ETH_ADDR_ARGS(rp->mac), rp->vnet, why);
     }
     free(rp->refusal);
-    rp->refusal = xstrdup(json_string(error));
+    rp->refusal = why;
     rp->retry_at = time_msec() + REFUSED_RETRY_MS;
     c->n_ports_refused++;
     COVERAGE_INC(ctrl_port_refused);
@@ -684,6 +695,12 @@ connection_changed(struct ctrl_client *c)
     c->hello_done = false;
     reset_staging(c);
     c->state = SYNC_NONE;
+    /* Every port is reported again after the hello: refused ones too. */
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &c->ports) {
+        struct reported_port *p = node->data;
+        p->retry_at = LLONG_MAX;
+    }
     if (jsonrpc_session_is_connected(c->js)) {
         c->n_connects++;
         send_hello(c);
@@ -742,10 +759,12 @@ ctrl_client_wait(struct ctrl_client *c)
     jsonrpc_session_wait(c->js);
     jsonrpc_session_recv_wait(c->js);
 
+    /* retry_refused_ports() only sends on a live session: without one the
+     * timer would fire again at once, forever. */
     struct shash_node *node;
     SHASH_FOR_EACH (node, &c->ports) {
         const struct reported_port *p = node->data;
-        if (p->refusal && p->retry_at != LLONG_MAX) {
+        if (ready(c) && p->refusal && p->retry_at != LLONG_MAX) {
             poll_timer_wait_until(p->retry_at);
         }
     }
@@ -820,6 +839,18 @@ ctrl_client_port_down(struct ctrl_client *c, const char *name)
         send_port_status(c, p, false);
     }
     return NULL;
+}
+
+bool
+ctrl_client_port_reported(const struct ctrl_client *c, const char *name)
+{
+    return shash_find(&c->ports, name) != NULL;
+}
+
+bool
+ctrl_client_is_synced(const struct ctrl_client *c)
+{
+    return ready(c) && c->state == SYNC_DONE;
 }
 
 const char *
@@ -901,8 +932,9 @@ ctrl_client_format(const struct ctrl_client *c, struct ds *s)
 
     size_t n_downs = ovs_list_size(&c->downs);
     ds_put_format(s, "  ports reported: %"PRIuSIZE" up, %"PRIuSIZE" down "
-                  "not yet acted on; refusals %llu\n", shash_count(&c->ports),
-                  n_downs, c->n_ports_refused);
+                  "not yet acted on; refusals %llu (%llu stale, ignored)\n",
+                  shash_count(&c->ports), n_downs, c->n_ports_refused,
+                  c->n_refusals_ignored);
     const struct shash_node **nodes = shash_sort(&c->ports);
     for (size_t i = 0; i < shash_count(&c->ports); i++) {
         const struct reported_port *p = nodes[i]->data;

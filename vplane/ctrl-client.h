@@ -15,6 +15,7 @@
 #ifndef VPLANE_CTRL_CLIENT_H
 #define VPLANE_CTRL_CLIENT_H 1
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "openvswitch/compiler.h"
 #include "openvswitch/types.h"
@@ -42,6 +43,12 @@ char *ctrl_client_port_down(struct ctrl_client *, const char *port)
  * up, or NULL. */
 const char *ctrl_client_port_refusal(const struct ctrl_client *,
                                      const char *name);
+
+/* Whether this host reports port 'name' up (it may have stopped: the
+ * controller moved the port to another host). */
+bool ctrl_client_port_reported(const struct ctrl_client *, const char *name);
+/* Whether the controller's snapshot is applied and updates follow. */
+bool ctrl_client_is_synced(const struct ctrl_client *);
 
 const struct vp_peers *ctrl_client_peers(const struct ctrl_client *);
 const char *ctrl_client_remote(const struct ctrl_client *);

@@ -9,8 +9,11 @@
  * libvirt may add or remove watches from inside a callback, and requires
  * that a removed watch's free callback run later, never inside the remove
  * call; removed entries are therefore only marked and are freed at the end
- * of the next lv_loop_run().  The lock guards against libvirt calling from
- * another thread; callbacks always run without it. */
+ * of the next lv_loop_run().  vplaned calls libvirt from its main thread
+ * only, so libvirt calls these from there too; the lock is insurance (a
+ * registration from another thread would be safe, but would not wake the
+ * main thread's poll: OVS's poll state is per thread).  Callbacks always
+ * run without the lock. */
 #include <config.h>
 #include "libvirt-loop.h"
 
@@ -97,9 +100,6 @@ add_handle(int fd, int events, virEventHandleCallback cb, void *opaque,
     h->id = next_id++;
     hmap_insert(&handles, &h->node, hash_int(h->id, 0));
     ovs_mutex_unlock(&lv_mutex);
-    /* A watch added from another thread must be seen by the sleeping
-     * loop.  (From the main thread this only shortens one wait.) */
-    poll_immediate_wake();
     return h->id;
 }
 
@@ -112,7 +112,6 @@ update_handle(int id, int events)
         h->events = events;
     }
     ovs_mutex_unlock(&lv_mutex);
-    poll_immediate_wake();
 }
 
 static int
@@ -143,7 +142,6 @@ add_timeout(int interval, virEventTimeoutCallback cb, void *opaque,
     t->id = next_id++;
     hmap_insert(&timeouts, &t->node, hash_int(t->id, 0));
     ovs_mutex_unlock(&lv_mutex);
-    poll_immediate_wake();
     return t->id;
 }
 
@@ -157,7 +155,6 @@ update_timeout(int id, int interval)
         t->next = time_msec() + MAX(interval, 0);
     }
     ovs_mutex_unlock(&lv_mutex);
-    poll_immediate_wake();
 }
 
 static int
@@ -313,6 +310,12 @@ purge_deleted(void)
         cbs[i].ff(cbs[i].opaque);
     }
     free(cbs);
+}
+
+void
+lv_loop_purge(void)
+{
+    purge_deleted();
 }
 
 void

@@ -17,4 +17,8 @@ void lv_loop_register(void);
 void lv_loop_run(void);
 void lv_loop_wait(void);
 
+/* Frees what libvirt removed (and runs its free callbacks), without
+ * dispatching anything: after a last virConnectClose(). */
+void lv_loop_purge(void);
+
 #endif /* vplane/libvirt-loop.h */

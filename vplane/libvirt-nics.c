@@ -8,12 +8,12 @@
 #include <string.h>
 #include "coverage.h"
 #include "ctl.h"
+#include "ctrl-client.h"
 #include "openvswitch/vlog.h"
 #include "port.h"
 #include "tables-config.h"
 #include "tables.h"
 #include "util.h"
-#include "uuid.h"
 
 VLOG_DEFINE_THIS_MODULE(libvirt_nics);
 
@@ -36,7 +36,15 @@ static void
 nic_detach(struct lv_watch *w, struct lv_nic *nic)
 {
     if (nic->attached) {
-        char *error = ctl_port_down(w->ctx, nic->spec.tap);
+        /* Without a controller the port is this NIC's only if it still has
+         * its MAC: someone may have put another one under the name. */
+        const struct vp_port *port = tables_port_by_name(w->ctx->tables,
+                                                         nic->spec.tap);
+        char *error = (w->ctx->client
+                       || (port && eth_addr_equals(port->mac, nic->spec.mac))
+                       ? ctl_port_down(w->ctx, nic->spec.tap)
+                       : xasprintf("port %s is not this NIC's any more",
+                                   nic->spec.tap));
         if (error) {
             /* Already gone from the tables (the controller removed it). */
             VLOG_DBG("domain %s: %s", nic->domain, error);
@@ -52,7 +60,7 @@ void
 lv_nic_remove(struct lv_watch *w, struct lv_nic *nic)
 {
     nic_detach(w, nic);
-    shash_find_and_delete_assert(&w->nics, nic->key);
+    shash_delete(&w->nics, nic->node);
     lv_nic_free(nic);
 }
 
@@ -80,11 +88,14 @@ nic_add(struct lv_watch *w, const char *uuid, const char *domain,
     nic->domain = xstrdup(domain);
     nic->spec = *spec;
     memset(spec, 0, sizeof *spec);
-    nic->key = (eth_addr_is_zero(nic->spec.mac)
+    /* A valid entry is the only one with its MAC (libvirt-xml.c refuses a
+     * MAC listed twice); a refused one may share it, so it is keyed by its
+     * position.  Sorted, both keep a domain's NICs together. */
+    nic->key = (nic->spec.error
                 ? xasprintf("%s entry %"PRIuSIZE, uuid, index)
                 : xasprintf("%s "ETH_ADDR_FMT, uuid,
                             ETH_ADDR_ARGS(nic->spec.mac)));
-    shash_add(&w->nics, nic->key, nic);
+    nic->node = shash_add(&w->nics, nic->key, nic);
 
     if (!nic->spec.error && !nic->spec.tap) {
         nic->spec.error = xstrdup("the interface has no tap name "
@@ -98,7 +109,9 @@ nic_add(struct lv_watch *w, const char *uuid, const char *domain,
             .n_ips = nic->spec.n_ips,
             .ips = nic->spec.ips,
         };
-        nic->spec.error = ctl_port_up(w->ctx, &port, uuid);
+        char *vm = xasprintf(LV_VM_PREFIX"%s", uuid);
+        nic->spec.error = ctl_port_up(w->ctx, &port, vm);
+        free(vm);
     }
     if (nic->spec.error) {
         w->n_refused++;
@@ -111,6 +124,21 @@ nic_add(struct lv_watch *w, const char *uuid, const char *domain,
     VLOG_INFO("domain %s: NIC %s ("ETH_ADDR_FMT") in VNet %s %s", domain,
               nic->spec.tap, ETH_ADDR_ARGS(nic->spec.mac), nic->spec.vnet,
               w->ctx->client ? "reported up to the controller" : "attached");
+}
+
+static void
+report_again(struct lv_watch *w, struct lv_nic *nic)
+{
+    struct vp_port_spec port = {
+        .name = nic->spec.tap,
+        .vnet = nic->spec.vnet,
+        .mac = nic->spec.mac,
+        .n_ips = nic->spec.n_ips,
+        .ips = nic->spec.ips,
+    };
+    char *vm = xasprintf(LV_VM_PREFIX"%s", nic->uuid);
+    free(ctl_port_up(w->ctx, &port, vm));
+    free(vm);
 }
 
 /* An unchanged NIC is left alone. */
@@ -136,6 +164,15 @@ lv_nics_apply(struct lv_watch *w, const char *uuid, const char *domain,
         }
         if (i == n) {
             lv_nic_remove(w, nic);
+        } else if (nic->attached && w->ctx->client
+                   && !ctrl_client_port_reported(w->ctx->client,
+                                                 nic->spec.tap)) {
+            /* The controller moved the port away (a migration that then
+             * failed, say) and this host stopped reporting it; the NIC is
+             * here and running, so it is reported again. */
+            VLOG_INFO("domain %s: NIC %s reported again", domain,
+                      nic->spec.tap);
+            report_again(w, nic);
         }
     }
     for (size_t i = 0; i < n; i++) {
@@ -146,58 +183,52 @@ lv_nics_apply(struct lv_watch *w, const char *uuid, const char *domain,
     free(unchanged);
 }
 
-/* Under a controller, after a restart: the controller's tables may hold a
- * port of a VM that went away while vplaned was down.  Ports with a VM
- * identity shaped like a libvirt UUID but no NIC of that domain attached
- * here are reported down.  (A port without a VM identity, attached by
- * port/add, is not libvirt's and is left alone.) */
+/* Under a controller: the controller's tables may hold a port of a VM that
+ * went away while this vplaned was down (or disconnected from libvirt).
+ * Once a full resync has read every domain, and the controller's snapshot
+ * is in, every port whose VM identity is libvirt's ("libvirt:UUID", as
+ * this watcher reports them) but that no running NIC here matches is
+ * reported down.  Ports attached with port/add, whatever their identity,
+ * are left alone. */
 void
 lv_nics_report_stale(struct lv_watch *w)
 {
     struct vp_tables *t = w->ctx->tables;
 
-    if (!w->ctx->client || !w->conn || w->full_resync
-        || tables_gen(t) == w->stale_gen) {
+    if (!w->stale_check || !w->ctx->client || !w->conn
+        || !ctrl_client_is_synced(w->ctx->client)) {
         return;
     }
-    w->stale_gen = tables_gen(t);
+    w->stale_check = false;
 
     struct sset attached = SSET_INITIALIZER(&attached);
     struct shash_node *node;
     SHASH_FOR_EACH (node, &w->nics) {
         const struct lv_nic *nic = node->data;
         if (nic->attached) {
-            sset_add_and_free(&attached, xasprintf("%s %s", nic->spec.tap,
-                                                   nic->uuid));
+            sset_add_and_free(&attached, xasprintf("%s "LV_VM_PREFIX"%s",
+                                                   nic->spec.tap, nic->uuid));
         }
     }
 
-    struct sset present = SSET_INITIALIZER(&present);
+    struct sset stale = SSET_INITIALIZER(&stale);
     const struct vp_port *port;
     HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
-        struct uuid ignored;
-
-        sset_add(&present, port->name);
-        if (!port->vm || !uuid_from_string(&ignored, port->vm)
-            || sset_contains(&w->stale, port->name)) {
-            continue;
+        if (port->vm && !strncmp(port->vm, LV_VM_PREFIX,
+                                 strlen(LV_VM_PREFIX))) {
+            char *key = xasprintf("%s %s", port->name, port->vm);
+            if (!sset_contains(&attached, key)) {
+                VLOG_INFO("port %s: %s runs no such NIC here; reported down",
+                          port->name, port->vm);
+                sset_add(&stale, port->name);
+            }
+            free(key);
         }
-        char *key = xasprintf("%s %s", port->name, port->vm);
-        if (!sset_contains(&attached, key)) {
-            VLOG_INFO("port %s: domain %s runs no such NIC here; reported "
-                      "down", port->name, port->vm);
-            free(ctl_port_down(w->ctx, port->name));
-            sset_add(&w->stale, port->name);
-        }
-        free(key);
     }
-
     const char *name;
-    SSET_FOR_EACH_SAFE (name, &w->stale) {
-        if (!sset_contains(&present, name)) {
-            sset_delete(&w->stale, SSET_NODE_FROM_NAME(name));
-        }
+    SSET_FOR_EACH (name, &stale) {
+        free(ctl_port_down(w->ctx, name));
     }
-    sset_destroy(&present);
+    sset_destroy(&stale);
     sset_destroy(&attached);
 }

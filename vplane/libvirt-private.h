@@ -13,8 +13,13 @@
 
 struct ctl_context;
 
+/* The VM identity the watcher reports: "libvirt:" and the domain's UUID.
+ * It says which ports are the watcher's to take down after a restart. */
+#define LV_VM_PREFIX "libvirt:"
+
 /* One vPlane NIC of a running domain. */
 struct lv_nic {
+    struct shash_node *node;    /* In 'nics'. */
     char *key;                  /* "UUID MAC": its node's name in 'nics'. */
     char uuid[VIR_UUID_STRING_BUFLEN];
     char *domain;               /* The domain's name, for people. */
@@ -39,11 +44,13 @@ struct lv_watch {
 
     struct shash nics;          /* "UUID MAC" -> struct lv_nic. */
     struct sset dirty;          /* UUIDs of domains to read again. */
+    struct sset retry;          /* The same, at the next retry tick. */
     bool full_resync;
+    long long int next_full_resync; /* Not before (after a failure). */
     long long int next_retry;   /* When to try refused NICs again. */
     struct smap taps;           /* Tap -> domain UUID: taps we made. */
-    uint64_t stale_gen;         /* Tables generation last checked. */
-    struct sset stale;          /* Ports reported down as stale. */
+    bool stale_check;           /* A full resync read every domain: look
+                                 * for ports of VMs gone (libvirt-nics.c). */
 
     unsigned long long n_connects, n_events, n_resyncs, n_refused, n_errors;
 };

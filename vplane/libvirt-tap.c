@@ -1,7 +1,9 @@
 /* vplane/libvirt-tap.c: persistent taps for libvirt domains.  See
  * libvirt-tap.h.  The kernel's tun driver makes them (TUNSETIFF,
- * TUNSETPERSIST); the alias is the interface's sysfs "ifalias", which the
- * network namespace vplaned runs in shows. */
+ * TUNSETPERSIST); the alias is the interface's sysfs "ifalias".  sysfs
+ * shows the network namespace of whoever mounted it: run vplaned in a
+ * network namespace with its own sysfs mount (as `ip netns exec` does), or
+ * in the host's. */
 #include <config.h>
 #include "libvirt-tap.h"
 
@@ -109,14 +111,15 @@ lv_tap_create(const char *name, const char *uuid)
 }
 
 int
-lv_tap_remove(const char *name)
+lv_tap_remove(const char *name, const char *uuid)
 {
-    char alias[256];
+    char alias[256], want[256];
     int error = read_alias(name, alias, sizeof alias);
 
+    snprintf(want, sizeof want, ALIAS_PREFIX"%s", uuid);
     if (error) {
         return error == ENODEV ? 0 : error;
-    } else if (strncmp(alias, ALIAS_PREFIX, strlen(ALIAS_PREFIX))) {
+    } else if (strcmp(alias, want)) {
         return EPERM;           /* Not ours: leave it alone. */
     }
     error = set_persist(name, false);

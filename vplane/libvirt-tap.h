@@ -19,9 +19,10 @@ struct smap;
  * not a tap vPlane made for this domain). */
 int lv_tap_create(const char *name, const char *uuid);
 
-/* Removes tap 'name' if vPlane made it.  Returns 0 or a positive errno
- * (EBUSY while a process still has it open). */
-int lv_tap_remove(const char *name);
+/* Removes tap 'name' if vPlane made it for domain 'uuid'.  Returns 0 (also
+ * if it is already gone), EPERM if it is not that tap, or another positive
+ * errno (EBUSY while a process still has it open). */
+int lv_tap_remove(const char *name, const char *uuid);
 
 /* Fills 'taps' (name -> domain UUID) with the taps vPlane made. */
 void lv_tap_list(struct smap *taps);

@@ -64,12 +64,14 @@ last_error(void)
 /* Taps. */
 
 /* Makes the taps of 'specs' that are vPlane's to make, and removes the
- * taps made for domain 'uuid' that it no longer names. */
-static void
+ * taps made for domain 'uuid' that it no longer names.  Returns false if a
+ * tap could not be made (to be tried again). */
+static bool
 sync_domain_taps(struct lv_watch *w, const char *uuid, const char *domain,
                  const struct lv_nic_spec *specs, size_t n)
 {
     struct sset wanted = SSET_INITIALIZER(&wanted);
+    bool ok = true;
 
     for (size_t i = 0; i < n; i++) {
         const struct lv_nic_spec *s = &specs[i];
@@ -77,6 +79,7 @@ sync_domain_taps(struct lv_watch *w, const char *uuid, const char *domain,
             int error = lv_tap_create(s->tap, uuid);
             if (error) {
                 w->n_errors++;
+                ok = false;
                 VLOG_WARN_RL(&rl, "domain %s: cannot make tap %s: %s",
                              domain, s->tap,
                              error == EEXIST ? "another interface has that "
@@ -91,11 +94,12 @@ sync_domain_taps(struct lv_watch *w, const char *uuid, const char *domain,
     struct smap_node *node;
     SMAP_FOR_EACH_SAFE (node, &w->taps) {
         if (!strcmp(node->value, uuid) && !sset_contains(&wanted, node->key)
-            && !lv_tap_remove(node->key)) {
+            && !lv_tap_remove(node->key, uuid)) {
             smap_remove_node(&w->taps, node);
         }
     }
     sset_destroy(&wanted);
+    return ok;
 }
 
 /* Removes the taps of domains that no longer exist; 'uuids' holds the
@@ -107,7 +111,7 @@ remove_orphan_taps(struct lv_watch *w, const struct sset *uuids)
 
     SMAP_FOR_EACH_SAFE (node, &w->taps) {
         if (!sset_contains(uuids, node->value)) {
-            int error = lv_tap_remove(node->key);
+            int error = lv_tap_remove(node->key, node->value);
             if (!error || error == EPERM) {
                 smap_remove_node(&w->taps, node);
             } else {
@@ -146,38 +150,76 @@ read_nics(struct lv_watch *w, virDomainPtr dom, unsigned int flags,
     return true;
 }
 
-static void
+/* Whether a domain in 'state' for 'reason' (virDomainGetState()) has its
+ * NICs attached.  One paused for a migration, or not yet started, is not
+ * running here yet (an incoming migration) or any more (the end of an
+ * outgoing one): its port is where the VM runs, and if the migration
+ * fails, the RESUMED event on the source attaches it again. */
+static bool
+domain_runs(int state, int reason)
+{
+    switch (state) {
+    case VIR_DOMAIN_NOSTATE:
+    case VIR_DOMAIN_SHUTOFF:
+    case VIR_DOMAIN_CRASHED:
+        return false;
+    case VIR_DOMAIN_PAUSED:
+        return (reason != VIR_DOMAIN_PAUSED_MIGRATION
+                && reason != VIR_DOMAIN_PAUSED_STARTING_UP
+                && reason != VIR_DOMAIN_PAUSED_POSTCOPY_FAILED);
+    default:
+        return true;
+    }
+}
+
+/* Makes this host's taps and NICs of domain 'uuid' ('dom', or NULL if it
+ * no longer exists) match it.  Returns false if libvirt failed us: the
+ * domain is tried again later. */
+static bool
 resync_domain(struct lv_watch *w, const char *uuid, virDomainPtr dom)
 {
     struct lv_nic_spec *specs = NULL;
     size_t n = 0;
+    bool ok = true;
 
     if (!dom) {
         /* Gone (undefined, or a transient domain that stopped). */
         lv_nics_apply(w, uuid, "", NULL, 0);
-        sync_domain_taps(w, uuid, "", NULL, 0);
-        return;
+        return sync_domain_taps(w, uuid, "", NULL, 0);
     }
 
     const char *name = virDomainGetName(dom);
     if (read_nics(w, dom, VIR_DOMAIN_XML_INACTIVE, &specs, &n)) {
-        sync_domain_taps(w, uuid, name, specs, n);
+        ok = sync_domain_taps(w, uuid, name, specs, n);
         lv_nic_specs_free(specs, n);
+    } else {
+        ok = false;
     }
 
-    int active = virDomainIsActive(dom);
-    if (active < 0) {
+    int state, reason;
+    if (virDomainGetState(dom, &state, &reason, 0) < 0) {
         w->n_errors++;
         VLOG_WARN_RL(&rl, "domain %s: %s", name, last_error());
-        return;             /* Leave it as it is; the next event retries. */
-    } else if (active && !read_nics(w, dom, 0, &specs, &n)) {
-        return;
-    } else if (!active) {
-        specs = NULL;
-        n = 0;
+        return false;       /* Left as it is, and tried again. */
+    }
+    specs = NULL;
+    n = 0;
+    if (domain_runs(state, reason) && !read_nics(w, dom, 0, &specs, &n)) {
+        return false;
     }
     lv_nics_apply(w, uuid, name, specs, n);
     lv_nic_specs_free(specs, n);
+    return ok;
+}
+
+/* After a failed call: a connection that died says so here rather than
+ * only when its close callback runs. */
+static void
+check_alive(struct lv_watch *w)
+{
+    if (w->conn && virConnectIsAlive(w->conn) != 1) {
+        w->lost = true;
+    }
 }
 
 static void
@@ -187,17 +229,25 @@ resync_dirty(struct lv_watch *w)
 
     SSET_FOR_EACH (uuid, &w->dirty) {
         virDomainPtr dom = virDomainLookupByUUIDString(w->conn, uuid);
+        bool ok;
         if (!dom && virGetLastErrorCode() != VIR_ERR_NO_DOMAIN) {
             w->n_errors++;
             VLOG_WARN_RL(&rl, "domain %s: %s", uuid, last_error());
-            continue;
+            ok = false;
+        } else {
+            ok = resync_domain(w, uuid, dom);
         }
-        resync_domain(w, uuid, dom);
         if (dom) {
             virDomainFree(dom);
         }
+        if (!ok) {
+            sset_add(&w->retry, uuid);
+        }
     }
     sset_clear(&w->dirty);
+    if (!sset_is_empty(&w->retry)) {
+        check_alive(w);
+    }
 }
 
 static void
@@ -205,22 +255,29 @@ resync_all(struct lv_watch *w)
 {
     struct sset uuids = SSET_INITIALIZER(&uuids);
     virDomainPtr *doms = NULL;
+    bool complete = true;
 
     int n = virConnectListAllDomains(w->conn, &doms, 0);
     if (n < 0) {
         w->n_errors++;
         VLOG_WARN_RL(&rl, "%s: cannot list domains: %s", w->uri,
                      last_error());
-        return;             /* Try again at the next run. */
+        w->next_full_resync = time_msec() + w->backoff;
+        w->backoff = MIN(w->backoff * 2, BACKOFF_MAX_MSEC);
+        check_alive(w);
+        return;
     }
     w->full_resync = false;
+    w->backoff = BACKOFF_MIN_MSEC;
     w->n_resyncs++;
     sset_clear(&w->dirty);
     for (int i = 0; i < n; i++) {
         char uuid[VIR_UUID_STRING_BUFLEN];
         if (!virDomainGetUUIDString(doms[i], uuid)) {
             sset_add(&uuids, uuid);
-            resync_domain(w, uuid, doms[i]);
+            complete &= resync_domain(w, uuid, doms[i]);
+        } else {
+            complete = false;
         }
         virDomainFree(doms[i]);
     }
@@ -236,7 +293,18 @@ resync_all(struct lv_watch *w)
     lv_tap_list(&w->taps);
     remove_orphan_taps(w, &uuids);
     sset_destroy(&uuids);
-    VLOG_INFO("%s: %d domains read, %"PRIuSIZE" vPlane NICs", w->uri, n,
+    if (complete) {
+        /* Every domain read: what is not attached now is not running. */
+        w->stale_check = true;
+        sset_clear(&w->retry);
+    } else {
+        /* Read everything again later rather than judge from half. */
+        check_alive(w);
+        w->full_resync = true;
+        w->next_full_resync = time_msec() + RETRY_MSEC;
+    }
+    VLOG_INFO("%s: %d domains read%s, %"PRIuSIZE" vPlane NICs", w->uri, n,
+              complete ? "" : " (some failed: again in 10 s)",
               shash_count(&w->nics));
 }
 
@@ -344,16 +412,30 @@ try_connect(struct lv_watch *w)
     }
 
     /* Keepalives find a libvirtd that died without closing the socket;
-     * drivers without them (test:///) say so, which is fine. */
+     * drivers without them (test:///) say so, which is fine.  Without the
+     * close callback or the events the watcher would be blind: that is a
+     * failed connection, tried again. */
     virConnectSetKeepAlive(w->conn, 5, 3);
-    virConnectRegisterCloseCallback(w->conn, on_close, w, NULL);
-    for (int i = 0; i < N_EVENTS; i++) {
+    char *error = NULL;
+    if (virConnectRegisterCloseCallback(w->conn, on_close, w, NULL) < 0) {
+        error = xasprintf("cannot follow the connection: %s", last_error());
+    }
+    for (int i = 0; i < N_EVENTS && !error; i++) {
         w->callbacks[i] = virConnectDomainEventRegisterAny(
             w->conn, NULL, events[i].id, events[i].cb, w, NULL);
         if (w->callbacks[i] < 0) {
-            VLOG_WARN("%s: cannot follow events %d: %s", w->uri,
-                      events[i].id, last_error());
+            error = xasprintf("cannot follow events %d: %s", events[i].id,
+                              last_error());
         }
+    }
+    if (error) {
+        VLOG_WARN("%s: %s (retrying)", w->uri, error);
+        free(w->conn_error);
+        w->conn_error = error;
+        disconnect(w);
+        w->next_connect = time_msec() + w->backoff;
+        w->backoff = MIN(w->backoff * 2, BACKOFF_MAX_MSEC);
+        return;
     }
     free(w->conn_error);
     w->conn_error = NULL;
@@ -361,6 +443,7 @@ try_connect(struct lv_watch *w)
     w->n_connects++;
     w->connected_at = time_msec();
     w->full_resync = true;
+    w->next_full_resync = 0;
     if (w->n_connects > 1) {
         COVERAGE_INC(libvirt_reconnect);
     }
@@ -378,10 +461,11 @@ lv_watch_run(struct lv_watch *w)
     if (!w->conn && time_msec() >= w->next_connect) {
         try_connect(w);
     }
-    if (w->conn && w->full_resync) {
+    if (w->conn && w->full_resync && time_msec() >= w->next_full_resync) {
         resync_all(w);
     }
     if (w->conn && time_msec() >= w->next_retry) {
+        /* NICs refused, and domains libvirt failed to tell about. */
         struct shash_node *node;
         SHASH_FOR_EACH (node, &w->nics) {
             const struct lv_nic *nic = node->data;
@@ -389,6 +473,11 @@ lv_watch_run(struct lv_watch *w)
                 sset_add(&w->dirty, nic->uuid);
             }
         }
+        const char *uuid;
+        SSET_FOR_EACH (uuid, &w->retry) {
+            sset_add(&w->dirty, uuid);
+        }
+        sset_clear(&w->retry);
         w->next_retry = time_msec() + RETRY_MSEC;
     }
     if (w->conn && !sset_is_empty(&w->dirty)) {
@@ -401,12 +490,14 @@ void
 lv_watch_wait(struct lv_watch *w)
 {
     lv_loop_wait();
-    if (w->lost || (w->conn && (w->full_resync
-                                || !sset_is_empty(&w->dirty)))) {
+    if (w->lost || (w->conn && !sset_is_empty(&w->dirty))) {
         poll_immediate_wake();
     } else if (!w->conn) {
         poll_timer_wait_until(w->next_connect);
     } else {
+        if (w->full_resync) {
+            poll_timer_wait_until(w->next_full_resync);
+        }
         poll_timer_wait_until(w->next_retry);
     }
 }
@@ -414,7 +505,15 @@ lv_watch_wait(struct lv_watch *w)
 void
 lv_watch_resync(struct lv_watch *w)
 {
+    /* Forgotten without detaching: read again, each NIC is attached (or
+     * reported) again, which changes nothing where nothing changed. */
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &w->nics) {
+        lv_nic_free(node->data);
+    }
+    shash_clear(&w->nics);
     w->full_resync = true;
+    w->next_full_resync = 0;
 }
 
 /* Control commands. */
@@ -465,10 +564,11 @@ lv_watch_create(const char *uri, struct ctl_context *ctx)
     shash_init(&w->nics);
     sset_init(&w->dirty);
     smap_init(&w->taps);
-    sset_init(&w->stale);
+    sset_init(&w->retry);
     unixctl_command_register("libvirt/show", "", 0, 0, cmd_show, w);
     unixctl_command_register("libvirt/resync", "", 0, 0, cmd_resync, w);
-    try_connect(w);
+    /* The first connection is made by lv_watch_run(), once vplaned runs:
+     * a libvirtd that is slow to answer must not hold up its start. */
     return w;
 }
 
@@ -481,6 +581,7 @@ lv_watch_destroy(struct lv_watch *w)
     /* The NICs stay attached: vplaned is stopping, and the ports the
      * controller knows stay bound until a new vplaned says otherwise. */
     disconnect(w);
+    lv_loop_purge();
     struct shash_node *node;
     SHASH_FOR_EACH (node, &w->nics) {
         lv_nic_free(node->data);
@@ -488,7 +589,7 @@ lv_watch_destroy(struct lv_watch *w)
     shash_destroy(&w->nics);
     sset_destroy(&w->dirty);
     smap_destroy(&w->taps);
-    sset_destroy(&w->stale);
+    sset_destroy(&w->retry);
     free(w->conn_error);
     free(w->uri);
     free(w);

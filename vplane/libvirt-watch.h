@@ -14,7 +14,8 @@
  * resynchronises with every domain, as it does at start.  It runs on the
  * main thread, on the OVS poll loop (libvirt-loop.h).  libvirt calls are
  * synchronous: a libvirtd that hangs delays this thread's other work (the
- * control socket, the controller session), not forwarding. */
+ * control socket, the controller session, attaching ports, owner queries);
+ * forwarding goes on. */
 #ifndef VPLANE_LIBVIRT_WATCH_H
 #define VPLANE_LIBVIRT_WATCH_H 1
 
@@ -32,7 +33,8 @@ void lv_watch_wait(struct lv_watch *);
 void lv_watch_format(const struct lv_watch *, struct ds *);
 void lv_watch_format_brief(const struct lv_watch *, struct ds *);
 
-/* Drops what is known and reads every domain again. */
+/* Forgets what is known (without detaching) and reads every domain again:
+ * every NIC is attached, or reported, again. */
 void lv_watch_resync(struct lv_watch *);
 
 #endif /* vplane/libvirt-watch.h */

@@ -45,7 +45,6 @@ struct vp_port {
     struct vp_port_ip *ip_nodes;    /* n_ips entries, in tables->port_ips. */
     size_t n_allowed;               /* Source ranges besides 'ips'. */
     struct vp_prefix *allowed;
-    char *vm;                       /* The VM's identity, or NULL. */
     struct cmap_node mac_node;      /* In tables->ports_by_mac. */
 
     /* Written by the main thread; forwarding threads send through 'netdev'
@@ -54,6 +53,7 @@ struct vp_port {
     atomic_int mtu;
 
     /* Main thread only. */
+    char *vm;                       /* The VM's identity, or NULL. */
     struct hmap_node name_node;     /* In tables->ports_by_name. */
     struct ovs_list vnet_node;      /* In vnet->ports. */
     enum vp_port_state state;

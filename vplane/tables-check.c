@@ -324,8 +324,8 @@ check_vnets(struct check_ctx *ctx)
 bool
 port_matches_spec(const struct vp_port *port, const struct vp_port_spec *spec)
 {
+    /* Not the VM identity: tables_apply_port() updates it in place. */
     if (strcmp(port->vnet->name, spec->vnet)
-        || !nullable_string_is_equal(port->vm, spec->vm)
         || !eth_addr_equals(port->mac, spec->mac)
         || port->n_ips != spec->n_ips) {
         return false;

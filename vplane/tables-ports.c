@@ -36,8 +36,16 @@ tables_n_free_port_ids(struct vp_tables *t)
 bool
 tables_apply_port(struct vp_tables *t, const struct vp_port_spec *spec)
 {
-    if (tables_port_by_name(t, spec->name)) {
-        return false;           /* Identical, as tables-check.c verified. */
+    struct vp_port *old = tables_port_by_name(t, spec->name);
+    if (old) {
+        /* Identical, as tables-check.c verified, but perhaps for the VM
+         * identity: only the main thread reads it, so it changes in place
+         * rather than taking the port down and up. */
+        if (!nullable_string_is_equal(old->vm, spec->vm)) {
+            free(old->vm);
+            old->vm = nullable_xstrdup(spec->vm);
+        }
+        return false;
     }
 
     struct vp_vnet *vnet = tables_vnet_by_name(t, spec->vnet);

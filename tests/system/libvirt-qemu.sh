@@ -88,6 +88,7 @@ check_not_contains "$(world_ctl h1 port/list)" "vp-g1b" "unplugged NIC detached"
 check_eq "$(bound ${MAC[g1]})" h1 "g1's first NIC untouched"
 
 check_step "libvirtd restarted under the running guest"
+log_lines=$(wc -l <"$WORLD_DIR/h1.log")
 lv_restart h1 || check_fail "libvirtd h1 did not restart"
 world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/h1.ctl' libvirt/show | grep -q 'connections 2,'" \
     || check_fail "h1 did not reconnect: $(world_ctl h1 libvirt/show | head -2)"
@@ -96,6 +97,8 @@ check_contains "$(world_ctl h1 port/list)" "vp-g1" "g1 still attached"
 check_eq "$(bound ${MAC[g1]})" h1 "g1 still bound"
 guest_wait_ping g2 ${IP[g1]} 30 || check_fail "g1 stopped answering after the restart"
 guest_wait_ping g1 ${IP[g2]} 30 || check_fail "g1 stopped getting replies after the restart"
+check_not_contains "$(tail -n +"$log_lines" "$WORLD_DIR/h1.log")" "NIC vp-g1 (" \
+    "g1's NIC neither detached nor attached again across the restart"
 
 check_step "virsh destroy g2: detached on h2 and in the controller"
 lv_virsh h2 destroy g2 >/dev/null || check_fail "destroy g2"

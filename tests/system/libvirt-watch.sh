@@ -85,13 +85,19 @@ check_step "start: the NIC is attached and bound to h1 with the VM's UUID"
 tvirsh start vm1 >/dev/null || check_fail "start vm1"
 world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/h1.ctl' port/list | grep -q '^vp-vm1 .* up '" \
     || check_fail "vp-vm1 not up: $(world_ctl h1 port/list)"
-check_eq "$(bound $mac1)" "h1 $uuid1" "controller binding"
+check_eq "$(bound $mac1)" "h1 libvirt:$uuid1" "controller binding"
 check_contains "$(lvshow)" "vm1              vp-vm1          $mac1 web              attached" "libvirt/show"
 
 check_step "a domain without vPlane metadata is ignored"
 define plain 6695eb01-f6a4-8304-79aa-97f2502e1002 52:54:00:00:01:02 vp-plain - -
+events=$(lvshow | sed -n 's/.*events \([0-9]*\),.*/\1/p')
 tvirsh start plain >/dev/null || check_fail "start plain"
-sleep 1
+# Its start was seen (an event) before looking.
+for i in $(seq 100); do
+    [ "$(lvshow | sed -n 's/.*events \([0-9]*\),.*/\1/p')" -ge $((events + 1)) ] && break
+    sleep 0.1
+done
+check_ge "$(lvshow | sed -n 's/.*events \([0-9]*\),.*/\1/p')" $((events + 1)) "events of plain's start"
 check_not_contains "$(world_ctl h1 port/list)" "vp-plain" "port list"
 check_not_contains "$(lvshow)" "plain" "libvirt/show"
 has_tap vp-plain && check_fail "a tap was made for a domain without vPlane metadata"
@@ -115,10 +121,10 @@ check_eq "$(bound $mac9)" "" "not in the database"
 check_step "the VNet created: the refused NIC is bound on its next report"
 world_nb vnet-add nosuch 5009 acme 10.9.0.1/24
 for i in $(seq 150); do
-    [ "$(bound $mac9)" = "h1 6695eb01-f6a4-8304-79aa-97f2502e1009" ] && break
+    [ "$(bound $mac9)" = "h1 libvirt:6695eb01-f6a4-8304-79aa-97f2502e1009" ] && break
     sleep 0.1
 done
-check_eq "$(bound $mac9)" "h1 6695eb01-f6a4-8304-79aa-97f2502e1009" "bound after the VNet exists"
+check_eq "$(bound $mac9)" "h1 libvirt:6695eb01-f6a4-8304-79aa-97f2502e1009" "bound after the VNet exists"
 world_wait_for sh -c "! '$VPLANE_CTL' -t '$WORLD_DIR/h1.ctl' show | grep -q detached" \
     || check_fail "still detached: $(world_ctl h1 show | grep detached)"
 
@@ -142,22 +148,38 @@ define vm3 $uuid3 $mac3 vp-vm3 web 10.1.0.13
 define vm4 $uuid4 $mac4 vp-vm4 web 10.1.0.14
 tvirsh start vm3 >/dev/null || check_fail "start vm3"
 for i in $(seq 100); do [ -n "$(bound $mac3)" ] && break; sleep 0.1; done
-check_eq "$(bound $mac3)" "h1 $uuid3" "vm3 bound"
+check_eq "$(bound $mac3)" "h1 libvirt:$uuid3" "vm3 bound"
+# A port attached by hand with a VM identity of its own (a UUID too) is not
+# the watcher's: it must survive the restart.
+uuidm=6695eb01-f6a4-8304-79aa-97f2502e1020
+world_ctl h1 port/add vp-man web 52:54:00:00:01:20 10.1.0.20 vm=$uuidm >/dev/null
+for i in $(seq 100); do [ -n "$(bound 52:54:00:00:01:20)" ] && break; sleep 0.1; done
+check_eq "$(bound 52:54:00:00:01:20)" "h1 $uuidm" "hand-attached port bound"
 wait_synced h1
 world_stop_vplaned h1
+log_lines=$(wc -l <"$WORLD_DIR/h1.log")
 tvirsh destroy vm3 >/dev/null || check_fail "destroy vm3"
 tvirsh start vm4 >/dev/null || check_fail "start vm4"
 world_start_vplaned h1 192.168.100.1 --controller="$WORLD_CTRL" --libvirt="$uri" \
     || check_fail "vplaned did not restart"
 for i in $(seq 150); do
-    [ -z "$(bound $mac3)" ] && [ "$(bound $mac4)" = "h1 $uuid4" ] && break
+    [ -z "$(bound $mac3)" ] && [ "$(bound $mac4)" = "h1 libvirt:$uuid4" ] && break
     sleep 0.1
 done
 check_eq "$(bound $mac3)" "" "vm3 (stopped while vplaned was down) unbound"
-check_eq "$(bound $mac4)" "h1 $uuid4" "vm4 (started while vplaned was down) bound"
+check_eq "$(bound $mac4)" "h1 libvirt:$uuid4" "vm4 (started while vplaned was down) bound"
 wait_synced h1
 check_not_contains "$(world_ctl h1 port/list)" "vp-vm3" "vm3 detached"
 check_contains "$(world_ctl h1 port/list)" "vp-vm4" "vm4 attached"
+check_eq "$(bound 52:54:00:00:01:20)" "h1 $uuidm" "hand-attached port still bound"
+check_eq "$(bound $mac9)" "h1 libvirt:6695eb01-f6a4-8304-79aa-97f2502e1009" \
+    "bad (running throughout) still bound"
+after_restart=$(tail -n +"$log_lines" "$WORLD_DIR/h1.log")
+check_contains "$after_restart" "port vp-vm3: libvirt:$uuid3 runs no such NIC here; reported down" \
+    "the stale port's log line"
+downs=$(grep -E 'reported down|detached' <<<"$after_restart")
+check_not_contains "$downs" "vp-bad" "bad not taken down"
+check_not_contains "$downs" "vp-man" "hand-attached port not taken down"
 
 check_step "libvirtd restart: the watcher reconnects and resyncs"
 kill $keeper_pid 2>/dev/null
