@@ -27,15 +27,16 @@ struct lv_nic {
     bool attached;              /* Given to port/add (or reported). */
 };
 
-enum { EV_LIFECYCLE, EV_DEVICE_ADDED, EV_DEVICE_REMOVED, EV_METADATA,
-       N_EVENTS };
+/* The domain events the watcher follows. */
+enum { LV_EV_LIFECYCLE, LV_EV_DEVICE_ADDED, LV_EV_DEVICE_REMOVED,
+       LV_EV_METADATA, LV_N_EVENTS };
 
 struct lv_watch {
     char *uri;
     struct ctl_context *ctx;
 
     virConnectPtr conn;         /* NULL while disconnected. */
-    int callbacks[N_EVENTS];
+    int callbacks[LV_N_EVENTS];
     bool lost;                  /* The close callback ran. */
     long long int next_connect;
     int backoff;

@@ -368,7 +368,7 @@ disconnect(struct lv_watch *w)
     if (!w->conn) {
         return;
     }
-    for (int i = 0; i < N_EVENTS; i++) {
+    for (int i = 0; i < LV_N_EVENTS; i++) {
         if (w->callbacks[i] >= 0) {
             virConnectDomainEventDeregisterAny(w->conn, w->callbacks[i]);
             w->callbacks[i] = -1;
@@ -387,14 +387,14 @@ try_connect(struct lv_watch *w)
     static const struct {
         int id;
         virConnectDomainEventGenericCallback cb;
-    } events[N_EVENTS] = {
-        [EV_LIFECYCLE] = { VIR_DOMAIN_EVENT_ID_LIFECYCLE,
+    } events[LV_N_EVENTS] = {
+        [LV_EV_LIFECYCLE] = { VIR_DOMAIN_EVENT_ID_LIFECYCLE,
                            VIR_DOMAIN_EVENT_CALLBACK(on_lifecycle) },
-        [EV_DEVICE_ADDED] = { VIR_DOMAIN_EVENT_ID_DEVICE_ADDED,
+        [LV_EV_DEVICE_ADDED] = { VIR_DOMAIN_EVENT_ID_DEVICE_ADDED,
                               VIR_DOMAIN_EVENT_CALLBACK(on_device) },
-        [EV_DEVICE_REMOVED] = { VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
+        [LV_EV_DEVICE_REMOVED] = { VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED,
                                 VIR_DOMAIN_EVENT_CALLBACK(on_device) },
-        [EV_METADATA] = { VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
+        [LV_EV_METADATA] = { VIR_DOMAIN_EVENT_ID_METADATA_CHANGE,
                           VIR_DOMAIN_EVENT_CALLBACK(on_metadata) },
     };
 
@@ -420,7 +420,7 @@ try_connect(struct lv_watch *w)
     if (virConnectRegisterCloseCallback(w->conn, on_close, w, NULL) < 0) {
         error = xasprintf("cannot follow the connection: %s", last_error());
     }
-    for (int i = 0; i < N_EVENTS && !error; i++) {
+    for (int i = 0; i < LV_N_EVENTS && !error; i++) {
         w->callbacks[i] = virConnectDomainEventRegisterAny(
             w->conn, NULL, events[i].id, events[i].cb, w, NULL);
         if (w->callbacks[i] < 0) {
@@ -557,7 +557,7 @@ lv_watch_create(const char *uri, struct ctl_context *ctx)
     }
     w->uri = xstrdup(uri);
     w->ctx = ctx;
-    for (int i = 0; i < N_EVENTS; i++) {
+    for (int i = 0; i < LV_N_EVENTS; i++) {
         w->callbacks[i] = -1;
     }
     w->backoff = BACKOFF_MIN_MSEC;
