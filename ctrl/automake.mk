@@ -26,7 +26,7 @@ ctrl_libvplanedb_a_CFLAGS = $(AM_CFLAGS) -Wno-unused-parameter \
 noinst_LIBRARIES += ctrl/libvplanectrl.a
 ctrl_libvplanectrl_a_SOURCES = \
 	ctrl/host-view.c ctrl/host-view.h \
-	ctrl/subsets.c ctrl/subsets.h
+	ctrl/stats.c ctrl/stats.h ctrl/subsets.c ctrl/subsets.h
 ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-db.c \
 	ctrl/nb-check.c ctrl/nb-check.h \

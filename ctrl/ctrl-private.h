@@ -14,6 +14,7 @@
 
 struct ovsdb_idl;
 struct ovsdb_idl_txn;
+struct json;
 struct vprec_host;
 
 struct ctrl_host {
@@ -35,6 +36,9 @@ struct ctrl_host {
                                  * equals 'sent_gen'. */
     char *error;                /* The host's last refusal, if any. */
     bool status_dirty;          /* Host.status to write. */
+
+    struct json *stats;         /* Last vplane.1.stats report, checked. */
+    long long int stats_at;     /* When it came. */
 };
 
 /* A port reported up or down by a host, waiting to be written. */

@@ -57,6 +57,7 @@ static void
 ctrl_host_free(struct ctrl_host *h)
 {
     host_view_destroy(&h->sent);
+    json_destroy(h->stats);
     free(h->name);
     free(h->address);
     free(h->error);

@@ -15,6 +15,7 @@
 #include "openvswitch/vlog.h"
 #include "reconnect.h"
 #include "socket-util.h"
+#include "stats.h"
 #include "stream.h"
 #include "timeval.h"
 #include "util.h"
@@ -307,6 +308,20 @@ handle_port_status(struct sb_session *s, const struct jsonrpc_msg *msg)
 }
 
 static void
+handle_stats(struct sb_session *s, const struct jsonrpc_msg *msg)
+{
+    const struct json *p = object_param(msg);
+    char *error = p ? ctrl_stats_check(p) : xstrdup("params: must be "
+                                                    "[ {stats} ]");
+    if (error) {
+        bad_message(s, msg, error);
+        free(error);
+        return;
+    }
+    ctrl_stats_report(sb_session_host(s), p);
+}
+
+static void
 handle_message(struct sb_session *s, struct jsonrpc_msg *msg)
 {
     if (msg->type == JSONRPC_REQUEST) {
@@ -322,6 +337,8 @@ handle_message(struct sb_session *s, struct jsonrpc_msg *msg)
             handle_ack(s, msg);
         } else if (!strcmp(msg->method, VP_METHOD_PORT_STATUS)) {
             handle_port_status(s, msg);
+        } else if (!strcmp(msg->method, VP_METHOD_STATS)) {
+            handle_stats(s, msg);
         } else {
             bad_message(s, msg, "unknown method");
         }

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include "command-line.h"
 #include "ctrl.h"
+#include "stats.h"
 #include "daemon.h"
 #include "fatal-signal.h"
 #include "openvswitch/dynamic-string.h"
@@ -88,6 +89,33 @@ cmd_sessions(struct unixctl_conn *conn, int argc OVS_UNUSED,
 }
 
 static void
+cmd_stats(struct unixctl_conn *conn, int argc, const char *argv[],
+          void *ctrl_)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+    char *error = ctrl_stats_format(ctrl_, argc, argv, &s);
+
+    if (error) {
+        unixctl_command_reply_error(conn, error);
+        free(error);
+    } else {
+        unixctl_command_reply(conn, ds_cstr(&s));
+    }
+    ds_destroy(&s);
+}
+
+static void
+cmd_lagging(struct unixctl_conn *conn, int argc OVS_UNUSED,
+            const char *argv[] OVS_UNUSED, void *ctrl_)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    ctrl_format_lagging(ctrl_, &s);
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+static void
 cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
          const char *argv[] OVS_UNUSED, void *aux OVS_UNUSED)
 {
@@ -125,6 +153,9 @@ main(int argc, char *argv[])
     unixctl_command_register("ctrl/host-diff", "HOST", 1, 1, cmd_host_diff,
                              ctrl);
     unixctl_command_register("ctrl/sessions", "", 0, 0, cmd_sessions, ctrl);
+    unixctl_command_register("ctrl/stats", "[--format=json] [HOST|VNET]", 0,
+                             2, cmd_stats, ctrl);
+    unixctl_command_register("ctrl/lagging", "", 0, 0, cmd_lagging, ctrl);
     unixctl_command_register("exit", "", 0, 0, cmd_exit, NULL);
     daemonize_complete();
     VLOG_INFO("vplane-ctrl %s started, database %s", VPLANE_VERSION,

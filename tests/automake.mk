@@ -75,6 +75,7 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-subsets.sh \
 	tests/system/ctrl-restart.sh \
 	tests/system/ctrl-bad-rpc.sh \
+	tests/system/ctrl-stats.sh \
 	tests/system/libvirt-watch.sh \
 	tests/system/libvirt-qemu.sh \
 	tests/system/stateful-rules.sh \

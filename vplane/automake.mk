@@ -9,6 +9,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/dataplane.c vplane/dataplane.h \
 	vplane/capture.c vplane/capture.h \
 	vplane/ctl-capture.c vplane/ctl-drops.c vplane/ctl-memory.c \
+	vplane/ctl-stats.c \
 	vplane/drop-log.c vplane/drop-log.h \
 	vplane/drop-reasons.c \
 	vplane/fabric.c vplane/fabric.h \

@@ -35,6 +35,10 @@ void ctl_register_stateful_commands(struct ctl_context *);
 void ctl_register_drop_commands(struct ctl_context *);
 void ctl_register_capture_commands(struct ctl_context *);
 
+/* This host's counters, as a vplane.1.stats report ('ctx' is a struct
+ * ctl_context; the signature suits ctrl_client_set_stats()). */
+struct json *ctl_stats_report(void *ctx);
+
 /* Entries per table and their size, for memory/show. */
 void ctl_get_memory_usage(const struct ctl_context *, struct simap *);
 

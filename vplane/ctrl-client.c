@@ -113,6 +113,13 @@ struct ctrl_client {
     unsigned long long n_ignored;
     unsigned long long n_ports_refused;
     unsigned long long n_refusals_ignored;
+
+    /* Counter reports (ctrl_client_set_stats()). */
+    int stats_interval;         /* ms; 0: none. */
+    struct json *(*stats_build)(void *aux);
+    void *stats_aux;
+    long long int next_stats;
+    unsigned long long n_stats;
 };
 
 static void
@@ -751,6 +758,21 @@ ctrl_client_run(struct ctrl_client *c)
         jsonrpc_msg_destroy(msg);
     }
     retry_refused_ports(c);
+    if (c->stats_interval && ready(c) && time_msec() >= c->next_stats) {
+        send_notify(c, VP_METHOD_STATS, c->stats_build(c->stats_aux));
+        c->n_stats++;
+        c->next_stats = time_msec() + c->stats_interval;
+    }
+}
+
+void
+ctrl_client_set_stats(struct ctrl_client *c, int interval_ms,
+                      struct json *(*build)(void *aux), void *aux)
+{
+    c->stats_interval = interval_ms;
+    c->stats_build = build;
+    c->stats_aux = aux;
+    c->next_stats = time_msec() + interval_ms;
 }
 
 void
@@ -759,6 +781,9 @@ ctrl_client_wait(struct ctrl_client *c)
     jsonrpc_session_wait(c->js);
     jsonrpc_session_recv_wait(c->js);
 
+    if (c->stats_interval && ready(c)) {
+        poll_timer_wait_until(c->next_stats);
+    }
     /* retry_refused_ports() only sends on a live session: without one the
      * timer would fire again at once, forever. */
     struct shash_node *node;
@@ -929,6 +954,10 @@ ctrl_client_format(const struct ctrl_client *c, struct ds *s)
                   "refused %llu, ignored %llu, bad messages %llu\n",
                   c->n_connects, c->n_snapshots, c->n_updates, c->n_refused,
                   c->n_ignored, c->n_bad);
+    if (c->stats_interval) {
+        ds_put_format(s, "  counters reported every %d s: %llu reports\n",
+                      c->stats_interval / 1000, c->n_stats);
+    }
 
     size_t n_downs = ovs_list_size(&c->downs);
     ds_put_format(s, "  ports reported: %"PRIuSIZE" up, %"PRIuSIZE" down "

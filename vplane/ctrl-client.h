@@ -21,6 +21,7 @@
 #include "openvswitch/types.h"
 
 struct ds;
+struct json;
 struct vp_peers;
 struct vp_tables;
 
@@ -43,6 +44,11 @@ char *ctrl_client_port_down(struct ctrl_client *, const char *port)
  * up, or NULL. */
 const char *ctrl_client_port_refusal(const struct ctrl_client *,
                                      const char *name);
+
+/* Sends the controller build(aux) (a vplane.1.stats report, whose
+ * ownership passes) every 'interval_ms' while connected; 0 stops it. */
+void ctrl_client_set_stats(struct ctrl_client *, int interval_ms,
+                           struct json *(*build)(void *aux), void *aux);
 
 /* Whether this host reports port 'name' up (it may have stopped: the
  * controller moved the port to another host). */

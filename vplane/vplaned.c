@@ -54,6 +54,7 @@ struct vplaned_options {
     char *controller;
     char *libvirt_uri;          /* --libvirt, or NULL. */
     size_t drop_log_size;       /* --drop-log. */
+    int stats_interval;         /* --stats-interval, in seconds. */
 };
 
 static void parse_options(int argc, char *argv[], struct vplaned_options *);
@@ -135,6 +136,10 @@ main(int argc, char *argv[])
     drop_log_set_size(opts.drop_log_size);
     if (opts.libvirt_uri) {
         ctx.libvirt = lv_watch_create(opts.libvirt_uri, &ctx);
+    }
+    if (ctx.client) {
+        ctrl_client_set_stats(ctx.client, opts.stats_interval * 1000,
+                              ctl_stats_report, &ctx);
     }
 
     dataplane_start(dp);
@@ -221,6 +226,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         OPT_CONTROLLER,
         OPT_LIBVIRT,
         OPT_DROP_LOG,
+        OPT_STATS_INTERVAL,
         OPT_BOOTSTRAP_CA_CERT,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
@@ -240,6 +246,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         {"controller", required_argument, NULL, OPT_CONTROLLER},
         {"libvirt", optional_argument, NULL, OPT_LIBVIRT},
         {"drop-log", required_argument, NULL, OPT_DROP_LOG},
+        {"stats-interval", required_argument, NULL, OPT_STATS_INTERVAL},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
         {"help", no_argument, NULL, 'h'},
@@ -259,6 +266,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
     o->dp.port_rxbuf = 4 * 1024 * 1024;
     o->offloads = true;
     o->drop_log_size = DROP_LOG_DEFAULT_SIZE;
+    o->stats_interval = 10;
 
     for (;;) {
         int c = getopt_long(argc, argv, short_options, long_options, NULL);
@@ -366,6 +374,14 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
             break;
         }
 
+        case OPT_STATS_INTERVAL:
+            if (!str_to_int(optarg, 10, &o->stats_interval)
+                || o->stats_interval < 0 || o->stats_interval > 3600) {
+                ovs_fatal(0, "--stats-interval: \"%s\" is not a number of "
+                          "seconds from 0 to 3600", optarg);
+            }
+            break;
+
         case OPT_BOOTSTRAP_CA_CERT:
             stream_ssl_set_ca_cert_file(optarg, true);
             break;
@@ -437,6 +453,9 @@ usage(void)
            "  --libvirt[=URI]         attach the NICs of libvirt domains that carry\n"
            "                          vPlane metadata (default URI: "
            LV_DEFAULT_URI")\n"
+           "  --stats-interval=SECS   report counters to the controller so "
+           "often\n"
+           "                          (default: 10; 0: never)\n"
            "  --controller=REMOTE     take the tables from vplane-ctrl at "
            "REMOTE:\n"
            "                          tcp:IP:PORT, ssl:IP:PORT or "

@@ -19,6 +19,9 @@
  * and a VM port that came up or went down on the host. */
 #define VP_METHOD_ACK "vplane.1.ack"
 #define VP_METHOD_PORT_STATUS "vplane.1.port-status"
+/* vplaned -> vplane-ctrl, notification: the host's counters, every
+ * --stats-interval. */
+#define VP_METHOD_STATS "vplane.1.stats"
 /* vplane-ctrl -> vplaned, notification: a port the host reported up was not
  * bound, and why (an unknown VNet, an address clash...). */
 #define VP_METHOD_PORT_REFUSED "vplane.1.port-refused"
