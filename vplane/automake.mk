@@ -3,7 +3,8 @@ noinst_LIBRARIES += vplane/libvplane.a
 vplane_libvplane_a_SOURCES = \
 	vplane/tables-config.c vplane/tables-config.h \
 	vplane/coalesce.c vplane/coalesce.h \
-	vplane/ctrl-client.c vplane/ctrl-client.h \
+	vplane/ctrl-client.c vplane/ctrl-client.h vplane/ctrl-client-private.h \
+	vplane/ctrl-ports.c \
 	vplane/ctl.h vplane/ctl-show.c vplane/ctl-stateful.c \
 	vplane/ctl-tables.c vplane/ctl-trace.c \
 	vplane/dataplane.c vplane/dataplane.h \

@@ -1,6 +1,7 @@
 /* vplane/ctrl-client.c: see ctrl-client.h. */
 #include <config.h>
 #include "ctrl-client.h"
+#include "ctrl-client-private.h"
 
 #include <malloc.h>
 #include <string.h>
@@ -30,110 +31,10 @@ VLOG_DEFINE_THIS_MODULE(ctrl_client);
 
 COVERAGE_DEFINE(ctrl_bad_message);
 COVERAGE_DEFINE(ctrl_refused);
-COVERAGE_DEFINE(ctrl_port_refused);
 
 #define PROBE_INTERVAL_MS 5000
 
-/* A port the controller refused is reported again this often, so that it
- * is bound once the operator fixes the cause (creates the VNet, say). */
-#define REFUSED_RETRY_MS 10000
-
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
-
-/* A VM port as this host reports it.
- *
- * Reports are repeated after every hello, since a controller that
- * restarted may have lost them.  A repeated "up" is marked as a refresh:
- * the controller does not let it take a port bound to another host (the VM
- * moved while this host was away).  A port the controller stops sending
- * this host after having sent it has moved or been deleted: it is no
- * longer reported.  A "down" is repeated until the controller stops
- * sending the port. */
-struct reported_port {
-    struct ovs_list node;       /* In client->downs, once gone. */
-    char *name;
-    char *vnet;
-    struct eth_addr mac;
-    ovs_be32 *ips;
-    size_t n_ips;
-    char *vm;
-    bool delivered;             /* Sent on a live session at least once. */
-    bool configured;            /* The controller sent it back. */
-    char *refusal;              /* Why the controller did not bind it. */
-    long long int retry_at;     /* When to report a refused port again. */
-};
-
-enum sync_state {
-    SYNC_NONE,                  /* Connected, no snapshot applied yet. */
-    SYNC_STAGING,               /* Receiving a snapshot's parts. */
-    SYNC_DONE,                  /* Applied a snapshot: updates apply. */
-    SYNC_REFUSED,               /* Refused one: waiting for a snapshot. */
-};
-
-struct ctrl_client {
-    char *remote;
-    struct jsonrpc_session *js;
-    unsigned int seqno;         /* Of 'js', to see reconnections. */
-    struct vp_tables *tables;
-    char *host_name;
-    ovs_be32 vtep;
-
-    struct json *hello_id;      /* The hello in flight, or NULL. */
-    bool hello_done;
-    char *controller_version;
-
-    enum sync_state state;
-    long long int gen;          /* The last generation applied. */
-    long long int synced_at;    /* When the last snapshot was applied. */
-    char *last_error;           /* The last refusal, for operators. */
-
-    long long int refused_gen;  /* The last generation refused. */
-
-    /* The snapshot being received. */
-    long long int snap_gen;
-    long long int snap_parts;
-    long long int snap_got;
-    struct vp_config snap_cfg;
-    struct vp_peers snap_peers;
-    struct vp_services snap_services;
-
-    struct vp_peers peers;      /* Hosts and the subset assignment. */
-    struct vp_services services;    /* Firewall, NAT, uplink. */
-
-    struct shash ports;         /* Name -> struct reported_port. */
-    struct ovs_list downs;      /* Gone ports, until the controller drops
-                                 * them from this host's tables. */
-
-    /* Counters, for controller/show. */
-    unsigned long long n_connects;
-    unsigned long long n_snapshots;
-    unsigned long long n_updates;
-    unsigned long long n_refused;
-    unsigned long long n_bad;
-    unsigned long long n_ignored;
-    unsigned long long n_ports_refused;
-    unsigned long long n_refusals_ignored;
-
-    /* Counter reports (ctrl_client_set_stats()). */
-    int stats_interval;         /* ms; 0: none. */
-    struct json *(*stats_build)(void *aux);
-    void *stats_aux;
-    long long int next_stats;
-    unsigned long long n_stats;
-};
-
-static void
-reported_port_free(struct reported_port *p)
-{
-    if (p) {
-        free(p->name);
-        free(p->vnet);
-        free(p->ips);
-        free(p->vm);
-        free(p->refusal);
-        free(p);
-    }
-}
 
 static void
 reset_staging(struct ctrl_client *c)
@@ -210,8 +111,8 @@ set_error(struct ctrl_client *c, const char *error)
 
 /* Sending. */
 
-static void
-send_notify(struct ctrl_client *c, const char *method, struct json *param)
+void
+ctrl_client_send_notify(struct ctrl_client *c, const char *method, struct json *param)
 {
     jsonrpc_session_send(c->js, jsonrpc_create_notify(
                              method, json_array_create_1(param)));
@@ -226,87 +127,13 @@ send_ack(struct ctrl_client *c, long long int gen, const char *error)
     if (error) {
         json_object_put_string(p, "error", error);
     }
-    send_notify(c, VP_METHOD_ACK, p);
+    ctrl_client_send_notify(c, VP_METHOD_ACK, p);
 }
 
-static void
-send_port_status(struct ctrl_client *c, struct reported_port *p, bool up)
-{
-    struct json *o = json_object_create();
-    struct json *ips = json_array_create_empty();
-
-    json_object_put_string(o, "port", p->name);
-    json_object_put_string(o, "vnet", p->vnet);
-    json_object_put_format(o, "mac", ETH_ADDR_FMT, ETH_ADDR_ARGS(p->mac));
-    for (size_t i = 0; i < p->n_ips; i++) {
-        json_array_add(ips, json_string_create_nocopy(
-                           xasprintf(IP_FMT, IP_ARGS(p->ips[i]))));
-    }
-    json_object_put(o, "ips", ips);
-    if (p->vm) {
-        json_object_put_string(o, "vm", p->vm);
-    }
-    json_object_put(o, "up", json_boolean_create(up));
-    if (p->delivered) {
-        json_object_put(o, "refresh", json_boolean_create(true));
-    }
-    send_notify(c, VP_METHOD_PORT_STATUS, o);
-    p->delivered = true;
-}
-
-static bool
-ready(const struct ctrl_client *c)
+bool
+ctrl_client_ready(const struct ctrl_client *c)
 {
     return c->hello_done && jsonrpc_session_is_connected(c->js);
-}
-
-/* Everything the controller should know about this host's ports, after
- * every hello. */
-static void
-report_ports(struct ctrl_client *c)
-{
-    struct reported_port *p;
-    struct shash_node *node;
-
-    LIST_FOR_EACH (p, node, &c->downs) {
-        send_port_status(c, p, false);
-    }
-    SHASH_FOR_EACH (node, &c->ports) {
-        send_port_status(c, node->data, true);
-    }
-}
-
-/* After the controller changed this host's tables: ports it configured
- * are marked so; ports it configured and no longer sends have left this
- * host (moved or deleted) and are not reported any more; downs it acted on
- * are done. */
-static void
-reconcile_ports(struct ctrl_client *c)
-{
-    struct shash_node *node;
-    struct reported_port *p;
-
-    SHASH_FOR_EACH_SAFE (node, &c->ports) {
-        p = node->data;
-        const struct vp_port *port = tables_port_by_name(c->tables, p->name);
-        if (port && eth_addr_equals(port->mac, p->mac)) {
-            p->configured = true;
-            free(p->refusal);
-            p->refusal = NULL;
-        } else if (p->configured) {
-            VLOG_INFO("port %s: the controller no longer has it on this "
-                      "host (moved or deleted); no longer reported",
-                      p->name);
-            shash_delete(&c->ports, node);
-            reported_port_free(p);
-        }
-    }
-    LIST_FOR_EACH_SAFE (p, node, &c->downs) {
-        if (p->delivered && !tables_port_by_name(c->tables, p->name)) {
-            ovs_list_remove(&p->node);
-            reported_port_free(p);
-        }
-    }
 }
 
 static void
@@ -331,8 +158,8 @@ send_hello(struct ctrl_client *c)
 
 /* Receiving. */
 
-static void
-bad_message(struct ctrl_client *c, const struct jsonrpc_msg *msg,
+void
+ctrl_client_bad_message(struct ctrl_client *c, const struct jsonrpc_msg *msg,
             const char *error)
 {
     COVERAGE_INC(ctrl_bad_message);
@@ -364,8 +191,8 @@ refuse(struct ctrl_client *c, long long int gen, const char *what,
     reset_staging(c);
 }
 
-static const struct json *
-object_param(const struct jsonrpc_msg *msg)
+const struct json *
+ctrl_client_object_param(const struct jsonrpc_msg *msg)
 {
     const struct json_array *a;
 
@@ -425,7 +252,7 @@ parse_tables(const struct json *tables, struct vp_config *cfg,
 static void
 handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 {
-    const struct json *p = object_param(msg);
+    const struct json *p = ctrl_client_object_param(msg);
     const struct json *tables;
     long long int gen, part, parts;
     char *error;
@@ -435,7 +262,7 @@ handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         || !int_member(p, "parts", 1, &parts) || part > parts
         || !(tables = shash_find_data(json_object(p), "tables"))
         || tables->type != JSON_OBJECT) {
-        bad_message(c, msg, "params: must be [{\"generation\", \"part\", "
+        ctrl_client_bad_message(c, msg, "params: must be [{\"generation\", \"part\", "
                     "\"parts\", \"tables\"}]");
         /* Whatever it was, the snapshot it belonged to is incomplete: say
          * so, and the controller sends another. */
@@ -506,12 +333,12 @@ handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 static void
 handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 {
-    const struct json *p = object_param(msg);
+    const struct json *p = ctrl_client_object_param(msg);
     const struct json *add, *remove;
     long long int gen;
 
     if (!p || !int_member(p, "generation", 0, &gen)) {
-        bad_message(c, msg, "params: must be [{\"generation\", \"add\", "
+        ctrl_client_bad_message(c, msg, "params: must be [{\"generation\", \"add\", "
                     "\"remove\"}]");
         /* A change this host does not have: it must not go on as if in
          * sync. */
@@ -593,7 +420,7 @@ static void
 handle_reply(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 {
     if (!c->hello_id || !msg->id || !json_equal(msg->id, c->hello_id)) {
-        bad_message(c, msg, "a reply to nothing this host asked");
+        ctrl_client_bad_message(c, msg, "a reply to nothing this host asked");
         return;
     }
     json_destroy(c->hello_id);
@@ -620,53 +447,6 @@ handle_reply(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     report_ports(c);
 }
 
-/* The controller did not bind a port this host reported: remember why, for
- * "show", and report it again later. */
-static void
-handle_port_refused(struct ctrl_client *c, const struct jsonrpc_msg *msg)
-{
-    const struct json *p = object_param(msg);
-    const struct json *port = p ? shash_find_data(json_object(p), "port")
-                                : NULL;
-    const struct json *mac = p ? shash_find_data(json_object(p), "mac")
-                               : NULL;
-    const struct json *error = p ? shash_find_data(json_object(p), "error")
-                                 : NULL;
-    struct eth_addr ea;
-
-    if (!port || port->type != JSON_STRING || !mac || mac->type != JSON_STRING
-        || !eth_addr_from_string(json_string(mac), &ea)
-        || !error || error->type != JSON_STRING) {
-        bad_message(c, msg, "params: must be [{\"port\", \"mac\", "
-                    "\"error\"}]");
-        return;
-    }
-    struct reported_port *rp = shash_find_data(&c->ports, json_string(port));
-    if (!rp || !eth_addr_equals(rp->mac, ea) || rp->configured) {
-        /* Gone, replaced or bound since: stale news. */
-        c->n_refusals_ignored++;
-        return;
-    }
-    /* One short line of printable text, whatever the controller sent. */
-    char *why = xmemdup0(json_string(error),
-                         MIN(strlen(json_string(error)), 200));
-    for (char *q = why; *q; q++) {
-        if ((unsigned char) *q < 0x20 || *q == 0x7f) {
-            *q = ' ';
-        }
-    }
-    if (!rp->refusal || strcmp(rp->refusal, why)) {
-        VLOG_WARN_RL(&rl, "port %s ("ETH_ADDR_FMT" in VNet %s): the "
-                     "controller refused it: %s", rp->name,
-                     ETH_ADDR_ARGS(rp->mac), rp->vnet, why);
-    }
-    free(rp->refusal);
-    rp->refusal = why;
-    rp->retry_at = time_msec() + REFUSED_RETRY_MS;
-    c->n_ports_refused++;
-    COVERAGE_INC(ctrl_port_refused);
-}
-
 static void
 handle_message(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 {
@@ -677,7 +457,7 @@ handle_message(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         break;
     case JSONRPC_NOTIFY:
         if (!c->hello_done) {
-            bad_message(c, msg, "before the hello's answer");
+            ctrl_client_bad_message(c, msg, "before the hello's answer");
         } else if (!strcmp(msg->method, VP_METHOD_SNAPSHOT)) {
             handle_snapshot(c, msg);
         } else if (!strcmp(msg->method, VP_METHOD_UPDATE)) {
@@ -685,11 +465,11 @@ handle_message(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         } else if (!strcmp(msg->method, VP_METHOD_PORT_REFUSED)) {
             handle_port_refused(c, msg);
         } else {
-            bad_message(c, msg, "unknown method");
+            ctrl_client_bad_message(c, msg, "unknown method");
         }
         break;
     case JSONRPC_REQUEST:
-        bad_message(c, msg, "unknown method");
+        ctrl_client_bad_message(c, msg, "unknown method");
         break;
     }
 }
@@ -717,26 +497,6 @@ connection_changed(struct ctrl_client *c)
     }
 }
 
-/* Reports the ports the controller refused again, in case the cause is
- * gone.  A port still refused is refused again (and retried again). */
-static void
-retry_refused_ports(struct ctrl_client *c)
-{
-    long long int now = time_msec();
-    struct shash_node *node;
-
-    if (!ready(c)) {
-        return;
-    }
-    SHASH_FOR_EACH (node, &c->ports) {
-        struct reported_port *p = node->data;
-        if (p->refusal && p->retry_at <= now) {
-            p->retry_at = LLONG_MAX;
-            send_port_status(c, p, true);
-        }
-    }
-}
-
 void
 ctrl_client_run(struct ctrl_client *c)
 {
@@ -758,8 +518,8 @@ ctrl_client_run(struct ctrl_client *c)
         jsonrpc_msg_destroy(msg);
     }
     retry_refused_ports(c);
-    if (c->stats_interval && ready(c) && time_msec() >= c->next_stats) {
-        send_notify(c, VP_METHOD_STATS, c->stats_build(c->stats_aux));
+    if (c->stats_interval && ctrl_client_ready(c) && time_msec() >= c->next_stats) {
+        ctrl_client_send_notify(c, VP_METHOD_STATS, c->stats_build(c->stats_aux));
         c->n_stats++;
         c->next_stats = time_msec() + c->stats_interval;
     }
@@ -781,7 +541,7 @@ ctrl_client_wait(struct ctrl_client *c)
     jsonrpc_session_wait(c->js);
     jsonrpc_session_recv_wait(c->js);
 
-    if (c->stats_interval && ready(c)) {
+    if (c->stats_interval && ctrl_client_ready(c)) {
         poll_timer_wait_until(c->next_stats);
     }
     /* retry_refused_ports() only sends on a live session: without one the
@@ -789,7 +549,7 @@ ctrl_client_wait(struct ctrl_client *c)
     struct shash_node *node;
     SHASH_FOR_EACH (node, &c->ports) {
         const struct reported_port *p = node->data;
-        if (ready(c) && p->refusal && p->retry_at != LLONG_MAX) {
+        if (ctrl_client_ready(c) && p->refusal && p->retry_at != LLONG_MAX) {
             poll_timer_wait_until(p->retry_at);
         }
     }
@@ -797,92 +557,10 @@ ctrl_client_wait(struct ctrl_client *c)
 
 /* Ports. */
 
-void
-ctrl_client_port_up(struct ctrl_client *c, const char *name,
-                    const char *vnet, struct eth_addr mac,
-                    const ovs_be32 *ips, size_t n_ips, const char *vm)
-{
-    struct reported_port *old = shash_find_and_delete(&c->ports, name);
-    struct reported_port *p;
-
-    if (old && (strcmp(old->vnet, vnet) || !eth_addr_equals(old->mac, mac))) {
-        /* The interface now belongs to another port. */
-        old->delivered = false;
-        ovs_list_push_back(&c->downs, &old->node);
-        if (ready(c)) {
-            send_port_status(c, old, false);
-        }
-    } else {
-        reported_port_free(old);
-    }
-    /* Downs of this name the controller already has are superseded; one
-     * not sent yet must still go first. */
-    LIST_FOR_EACH_SAFE (p, node, &c->downs) {
-        if (p->delivered && !strcmp(p->name, name) && p != old) {
-            ovs_list_remove(&p->node);
-            reported_port_free(p);
-        }
-    }
-
-    p = xzalloc(sizeof *p);
-    p->name = xstrdup(name);
-    p->vnet = xstrdup(vnet);
-    p->mac = mac;
-    p->ips = xmemdup(ips, n_ips * sizeof *ips);
-    p->n_ips = n_ips;
-    p->vm = nullable_xstrdup(vm);
-    shash_add(&c->ports, name, p);
-    if (ready(c)) {
-        send_port_status(c, p, true);
-    }
-}
-
-char *
-ctrl_client_port_down(struct ctrl_client *c, const char *name)
-{
-    struct reported_port *p = shash_find_and_delete(&c->ports, name);
-
-    if (!p) {
-        /* A port this vplaned did not report itself (reported before a
-         * restart, or bound in the controller's database): the controller
-         * sent it, so the tables know what to report. */
-        const struct vp_port *port = tables_port_by_name(c->tables, name);
-        if (!port) {
-            return xasprintf("name: no port named \"%s\" on this host",
-                             name);
-        }
-        p = xzalloc(sizeof *p);
-        p->name = xstrdup(name);
-        p->vnet = xstrdup(port->vnet->name);
-        p->mac = port->mac;
-        p->ips = xmemdup(port->ips, port->n_ips * sizeof *port->ips);
-        p->n_ips = port->n_ips;
-    }
-    p->delivered = false;
-    ovs_list_push_back(&c->downs, &p->node);
-    if (ready(c)) {
-        send_port_status(c, p, false);
-    }
-    return NULL;
-}
-
-bool
-ctrl_client_port_reported(const struct ctrl_client *c, const char *name)
-{
-    return shash_find(&c->ports, name) != NULL;
-}
-
 bool
 ctrl_client_is_synced(const struct ctrl_client *c)
 {
-    return ready(c) && c->state == SYNC_DONE;
-}
-
-const char *
-ctrl_client_port_refusal(const struct ctrl_client *c, const char *name)
-{
-    const struct reported_port *p = shash_find_data(&c->ports, name);
-    return p ? p->refusal : NULL;
+    return ctrl_client_ready(c) && c->state == SYNC_DONE;
 }
 
 const struct vp_peers *
