@@ -90,21 +90,14 @@ cmd_drop_log(struct unixctl_conn *conn, int argc, const char *argv[],
              void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
-    const char *filter = NULL;
-    bool json = false;
+    const char *filter;
+    bool json;
 
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--format=json")) {
-            json = true;
-        } else if (!strcmp(argv[i], "--format=text")) {
-            json = false;
-        } else if (argv[i][0] == '-' || filter) {
-            unixctl_command_reply_error(conn, "usage: drop-log "
-                                        "[--format=json|text] [FILTER]");
-            return;
-        } else {
-            filter = argv[i];
-        }
+    char *error = ctl_parse_dump_args(argc, argv, &json, &filter);
+    if (error) {
+        unixctl_command_reply_error(conn, error);
+        free(error);
+        return;
     }
 
     struct drop_log_entry *entries;

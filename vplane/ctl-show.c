@@ -12,6 +12,7 @@
 #include "dataplane.h"
 #include "flow-cache.h"
 #include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
 #include "packets.h"
 #include "peers.h"
 #include "port.h"
@@ -34,71 +35,153 @@ reply_no_such(struct unixctl_conn *conn, const char *field, const char *what,
     free(error);
 }
 
+
+/* One row of port/list (and show): text, or a JSON object added to 'rows'
+ * when it is not NULL.  Rows that 'filter' (a port, VNet or address) does
+ * not match are left out. */
 static void
-format_port_row(struct ds *s, const char *name, unsigned int id,
-                const char *vnet, const char *mac, const char *state,
-                int mtu, const struct vp_port_counters *c)
+put_port_row(struct ds *s, struct json *rows, const char *filter,
+             const char *name, unsigned int id, const char *vnet,
+             const char *mac, const char *state, int mtu,
+             const struct vp_port_counters *c, const ovs_be32 *ips,
+             size_t n_ips, const char *error)
 {
+    ovs_be32 ip;
+    bool match = !filter || !strcmp(filter, name) || !strcmp(filter, vnet);
+    if (!match && ip_parse(filter, &ip)) {
+        for (size_t i = 0; i < n_ips && !match; i++) {
+            match = ips[i] == ip;
+        }
+    }
+    if (!match) {
+        return;
+    }
+    if (rows) {
+        struct json *o = json_object_create();
+        struct json *j_ips = json_array_create_empty();
+        json_object_put_string(o, "port", name);
+        json_object_put(o, "id", json_integer_create(id));
+        json_object_put_string(o, "vnet", vnet);
+        json_object_put_string(o, "mac", mac);
+        json_object_put_string(o, "state", state);
+        json_object_put(o, "mtu", json_integer_create(mtu));
+        json_object_put(o, "rx-packets", json_integer_create(c->rx_packets));
+        json_object_put(o, "rx-bytes", json_integer_create(c->rx_bytes));
+        json_object_put(o, "tx-packets", json_integer_create(c->tx_packets));
+        json_object_put(o, "tx-bytes", json_integer_create(c->tx_bytes));
+        json_object_put(o, "drops", json_integer_create(
+                            vp_port_counters_total_drops(c)));
+        for (size_t i = 0; i < n_ips; i++) {
+            json_array_add(j_ips, json_string_create_nocopy(
+                               xasprintf(IP_FMT, IP_ARGS(ips[i]))));
+        }
+        json_object_put(o, "ips", j_ips);
+        if (error) {
+            json_object_put_string(o, "error", error);
+        }
+        json_array_add(rows, o);
+        return;
+    }
     ds_put_format(s, "%-15s %4u %-16s %-17s %-7s %5d %10"PRIu64" %12"PRIu64
-                  " %10"PRIu64" %12"PRIu64" %8"PRIu64, name, id, vnet, mac,
+                  " %10"PRIu64" %12"PRIu64" %8"PRIu64" ", name, id, vnet, mac,
                   state, mtu, c->rx_packets, c->rx_bytes, c->tx_packets,
                   c->tx_bytes, vp_port_counters_total_drops(c));
+    for (size_t i = 0; i < n_ips; i++) {
+        ds_put_format(s, " "IP_FMT, IP_ARGS(ips[i]));
+    }
+    ds_put_cstr(s, n_ips ? "\n" : " -\n");
+    if (error) {
+        ds_put_format(s, "  (%s: %s)\n", name, error);
+    }
 }
 
 static void
-format_ports(const struct ctl_context *ctx, struct ds *s)
+put_port(struct ds *s, struct json *rows, const char *filter,
+         const struct ctl_context *ctx, const struct vp_port *port,
+         const char *vnet)
+{
+    struct vp_port_counters c;
+    char mac[ETH_ADDR_STRLEN + 1];
+    int mtu;
+
+    snprintf(mac, sizeof mac, ETH_ADDR_FMT, ETH_ADDR_ARGS(port->mac));
+    atomic_read_relaxed(CONST_CAST(atomic_int *, &port->mtu), &mtu);
+    dataplane_port_counters(ctx->dp, port, &c);
+    put_port_row(s, rows, filter, port->name, port->id, vnet, mac,
+                 port_state_name(port->state),
+                 port->state == VP_PORT_UP ? mtu : 0, &c, port->ips,
+                 port->n_ips, port->error);
+}
+
+/* The ports: the fabric, the VM ports, the uplink. */
+static void
+format_ports(const struct ctl_context *ctx, struct ds *s, struct json *rows,
+             const char *filter)
 {
     const struct vp_port **ports;
     size_t n = tables_sorted_ports(ctx->tables, &ports);
     struct vp_port_counters c;
 
-    ds_put_format(s, "%-15s %4s %-16s %-17s %-7s %5s %10s %12s %10s %12s %8s"
-                  "  %s\n", "PORT", "ID", "VNET", "MAC", "STATE", "MTU",
-                  "RX_PKTS", "RX_BYTES", "TX_PKTS", "TX_BYTES", "DROPS",
-                  "IPS");
+    if (!rows) {
+        ds_put_format(s, "%-15s %4s %-16s %-17s %-7s %5s %10s %12s %10s "
+                      "%12s %8s  %s\n", "PORT", "ID", "VNET", "MAC", "STATE",
+                      "MTU", "RX_PKTS", "RX_BYTES", "TX_PKTS", "TX_BYTES",
+                      "DROPS", "IPS");
+    }
     dataplane_fabric_counters(ctx->dp, &c);
-    format_port_row(s, "fabric", VP_FABRIC_PORT_ID, "-", "-", "up",
-                    dataplane_get_fabric_mtu(ctx->dp), &c);
-    ds_put_cstr(s, "  -\n");
+    put_port_row(s, rows, filter, "fabric", VP_FABRIC_PORT_ID, "-", "-",
+                 "up", dataplane_get_fabric_mtu(ctx->dp), &c, NULL, 0, NULL);
     for (size_t i = 0; i < n; i++) {
-        const struct vp_port *port = ports[i];
-        char mac[ETH_ADDR_STRLEN + 1];
-        int mtu;
-
-        snprintf(mac, sizeof mac, ETH_ADDR_FMT, ETH_ADDR_ARGS(port->mac));
-        atomic_read_relaxed(CONST_CAST(atomic_int *, &port->mtu), &mtu);
-        dataplane_port_counters(ctx->dp, port, &c);
-        format_port_row(s, port->name, port->id, port->vnet->name, mac,
-                        port_state_name(port->state),
-                        port->state == VP_PORT_UP ? mtu : 0, &c);
-        ds_put_char(s, ' ');
-        for (size_t j = 0; j < port->n_ips; j++) {
-            ds_put_format(s, " "IP_FMT, IP_ARGS(port->ips[j]));
-        }
-        if (!port->n_ips) {
-            ds_put_cstr(s, " -");
-        }
-        ds_put_char(s, '\n');
-        if (port->error) {
-            ds_put_format(s, "  (%s: %s)\n", port->name, port->error);
-        }
+        put_port(s, rows, filter, ctx, ports[i], ports[i]->vnet->name);
     }
     free(ports);
 
     const struct vp_port *up = tables_uplink(ctx->tables);
     if (up) {
-        char mac[ETH_ADDR_STRLEN + 1];
-        int mtu;
-
-        snprintf(mac, sizeof mac, ETH_ADDR_FMT, ETH_ADDR_ARGS(up->mac));
-        atomic_read_relaxed(CONST_CAST(atomic_int *, &up->mtu), &mtu);
-        dataplane_port_counters(ctx->dp, up, &c);
-        format_port_row(s, up->name, up->id, "(uplink)", mac,
-                        port_state_name(up->state),
-                        up->state == VP_PORT_UP ? mtu : 0, &c);
-        ds_put_cstr(s, "  -\n");
+        put_port(s, rows, filter, ctx, up, "(uplink)");
     }
 }
+
+char *
+ctl_parse_dump_args(int argc, const char *argv[], bool *json,
+                    const char **filter)
+{
+    *json = false;
+    *filter = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--format=json")) {
+            *json = true;
+        } else if (!strcmp(argv[i], "--format=text")) {
+            *json = false;
+        } else if (argv[i][0] == '-' || *filter) {
+            return xasprintf("usage: %s [--format=json|text] [FILTER]",
+                             argv[0]);
+        } else {
+            *filter = argv[i];
+        }
+    }
+    return NULL;
+}
+
+/* Replies with 'rows' as {"KEY": rows} if 'json', else with 's'. */
+static void
+reply_dump(struct unixctl_conn *conn, bool json, const char *key,
+           struct json *rows, struct ds *s)
+{
+    if (json) {
+        struct json *o = json_object_create();
+        json_object_put(o, key, rows);
+        ds_clear(s);
+        ds_put_and_free_cstr(s, json_to_string(o, JSSF_SORT));
+        ds_put_char(s, '\n');
+        json_destroy(o);
+    } else {
+        json_destroy(rows);
+    }
+    unixctl_command_reply(conn, ds_cstr(s));
+    ds_destroy(s);
+}
+
 
 static void
 cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
@@ -146,7 +229,7 @@ cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
     }
     dataplane_format_threads(ctx->dp, &s);
     ds_put_char(&s, '\n');
-    format_ports(ctx, &s);
+    format_ports(ctx, &s, NULL, NULL);
     unixctl_command_reply(conn, ds_cstr(&s));
     ds_destroy(&s);
 }
@@ -190,15 +273,24 @@ cmd_subsets_dump(struct unixctl_conn *conn, int argc OVS_UNUSED,
     ds_destroy(&s);
 }
 
+/* port/list [--format=json] [PORT|VNET|IP] */
 static void
-cmd_port_list(struct unixctl_conn *conn, int argc OVS_UNUSED,
-              const char *argv[] OVS_UNUSED, void *ctx_)
+cmd_port_list(struct unixctl_conn *conn, int argc, const char *argv[],
+              void *ctx_)
 {
     struct ds s = DS_EMPTY_INITIALIZER;
+    const char *filter;
+    bool json;
 
-    format_ports(ctx_, &s);
-    unixctl_command_reply(conn, ds_cstr(&s));
-    ds_destroy(&s);
+    char *error = ctl_parse_dump_args(argc, argv, &json, &filter);
+    if (error) {
+        unixctl_command_reply_error(conn, error);
+        free(error);
+        return;
+    }
+    struct json *rows = json_array_create_empty();
+    format_ports(ctx_, &s, json ? rows : NULL, filter);
+    reply_dump(conn, json, "ports", rows, &s);
 }
 
 static void
@@ -301,15 +393,23 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc OVS_UNUSED,
 }
 
 static void
-format_drops(struct ds *s, const char *port,
+format_drops(struct ds *s, struct json *rows, const char *port,
              const struct vp_port_counters *c, size_t *n_rows)
 {
     for (int r = 0; r < VP_N_DROP_REASONS; r++) {
-        if (c->drops[r]) {
+        if (!c->drops[r]) {
+            continue;
+        } else if (rows) {
+            struct json *o = json_object_create();
+            json_object_put_string(o, "port", port);
+            json_object_put_string(o, "reason", vp_drop_reason_name(r));
+            json_object_put(o, "packets", json_integer_create(c->drops[r]));
+            json_array_add(rows, o);
+        } else {
             ds_put_format(s, "%-15s %-20s %12"PRIu64"\n", port,
                           vp_drop_reason_name(r), c->drops[r]);
-            (*n_rows)++;
         }
+        (*n_rows)++;
     }
 }
 
@@ -319,22 +419,33 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
                void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
-    const char *filter = argc > 1 ? argv[1] : NULL;
     struct ds s = DS_EMPTY_INITIALIZER;
     struct vp_port_counters c;
     size_t n_rows = 0;
+    const char *filter;
+    bool json;
 
+    char *error = ctl_parse_dump_args(argc, argv, &json, &filter);
+    if (error) {
+        unixctl_command_reply_error(conn, error);
+        free(error);
+        return;
+    }
     const struct vp_port *uplink = tables_uplink(ctx->tables);
     if (filter && strcmp(filter, "fabric") && strcmp(filter, "resolver")
         && !tables_port_by_name(ctx->tables, filter)
         && !(uplink && !strcmp(filter, uplink->name))) {
         reply_no_such(conn, "port", "port", filter);
+        ds_destroy(&s);
         return;
     }
-    ds_put_format(&s, "%-15s %-20s %12s\n", "PORT", "REASON", "PACKETS");
+    struct json *rows = json ? json_array_create_empty() : NULL;
+    if (!json) {
+        ds_put_format(&s, "%-15s %-20s %12s\n", "PORT", "REASON", "PACKETS");
+    }
     if (!filter || !strcmp(filter, "fabric")) {
         dataplane_fabric_counters(ctx->dp, &c);
-        format_drops(&s, "fabric", &c, &n_rows);
+        format_drops(&s, rows, "fabric", &c, &n_rows);
     }
 
     const struct vp_port **ports;
@@ -342,22 +453,22 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
     for (size_t i = 0; i < n; i++) {
         if (!filter || !strcmp(filter, ports[i]->name)) {
             dataplane_port_counters(ctx->dp, ports[i], &c);
-            format_drops(&s, ports[i]->name, &c, &n_rows);
+            format_drops(&s, rows, ports[i]->name, &c, &n_rows);
         }
     }
     free(ports);
     if (uplink && (!filter || !strcmp(filter, uplink->name))) {
         dataplane_port_counters(ctx->dp, uplink, &c);
-        format_drops(&s, uplink->name, &c, &n_rows);
+        format_drops(&s, rows, uplink->name, &c, &n_rows);
     }
     if (ctx->dp->shared.resolver && (!filter || !strcmp(filter, "resolver"))) {
         /* Packets the resolver held for an answer and had to drop. */
         memset(&c, 0, sizeof c);
         resolver_add_drops(ctx->dp->shared.resolver, c.drops);
-        format_drops(&s, "resolver", &c, &n_rows);
+        format_drops(&s, rows, "resolver", &c, &n_rows);
     }
-    unixctl_command_reply(conn, ds_cstr(&s));
-    ds_destroy(&s);
+    reply_dump(conn, json, "drops", rows ? rows : json_array_create_empty(),
+               &s);
 }
 
 static void
@@ -374,15 +485,16 @@ void
 ctl_register_show_commands(struct ctl_context *ctx)
 {
     unixctl_command_register("show", "", 0, 0, cmd_show, ctx);
-    unixctl_command_register("port/list", "", 0, 0, cmd_port_list, ctx);
+    unixctl_command_register("port/list", "[--format=json] [FILTER]", 0, 2,
+                             cmd_port_list, ctx);
     unixctl_command_register("vnet/dump", "[NAME]", 0, 1, cmd_vnet_dump, ctx);
     unixctl_command_register("xlate/dump", "[VNET]", 0, 1, cmd_xlate_dump,
                              ctx);
     unixctl_command_register("route/dump", "[TENANT]", 0, 1, cmd_route_dump,
                              ctx);
     unixctl_command_register("dump-flows", "", 0, 0, cmd_dump_flows, ctx);
-    unixctl_command_register("drop-stats", "[PORT]", 0, 1, cmd_drop_stats,
-                             ctx);
+    unixctl_command_register("drop-stats", "[--format=json] [PORT]", 0, 2,
+                             cmd_drop_stats, ctx);
     unixctl_command_register("controller/show", "", 0, 0,
                              cmd_controller_show, ctx);
     unixctl_command_register("subsets/dump", "", 0, 0, cmd_subsets_dump,

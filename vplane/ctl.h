@@ -50,6 +50,11 @@ char *ctl_port_up(struct ctl_context *, const struct vp_port_spec *,
 char *ctl_port_down(struct ctl_context *, const char *name)
     OVS_WARN_UNUSED_RESULT;
 
+/* Parses a dump's arguments: [--format=json|text] [FILTER].  Returns NULL
+ * or a usage error. */
+char *ctl_parse_dump_args(int argc, const char *argv[], bool *json,
+                          const char **filter) OVS_WARN_UNUSED_RESULT;
+
 /* Port names by id (the fabric's too), for showing flow keys: an array of
  * VP_MAX_PORTS, NULL where no port has the id.  Free it with free(). */
 const char **port_names_by_id(const struct vp_tables *);

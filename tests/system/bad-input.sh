@@ -153,6 +153,15 @@ world_ctl h1 show >/dev/null || check_fail "vplaned h1 died on GRO trains"
 check_eq "$(( $(drop_count h1 fabric vxlan-unknown-vni) - drops_before ))" 5120 \
     "datagrams of the trains counted"
 
+check_step "drop-stats: JSON holds the text's rows"
+rows_text=$(world_ctl h1 drop-stats | awk 'NR > 1 { print $1, $2, $3 }')
+rows_json=$(world_ctl h1 drop-stats --format=json | "$PYTHON" -c '
+import json, sys
+for d in json.load(sys.stdin)["drops"]:
+    print(d["port"], d["reason"], d["packets"])')
+check_eq "$rows_json" "$rows_text" "drop-stats rows, JSON vs text"
+check_ge "$(echo "$rows_text" | wc -l)" 8 "drop-stats rows compared"
+
 world_ctl h1 show >/dev/null || check_fail "vplaned h1 stopped answering"
 lines=$(wc -l <"$WORLD_DIR/h1.log")
 [ "$lines" -lt 200 ] || check_fail "h1 logged $lines lines: drops must be rate limited"

@@ -101,6 +101,17 @@ world_ctl h1 vlog/set pipeline:file:dbg >/dev/null || check_fail "vlog/set"
 check_contains "$(world_ctl h1 vlog/list)" "pipeline" "vlog/list"
 check_contains "$(world_ctl h1 help)" "xlate/add" "help lists the commands"
 
+check_step "port/list: JSON holds the text's rows; filters"
+rows_text=$(world_ctl h1 port/list | awk 'NR > 1 && $1 !~ /^\(/ { print $1, $3, $4, $7, $9 }')
+rows_json=$(world_ctl h1 port/list --format=json | "$PYTHON" -c '
+import json, sys
+for p in json.load(sys.stdin)["ports"]:
+    print(p["port"], p["vnet"], p["mac"], p["rx-packets"], p["tx-packets"])')
+check_eq "$rows_json" "$rows_text" "port/list rows, JSON vs text"
+check_eq "$(world_ctl h1 port/list 10.1.0.13 | awk 'NR > 1 && $1 !~ /^\(/ { print $1 }')" "p3" "port/list filtered by address"
+check_eq "$(world_ctl h1 port/list web | awk 'NR > 1 && $1 !~ /^\(/ { print $3 }' | sort -u)" "web" "port/list filtered by VNet"
+refused port/list --format=xml
+
 check_step "memory/show counts the tables"
 mem=$(world_ctl h1 memory/show)
 count() {   # count SECTION: entries of the tables/export section
