@@ -119,6 +119,8 @@ check_ge "$(grep -c 'vplane.1.stats' "$WORLD_DIR/ctrl.log")" 5 "bad reports logg
 
 check_step "ctrl/lagging"
 world_nb host-del h9 >/dev/null 2>&1 || true
+# The hosts hear of h9's going: once they have acknowledged it, none lags.
+wait_synced h1 h2
 out=$(world_ctrl ctrl/lagging)
 check_eq "$out" "every host has the desired state" "nothing lags"
 world_stop_vplaned h2
