@@ -3,6 +3,7 @@
 #include <config.h>
 #include "stats.h"
 
+#include <limits.h>
 #include <string.h>
 #include "ctrl-private.h"
 #include "ctrl/vplane-idl.h"
@@ -10,9 +11,9 @@
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
+#include "sset.h"
 #include "timeval.h"
 #include "util.h"
-#include "vplane/drop-reasons.h"
 #include "vplane/tables-config.h"
 
 #define MAX_VNETS 4096
@@ -57,6 +58,7 @@ ctrl_stats_check(const struct json *p)
         return xasprintf("vnets: must be an array of at most %d VNets",
                          MAX_VNETS);
     }
+    struct sset names = SSET_INITIALIZER(&names);
     for (size_t i = 0; i < json_array(vnets)->n; i++) {
         const struct json *v = json_array(vnets)->elems[i];
         const struct json *name = (v->type == JSON_OBJECT
@@ -66,13 +68,18 @@ ctrl_stats_check(const struct json *p)
             return xasprintf("vnets[%"PRIuSIZE"]: no name", i);
         }
         char *error = vp_parse_name("vnets name", json_string(name));
+        if (!error && !sset_add(&names, json_string(name))) {
+            error = xasprintf("vnets: \"%s\" twice", json_string(name));
+        }
         if (!error) {
             error = check_counts("vnets", v);
         }
         if (error) {
+            sset_destroy(&names);
             return error;
         }
     }
+    sset_destroy(&names);
     char *error = check_counts("fabric", fabric);
     if (error) {
         return error;
@@ -80,12 +87,13 @@ ctrl_stats_check(const struct json *p)
     if (!drops || drops->type != JSON_OBJECT) {
         return xstrdup("drops: must be an object of counts by reason");
     }
+    /* Reasons this controller does not know (a newer host's) are kept and
+     * shown as they are. */
     struct shash_node *node;
     SHASH_FOR_EACH (node, json_object(drops)) {
         const struct json *v = node->data;
-        enum vp_drop_reason reason;
-        if (!vp_drop_reason_from_name(node->name, &reason)) {
-            return xasprintf("drops: \"%s\" is no drop reason", node->name);
+        if (strlen(node->name) > 64) {
+            return xstrdup("drops: a reason name longer than 64 bytes");
         } else if (v->type != JSON_INTEGER || v->integer < 0) {
             return xasprintf("drops: %s: not a count", node->name);
         }
@@ -113,11 +121,14 @@ read_counts(const struct json *o, struct counts *c)
     }
 }
 
+/* Saturating at the largest count JSON carries here (a host reporting
+ * nonsense must not wrap the totals round). */
 static void
 add_counts(struct counts *sum, const struct counts *c)
 {
     for (size_t i = 0; i < N_COUNTERS; i++) {
-        sum->v[i] += c->v[i];
+        sum->v[i] = (c->v[i] > LLONG_MAX - sum->v[i] ? LLONG_MAX
+                     : sum->v[i] + c->v[i]);
     }
 }
 
@@ -172,7 +183,8 @@ ctrl_stats_format(const struct ctrl *c, int argc, const char *argv[],
     size_t n_hosts = 0;
     const struct ctrl_host *h;
     HMAP_FOR_EACH (h, node, &c->hosts) {
-        if (h->stats) {
+        /* A host deleted from the database no longer counts. */
+        if (h->stats && ctrl_host_row(c, h->name)) {
             hosts[n_hosts++] = h;
         }
     }

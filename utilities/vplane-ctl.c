@@ -189,13 +189,17 @@ run_capture(const char *target, int argc, char *argv[])
     if (vni) {
         args[n_args++] = vni;
     }
-    struct jsonrpc *client = connect_daemon(target, "capture/start");
-    char *result = transact(client, target, "capture/start", n_args, args);
-    fputs(result, stderr);
-    free(result);
-
+    /* Whatever ends vplane-ctl from here on must stop the capture, or
+     * vplaned would go on writing: the signals only set a flag, and
+     * --timeout, meant for one answer, no longer applies. */
     signal(SIGINT, on_interrupt);
     signal(SIGTERM, on_interrupt);
+    signal(SIGHUP, on_interrupt);
+    struct jsonrpc *client = connect_daemon(target, "capture/start");
+    char *result = transact(client, target, "capture/start", n_args, args);
+    alarm(0);
+    fputs(result, stderr);
+    free(result);
     for (;;) {
         if (interrupted) {
             result = transact(client, target, "capture/stop", 0, NULL);

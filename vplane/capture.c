@@ -3,6 +3,7 @@
 #include "capture.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <linux/if_packet.h>
 #include <net/ethernet.h>
 #include <net/if.h>
@@ -55,8 +56,9 @@ capture_start(const char *ifname, const char *label, const char *path,
     if (!ifindex) {
         return xasprintf("%s: no such interface", ifname);
     }
-    int fd = socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                    htons(ETH_P_ALL));
+    /* Protocol 0 until bound: a socket opened with ETH_P_ALL would queue
+     * every interface's frames until the bind. */
+    int fd = socket(AF_PACKET, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
     if (fd < 0) {
         return xasprintf("cannot open a packet socket: %s",
                          ovs_strerror(errno));
@@ -72,7 +74,22 @@ capture_start(const char *ifname, const char *label, const char *path,
         return xasprintf("cannot capture on %s: %s", ifname,
                          ovs_strerror(error));
     }
-    struct pcap_file *pcap = ovs_pcap_open(path, "wb");
+    /* vplaned runs as root and the path is the caller's: the file must be
+     * new (no overwriting, no symlink, no device or FIFO) and readable by
+     * root only (it holds tenants' traffic).  OVS's writer then opens that
+     * very file through /proc, not the path again. */
+    int file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW
+                    | O_CLOEXEC, 0600);
+    if (file < 0) {
+        int error = errno;
+        close(fd);
+        return xasprintf("%s: cannot create: %s%s", path, ovs_strerror(error),
+                         error == EEXIST ? " (captures never overwrite)" : "");
+    }
+    char *proc = xasprintf("/proc/self/fd/%d", file);
+    struct pcap_file *pcap = ovs_pcap_open(proc, "ab");
+    free(proc);
+    close(file);
     if (!pcap) {
         int error = errno;
         close(fd);

@@ -1,6 +1,6 @@
 /* vplane/ctl-memory.c: what vplaned holds, for Open vSwitch's memory/show
- * (lib/memory.c registers the command and adds the process's RSS; the
- * main loop hands it these numbers when it asks). */
+ * (lib/memory.c registers the command and logs large RSS growth; the main
+ * loop hands it these numbers when it asks). */
 #include <config.h>
 #include "ctl.h"
 

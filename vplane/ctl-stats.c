@@ -55,20 +55,20 @@ ctl_stats_report(void *ctx_)
     struct vp_port_counters all, c;
     struct shash vnets = SHASH_INITIALIZER(&vnets);
 
+    /* The VNets with a port here (at most one per port: the report stays
+     * within what the controller takes). */
     memset(&all, 0, sizeof all);
-    const struct vp_vnet *vnet;
-    HMAP_FOR_EACH (vnet, name_node, &t->vnets_by_name) {
-        shash_add(&vnets, vnet->name, xzalloc(sizeof c));
-    }
     const struct vp_port *port;
     HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
         dataplane_port_counters(ctx->dp, port, &c);
         add_counters(&all, &c);
         struct vp_port_counters *sum = shash_find_data(&vnets,
                                                        port->vnet->name);
-        if (sum) {
-            add_counters(sum, &c);
+        if (!sum) {
+            sum = xzalloc(sizeof *sum);
+            shash_add(&vnets, port->vnet->name, sum);
         }
+        add_counters(sum, &c);
     }
     const struct vp_port *uplink = tables_uplink(t);
     if (uplink) {

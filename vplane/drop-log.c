@@ -12,6 +12,7 @@
 #include "packets.h"
 #include "timeval.h"
 #include "util.h"
+#include "vxlan.h"
 
 static struct ovs_mutex mutex = OVS_MUTEX_INITIALIZER;
 static struct drop_log_entry *ring OVS_GUARDED_BY(mutex);
@@ -109,7 +110,7 @@ drop_log_record(const struct dp_packet *pkt, unsigned int port_id,
         n_in_ring++;
         e->port_id = MIN(port_id, UINT16_MAX);
         e->reason = reason;
-        e->vni = vni;
+        e->vni = vni & VP_VNI_MASK;     /* Without the owner mark. */
         e->len = dp_packet_size(pkt);
         e->n_head = MIN(e->len, sizeof e->head);
         memcpy(e->head, dp_packet_data(pkt), e->n_head);

@@ -51,6 +51,10 @@ expect_drops() {
     world_ctl "$h" drop-log "$reason" >"$WORLD_DIR/drop-log.txt"
     logged=$(awk -v p="$port" -v r="$reason" '$3 == p && $5 == r' "$WORLD_DIR/drop-log.txt" | wc -l)
     check_eq "$logged" "$n" "$h drop-log lines for $port $reason"
+    if [ "$port" != fabric ]; then      # VM ports here are all in web
+        check_eq "$(awk -v p="$port" -v r="$reason" '$3 == p && $5 == r { print $4 }' \
+                    "$WORLD_DIR/drop-log.txt" | sort -u)" web "drop-log VNet for $port $reason"
+    fi
     grep -qE '^    [0-9a-f]{2}( [0-9a-f]{2})*$' "$WORLD_DIR/drop-log.txt" \
         || check_fail "drop-log shows no frame bytes: $(head -5 "$WORLD_DIR/drop-log.txt")"
     world_ctl "$h" drop-log --format=json "$reason" | "$PYTHON" -c '

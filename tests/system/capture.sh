@@ -67,6 +67,10 @@ refused() { local out; out=$(world_ctl h1 "$@" 2>&1) && check_fail "accepted: $*
 check_contains "$(refused capture/start nope /tmp/x.pcap)" 'port: no port named "nope"' "unknown port"
 check_contains "$(refused capture/start v1 rel.pcap)" "must be an absolute path" "relative path"
 check_contains "$(refused capture/start v1 /tmp/x.pcap vni=5001)" "only a fabric capture filters by VNI" "VNI on a port"
-check_contains "$(refused capture/start fabric /nonexistent/dir/x.pcap)" "cannot write" "unwritable file"
+check_contains "$(refused capture/start fabric /nonexistent/dir/x.pcap)" "cannot create" "unwritable file"
+check_contains "$(refused capture/start v1 "$WORLD_DIR/v1.pcap")" "captures never overwrite" "existing file"
+ln -s "$WORLD_DIR/h1.log" "$WORLD_DIR/link.pcap"
+check_contains "$(refused capture/start v1 "$WORLD_DIR/link.pcap")" "cannot create" "symlink"
+check_eq "$(stat -c %a "$WORLD_DIR/v1.pcap")" 600 "a capture is readable by root only"
 world_ctl h1 capture/show | grep -q "^captured" || check_fail "a refused capture left one running"
 echo PASS
