@@ -50,6 +50,20 @@ set_default_dirs(void)
     mkdir(getenv("OVS_RUNDIR"), 0755);
 }
 
+/* Replies with 'error' if there is one (and frees it), else with 's';
+ * destroys 's'. */
+static void
+reply(struct unixctl_conn *conn, char *error, struct ds *s)
+{
+    if (error) {
+        unixctl_command_reply_error(conn, error);
+        free(error);
+    } else {
+        unixctl_command_reply(conn, ds_cstr(s));
+    }
+    ds_destroy(s);
+}
+
 static void
 cmd_hosts(struct unixctl_conn *conn, int argc OVS_UNUSED,
           const char *argv[] OVS_UNUSED, void *ctrl_)
@@ -57,8 +71,7 @@ cmd_hosts(struct unixctl_conn *conn, int argc OVS_UNUSED,
     struct ds s = DS_EMPTY_INITIALIZER;
 
     ctrl_format_hosts(ctrl_, &s);
-    unixctl_command_reply(conn, ds_cstr(&s));
-    ds_destroy(&s);
+    reply(conn, NULL, &s);
 }
 
 static void
@@ -66,15 +79,8 @@ cmd_host_diff(struct unixctl_conn *conn, int argc OVS_UNUSED,
               const char *argv[], void *ctrl_)
 {
     struct ds s = DS_EMPTY_INITIALIZER;
-    char *error = ctrl_format_diff(ctrl_, argv[1], &s);
 
-    if (error) {
-        unixctl_command_reply_error(conn, error);
-        free(error);
-    } else {
-        unixctl_command_reply(conn, ds_cstr(&s));
-    }
-    ds_destroy(&s);
+    reply(conn, ctrl_format_diff(ctrl_, argv[1], &s), &s);
 }
 
 static void
@@ -84,8 +90,7 @@ cmd_sessions(struct unixctl_conn *conn, int argc OVS_UNUSED,
     struct ds s = DS_EMPTY_INITIALIZER;
 
     ctrl_format_sessions(ctrl_, &s);
-    unixctl_command_reply(conn, ds_cstr(&s));
-    ds_destroy(&s);
+    reply(conn, NULL, &s);
 }
 
 static void
@@ -93,15 +98,8 @@ cmd_stats(struct unixctl_conn *conn, int argc, const char *argv[],
           void *ctrl_)
 {
     struct ds s = DS_EMPTY_INITIALIZER;
-    char *error = ctrl_stats_format(ctrl_, argc, argv, &s);
 
-    if (error) {
-        unixctl_command_reply_error(conn, error);
-        free(error);
-    } else {
-        unixctl_command_reply(conn, ds_cstr(&s));
-    }
-    ds_destroy(&s);
+    reply(conn, ctrl_stats_format(ctrl_, argc, argv, &s), &s);
 }
 
 static void
@@ -111,8 +109,7 @@ cmd_lagging(struct unixctl_conn *conn, int argc OVS_UNUSED,
     struct ds s = DS_EMPTY_INITIALIZER;
 
     ctrl_format_lagging(ctrl_, &s);
-    unixctl_command_reply(conn, ds_cstr(&s));
-    ds_destroy(&s);
+    reply(conn, NULL, &s);
 }
 
 static void

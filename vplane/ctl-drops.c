@@ -93,10 +93,7 @@ cmd_drop_log(struct unixctl_conn *conn, int argc, const char *argv[],
     const char *filter;
     bool json;
 
-    char *error = ctl_parse_dump_args(argc, argv, &json, &filter);
-    if (error) {
-        unixctl_command_reply_error(conn, error);
-        free(error);
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
         return;
     }
 

@@ -142,9 +142,9 @@ format_ports(const struct ctl_context *ctx, struct ds *s, struct json *rows,
     }
 }
 
-char *
-ctl_parse_dump_args(int argc, const char *argv[], bool *json,
-                    const char **filter)
+bool
+ctl_parse_dump_args(struct unixctl_conn *conn, int argc, const char *argv[],
+                    bool *json, const char **filter)
 {
     *json = false;
     *filter = NULL;
@@ -154,13 +154,16 @@ ctl_parse_dump_args(int argc, const char *argv[], bool *json,
         } else if (!strcmp(argv[i], "--format=text")) {
             *json = false;
         } else if (argv[i][0] == '-' || *filter) {
-            return xasprintf("usage: %s [--format=json|text] [FILTER]",
-                             argv[0]);
+            char *error = xasprintf("usage: %s [--format=json|text] "
+                                    "[FILTER]", argv[0]);
+            unixctl_command_reply_error(conn, error);
+            free(error);
+            return false;
         } else {
             *filter = argv[i];
         }
     }
-    return NULL;
+    return true;
 }
 
 /* Replies with 'rows' as {"KEY": rows} if 'json', else with 's'. */
@@ -282,10 +285,7 @@ cmd_port_list(struct unixctl_conn *conn, int argc, const char *argv[],
     const char *filter;
     bool json;
 
-    char *error = ctl_parse_dump_args(argc, argv, &json, &filter);
-    if (error) {
-        unixctl_command_reply_error(conn, error);
-        free(error);
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
         return;
     }
     struct json *rows = json_array_create_empty();
@@ -425,10 +425,7 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
     const char *filter;
     bool json;
 
-    char *error = ctl_parse_dump_args(argc, argv, &json, &filter);
-    if (error) {
-        unixctl_command_reply_error(conn, error);
-        free(error);
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
         return;
     }
     const struct vp_port *uplink = tables_uplink(ctx->tables);

@@ -15,6 +15,7 @@ struct ctrl_client;
 struct dataplane;
 struct lv_watch;
 struct simap;
+struct unixctl_conn;
 struct vp_port_spec;
 struct vp_tables;
 
@@ -50,10 +51,10 @@ char *ctl_port_up(struct ctl_context *, const struct vp_port_spec *,
 char *ctl_port_down(struct ctl_context *, const char *name)
     OVS_WARN_UNUSED_RESULT;
 
-/* Parses a dump's arguments: [--format=json|text] [FILTER].  Returns NULL
- * or a usage error. */
-char *ctl_parse_dump_args(int argc, const char *argv[], bool *json,
-                          const char **filter) OVS_WARN_UNUSED_RESULT;
+/* Parses a dump's arguments: [--format=json|text] [FILTER].  Returns true,
+ * or replies to 'conn' with the usage and returns false. */
+bool ctl_parse_dump_args(struct unixctl_conn *, int argc, const char *argv[],
+                         bool *json, const char **filter);
 
 /* Port names by id (the fabric's too), for showing flow keys: an array of
  * VP_MAX_PORTS, NULL where no port has the id.  Free it with free(). */
