@@ -248,28 +248,9 @@ run_daemon_command(const char *target, int argc, char *argv[])
         cmd_argv = &path;
     }
 
-    struct jsonrpc *client;
-    int error = unixctl_client_create(target, &client);
-    if (error) {
-        fail("cannot connect to %s: %s (is %s running?)", target,
-             ovs_strerror(error),
-             strncmp(cmd, "ctrl/", 5) ? "vplaned" : "vplane-ctrl");
-    }
-
-    char *result, *err;
-    error = unixctl_client_transact(client, cmd, cmd_argc, cmd_argv, &result,
-                                    &err);
-    if (error) {
-        fail("%s: %s", target, ovs_strerror(error));
-    }
+    struct jsonrpc *client = connect_daemon(target, cmd);
+    char *result = transact(client, target, cmd, cmd_argc, cmd_argv);
     jsonrpc_close(client);
-    if (err) {
-        size_t len = strlen(err);
-        while (len && err[len - 1] == '\n') {
-            err[--len] = '\0';
-        }
-        fail("%s", err);
-    }
     fputs(result, stdout);
     free(result);
     free(path);

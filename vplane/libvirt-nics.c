@@ -75,6 +75,24 @@ spec_equal(const struct lv_nic_spec *a, const struct lv_nic_spec *b)
             && !memcmp(a->ips, b->ips, a->n_ips * sizeof *a->ips));
 }
 
+/* Attaches 'nic' as port/add does, or reports it; returns NULL or an
+ * error. */
+static char *
+nic_port_up(struct lv_watch *w, const struct lv_nic *nic)
+{
+    struct vp_port_spec port = {
+        .name = nic->spec.tap,
+        .vnet = nic->spec.vnet,
+        .mac = nic->spec.mac,
+        .n_ips = nic->spec.n_ips,
+        .ips = CONST_CAST(ovs_be32 *, nic->spec.ips),
+    };
+    char *vm = xasprintf(LV_VM_PREFIX"%s", nic->uuid);
+    char *error = ctl_port_up(w->ctx, &port, vm);
+    free(vm);
+    return error;
+}
+
 /* Takes over 'spec' (and clears it) for a new NIC and attaches it.
  * 'index' is the entry's position in the metadata: it names an entry whose
  * MAC could not be read. */
@@ -102,16 +120,7 @@ nic_add(struct lv_watch *w, const char *uuid, const char *domain,
                                   "(<target dev>)");
     }
     if (!nic->spec.error) {
-        struct vp_port_spec port = {
-            .name = nic->spec.tap,
-            .vnet = nic->spec.vnet,
-            .mac = nic->spec.mac,
-            .n_ips = nic->spec.n_ips,
-            .ips = nic->spec.ips,
-        };
-        char *vm = xasprintf(LV_VM_PREFIX"%s", uuid);
-        nic->spec.error = ctl_port_up(w->ctx, &port, vm);
-        free(vm);
+        nic->spec.error = nic_port_up(w, nic);
     }
     if (nic->spec.error) {
         w->n_refused++;
@@ -124,21 +133,6 @@ nic_add(struct lv_watch *w, const char *uuid, const char *domain,
     VLOG_INFO("domain %s: NIC %s ("ETH_ADDR_FMT") in VNet %s %s", domain,
               nic->spec.tap, ETH_ADDR_ARGS(nic->spec.mac), nic->spec.vnet,
               w->ctx->client ? "reported up to the controller" : "attached");
-}
-
-static void
-report_again(struct lv_watch *w, struct lv_nic *nic)
-{
-    struct vp_port_spec port = {
-        .name = nic->spec.tap,
-        .vnet = nic->spec.vnet,
-        .mac = nic->spec.mac,
-        .n_ips = nic->spec.n_ips,
-        .ips = nic->spec.ips,
-    };
-    char *vm = xasprintf(LV_VM_PREFIX"%s", nic->uuid);
-    free(ctl_port_up(w->ctx, &port, vm));
-    free(vm);
 }
 
 /* An unchanged NIC is left alone. */
@@ -172,7 +166,7 @@ lv_nics_apply(struct lv_watch *w, const char *uuid, const char *domain,
              * here and running, so it is reported again. */
             VLOG_INFO("domain %s: NIC %s reported again", domain,
                       nic->spec.tap);
-            report_again(w, nic);
+            free(nic_port_up(w, nic));   /* No error under a controller. */
         }
     }
     for (size_t i = 0; i < n; i++) {
