@@ -63,10 +63,15 @@ for v in web db; do
     check_eq "$(ctrl_total $v tx-packets)" "$(host_sum $v 9)" "$v sent, controller vs hosts"
 done
 check_ge "$(ctrl_total web rx-packets)" 60 "web packets counted (30 requests, 30 replies)"
-# Within a VNet, what its VMs sent is what its VMs got: a sum counted twice
-# or missing a host would not balance.
-for v in web db; do
-    check_eq "$(ctrl_total $v tx-packets)" "$(ctrl_total $v rx-packets)" "$v balances"
+# Within a VNet, what its VMs sent is nearly what its VMs got (vplaned
+# answers some ARP itself), and both are the pings plus a few ARP: a host
+# counted twice, or missing, would be far off.
+for v in "web 60" "db 20"; do
+    set -- $v
+    rx=$(ctrl_total $1 rx-packets) tx=$(ctrl_total $1 tx-packets)
+    check_ge "$rx" "$2" "$1 received"
+    check_ge "$(($2 + 12))" "$rx" "$1 received, at most the pings and a few ARP"
+    check_ge 4 "$(( rx > tx ? rx - tx : tx - rx ))" "$1 sent vs received ($tx vs $rx)"
 done
 check_eq "$(world_ctrl ctrl/stats --format=json | "$PYTHON" -c '
 import json, sys
