@@ -1,16 +1,22 @@
 /* vplane/ctl-trace.c: `trace`, which shows what vplaned would do with a
  * packet and why, in the manner of `ovs-appctl ofproto/trace`.
  *
- *   trace PORT FLOW                 a packet from a VM port
- *   trace fabric VNI VTEP FLOW      a VXLAN packet from host VTEP
+ *   trace PORT FLOW|HEX             a packet from a VM port
+ *   trace fabric VNI VTEP FLOW|HEX  a VXLAN packet from host VTEP
+ *   trace fabric VTEP HEX           the same, HEX being the whole UDP
+ *                                   payload (VXLAN header and frame)
  *
  * FLOW is written as for ovs-ofctl (dl_src=..,dl_dst=..,tcp,nw_src=..,
- * tp_dst=80, ...); Open vSwitch parses it and composes the packet.  The
- * packet then goes through the real parser and the real decision code with
- * tracing on.  Nothing is sent, cached or counted. */
+ * tp_dst=80, ...); Open vSwitch parses it and composes the packet.  HEX is
+ * a frame as tcpdump -xx prints it, so that a packet seen on the wire (or
+ * one no FLOW can describe: truncated, tagged, bad VXLAN flags) can be
+ * traced exactly.  The packet then goes through the real parser and the
+ * real decision code with tracing on.  Nothing is sent, cached or
+ * counted. */
 #include <config.h>
 #include "ctl.h"
 
+#include <ctype.h>
 #include <string.h>
 #include "dataplane.h"
 #include "dp-packet.h"
@@ -30,8 +36,53 @@
 #include "vxlan.h"
 #include "xlate.h"
 
-/* Builds the packet 'flow_s' describes.  Unset source MAC: the port's;
- * unset TTL: 64. */
+/* The largest frame a trace takes: a UDP payload. */
+#define TRACE_MAX_FRAME 65535
+
+/* Whether 's' is a frame in hex (hex digits, maybe spaced as tcpdump and
+ * ovs-ofctl print them) rather than a flow: no flow keyword or field is
+ * made of hex digits alone, and a flow has no spaces. */
+static bool
+is_hex_frame(const char *s)
+{
+    size_t n_digits = 0;
+
+    for (; *s; s++) {
+        if (isxdigit((unsigned char) *s)) {
+            n_digits++;
+        } else if (!strchr(" .\t\r\n", *s)) {
+            return false;
+        }
+    }
+    return n_digits >= 2;
+}
+
+/* Reads the frame 'hex' into '*pktp'.  Unlike eth_from_hex(), a frame
+ * shorter than an Ethernet header is taken: the parser's verdict on it is
+ * what the trace is for. */
+static char *
+read_hex_frame(const char *hex, struct dp_packet **pktp)
+{
+    struct dp_packet *pkt = dp_packet_new_with_headroom(strlen(hex) / 2, 2);
+    const char *end = dp_packet_put_hex(pkt, hex, NULL);
+
+    if (*end) {
+        dp_packet_delete(pkt);
+        return xasprintf("frame: not hex at \"%.16s\" (hex digits in pairs, "
+                         "as tcpdump -xx prints them)", end);
+    } else if (dp_packet_size(pkt) > TRACE_MAX_FRAME) {
+        uint32_t size = dp_packet_size(pkt);
+
+        dp_packet_delete(pkt);
+        return xasprintf("frame: %"PRIu32" bytes, more than %d", size,
+                         TRACE_MAX_FRAME);
+    }
+    *pktp = pkt;
+    return NULL;
+}
+
+/* Builds the packet 'flow_s' describes, or reads it if it is in hex.
+ * Unset source MAC: the port's; unset TTL: 64. */
 static char *
 compose_packet(const char *flow_s, const struct vp_port *in,
                struct dp_packet **pktp)
@@ -40,6 +91,9 @@ compose_packet(const char *flow_s, const struct vp_port *in,
     struct flow flow;
     char *error;
 
+    if (is_hex_frame(flow_s)) {
+        return read_hex_frame(flow_s, pktp);
+    }
     error = parse_ofp_exact_flow(&flow, &wc, NULL, flow_s, NULL);
     if (error) {
         char *e = xasprintf("flow: %s", error);
@@ -117,28 +171,59 @@ trace_per_packet(struct dataplane *dp, const struct dp_packet *pkt,
     return true;
 }
 
+/* The decision for a parsed packet, and what happens to it per packet. */
+static void
+trace_decide(struct ctl_context *ctx, const struct vp_port *in,
+             const struct dp_packet *pkt, const struct vp_flow_key *key,
+             struct ds *s)
+{
+    struct vp_action act;
+
+    trace_cache(ctx->dp, key, s);
+    ds_put_cstr(s, "Decision:\n");
+    xlate_decide(ctx->tables, key, in, &act, s);
+    if (act.resolve && ctx->dp->shared.resolver) {
+        resolver_trace(ctx->dp->shared.resolver, stateful_get(ctx->tables),
+                       key, &act, in != NULL, s);
+    }
+    bool passes = trace_per_packet(ctx->dp, pkt, &act, s);
+    ds_put_cstr(s, "Result: ");
+    if (passes) {
+        vp_action_format(&act, s);
+    } else {
+        ds_put_format(s, "drop(%s)",
+                      vp_drop_reason_name(VP_DROP_TTL_EXCEEDED));
+    }
+    ds_put_char(s, '\n');
+}
+
 static void
 cmd_trace(struct unixctl_conn *conn, int argc, const char *argv[],
           void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
     const struct vp_port *in = NULL;
+    struct dp_packet *pkt = NULL;
+    bool vxlan_payload = false;
     uint32_t vni = 0;
     ovs_be32 vtep = 0;
-    const char *flow_s;
     char *error = NULL;
 
     if (!strcmp(argv[1], "fabric")) {
-        if (argc != 5) {
-            unixctl_command_reply_error(conn, "usage: trace fabric VNI VTEP "
-                                        "FLOW");
-            return;
+        /* trace fabric VNI VTEP FLOW|HEX, or trace fabric VTEP HEX. */
+        vxlan_payload = argc == 4;
+        if (argc != 4 && argc != 5) {
+            error = xstrdup("usage: trace fabric VNI VTEP FLOW|HEX, or "
+                            "trace fabric VTEP HEX");
+        } else if (vxlan_payload && !is_hex_frame(argv[3])) {
+            error = xstrdup("usage: trace fabric VTEP HEX takes the UDP "
+                            "payload in hex (give VNI to trace a FLOW)");
+        } else if (!vxlan_payload) {
+            error = vp_parse_vni("vni", argv[2], &vni);
         }
-        error = vp_parse_vni("vni", argv[2], &vni);
         if (!error) {
-            error = vp_parse_unicast_ip("vtep", argv[3], &vtep);
+            error = vp_parse_unicast_ip("vtep", argv[argc - 2], &vtep);
         }
-        flow_s = argv[4];
     } else {
         in = tables_port_by_name(ctx->tables, argv[1]);
         if (!in && tables_uplink(ctx->tables)
@@ -148,14 +233,11 @@ cmd_trace(struct unixctl_conn *conn, int argc, const char *argv[],
         if (!in) {
             error = xasprintf("port: no port named \"%s\"", argv[1]);
         } else if (argc != 3) {
-            error = xstrdup("usage: trace PORT FLOW");
+            error = xstrdup("usage: trace PORT FLOW|HEX");
         }
-        flow_s = argv[argc - 1];
     }
-
-    struct dp_packet *pkt = NULL;
     if (!error) {
-        error = compose_packet(flow_s, in, &pkt);
+        error = compose_packet(argv[argc - 1], in, &pkt);
     }
     if (error) {
         unixctl_command_reply_error(conn, error);
@@ -165,37 +247,33 @@ cmd_trace(struct unixctl_conn *conn, int argc, const char *argv[],
 
     struct ds s = DS_EMPTY_INITIALIZER;
     struct vp_flow_key key;
-    enum vp_drop_reason reason;
+    enum vp_drop_reason reason = VP_N_DROP_REASONS;
 
-    reason = vp_flow_key_extract(pkt, in ? in->id : VP_FABRIC_PORT_ID, vni,
-                                 vtep, &key);
-    ds_put_format(&s, "Packet: in=%s ", in ? in->name : "fabric");
-    vp_flow_key_format(&key, &s);
-    ds_put_char(&s, '\n');
+    if (vxlan_payload) {
+        /* The fabric's own check, as pipeline_process_fabric() runs it. */
+        ds_put_format(&s, "VXLAN: a %"PRIu32"-byte payload from "IP_FMT"\n",
+                      dp_packet_size(pkt), IP_ARGS(vtep));
+        reason = vxlan_decap(pkt, &vni);
+    }
+    if (reason == VP_N_DROP_REASONS) {
+        reason = vp_flow_key_extract(pkt, in ? in->id : VP_FABRIC_PORT_ID,
+                                     vni, vtep, &key);
+        ds_put_format(&s, "Packet: in=%s ", in ? in->name : "fabric");
+        if (reason == VP_N_DROP_REASONS) {
+            vp_flow_key_format(&key, &s);
+        } else {
+            /* The key is half filled in: show what the parser saw. */
+            ds_put_format(&s, "a %"PRIu32"-byte frame the parser refuses",
+                          dp_packet_size(pkt));
+        }
+        ds_put_char(&s, '\n');
+    }
     if (reason != VP_N_DROP_REASONS) {
         ds_put_format(&s, "Result: drop(%s): %s\n",
                       vp_drop_reason_name(reason),
                       vp_drop_reason_help(reason));
     } else {
-        struct vp_action act;
-
-        trace_cache(ctx->dp, &key, &s);
-        ds_put_cstr(&s, "Decision:\n");
-        xlate_decide(ctx->tables, &key, in, &act, &s);
-        if (act.resolve && ctx->dp->shared.resolver) {
-            resolver_trace(ctx->dp->shared.resolver,
-                           stateful_get(ctx->tables), &key, &act, in != NULL,
-                           &s);
-        }
-        bool passes = trace_per_packet(ctx->dp, pkt, &act, &s);
-        ds_put_cstr(&s, "Result: ");
-        if (passes) {
-            vp_action_format(&act, &s);
-        } else {
-            ds_put_format(&s, "drop(%s)",
-                          vp_drop_reason_name(VP_DROP_TTL_EXCEEDED));
-        }
-        ds_put_char(&s, '\n');
+        trace_decide(ctx, in, pkt, &key, &s);
     }
     unixctl_command_reply(conn, ds_cstr(&s));
     ds_destroy(&s);
@@ -205,6 +283,7 @@ cmd_trace(struct unixctl_conn *conn, int argc, const char *argv[],
 void
 ctl_register_trace_command(struct ctl_context *ctx)
 {
-    unixctl_command_register("trace", "PORT FLOW | fabric VNI VTEP FLOW",
-                             2, 4, cmd_trace, ctx);
+    unixctl_command_register("trace", "PORT FLOW|HEX | fabric VNI VTEP "
+                             "FLOW|HEX | fabric VTEP HEX", 2, 4, cmd_trace,
+                             ctx);
 }

@@ -131,8 +131,23 @@ out=$(world_ctl h1 trace p1 "dl_src=02:00:00:00:01:99,dl_dst=02:00:00:00:01:02,i
 check_contains "$out" "Result: drop(src-mac-spoof)" "trace of a spoofed frame"
 out=$(world_ctl h1 trace fabric 5001 192.168.100.9 "dl_dst=02:00:00:00:01:01,ip")
 check_contains "$out" "Result: drop(vxlan-unknown-vtep)" "trace from the fabric"
+# The same echo request as a hex frame (tcpdump -xx's form), and frames no
+# FLOW can describe.
+echo_req="020000000102 020000000101 0800 4500001c00014000400100000a01000b0a01000c 0800f7ff00000000"
+out=$(world_ctl h1 trace p1 "$echo_req")
+check_contains "$out" "ip 10.1.0.11->10.1.0.12 icmp type=8" "trace of a hex frame: parsed"
+check_contains "$out" "Result: vxlan(vni=5001,vtep=192.168.100.2)" "trace of a hex frame: result"
+check_contains "$(world_ctl h1 trace p1 0200000001020200)" "Result: drop(malformed)" "trace of a truncated frame"
+echo_rep="020000000101 020000000102 0800 4500001c00014000400100000a01000c0a01000b 0000ffff00000000"
+out=$(world_ctl h1 trace fabric 192.168.100.2 "0800000000138900 $echo_rep")
+check_contains "$out" "in=fabric vni=5001 vtep=192.168.100.2" "trace of a VXLAN payload: VNI from its header"
+check_contains "$out" "Result: output(p1)" "trace of a VXLAN payload: result"
+check_contains "$(world_ctl h1 trace fabric 192.168.100.2 "0000000000138900 $echo_rep")" \
+    "Result: drop(vxlan-bad-flags)" "trace of a VXLAN header without the I flag"
 after=$(world_ctl h1 tables/export; world_ctl h1 drop-stats)
 check_eq "$after" "$before" "tables and counters after trace"
+refused trace p1 "02zz"
+refused trace fabric 192.168.100.2 ip
 refused trace p1 "nonsense=1"
 refused trace nope "ip"
 
