@@ -69,6 +69,7 @@ SYSTEM_TESTS = \
 	tests/system/port-churn.sh \
 	tests/system/ctl.sh \
 	tests/system/capture.sh \
+	tests/system/trace-real.sh \
 	tests/system/ctrl-nb.sh \
 	tests/system/ctrl-sync.sh \
 	tests/system/ctrl-move.sh \
