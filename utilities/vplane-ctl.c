@@ -1,7 +1,8 @@
 /* vplane-ctl: the operator's tool.
  *
  * Host commands (those with a '/', and show, trace, dump-flows, drop-stats,
- * load, help) go to a vplaned's control socket: they are the daemon's
+ * drop-log, capture, load, help, dump-owners, dump-conntrack, dump-subsets,
+ * list-commands, version, exit) go to a vplaned's control socket: they are the daemon's
  * unixctl commands, so `ovs-appctl -t SOCKET COMMAND` does the same;
  * vplane-ctl adds a default socket, exit status 1 with a one-line error, and
  * `load FILE`, which resolves FILE against the caller's directory.
@@ -75,7 +76,7 @@ is_daemon_command(const char *cmd)
         "show", "trace", "dump-flows", "drop-stats", "drop-log", "capture",
         "load", "help",
         "dump-owners", "dump-conntrack", "dump-subsets",
-        "list-commands", "exit",
+        "list-commands", "version", "exit",
     };
 
     if (strchr(cmd, '/')) {

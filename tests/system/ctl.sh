@@ -85,19 +85,86 @@ kill -CONT "$(cat "$WORLD_DIR/h1.pid")"
 check_eq "$rc" 1 "exit status on timeout"
 check_eq "$err" "vplane-ctl: no answer in time (--timeout)" "error on timeout"
 
-check_step "ovs-appctl runs the same commands"
+check_step "ovs-appctl runs every vplaned command as vplane-ctl does"
 APPCTL=${OVS_BUILDDIR:+$OVS_BUILDDIR/utilities/ovs-appctl}
 [ -x "${APPCTL:-}" ] || APPCTL=$(command -v ovs-appctl) \
     || check_fail "ovs-appctl not found (OVS_BUILDDIR=${OVS_BUILDDIR:-unset})"
-for cmd in vnet/dump xlate/dump route/dump tables/export drop-stats drop-log \
-           memory/show "drop-log --format=json"; do
-    a=$(world_ctl h1 $cmd)
-    b=$("$APPCTL" -t "$WORLD_DIR/h1.ctl" $cmd)
-    check_eq "$b" "$a" "ovs-appctl $cmd"
+appctl() { "$APPCTL" -t "$WORLD_DIR/h1.ctl" "$@"; }
+# Both tools, one after the other; the replies must be equal, with the
+# digits of outputs that move by themselves (uptime, counters, ages) masked
+# where MASK is set.
+both_same() {
+    local mask=$1 a b; shift
+    a=$(world_ctl h1 "$@" 2>&1) || check_fail "vplane-ctl $*: $a"
+    b=$(appctl "$@" 2>&1) || check_fail "ovs-appctl $*: $b"
+    if [ -n "$mask" ]; then
+        a=$(printf '%s\n' "$a" | sed 's/[0-9][0-9.]*/N/g')
+        b=$(printf '%s\n' "$b" | sed 's/[0-9][0-9.]*/N/g')
+    fi
+    check_eq "$b" "$a" "ovs-appctl $*"
+}
+# A change and its undo, made once by each tool: the same replies, and the
+# same tables after each step.
+both_change() {
+    local undo=$1 a b ta tb; shift
+    a=$(world_ctl h1 "$@" 2>&1) || check_fail "vplane-ctl $*: $a"
+    ta=$(world_ctl h1 tables/export)
+    world_ctl h1 $undo >/dev/null || check_fail "vplane-ctl $undo"
+    b=$(appctl "$@" 2>&1) || check_fail "ovs-appctl $*: $b"
+    tb=$(world_ctl h1 tables/export)
+    appctl $undo >/dev/null || check_fail "ovs-appctl $undo"
+    check_eq "$b" "$a" "ovs-appctl $* (reply)"
+    check_eq "$tb" "$ta" "ovs-appctl $* (tables)"
+}
+world_ctl h1 tables/export >"$WORLD_DIR/tables.json"
+# Every command the daemon lists must be checked here, so that none works
+# only through vplane-ctl.
+declare -A checked=()
+check_cmd() { checked[$1]=1; }
+for c in show coverage/show memory/show dump-flows; do
+    check_cmd $c; both_same mask $c
 done
-"$APPCTL" -t "$WORLD_DIR/h1.ctl" port/add p3 web 02:00:00:00:01:03 10.1.0.13
-check_contains "$(world_ctl h1 port/list)" "10.1.0.13" "port added through ovs-appctl"
-world_ctl h1 vlog/set pipeline:file:dbg >/dev/null || check_fail "vlog/set"
+for c in vnet/dump xlate/dump route/dump port/list tables/export drop-stats \
+         drop-log controller/show subsets/dump dump-subsets dump-owners \
+         dump-conntrack capture/show version vlog/list vlog/list-pattern \
+         list-commands; do
+    check_cmd $c; both_same "" $c
+done
+both_same "" drop-log --format=json
+both_same "" port/list --format=json web
+check_cmd coverage/read-counter; both_same "" coverage/read-counter ctrl_refused
+check_cmd trace; both_same "" trace p1 "dl_dst=02:00:00:00:01:02,icmp,nw_src=10.1.0.11,nw_dst=10.1.0.12"
+check_cmd vnet/add; check_cmd vnet/del; both_change "vnet/del db" vnet/add db 5002 acme 10.2.0.1/24
+check_cmd port/add; check_cmd port/del; both_change "port/del p3" port/add p3 web 02:00:00:00:01:03 10.1.0.13
+check_cmd xlate/add; check_cmd xlate/del; both_change "xlate/del web 02:00:00:00:01:07" xlate/add web 02:00:00:00:01:07 10.1.0.17 192.168.100.2
+check_cmd route/add; check_cmd route/del; both_change "route/del acme 10.8.0.0/16" route/add acme 10.8.0.0/16 10.1.0.12
+check_cmd tables/load; both_change "tables/load $WORLD_DIR/tables.json" tables/load "$WORLD_DIR/tables.json"
+check_cmd flows/flush; both_same "" flows/flush
+check_cmd drop-log/clear; both_same "" drop-log/clear
+check_cmd vlog/set; both_same "" vlog/set pipeline:file:dbg
+for c in vlog/reopen vlog/close vlog/enable-rate-limit vlog/disable-rate-limit; do
+    check_cmd $c
+done
+both_same "" vlog/disable-rate-limit pipeline
+both_same "" vlog/enable-rate-limit pipeline
+both_same "" vlog/close
+both_same "" vlog/reopen
+check_cmd tnl/egress_port_range; both_same "" tnl/egress_port_range
+check_cmd capture/start; check_cmd capture/stop
+for tool in world_ctl appctl; do
+    if [ $tool = world_ctl ]; then t="world_ctl h1"; else t=appctl; fi
+    rm -f "$WORLD_DIR/cap.pcap"
+    out=$($t capture/start fabric "$WORLD_DIR/cap.pcap" count=1 2>&1) || check_fail "$tool capture/start: $out"
+    check_contains "$($t capture/show)" "fabric" "$tool capture/show while capturing"
+    $t capture/stop >/dev/null || check_fail "$tool capture/stop"
+    check_eq "$(stat -c %a "$WORLD_DIR/cap.pcap")" 600 "$tool: capture file made"
+done
+check_cmd exit      # the last step of this test, through ovs-appctl
+for c in $(world_ctl h1 list-commands | awk 'NR > 1 { print $1 }'); do
+    [ -n "${checked[$c]:-}" ] || check_fail "ovs-appctl is not checked for $c"
+done
+appctl port/add p3 web 02:00:00:00:01:03 10.1.0.13 >/dev/null
+check_contains "$(world_ctl h1 port/list)" "10.1.0.13" "port p3 added through ovs-appctl"
 check_contains "$(world_ctl h1 vlog/list)" "pipeline" "vlog/list"
 check_contains "$(world_ctl h1 help)" "xlate/add" "help lists the commands"
 
@@ -161,4 +228,9 @@ for reason in $(sed -n 's/^ *VP_DROP([A-Z_]*, "\([a-z-]*\)".*/\1/p' \
     grep -q "\`$reason\`" "$WORLD_TOP/docs/ctl.md" \
         || check_fail "docs/ctl.md does not document drop reason $reason"
 done
+
+check_step "exit, through ovs-appctl"
+appctl exit >/dev/null || check_fail "ovs-appctl exit"
+pid=$(cat "$WORLD_DIR/h1.pid")
+world_wait_for sh -c "! kill -0 $pid" || check_fail "vplaned did not exit"
 echo PASS
