@@ -87,6 +87,14 @@ world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/h1.ctl' port/list | grep -q '
     || check_fail "vp-vm1 not up: $(world_ctl h1 port/list)"
 check_eq "$(bound $mac1)" "h1 libvirt:$uuid1" "controller binding"
 check_contains "$(lvshow)" "vm1              vp-vm1          $mac1 web              attached" "libvirt/show"
+# The libvirt commands exist only with --libvirt, so ctl.sh's check of
+# every command through ovs-appctl does not see them.
+APPCTL=${OVS_BUILDDIR:+$OVS_BUILDDIR/utilities/ovs-appctl}
+[ -x "${APPCTL:-}" ] || APPCTL=$(command -v ovs-appctl) || check_fail "no ovs-appctl"
+check_eq "$("$APPCTL" -t "$WORLD_DIR/h1.ctl" libvirt/show | sed 's/[0-9][0-9]*/N/g')" \
+    "$(lvshow | sed 's/[0-9][0-9]*/N/g')" "ovs-appctl libvirt/show"
+check_eq "$("$APPCTL" -t "$WORLD_DIR/h1.ctl" libvirt/resync)" "$(world_ctl h1 libvirt/resync)" \
+    "ovs-appctl libvirt/resync"
 
 check_step "a domain without vPlane metadata is ignored"
 define plain 6695eb01-f6a4-8304-79aa-97f2502e1002 52:54:00:00:01:02 vp-plain - -
