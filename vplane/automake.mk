@@ -5,7 +5,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/coalesce.c vplane/coalesce.h \
 	vplane/ctrl-client.c vplane/ctrl-client.h vplane/ctrl-client-private.h \
 	vplane/ctrl-ports.c \
-	vplane/ctl.h vplane/ctl-show.c vplane/ctl-stateful.c \
+	vplane/ctl.h vplane/ctl-dumps.c vplane/ctl-flows.c vplane/ctl-show.c \
+	vplane/ctl-stateful.c \
 	vplane/ctl-tables.c vplane/ctl-trace.c \
 	vplane/dataplane.c vplane/dataplane.h \
 	vplane/capture.c vplane/capture.h \

@@ -142,60 +142,92 @@ format_ports(const struct ctl_context *ctx, struct ds *s, struct json *rows,
     }
 }
 
-bool
-ctl_parse_dump_args(struct unixctl_conn *conn, int argc, const char *argv[],
-                    bool *json, const char **filter)
+
+/* Lines of 's' from 'start' as a JSON array of strings, without their
+ * indentation. */
+static struct json *
+lines_json(const struct ds *s, size_t start)
 {
-    *json = false;
-    *filter = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--format=json")) {
-            *json = true;
-        } else if (!strcmp(argv[i], "--format=text")) {
-            *json = false;
-        } else if (argv[i][0] == '-' || *filter) {
-            char *error = xasprintf("usage: %s [--format=json|text] "
-                                    "[FILTER]", argv[0]);
-            unixctl_command_reply_error(conn, error);
-            free(error);
-            return false;
-        } else {
-            *filter = argv[i];
-        }
+    struct json *lines = json_array_create_empty();
+    char *copy = xstrdup(ds_cstr_ro(s) + start);
+    char *save_ptr = NULL;
+
+    for (char *line = strtok_r(copy, "\n", &save_ptr); line;
+         line = strtok_r(NULL, "\n", &save_ptr)) {
+        json_array_add(lines, json_string_create(line + strspn(line, " ")));
     }
-    return true;
+    free(copy);
+    return lines;
 }
 
-/* Replies with 'rows' as {"KEY": rows} if 'json', else with 's'. */
+/* show [--format=json|text] [FILTER]: the host, then its ports as port/list
+ * shows them (FILTER applies to the ports). */
 static void
-reply_dump(struct unixctl_conn *conn, bool json, const char *key,
-           struct json *rows, struct ds *s)
-{
-    if (json) {
-        struct json *o = json_object_create();
-        json_object_put(o, key, rows);
-        ds_clear(s);
-        ds_put_and_free_cstr(s, json_to_string(o, JSSF_SORT));
-        ds_put_char(s, '\n');
-        json_destroy(o);
-    } else {
-        json_destroy(rows);
-    }
-    unixctl_command_reply(conn, ds_cstr(s));
-    ds_destroy(s);
-}
-
-
-static void
-cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
-         const char *argv[] OVS_UNUSED, void *ctx_)
+cmd_show(struct unixctl_conn *conn, int argc, const char *argv[], void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
     const struct vp_tables *t = ctx->tables;
     struct ds s = DS_EMPTY_INITIALIZER;
     uint64_t fast, slow;
+    const char *filter;
+    bool json;
 
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+        return;
+    }
     dataplane_path_counters(ctx->dp, &fast, &slow);
+    long long int uptime = (time_msec() - ctx->dp->started) / 1000;
+    uint32_t n_conns = 0;
+    if (dataplane_conntrack(ctx->dp)) {
+        conntrack_get_nconns(dataplane_conntrack(ctx->dp), &n_conns);
+    }
+
+    if (json) {
+        struct json *o = json_object_create();
+        struct json *rows = json_array_create_empty();
+
+        json_object_put_string(o, "host", ctx->host_name);
+        json_object_put_string(o, "version", VPLANE_VERSION);
+        json_object_put(o, "vtep", ctl_ip_json(t->self_vtep));
+        json_object_put(o, "vxlan-port",
+                        json_integer_create(ctx->dp->opts.vxlan_port));
+        json_object_put(o, "fabric-mtu", json_integer_create(
+                            dataplane_get_fabric_mtu(ctx->dp)));
+        json_object_put(o, "offloads", json_boolean_create(ctx->offloads));
+        json_object_put(o, "uptime", json_integer_create(uptime));
+        json_object_put(o, "generation", json_integer_create(tables_gen(t)));
+        json_object_put(o, "vnets", json_integer_create(
+                            hmap_count(&t->vnets_by_name)));
+        json_object_put(o, "tenants",
+                        json_integer_create(hmap_count(&t->tenants)));
+        json_object_put(o, "n-ports", json_integer_create(
+                            hmap_count(&t->ports_by_name)));
+        json_object_put(o, "xlate", json_integer_create(tables_n_xlate(t)));
+        json_object_put(o, "routes", json_integer_create(t->n_routes));
+        json_object_put(o, "fast-path", json_integer_create(fast));
+        json_object_put(o, "slow-path", json_integer_create(slow));
+        json_object_put(o, "conntrack", json_integer_create(n_conns));
+        json_object_put(o, "controller", ctx->client
+                        ? ctrl_client_brief_json(ctx->client)
+                        : json_null_create());
+        if (ctx->libvirt) {
+            lv_watch_format_brief(ctx->libvirt, &s);
+            json_object_put(o, "libvirt", lines_json(&s, 0));
+            ds_clear(&s);
+        }
+        if (ctx->dp->shared.uplink) {
+            uplink_format(ctx->dp->shared.uplink, t, &s);
+            json_object_put(o, "uplink", lines_json(&s, 0));
+            ds_clear(&s);
+        }
+        json_object_put(o, "threads", dataplane_threads_json(ctx->dp));
+        format_ports(ctx, &s, rows, filter);
+        json_object_put(o, "ports", rows);
+        ds_destroy(&s);
+        ctl_reply_json(conn, o);
+        return;
+    }
+
     ds_put_format(&s, "vplaned %s (vPlane %s)\n", ctx->host_name,
                   VPLANE_VERSION);
     ds_put_format(&s, "  vtep "IP_FMT", VXLAN port %"PRIu16", fabric MTU %d,"
@@ -204,7 +236,7 @@ cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
                   dataplane_get_fabric_mtu(ctx->dp),
                   ctx->offloads ? "on" : "off");
     ds_put_format(&s, "  uptime %llds, tables generation %"PRIu64"\n",
-                  (time_msec() - ctx->dp->started) / 1000, tables_gen(t));
+                  uptime, tables_gen(t));
     ds_put_format(&s, "  tables: %"PRIuSIZE" VNets in %"PRIuSIZE" tenants, "
                   "%"PRIuSIZE" ports, %"PRIuSIZE" translation entries, "
                   "%"PRIuSIZE" routes\n", hmap_count(&t->vnets_by_name),
@@ -212,10 +244,6 @@ cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
                   tables_n_xlate(t), t->n_routes);
     ds_put_format(&s, "  packets: %"PRIu64" fast path, %"PRIu64" slow path\n",
                   fast, slow);
-    uint32_t n_conns = 0;
-    if (dataplane_conntrack(ctx->dp)) {
-        conntrack_get_nconns(dataplane_conntrack(ctx->dp), &n_conns);
-    }
     ds_put_format(&s, "  conntrack: %"PRIu32" connections (stateful flows "
                   "this host owns)\n", n_conns);
     if (ctx->client) {
@@ -232,7 +260,7 @@ cmd_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
     }
     dataplane_format_threads(ctx->dp, &s);
     ds_put_char(&s, '\n');
-    format_ports(ctx, &s, NULL, NULL);
+    format_ports(ctx, &s, NULL, filter);
     unixctl_command_reply(conn, ds_cstr(&s));
     ds_destroy(&s);
 }
@@ -254,28 +282,6 @@ cmd_controller_show(struct unixctl_conn *conn, int argc OVS_UNUSED,
     ds_destroy(&s);
 }
 
-static void
-cmd_subsets_dump(struct unixctl_conn *conn, int argc OVS_UNUSED,
-                 const char *argv[] OVS_UNUSED, void *ctx_)
-{
-    struct ctl_context *ctx = ctx_;
-    struct ds s = DS_EMPTY_INITIALIZER;
-    struct vp_peers none;
-
-    vp_peers_init(&none);
-    vp_peers_format(ctx->client ? ctrl_client_peers(ctx->client) : &none,
-                    ctx->host_name, &s);
-    vp_peers_destroy(&none);
-    if (ctx->dp->shared.resolver) {
-        ds_put_cstr(&s, "records held as helper (SNAT replies):\n");
-        resolver_format_records(ctx->dp->shared.resolver, &s);
-        ds_put_cstr(&s, "owner messages and lookups:\n");
-        resolver_format_counters(ctx->dp->shared.resolver, &s);
-    }
-    unixctl_command_reply(conn, ds_cstr(&s));
-    ds_destroy(&s);
-}
-
 /* port/list [--format=json] [PORT|VNET|IP] */
 static void
 cmd_port_list(struct unixctl_conn *conn, int argc, const char *argv[],
@@ -290,55 +296,7 @@ cmd_port_list(struct unixctl_conn *conn, int argc, const char *argv[],
     }
     struct json *rows = json_array_create_empty();
     format_ports(ctx_, &s, json ? rows : NULL, filter);
-    reply_dump(conn, json, "ports", rows, &s);
-}
-
-static void
-cmd_vnet_dump(struct unixctl_conn *conn, int argc, const char *argv[],
-              void *ctx_)
-{
-    struct ctl_context *ctx = ctx_;
-    struct ds s = DS_EMPTY_INITIALIZER;
-
-    if (argc > 1 && !tables_vnet_by_name(ctx->tables, argv[1])) {
-        reply_no_such(conn, "vnet", "VNet", argv[1]);
-    } else {
-        tables_format_vnets(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
-        unixctl_command_reply(conn, ds_cstr(&s));
-    }
-    ds_destroy(&s);
-}
-
-static void
-cmd_xlate_dump(struct unixctl_conn *conn, int argc, const char *argv[],
-               void *ctx_)
-{
-    struct ctl_context *ctx = ctx_;
-    struct ds s = DS_EMPTY_INITIALIZER;
-
-    if (argc > 1 && !tables_vnet_by_name(ctx->tables, argv[1])) {
-        reply_no_such(conn, "vnet", "VNet", argv[1]);
-    } else {
-        tables_format_xlate(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
-        unixctl_command_reply(conn, ds_cstr(&s));
-    }
-    ds_destroy(&s);
-}
-
-static void
-cmd_route_dump(struct unixctl_conn *conn, int argc, const char *argv[],
-               void *ctx_)
-{
-    struct ctl_context *ctx = ctx_;
-    struct ds s = DS_EMPTY_INITIALIZER;
-
-    if (argc > 1 && !tables_tenant_by_name(ctx->tables, argv[1])) {
-        reply_no_such(conn, "tenant", "tenant", argv[1]);
-    } else {
-        tables_format_routes(ctx->tables, argc > 1 ? argv[1] : NULL, &s);
-        unixctl_command_reply(conn, ds_cstr(&s));
-    }
-    ds_destroy(&s);
+    ctl_reply_dump(conn, json, "ports", rows, &s);
 }
 
 const char **
@@ -356,40 +314,6 @@ port_names_by_id(const struct vp_tables *t)
     }
     names[VP_FABRIC_PORT_ID] = "fabric";
     return names;
-}
-
-static void
-cmd_dump_flows(struct unixctl_conn *conn, int argc OVS_UNUSED,
-               const char *argv[] OVS_UNUSED, void *ctx_)
-{
-    struct ctl_context *ctx = ctx_;
-    struct ds s = DS_EMPTY_INITIALIZER;
-    struct flow_cache_entry *entries;
-    unsigned int *threads;
-    size_t n = dataplane_dump_flows(ctx->dp, &entries, &threads);
-    const char **names = port_names_by_id(ctx->tables);
-    long long int now = time_msec();
-
-    for (size_t i = 0; i < n; i++) {
-        const struct flow_cache_entry *e = &entries[i];
-        const char *in = names[e->key.in_port];
-
-        ds_put_format(&s, "thread=%u in=%s ", threads[i], in ? in : "?");
-        vp_flow_key_format(&e->key, &s);
-        ds_put_format(&s, " packets=%"PRIu64" bytes=%"PRIu64" age=%.1fs "
-                      "used=%.1fs actions=", e->packets, e->bytes,
-                      (now - e->created) / 1000.0, (now - e->used) / 1000.0);
-        vp_action_format(&e->action, &s);
-        ds_put_char(&s, '\n');
-    }
-    if (!n) {
-        ds_put_cstr(&s, "no cached flows\n");
-    }
-    unixctl_command_reply(conn, ds_cstr(&s));
-    free(names);
-    free(entries);
-    free(threads);
-    ds_destroy(&s);
 }
 
 static void
@@ -464,7 +388,7 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
         resolver_add_drops(ctx->dp->shared.resolver, c.drops);
         format_drops(&s, rows, "resolver", &c, &n_rows);
     }
-    reply_dump(conn, json, "drops", rows ? rows : json_array_create_empty(),
+    ctl_reply_dump(conn, json, "drops", rows ? rows : json_array_create_empty(),
                &s);
 }
 
@@ -481,22 +405,13 @@ cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
 void
 ctl_register_show_commands(struct ctl_context *ctx)
 {
-    unixctl_command_register("show", "", 0, 0, cmd_show, ctx);
-    unixctl_command_register("port/list", "[--format=json] [FILTER]", 0, 2,
-                             cmd_port_list, ctx);
-    unixctl_command_register("vnet/dump", "[NAME]", 0, 1, cmd_vnet_dump, ctx);
-    unixctl_command_register("xlate/dump", "[VNET]", 0, 1, cmd_xlate_dump,
-                             ctx);
-    unixctl_command_register("route/dump", "[TENANT]", 0, 1, cmd_route_dump,
-                             ctx);
-    unixctl_command_register("dump-flows", "", 0, 0, cmd_dump_flows, ctx);
-    unixctl_command_register("drop-stats", "[--format=json] [PORT]", 0, 2,
-                             cmd_drop_stats, ctx);
+    unixctl_command_register("show", "[--format=json|text] [FILTER]", 0, 2,
+                             cmd_show, ctx);
+    unixctl_command_register("port/list", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_port_list, ctx);
+    unixctl_command_register("drop-stats", "[--format=json|text] [PORT]", 0,
+                             2, cmd_drop_stats, ctx);
     unixctl_command_register("controller/show", "", 0, 0,
                              cmd_controller_show, ctx);
-    unixctl_command_register("subsets/dump", "", 0, 0, cmd_subsets_dump,
-                             ctx);
-    unixctl_command_register("dump-subsets", "", 0, 0, cmd_subsets_dump,
-                             ctx);
     unixctl_command_register("exit", "", 0, 0, cmd_exit, ctx);
 }

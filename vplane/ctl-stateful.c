@@ -6,11 +6,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include "conntrack.h"
 #include "ct-dpif.h"
 #include "dataplane.h"
 #include "flow-cache.h"
 #include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/shash.h"
 #include "packets.h"
 #include "port.h"
 #include "resolver.h"
@@ -20,57 +23,80 @@
 #include "unixctl.h"
 #include "xlate.h"
 
-/* dump-owners: every cached flow that a stateful service applies to, with
- * its owner and how the owner was found. */
+/* dump-owners [--format=json|text] [FILTER]: every cached flow that a
+ * stateful service applies to, with its owner and how the owner was found
+ * (rows as dump-flows' entries), then the owners of WAN flows the resolver
+ * knows (resolver_owner_rows()).  FILTER: VNet, tenant, input port, MAC,
+ * IPv4 address, or owner. */
 static void
-cmd_dump_owners(struct unixctl_conn *conn, int argc OVS_UNUSED,
-                const char *argv[] OVS_UNUSED, void *ctx_)
+cmd_dump_owners(struct unixctl_conn *conn, int argc, const char *argv[],
+                void *ctx_)
 {
+    static const char *const cols[] = { "in", "vnet", "tenant", "eth-src",
+                                        "eth-dst", "ip-src", "ip-dst",
+                                        "owner", "helper", NULL };
     struct ctl_context *ctx = ctx_;
     struct ds s = DS_EMPTY_INITIALIZER;
     struct flow_cache_entry *entries;
     unsigned int *threads;
+    const char *filter;
+    bool json;
+
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+        return;
+    }
     size_t n = dataplane_dump_flows(ctx->dp, &entries, &threads);
     const char **names = port_names_by_id(ctx->tables);
     long long int now = time_msec();
-    size_t n_rows = 0;
+    struct json *all = json_array_create_empty();
 
     for (size_t i = 0; i < n; i++) {
-        const struct flow_cache_entry *e = &entries[i];
-        const struct vp_action *act = &e->action;
-        const char *in = names[e->key.in_port];
-
-        if (act->owner_how == VP_OWNER_NONE) {
-            continue;
+        if (entries[i].action.owner_how != VP_OWNER_NONE) {
+            json_array_add(all, ctl_flow_entry_json(ctx, &entries[i],
+                                                    threads[i], names, now));
         }
-        ds_put_format(&s, "in=%s ", in ? in : "?");
-        vp_flow_key_format(&e->key, &s);
-        if (act->owner_how == VP_OWNER_SUBSET) {
-            /* Rule 3: found per packet; the "wan" lines below. */
-            ds_put_cstr(&s, " owner=per-packet");
-        } else {
-            ds_put_format(&s, " owner="IP_FMT"%s", IP_ARGS(act->owner),
-                          act->owner == ctx->tables->self_vtep ? "(self)"
-                          : "");
-        }
-        ds_put_format(&s, " by=%s age=%.1fs\n",
-                      vp_owner_how_name(act->owner_how),
-                      (now - e->created) / 1000.0);
-        n_rows++;
     }
     if (ctx->dp->shared.resolver) {
-        size_t len = s.length;
-        resolver_format_owners(ctx->dp->shared.resolver, &s);
-        n_rows += s.length > len;
+        resolver_owner_rows(ctx->dp->shared.resolver, all);
     }
-    if (!n_rows) {
-        ds_put_cstr(&s, "no stateful flows in the flow cache\n");
+    struct json *rows = json_array_create_empty();
+    for (size_t i = 0; i < json_array(all)->n; i++) {
+        struct json *row = json_array(all)->elems[i];
+        if (ctl_row_matches(row, filter, cols)) {
+            json_array_add(rows, json_clone(row));
+        }
     }
-    unixctl_command_reply(conn, ds_cstr(&s));
+    json_destroy(all);
+
+    if (!json) {
+        ds_put_cstr(&s, "IN FLOW OWNER BY AGE\n");
+        for (size_t i = 0; i < json_array(rows)->n; i++) {
+            const struct json *o = json_array(rows)->elems[i];
+            const struct json *idle = shash_find_data(json_object(o),
+                                                      "idle-ms");
+
+            ds_put_format(&s, "in=%s %s ", ctl_row_string(o, "in"),
+                          ctl_row_string(o, "flow"));
+            ctl_format_owner(o, &s);
+            ds_put_format(&s, " by=%s", ctl_row_string(o, "by"));
+            if (shash_find(json_object(o), "helper")) {
+                ds_put_format(&s, " helper=%s%s", ctl_row_string(o, "helper"),
+                              ctl_row_boolean(o, "waiting")
+                              ? " (waiting for the helper)" : "");
+            }
+            ds_put_format(&s, " age=%.1fs",
+                          ctl_row_integer(o, "age-ms") / 1000.0);
+            if (idle) {
+                ds_put_format(&s, " idle=%.1fs",
+                              ctl_row_integer(o, "idle-ms") / 1000.0);
+            }
+            ds_put_char(&s, '\n');
+        }
+    }
+    ctl_reply_dump(conn, json, "owners", rows, &s);
     free(names);
     free(entries);
     free(threads);
-    ds_destroy(&s);
 }
 
 static const struct vp_tenant *
@@ -86,60 +112,151 @@ tenant_by_zone(const struct vp_tables *tables, uint16_t zone)
     return NULL;
 }
 
-/* dump-conntrack [TENANT]: the connections this host tracks, as owner of
- * their flows, each with its tenant. */
+static struct json *
+ct_tuple_json(const struct ct_dpif_tuple *t)
+{
+    struct json *o = json_object_create();
+
+    json_object_put(o, "src", ctl_ip_json(t->src.ip));
+    json_object_put(o, "dst", ctl_ip_json(t->dst.ip));
+    if (t->ip_proto == IPPROTO_ICMP) {
+        json_object_put(o, "id", json_integer_create(ntohs(t->icmp_id)));
+        json_object_put(o, "type", json_integer_create(t->icmp_type));
+        json_object_put(o, "code", json_integer_create(t->icmp_code));
+    } else if (t->ip_proto == IPPROTO_TCP || t->ip_proto == IPPROTO_UDP) {
+        json_object_put(o, "sport", json_integer_create(ntohs(t->src_port)));
+        json_object_put(o, "dport", json_integer_create(ntohs(t->dst_port)));
+    }
+    return o;
+}
+
+/* A tuple as Open vSwitch writes it: "src=A,dst=B,sport=P,dport=Q". */
+static void
+format_ct_tuple(const struct json *t, struct ds *s)
+{
+    static const char *const keys[] = { "src", "dst", "sport", "dport",
+                                        "id", "type", "code" };
+    const char *sep = "";
+
+    for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+        const struct json *v = shash_find_data(json_object(t), keys[i]);
+        if (v && v->type == JSON_STRING) {
+            ds_put_format(s, "%s%s=%s", sep, keys[i], json_string(v));
+        } else if (v && v->type == JSON_INTEGER) {
+            ds_put_format(s, "%s%s=%lld", sep, keys[i],
+                          (long long int) json_integer(v));
+        }
+        sep = ",";
+    }
+}
+
+static struct json *
+ct_entry_json(const struct vp_tables *tables, const struct ct_dpif_entry *e)
+{
+    const struct vp_tenant *tenant = tenant_by_zone(tables, e->zone);
+    struct json *o = json_object_create();
+    struct ds d = DS_EMPTY_INITIALIZER;
+
+    json_object_put_string(o, "tenant", tenant ? tenant->name : "(gone)");
+    json_object_put(o, "zone", json_integer_create(e->zone));
+    ct_dpif_format_ipproto(&d, e->tuple_orig.ip_proto);
+    json_object_put(o, "proto", json_string_create_nocopy(ds_steal_cstr(&d)));
+    if (e->protoinfo.proto == IPPROTO_TCP) {
+        uint8_t state = ct_dpif_coalesce_tcp_state(
+            MAX(e->protoinfo.tcp.state_orig, e->protoinfo.tcp.state_reply));
+        json_object_put_string(o, "state", state < CT_DPIF_TCPS_MAX_NUM
+                                           ? ct_dpif_tcp_state_string[state]
+                                           : "?");
+    } else {
+        json_object_put_string(o, "state", "-");
+    }
+    json_object_put(o, "mark", json_integer_create(e->mark));
+    json_object_put(o, "orig", ct_tuple_json(&e->tuple_orig));
+    json_object_put(o, "reply", ct_tuple_json(&e->tuple_reply));
+    return o;
+}
+
+static bool
+ct_row_matches(const struct json *row, const char *filter)
+{
+    static const char *const row_cols[] = { "tenant", "proto", NULL };
+    static const char *const tuple_cols[] = { "src", "dst", NULL };
+    const struct shash *o = json_object(row);
+
+    return (ctl_row_matches(row, filter, row_cols)
+            || ctl_row_matches(shash_find_data(o, "orig"), filter, tuple_cols)
+            || ctl_row_matches(shash_find_data(o, "reply"), filter,
+                               tuple_cols));
+}
+
+/* dump-conntrack [--format=json|text] [FILTER]: the connections this host
+ * tracks, as owner of their flows, each with its tenant.  FILTER: a tenant
+ * (only its zone is dumped), a protocol, or an address of either tuple. */
 static void
 cmd_dump_conntrack(struct unixctl_conn *conn, int argc, const char *argv[],
                    void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
     struct conntrack *ct = dataplane_conntrack(ctx->dp);
-    const struct vp_tenant *only = NULL;
+    const struct vp_tenant *only;
     struct ds s = DS_EMPTY_INITIALIZER;
     struct conntrack_dump dump;
     struct ct_dpif_entry entry;
-    size_t n_rows = 0;
+    const char *filter;
     int n_buckets;
+    bool json;
 
-    if (argc > 1) {
-        const struct vp_tenant *tenant;
-        HMAP_FOR_EACH (tenant, node, &ctx->tables->tenants) {
-            if (!strcmp(tenant->name, argv[1])) {
-                only = tenant;
-            }
-        }
-        if (!only) {
-            unixctl_command_reply_error(conn, "no such tenant on this host");
-            return;
-        }
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+        return;
     }
     if (!ct) {
         unixctl_command_reply_error(conn, "forwarding has not started");
         return;
     }
+    only = filter ? tables_tenant_by_name(ctx->tables, filter) : NULL;
 
+    struct json *rows = json_array_create_empty();
     conntrack_dump_start(ct, &dump, only ? &only->zone : NULL, &n_buckets);
     while (!conntrack_dump_next(&dump, &entry)) {
-        const struct vp_tenant *tenant = tenant_by_zone(ctx->tables,
-                                                        entry.zone);
-        ds_put_format(&s, "tenant=%s ", tenant ? tenant->name : "(gone)");
-        ct_dpif_format_entry(&entry, &s, false, false);
-        ds_put_char(&s, '\n');
+        if (entry.tuple_orig.l3_type == AF_INET) {
+            struct json *row = ct_entry_json(ctx->tables, &entry);
+            if (ct_row_matches(row, filter)) {
+                json_array_add(rows, row);
+            } else {
+                json_destroy(row);
+            }
+        }
         ct_dpif_entry_uninit(&entry);
-        n_rows++;
     }
     conntrack_dump_done(&dump);
-    if (!n_rows) {
-        ds_put_cstr(&s, "no connections\n");
+
+    if (!json) {
+        ds_put_format(&s, "%-16s %5s %-5s %-11s %5s %s %s\n", "TENANT",
+                      "ZONE", "PROTO", "STATE", "MARK", "ORIG", "REPLY");
+        for (size_t i = 0; i < json_array(rows)->n; i++) {
+            const struct json *o = json_array(rows)->elems[i];
+
+            ds_put_format(&s, "%-16s %5lld %-5s %-11s %5lld ",
+                          ctl_row_string(o, "tenant"),
+                          ctl_row_integer(o, "zone"),
+                          ctl_row_string(o, "proto"),
+                          ctl_row_string(o, "state"),
+                          ctl_row_integer(o, "mark"));
+            format_ct_tuple(shash_find_data(json_object(o), "orig"), &s);
+            ds_put_char(&s, ' ');
+            format_ct_tuple(shash_find_data(json_object(o), "reply"), &s);
+            ds_put_char(&s, '\n');
+        }
     }
-    unixctl_command_reply(conn, ds_cstr(&s));
-    ds_destroy(&s);
+    ctl_reply_dump(conn, json, "connections", rows, &s);
 }
 
 void
 ctl_register_stateful_commands(struct ctl_context *ctx)
 {
-    unixctl_command_register("dump-owners", "", 0, 0, cmd_dump_owners, ctx);
-    unixctl_command_register("dump-conntrack", "[TENANT]", 0, 1,
+    unixctl_command_register("dump-owners", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_dump_owners, ctx);
+    unixctl_command_register("dump-conntrack",
+                             "[--format=json|text] [FILTER]", 0, 2,
                              cmd_dump_conntrack, ctx);
 }

@@ -12,6 +12,8 @@
 #include "openvswitch/types.h"
 
 struct ctrl_client;
+struct ds;
+struct json;
 struct dataplane;
 struct lv_watch;
 struct simap;
@@ -31,6 +33,8 @@ struct ctl_context {
 
 void ctl_register_table_commands(struct ctl_context *);
 void ctl_register_show_commands(struct ctl_context *);
+void ctl_register_dump_commands(struct ctl_context *);
+void ctl_register_flow_commands(struct ctl_context *);
 void ctl_register_trace_command(struct ctl_context *);
 void ctl_register_stateful_commands(struct ctl_context *);
 void ctl_register_drop_commands(struct ctl_context *);
@@ -51,10 +55,44 @@ char *ctl_port_up(struct ctl_context *, const struct vp_port_spec *,
 char *ctl_port_down(struct ctl_context *, const char *name)
     OVS_WARN_UNUSED_RESULT;
 
-/* Parses a dump's arguments: [--format=json|text] [FILTER].  Returns true,
- * or replies to 'conn' with the usage and returns false. */
+/* The dumps (ctl-dumps.c): every one takes [--format=json|text] [FILTER],
+ * builds its rows as JSON objects, keeps those FILTER matches and formats
+ * the text from them, so that both formats show the same rows.
+ *
+ * Parses a dump's arguments.  Returns true, or replies to 'conn' with the
+ * usage and returns false. */
 bool ctl_parse_dump_args(struct unixctl_conn *, int argc, const char *argv[],
                          bool *json, const char **filter);
+/* Whether 'filter' (NULL: every row) equals the string in one of the
+ * columns 'cols' (NULL-terminated) of 'row', or a string of an array
+ * there.  A MAC filter matches in any letter case. */
+bool ctl_row_matches(const struct json *row, const char *filter,
+                     const char *const cols[]);
+/* Replies with {"KEY": rows} if 'json', else with 's'; frees both. */
+void ctl_reply_dump(struct unixctl_conn *, bool json, const char *key,
+                    struct json *rows, struct ds *);
+/* Replies with 'o' (sorted keys, one line) and frees it. */
+void ctl_reply_json(struct unixctl_conn *, struct json *o);
+/* A row's values, for the text: a string ("-" when absent or not a
+ * string), an integer (0), a boolean (false). */
+const char *ctl_row_string(const struct json *row, const char *key);
+long long int ctl_row_integer(const struct json *row, const char *key);
+bool ctl_row_boolean(const struct json *row, const char *key);
+struct json *ctl_ip_json(ovs_be32);
+struct json *ctl_mac_json(struct eth_addr);
+
+/* A flow-cache entry as dump-flows shows it: {"thread", "in", "vnet",
+ * "tenant", "flow" (the key as text), "eth-src", "eth-dst", "ip-src"?,
+ * "ip-dst"?, "packets", "bytes", "age-ms", "used-ms", "owner", "self", "by",
+ * "actions"}; 'names' from port_names_by_id(). */
+struct flow_cache_entry;
+struct json *ctl_flow_entry_json(const struct ctl_context *,
+                                 const struct flow_cache_entry *,
+                                 unsigned int thread, const char **names,
+                                 long long int now);
+/* "owner=IP", "owner=IP(self)", "owner=per-packet" or "owner=-", from such
+ * an entry (or a dump-owners row). */
+void ctl_format_owner(const struct json *, struct ds *);
 
 /* Port names by id (the fabric's too), for showing flow keys: an array of
  * VP_MAX_PORTS, NULL where no port has the id.  Free it with free(). */

@@ -606,6 +606,22 @@ ctrl_client_format_brief(const struct ctrl_client *c, struct ds *s)
                   c->peers.n_subsets);
 }
 
+struct json *
+ctrl_client_brief_json(const struct ctrl_client *c)
+{
+    struct json *o = json_object_create();
+
+    json_object_put_string(o, "remote", c->remote);
+    json_object_put_string(o, "state", state_name(c));
+    json_object_put(o, "generation", json_integer_create(c->gen));
+    json_object_put(o, "hosts",
+                    json_integer_create(shash_count(&c->peers.hosts)));
+    json_object_put(o, "subsets-here", json_integer_create(
+                        vp_peers_count_held(&c->peers, c->host_name)));
+    json_object_put(o, "subsets", json_integer_create(c->peers.n_subsets));
+    return o;
+}
+
 void
 ctrl_client_format(const struct ctrl_client *c, struct ds *s)
 {

@@ -61,6 +61,9 @@ const char *ctrl_client_remote(const struct ctrl_client *);
 
 /* One line for "show"; the whole state for "controller/show". */
 void ctrl_client_format_brief(const struct ctrl_client *, struct ds *);
+/* The same as JSON, for show --format=json: {"remote", "state",
+ * "generation", "hosts", "subsets-here", "subsets"}. */
+struct json *ctrl_client_brief_json(const struct ctrl_client *);
 void ctrl_client_format(const struct ctrl_client *, struct ds *);
 
 #endif /* vplane/ctrl-client.h */

@@ -14,6 +14,7 @@
 #include "fwd-thread.h"
 #include "netdev.h"
 #include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
 #include "packets.h"
@@ -503,6 +504,26 @@ dataplane_dump_flows(struct dataplane *dp, struct flow_cache_entry **entriesp,
     *entriesp = all;
     *threadsp = threads;
     return n;
+}
+
+struct json *
+dataplane_threads_json(const struct dataplane *dp)
+{
+    struct json *rows = json_array_create_empty();
+
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        const struct fwd_thread *t = dp->threads[i];
+        struct json *o = json_object_create();
+
+        json_object_put(o, "thread", json_integer_create(i));
+        json_object_put(o, "ports", json_integer_create(t->n_ports));
+        json_object_put(o, "busy-ms", json_integer_create(
+                            vp_counter_read(&t->stats->busy_usec) / 1000));
+        json_object_put(o, "idle-ms", json_integer_create(
+                            vp_counter_read(&t->stats->idle_usec) / 1000));
+        json_array_add(rows, o);
+    }
+    return rows;
 }
 
 void

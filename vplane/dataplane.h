@@ -17,6 +17,7 @@
 #include "stats.h"
 
 struct ds;
+struct json;
 struct flow_cache_entry;
 struct fwd_thread;
 struct vp_port;
@@ -78,5 +79,7 @@ struct dataplane_flow {
 size_t dataplane_dump_flows(struct dataplane *, struct flow_cache_entry **,
                             unsigned int **threads);
 void dataplane_format_threads(const struct dataplane *, struct ds *);
+/* The same as rows {"thread", "ports", "busy-ms", "idle-ms"}. */
+struct json *dataplane_threads_json(const struct dataplane *);
 
 #endif /* vplane/dataplane.h */

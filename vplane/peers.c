@@ -287,44 +287,54 @@ format_ranges(const struct vp_peers *p, const char *host, struct ds *s)
     }
 }
 
-void
-vp_peers_format(const struct vp_peers *p, const char *self, struct ds *s)
+struct json *
+vp_peers_summary_json(const struct vp_peers *p)
 {
-    if (!p->n_subsets) {
-        ds_put_cstr(s, "no query-subset assignment received\n");
-    } else {
-        size_t unassigned = 0;
-        for (size_t i = 0; i < p->n_subsets; i++) {
-            unassigned += !p->subset_host[i];
-        }
-        ds_put_format(s, "%"PRIuSIZE" query subsets, owner rule %s, query "
-                      "mode %s, WAN VNI %"PRIu32", %"PRIuSIZE" unassigned\n",
-                      p->n_subsets, p->owner_rule, p->query_mode, p->wan_vni,
-                      unassigned);
-    }
-    ds_put_format(s, "%-16s %-15s %-7s %5s %7s  %s\n", "HOST", "VTEP",
-                  "GATEWAY", "BLOCK", "SUBSETS", "WHICH");
+    struct json *o = json_object_create();
+    size_t unassigned = 0;
 
+    if (!p->n_subsets) {
+        return o;
+    }
+    for (size_t i = 0; i < p->n_subsets; i++) {
+        unassigned += !p->subset_host[i];
+    }
+    json_object_put(o, "query-subsets", json_integer_create(p->n_subsets));
+    json_object_put_string(o, "owner-rule", p->owner_rule);
+    json_object_put_string(o, "query-mode", p->query_mode);
+    json_object_put(o, "wan-vni", json_integer_create(p->wan_vni));
+    json_object_put(o, "unassigned", json_integer_create(unassigned));
+    return o;
+}
+
+struct json *
+vp_peers_host_rows(const struct vp_peers *p, const char *self)
+{
     const struct shash_node **nodes = shash_sort(&p->hosts);
+    struct json *rows = json_array_create_empty();
+
     for (size_t i = 0; i < shash_count(&p->hosts); i++) {
         const struct vp_peer_host *ph = nodes[i]->data;
-        char name[80], addr[INET_ADDRSTRLEN];
+        const char *name = nodes[i]->name;
+        struct json *o = json_object_create();
+        struct ds which = DS_EMPTY_INITIALIZER;
 
-        /* The star marks this host. */
-        snprintf(name, sizeof name, "%s%s", nodes[i]->name,
-                 self && !strcmp(self, nodes[i]->name) ? " *" : "");
-        snprintf(addr, sizeof addr, IP_FMT, IP_ARGS(ph->vtep));
-        char block[16];
-        if (ph->port_block >= 0) {
-            snprintf(block, sizeof block, "%d", ph->port_block);
-        } else {
-            snprintf(block, sizeof block, "-");
-        }
-        ds_put_format(s, "%-16s %-15s %-7s %5s %7"PRIuSIZE"  ", name, addr,
-                      ph->gateway ? "yes" : "no", block,
-                      vp_peers_count_held(p, nodes[i]->name));
-        format_ranges(p, nodes[i]->name, s);
-        ds_put_char(s, '\n');
+        format_ranges(p, name, &which);
+        json_object_put_string(o, "host", name);
+        json_object_put(o, "self", json_boolean_create(self
+                                                       && !strcmp(self, name)));
+        json_object_put(o, "vtep", json_string_create_nocopy(
+                            xasprintf(IP_FMT, IP_ARGS(ph->vtep))));
+        json_object_put(o, "gateway", json_boolean_create(ph->gateway));
+        json_object_put(o, "block", ph->port_block >= 0
+                        ? json_integer_create(ph->port_block)
+                        : json_null_create());
+        json_object_put(o, "subsets", json_integer_create(
+                            vp_peers_count_held(p, name)));
+        json_object_put(o, "which", json_string_create_nocopy(
+                            ds_steal_cstr(&which)));
+        json_array_add(rows, o);
     }
     free(nodes);
+    return rows;
 }

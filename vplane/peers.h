@@ -66,7 +66,12 @@ char *vp_peers_set_subsets(struct vp_peers *, const struct json *)
 char *vp_peers_check(const struct vp_peers *) OVS_WARN_UNUSED_RESULT;
 
 size_t vp_peers_count_held(const struct vp_peers *, const char *host);
-void vp_peers_format(const struct vp_peers *, const char *self,
-                     struct ds *);
+/* For dump-subsets (ctl-dumps.c formats them): the assignment's settings,
+ * {"query-subsets", "owner-rule", "query-mode", "wan-vni", "unassigned"}
+ * ({} before one is received); the hosts sorted by name, as rows {"host",
+ * "self" (whether it is 'self'), "vtep", "gateway", "block" (null: none),
+ * "subsets" (how many), "which" (as ranges, "0-3,7"; "-": none)}. */
+struct json *vp_peers_summary_json(const struct vp_peers *);
+struct json *vp_peers_host_rows(const struct vp_peers *, const char *self);
 
 #endif /* vplane/peers.h */

@@ -35,6 +35,7 @@
 struct conntrack;
 struct dp_packet;
 struct ds;
+struct json;
 struct simap;
 struct vp_action;
 struct vp_flow_key;
@@ -102,9 +103,15 @@ enum resolver_verdict resolver_check_record(struct resolver *,
 void resolver_trace(const struct resolver *, const struct vp_stateful *,
                     const struct vp_flow_key *, const struct vp_action *,
                     bool from_uplink, struct ds *);
-void resolver_format_owners(const struct resolver *, struct ds *);
+/* dump-owners: rows {"in": "wan", "flow", "owner", "self", "by", "age-ms",
+ * "idle-ms"?, "helper"?, "waiting"?} added to the array 'rows'. */
+void resolver_owner_rows(const struct resolver *, struct json *rows);
+/* dump-subsets: the records held as helper and the counters, as text or
+ * as JSON (an array of {"flow", "owner", "refreshed-ms"}; an object). */
 void resolver_format_records(const struct resolver *, struct ds *);
 void resolver_format_counters(const struct resolver *, struct ds *);
+struct json *resolver_records_json(const struct resolver *);
+struct json *resolver_counters_json(const struct resolver *);
 /* Entries in its tables, for memory/show. */
 void resolver_get_memory_usage(const struct resolver *, struct simap *);
 /* Packets dropped by the resolver itself (timeouts, full queues), by

@@ -34,4 +34,15 @@ size_t tables_sorted_ports(const struct vp_tables *,
 size_t tables_sorted_xlates(const struct vp_tables *,
                             const struct vp_xlate ***);
 
+/* A row of route/dump: a connected subnet ('nexthop' 0) or a route
+ * ('vnet' NULL: its next hop is in no subnet). */
+struct vp_route_row {
+    const char *tenant;
+    ovs_be32 prefix;
+    unsigned int plen;
+    ovs_be32 nexthop;
+    const char *vnet;
+};
+size_t tables_route_rows(const struct vp_tables *, struct vp_route_row **);
+
 #endif /* vplane/tables-private.h */

@@ -243,12 +243,4 @@ struct vp_tenant *tables_tenant_by_name(const struct vp_tables *,
 struct vp_port *tables_port_by_name(const struct vp_tables *, const char *);
 size_t tables_n_xlate(const struct vp_tables *);
 
-/* Dumps, stable columns (docs/ctl.md). */
-void tables_format_vnets(const struct vp_tables *, const char *filter,
-                         struct ds *);
-void tables_format_xlate(const struct vp_tables *, const char *vnet_filter,
-                         struct ds *);
-void tables_format_routes(const struct vp_tables *, const char *tenant_filter,
-                          struct ds *);
-
 #endif /* vplane/tables.h */

@@ -129,6 +129,8 @@ main(int argc, char *argv[])
     }
     ctl_register_table_commands(&ctx);
     ctl_register_show_commands(&ctx);
+    ctl_register_dump_commands(&ctx);
+    ctl_register_flow_commands(&ctx);
     ctl_register_trace_command(&ctx);
     ctl_register_stateful_commands(&ctx);
     ctl_register_drop_commands(&ctx);

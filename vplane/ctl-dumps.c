@@ -1,0 +1,471 @@
+/* vplane/ctl-dumps.c: what every dump shares -- the arguments
+ * [--format=json|text] [FILTER], the filter, the reply -- and the table
+ * dumps vnet/dump, xlate/dump, route/dump and subsets/dump.
+ *
+ * A dump builds its rows as JSON objects first and formats the text from
+ * them, so that the two formats cannot disagree about rows or values.  The
+ * formats are documented in docs/ctl.md; scripts rely on the columns. */
+#include <config.h>
+#include "ctl.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ctrl-client.h"
+#include "dataplane.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/shash.h"
+#include "packets.h"
+#include "peers.h"
+#include "resolver.h"
+#include "tables-config.h"
+#include "tables-private.h"
+#include "unixctl.h"
+#include "util.h"
+
+bool
+ctl_parse_dump_args(struct unixctl_conn *conn, int argc, const char *argv[],
+                    bool *json, const char **filter)
+{
+    *json = false;
+    *filter = NULL;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--format=json")) {
+            *json = true;
+        } else if (!strcmp(argv[i], "--format=text")) {
+            *json = false;
+        } else if (argv[i][0] == '-' || *filter) {
+            char *error = xasprintf("usage: %s [--format=json|text] "
+                                    "[FILTER]", argv[0]);
+            unixctl_command_reply_error(conn, error);
+            free(error);
+            return false;
+        } else {
+            *filter = argv[i];
+        }
+    }
+    return true;
+}
+
+void
+ctl_reply_json(struct unixctl_conn *conn, struct json *o)
+{
+    char *s = json_to_string(o, JSSF_SORT);
+    char *reply = xasprintf("%s\n", s);
+
+    unixctl_command_reply(conn, reply);
+    free(reply);
+    free(s);
+    json_destroy(o);
+}
+
+void
+ctl_reply_dump(struct unixctl_conn *conn, bool json, const char *key,
+               struct json *rows, struct ds *s)
+{
+    if (json) {
+        struct json *o = json_object_create();
+        json_object_put(o, key, rows);
+        ctl_reply_json(conn, o);
+    } else {
+        json_destroy(rows);
+        unixctl_command_reply(conn, ds_cstr(s));
+    }
+    ds_destroy(s);
+}
+
+static bool
+value_matches(const struct json *v, const char *filter)
+{
+    if (v && v->type == JSON_STRING) {
+        return !strcmp(json_string(v), filter);
+    } else if (v && v->type == JSON_ARRAY) {
+        for (size_t i = 0; i < json_array(v)->n; i++) {
+            if (value_matches(json_array(v)->elems[i], filter)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+bool
+ctl_row_matches(const struct json *row, const char *filter,
+                const char *const cols[])
+{
+    char mac[ETH_ADDR_STRLEN + 1];
+    struct eth_addr ea;
+
+    if (!filter) {
+        return true;
+    }
+    /* MACs are shown in lower case; "02:AA:..." means the same MAC. */
+    if (eth_addr_from_string(filter, &ea)) {
+        snprintf(mac, sizeof mac, ETH_ADDR_FMT, ETH_ADDR_ARGS(ea));
+        filter = mac;
+    }
+    for (size_t i = 0; cols[i]; i++) {
+        if (value_matches(shash_find_data(json_object(row), cols[i]),
+                          filter)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Adds 'row' to 'rows' if 'filter' matches it in 'cols', else frees it. */
+static void
+add_row(struct json *rows, struct json *row, const char *filter,
+        const char *const cols[])
+{
+    if (ctl_row_matches(row, filter, cols)) {
+        json_array_add(rows, row);
+    } else {
+        json_destroy(row);
+    }
+}
+
+const char *
+ctl_row_string(const struct json *row, const char *key)
+{
+    const struct json *v = shash_find_data(json_object(row), key);
+
+    return v && v->type == JSON_STRING ? json_string(v) : "-";
+}
+
+long long int
+ctl_row_integer(const struct json *row, const char *key)
+{
+    const struct json *v = shash_find_data(json_object(row), key);
+
+    return v && v->type == JSON_INTEGER ? json_integer(v) : 0;
+}
+
+bool
+ctl_row_boolean(const struct json *row, const char *key)
+{
+    const struct json *v = shash_find_data(json_object(row), key);
+
+    return v && v->type == JSON_TRUE;
+}
+
+struct json *
+ctl_ip_json(ovs_be32 ip)
+{
+    return json_string_create_nocopy(xasprintf(IP_FMT, IP_ARGS(ip)));
+}
+
+struct json *
+ctl_mac_json(struct eth_addr mac)
+{
+    return json_string_create_nocopy(xasprintf(ETH_ADDR_FMT,
+                                               ETH_ADDR_ARGS(mac)));
+}
+
+/* Runs a dump: parses the arguments, gets the rows from 'get_rows' (all of
+ * them; the filter is applied here), formats them with 'format' unless
+ * JSON is asked for, and replies {"KEY": rows}. */
+static void
+run_table_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+               const struct ctl_context *ctx, const char *key,
+               struct json *(*get_rows)(const struct ctl_context *),
+               const char *const cols[],
+               void (*format)(const struct json *rows, struct ds *))
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+    const char *filter;
+    bool json;
+
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+        return;
+    }
+    struct json *all = get_rows(ctx);
+    struct json *rows = json_array_create_empty();
+    for (size_t i = 0; i < json_array(all)->n; i++) {
+        add_row(rows, json_clone(json_array(all)->elems[i]), filter, cols);
+    }
+    json_destroy(all);
+    if (!json) {
+        format(rows, &s);
+    }
+    ctl_reply_dump(conn, json, key, rows, &s);
+}
+
+/* vnet/dump. */
+
+static struct json *
+vnet_rows(const struct ctl_context *ctx)
+{
+    const struct vp_vnet **vnets;
+    size_t n = tables_sorted_vnets(ctx->tables, &vnets);
+    struct json *rows = json_array_create_empty();
+
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_vnet *v = vnets[i];
+        const struct vp_vnet_cfg *cfg = vnet_cfg_protected(v);
+        struct json *o = json_object_create();
+        struct json *subnets = json_array_create_empty();
+
+        json_object_put_string(o, "vnet", v->name);
+        json_object_put(o, "vni", json_integer_create(v->vni));
+        json_object_put_string(o, "tenant", v->tenant->name);
+        json_object_put(o, "gateway-mac", ctl_mac_json(cfg->gw_mac));
+        json_object_put(o, "ports", json_integer_create(v->n_ports));
+        json_object_put(o, "xlate", json_integer_create(v->n_xlate));
+        json_object_put(o, "hosts",
+                        json_integer_create(hmap_count(&v->vtep_refs)));
+        for (size_t j = 0; j < cfg->n_subnets; j++) {
+            struct ds d = DS_EMPTY_INITIALIZER;
+            vp_format_subnet(&cfg->subnets[j], &d);
+            json_array_add(subnets, json_string_create_nocopy(
+                               ds_steal_cstr(&d)));
+        }
+        json_object_put(o, "subnets", subnets);
+        json_array_add(rows, o);
+    }
+    free(vnets);
+    return rows;
+}
+
+static void
+format_vnets(const struct json *rows, struct ds *s)
+{
+    ds_put_format(s, "%-16s %-8s %-16s %-17s %5s %7s %5s  %s\n", "VNET",
+                  "VNI", "TENANT", "GATEWAY-MAC", "PORTS", "XLATE", "HOSTS",
+                  "SUBNETS");
+    for (size_t i = 0; i < json_array(rows)->n; i++) {
+        const struct json *o = json_array(rows)->elems[i];
+        const struct json *subnets = shash_find_data(json_object(o),
+                                                     "subnets");
+
+        ds_put_format(s, "%-16s %-8lld %-16s %-17s %5lld %7lld %5lld ",
+                      ctl_row_string(o, "vnet"), ctl_row_integer(o, "vni"),
+                      ctl_row_string(o, "tenant"),
+                      ctl_row_string(o, "gateway-mac"),
+                      ctl_row_integer(o, "ports"),
+                      ctl_row_integer(o, "xlate"),
+                      ctl_row_integer(o, "hosts"));
+        for (size_t j = 0; j < json_array(subnets)->n; j++) {
+            ds_put_format(s, " %s", json_string(json_array(subnets)->elems[j]));
+        }
+        ds_put_cstr(s, json_array(subnets)->n ? "\n" : " -\n");
+    }
+}
+
+/* vnet/dump [--format=json|text] [VNET|TENANT|MAC|SUBNET] */
+static void
+cmd_vnet_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+              void *ctx)
+{
+    static const char *const cols[] = { "vnet", "tenant", "gateway-mac",
+                                        "subnets", NULL };
+    run_table_dump(conn, argc, argv, ctx, "vnets", vnet_rows, cols,
+                   format_vnets);
+}
+
+/* xlate/dump. */
+
+static struct json *
+xlate_rows(const struct ctl_context *ctx)
+{
+    const struct vp_xlate **xlates;
+    size_t n = tables_sorted_xlates(ctx->tables, &xlates);
+    struct json *rows = json_array_create_empty();
+
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_xlate *x = xlates[i];
+        ovs_be32 vtep = xlate_vtep(x);
+        struct json *o = json_object_create();
+
+        json_object_put_string(o, "vnet", x->vnet->name);
+        json_object_put(o, "mac", ctl_mac_json(x->mac));
+        json_object_put(o, "ip", x->ip ? ctl_ip_json(x->ip)
+                                       : json_string_create("-"));
+        json_object_put(o, "vtep", ctl_ip_json(vtep));
+        json_object_put(o, "this-host",
+                        json_boolean_create(vtep == ctx->tables->self_vtep));
+        json_array_add(rows, o);
+    }
+    free(xlates);
+    return rows;
+}
+
+static void
+format_xlates(const struct json *rows, struct ds *s)
+{
+    ds_put_format(s, "%-16s %-17s %-15s %s\n", "VNET", "MAC", "IP", "VTEP");
+    for (size_t i = 0; i < json_array(rows)->n; i++) {
+        const struct json *o = json_array(rows)->elems[i];
+
+        ds_put_format(s, "%-16s %-17s %-15s %s%s\n", ctl_row_string(o, "vnet"),
+                      ctl_row_string(o, "mac"), ctl_row_string(o, "ip"),
+                      ctl_row_string(o, "vtep"),
+                      ctl_row_boolean(o, "this-host") ? " (this host)" : "");
+    }
+}
+
+/* xlate/dump [--format=json|text] [VNET|MAC|IP|VTEP] */
+static void
+cmd_xlate_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+               void *ctx)
+{
+    static const char *const cols[] = { "vnet", "mac", "ip", "vtep", NULL };
+    run_table_dump(conn, argc, argv, ctx, "xlate", xlate_rows, cols,
+                   format_xlates);
+}
+
+/* route/dump. */
+
+static struct json *
+route_rows(const struct ctl_context *ctx)
+{
+    struct vp_route_row *r;
+    size_t n = tables_route_rows(ctx->tables, &r);
+    struct json *rows = json_array_create_empty();
+
+    for (size_t i = 0; i < n; i++) {
+        struct json *o = json_object_create();
+
+        json_object_put_string(o, "tenant", r[i].tenant);
+        json_object_put(o, "prefix", json_string_create_nocopy(
+                            xasprintf(IP_FMT"/%u", IP_ARGS(r[i].prefix),
+                                      r[i].plen)));
+        json_object_put(o, "nexthop", r[i].nexthop
+                        ? ctl_ip_json(r[i].nexthop)
+                        : json_string_create("connected"));
+        json_object_put_string(o, "vnet", r[i].vnet ? r[i].vnet : "-");
+        json_object_put_string(o, "state",
+                               r[i].vnet ? "active" : "unresolved");
+        json_array_add(rows, o);
+    }
+    free(r);
+    return rows;
+}
+
+static void
+format_routes(const struct json *rows, struct ds *s)
+{
+    ds_put_format(s, "%-16s %-18s %-15s %-16s %s\n", "TENANT", "PREFIX",
+                  "NEXTHOP", "VNET", "STATE");
+    for (size_t i = 0; i < json_array(rows)->n; i++) {
+        const struct json *o = json_array(rows)->elems[i];
+        const char *state = ctl_row_string(o, "state");
+
+        ds_put_format(s, "%-16s %-18s %-15s %-16s %s%s\n",
+                      ctl_row_string(o, "tenant"),
+                      ctl_row_string(o, "prefix"),
+                      ctl_row_string(o, "nexthop"), ctl_row_string(o, "vnet"),
+                      state, strcmp(state, "unresolved") ? ""
+                      : " (next hop in no subnet)");
+    }
+}
+
+/* route/dump [--format=json|text] [TENANT|VNET|PREFIX|NEXTHOP] */
+static void
+cmd_route_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+               void *ctx)
+{
+    static const char *const cols[] = { "tenant", "vnet", "prefix",
+                                        "nexthop", NULL };
+    run_table_dump(conn, argc, argv, ctx, "routes", route_rows, cols,
+                   format_routes);
+}
+
+/* subsets/dump [--format=json|text] [HOST|VTEP]: the filter applies to the
+ * host rows; the summary, the records and the counters are always shown. */
+static void
+cmd_subsets_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+                 void *ctx_)
+{
+    static const char *const cols[] = { "host", "vtep", NULL };
+    struct ctl_context *ctx = ctx_;
+    struct resolver *resolver = ctx->dp->shared.resolver;
+    struct ds s = DS_EMPTY_INITIALIZER;
+    const char *filter;
+    struct vp_peers none;
+    bool json;
+
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+        return;
+    }
+    vp_peers_init(&none);
+    const struct vp_peers *peers = ctx->client
+                                   ? ctrl_client_peers(ctx->client) : &none;
+    struct json *o = vp_peers_summary_json(peers);
+    struct json *all = vp_peers_host_rows(peers, ctx->host_name);
+    struct json *rows = json_array_create_empty();
+    for (size_t i = 0; i < json_array(all)->n; i++) {
+        add_row(rows, json_clone(json_array(all)->elems[i]), filter, cols);
+    }
+    json_destroy(all);
+    vp_peers_destroy(&none);
+
+    if (json) {
+        json_object_put(o, "hosts", rows);
+        if (resolver) {
+            json_object_put(o, "records", resolver_records_json(resolver));
+            json_object_put(o, "counters", resolver_counters_json(resolver));
+        }
+        ctl_reply_json(conn, o);
+        return;
+    }
+
+    if (!shash_find(json_object(o), "query-subsets")) {
+        ds_put_cstr(&s, "no query-subset assignment received\n");
+    } else {
+        ds_put_format(&s, "%lld query subsets, owner rule %s, query mode %s, "
+                      "WAN VNI %lld, %lld unassigned\n",
+                      ctl_row_integer(o, "query-subsets"),
+                      ctl_row_string(o, "owner-rule"),
+                      ctl_row_string(o, "query-mode"),
+                      ctl_row_integer(o, "wan-vni"),
+                      ctl_row_integer(o, "unassigned"));
+    }
+    ds_put_format(&s, "%-16s %-15s %-7s %5s %7s  %s\n", "HOST", "VTEP",
+                  "GATEWAY", "BLOCK", "SUBSETS", "WHICH");
+    for (size_t i = 0; i < json_array(rows)->n; i++) {
+        const struct json *h = json_array(rows)->elems[i];
+        const struct json *block = shash_find_data(json_object(h), "block");
+        char name[80], block_s[24];
+
+        /* The star marks this host. */
+        snprintf(name, sizeof name, "%s%s", ctl_row_string(h, "host"),
+                 ctl_row_boolean(h, "self") ? " *" : "");
+        if (block && block->type == JSON_INTEGER) {
+            snprintf(block_s, sizeof block_s, "%lld",
+                     (long long int) json_integer(block));
+        } else {
+            ovs_strlcpy(block_s, "-", sizeof block_s);
+        }
+        ds_put_format(&s, "%-16s %-15s %-7s %5s %7lld  %s\n", name,
+                      ctl_row_string(h, "vtep"),
+                      ctl_row_boolean(h, "gateway") ? "yes" : "no", block_s,
+                      ctl_row_integer(h, "subsets"),
+                      ctl_row_string(h, "which"));
+    }
+    json_destroy(rows);
+    json_destroy(o);
+    if (resolver) {
+        ds_put_cstr(&s, "records held as helper (SNAT replies):\n");
+        resolver_format_records(resolver, &s);
+        ds_put_cstr(&s, "owner messages and lookups:\n");
+        resolver_format_counters(resolver, &s);
+    }
+    unixctl_command_reply(conn, ds_cstr(&s));
+    ds_destroy(&s);
+}
+
+void
+ctl_register_dump_commands(struct ctl_context *ctx)
+{
+    unixctl_command_register("vnet/dump", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_vnet_dump, ctx);
+    unixctl_command_register("xlate/dump", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_xlate_dump, ctx);
+    unixctl_command_register("route/dump", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_route_dump, ctx);
+    unixctl_command_register("subsets/dump", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_subsets_dump, ctx);
+    unixctl_command_register("dump-subsets", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_subsets_dump, ctx);
+}

@@ -1,0 +1,301 @@
+/* vplane/ctl-flows.c: dump-flows, the flow caches as flows -- a flow's
+ * forward and reverse entries side by side, each with its counters, age and
+ * owner (docs/ctl.md, "Flow cache").  The caches know nothing of pairs:
+ * entries are paired here, at dump time, by their keys. */
+#include <config.h>
+#include "ctl.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "dataplane.h"
+#include "flow-cache.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
+#include "openvswitch/shash.h"
+#include "packets.h"
+#include "port.h"
+#include "tables.h"
+#include "tables-private.h"
+#include "timeval.h"
+#include "unixctl.h"
+#include "xlate.h"
+
+/* The VNet an entry's packets came in on: the input port's, or for VXLAN
+ * the VNI's; else the one the decision names (NULL: none, e.g. an unknown
+ * VNI). */
+static const struct vp_vnet *
+entry_vnet(const struct vp_tables *t, const struct flow_cache_entry *e,
+           const char **names)
+{
+    const struct vp_vnet *vnet = NULL;
+
+    if (e->key.in_port == VP_FABRIC_PORT_ID) {
+        vnet = tables_vnet_by_vni(t, e->key.vni);
+    } else if (names[e->key.in_port]) {
+        const struct vp_port *port = tables_port_by_name(
+            t, names[e->key.in_port]);
+        vnet = port ? port->vnet : NULL;
+    }
+    return vnet ? vnet : e->action.vnet;
+}
+
+static const struct vp_tenant *
+entry_tenant(const struct vp_tables *t, const struct flow_cache_entry *e,
+             const char **names)
+{
+    const struct vp_vnet *vnet = entry_vnet(t, e, names);
+
+    return vnet ? vnet->tenant : NULL;
+}
+
+/* ICMP message types that answer each other (echo, timestamp, information,
+ * address mask); -1 for the others. */
+static int
+icmp_reply_type(int type)
+{
+    switch (type) {
+    case 8: return 0;
+    case 0: return 8;
+    case 13: return 14;
+    case 14: return 13;
+    case 15: return 16;
+    case 16: return 15;
+    case 17: return 18;
+    case 18: return 17;
+    default: return -1;
+    }
+}
+
+/* Whether 'b' is the reverse of 'a': the same protocol with source and
+ * destination swapped (addresses and ports; for ICMP, a request and its
+ * reply with one identifier; for ARP, a request and its reply; for other
+ * frames, the MACs). */
+static bool
+keys_reversed(const struct vp_flow_key *a, const struct vp_flow_key *b)
+{
+    if (a->dl_type != b->dl_type || a->vlan || b->vlan) {
+        return false;
+    }
+    if (a->dl_type == htons(ETH_TYPE_IP)) {
+        if (a->nw_proto != b->nw_proto || a->nw_src != b->nw_dst
+            || a->nw_dst != b->nw_src) {
+            return false;
+        }
+        switch (a->nw_proto) {
+        case IPPROTO_TCP:
+        case IPPROTO_UDP:
+            return a->tp_src == b->tp_dst && a->tp_dst == b->tp_src;
+        case IPPROTO_ICMP:
+            return (a->icmp_id == b->icmp_id
+                    && icmp_reply_type(ntohs(a->tp_src)) == ntohs(b->tp_src)
+                    && a->tp_dst == b->tp_dst);
+        default:
+            return true;
+        }
+    } else if (a->dl_type == htons(ETH_TYPE_ARP)) {
+        return (a->nw_src == b->nw_dst && a->nw_dst == b->nw_src
+                && ((a->nw_proto == ARP_OP_REQUEST
+                     && b->nw_proto == ARP_OP_REPLY)
+                    || (a->nw_proto == ARP_OP_REPLY
+                        && b->nw_proto == ARP_OP_REQUEST)));
+    }
+    return (eth_addr_equals(a->dl_src, b->dl_dst)
+            && eth_addr_equals(a->dl_dst, b->dl_src));
+}
+
+struct json *
+ctl_flow_entry_json(const struct ctl_context *ctx,
+                    const struct flow_cache_entry *e, unsigned int thread,
+                    const char **names, long long int now)
+{
+    const struct vp_vnet *vnet = entry_vnet(ctx->tables, e, names);
+    const struct vp_action *act = &e->action;
+    const char *in = names[e->key.in_port];
+    struct json *o = json_object_create();
+    struct ds d = DS_EMPTY_INITIALIZER;
+
+    json_object_put(o, "thread", json_integer_create(thread));
+    json_object_put_string(o, "in", in ? in : "?");
+    json_object_put_string(o, "vnet", vnet ? vnet->name : "-");
+    json_object_put_string(o, "tenant", vnet ? vnet->tenant->name : "-");
+    vp_flow_key_format(&e->key, &d);
+    json_object_put(o, "flow", json_string_create_nocopy(ds_steal_cstr(&d)));
+    json_object_put(o, "eth-src", ctl_mac_json(e->key.dl_src));
+    json_object_put(o, "eth-dst", ctl_mac_json(e->key.dl_dst));
+    if (!e->key.vlan && (e->key.dl_type == htons(ETH_TYPE_IP)
+                         || e->key.dl_type == htons(ETH_TYPE_ARP))) {
+        json_object_put(o, "ip-src", ctl_ip_json(e->key.nw_src));
+        json_object_put(o, "ip-dst", ctl_ip_json(e->key.nw_dst));
+    }
+    json_object_put(o, "packets", json_integer_create(e->packets));
+    json_object_put(o, "bytes", json_integer_create(e->bytes));
+    json_object_put(o, "age-ms", json_integer_create(now - e->created));
+    json_object_put(o, "used-ms", json_integer_create(now - e->used));
+    if (act->owner_how == VP_OWNER_NONE) {
+        json_object_put_string(o, "owner", "-");
+    } else if (act->owner_how == VP_OWNER_SUBSET) {
+        /* Rule 3: found per packet (dump-owners shows the known ones). */
+        json_object_put_string(o, "owner", "per-packet");
+    } else {
+        json_object_put(o, "owner", ctl_ip_json(act->owner));
+    }
+    json_object_put(o, "self", json_boolean_create(
+                        act->owner_how != VP_OWNER_NONE
+                        && act->owner_how != VP_OWNER_SUBSET
+                        && act->owner == ctx->tables->self_vtep));
+    json_object_put_string(o, "by", act->owner_how == VP_OWNER_NONE ? "-"
+                           : vp_owner_how_name(act->owner_how));
+    vp_action_format(act, &d);
+    json_object_put(o, "actions",
+                    json_string_create_nocopy(ds_steal_cstr(&d)));
+    return o;
+}
+
+void
+ctl_format_owner(const struct json *o, struct ds *s)
+{
+    ds_put_format(s, "owner=%s%s", ctl_row_string(o, "owner"),
+                  ctl_row_boolean(o, "self") ? "(self)" : "");
+}
+
+static void
+format_entry(const struct json *o, struct ds *s)
+{
+    ds_put_format(s, "thread=%lld in=%s vnet=%s %s packets=%lld bytes=%lld "
+                  "age=%.1fs used=%.1fs ", ctl_row_integer(o, "thread"),
+                  ctl_row_string(o, "in"), ctl_row_string(o, "vnet"),
+                  ctl_row_string(o, "flow"), ctl_row_integer(o, "packets"),
+                  ctl_row_integer(o, "bytes"),
+                  ctl_row_integer(o, "age-ms") / 1000.0,
+                  ctl_row_integer(o, "used-ms") / 1000.0);
+    ctl_format_owner(o, s);
+    ds_put_format(s, " actions=%s\n", ctl_row_string(o, "actions"));
+}
+
+/* Older first; ties broken by the key, so that a dump is stable. */
+static int
+compare_entries(const void *a_, const void *b_)
+{
+    const struct flow_cache_entry *a = a_, *b = b_;
+
+    if (a->created != b->created) {
+        return a->created < b->created ? -1 : 1;
+    }
+    return memcmp(&a->key, &b->key, sizeof a->key);
+}
+
+/* dump-flows [--format=json|text] [FILTER]: one row per flow, {"flow": N,
+ * "forward": ENTRY, "reverse": ENTRY or null}.  The forward entry is the
+ * older of the two.  FILTER keeps the flows one of whose entries it matches
+ * (VNet, tenant, input port, MAC or IPv4 address). */
+static void
+cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
+               void *ctx_)
+{
+    static const char *const cols[] = { "vnet", "tenant", "in", "eth-src",
+                                        "eth-dst", "ip-src", "ip-dst", NULL };
+    struct ctl_context *ctx = ctx_;
+    struct ds s = DS_EMPTY_INITIALIZER;
+    struct flow_cache_entry *entries;
+    unsigned int *threads;
+    const char *filter;
+    bool json;
+
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+        return;
+    }
+    size_t n = dataplane_dump_flows(ctx->dp, &entries, &threads);
+    const char **names = port_names_by_id(ctx->tables);
+    long long int now = time_msec();
+
+    /* Sort the entries, their threads along: the hash, which a copy does
+     * not need, carries each entry's index into 'threads'. */
+    unsigned int *sorted_threads = xmalloc((n + 1) * sizeof *sorted_threads);
+    for (size_t i = 0; i < n; i++) {
+        entries[i].hash = i;
+    }
+    if (n) {
+        qsort(entries, n, sizeof *entries, compare_entries);
+    }
+    for (size_t i = 0; i < n; i++) {
+        sorted_threads[i] = threads[entries[i].hash];
+    }
+    struct flow_cache_entry *sorted = entries;
+
+    /* Pair each entry with the oldest unpaired later one that reverses it
+     * in the same tenant.  Quadratic, but the caches hold at most
+     * FLOW_CACHE_ENTRIES per thread and a dump is rare. */
+    size_t *partner = xmalloc((n + 1) * sizeof *partner);
+    const struct vp_tenant **tenants = xmalloc((n + 1) * sizeof *tenants);
+    for (size_t i = 0; i < n; i++) {
+        partner[i] = SIZE_MAX;
+        tenants[i] = entry_tenant(ctx->tables, &sorted[i], names);
+    }
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = i + 1; j < n && partner[i] == SIZE_MAX; j++) {
+            if (partner[j] == SIZE_MAX && tenants[i] == tenants[j]
+                && keys_reversed(&sorted[i].key, &sorted[j].key)) {
+                partner[i] = j;
+                partner[j] = i;
+            }
+        }
+    }
+
+    struct json *rows = json_array_create_empty();
+    long long int n_flows = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (partner[i] != SIZE_MAX && partner[i] < i) {
+            continue;           /* Shown as its partner's reverse. */
+        }
+        struct json *fwd = ctl_flow_entry_json(ctx, &sorted[i],
+                                               sorted_threads[i], names, now);
+        struct json *rev = (partner[i] == SIZE_MAX ? json_null_create()
+                            : ctl_flow_entry_json(ctx, &sorted[partner[i]],
+                                                  sorted_threads[partner[i]],
+                                                  names, now));
+        n_flows++;
+        if (ctl_row_matches(fwd, filter, cols)
+            || (rev->type == JSON_OBJECT
+                && ctl_row_matches(rev, filter, cols))) {
+            struct json *o = json_object_create();
+            json_object_put(o, "flow", json_integer_create(n_flows));
+            json_object_put(o, "forward", fwd);
+            json_object_put(o, "reverse", rev);
+            json_array_add(rows, o);
+        } else {
+            json_destroy(fwd);
+            json_destroy(rev);
+        }
+    }
+
+    if (!json) {
+        ds_put_cstr(&s, "FLOW  DIR THREAD IN VNET KEY PACKETS BYTES AGE USED "
+                        "OWNER ACTIONS\n");
+        for (size_t i = 0; i < json_array(rows)->n; i++) {
+            const struct json *o = json_array(rows)->elems[i];
+            const struct json *rev = shash_find_data(json_object(o),
+                                                     "reverse");
+
+            ds_put_format(&s, "%-5lld fwd ", ctl_row_integer(o, "flow"));
+            format_entry(shash_find_data(json_object(o), "forward"), &s);
+            if (rev && rev->type == JSON_OBJECT) {
+                ds_put_format(&s, "%-5lld rev ", ctl_row_integer(o, "flow"));
+                format_entry(rev, &s);
+            }
+        }
+    }
+    ctl_reply_dump(conn, json, "flows", rows, &s);
+    free(partner);
+    free(tenants);
+    free(sorted_threads);
+    free(names);
+    free(entries);
+    free(threads);
+}
+
+void
+ctl_register_flow_commands(struct ctl_context *ctx)
+{
+    unixctl_command_register("dump-flows", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_dump_flows, ctx);
+}
