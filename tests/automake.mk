@@ -54,7 +54,7 @@ tests_unit_test_xlate_SOURCES = tests/unit/test-xlate.c
 tests_unit_test_xlate_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_xlate_LDADD = $(UNIT_TEST_LDADD)
 
-EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py \
+EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py tests/lib/dump-check.py \
 	tests/lib/wan.sh tests/lib/guest.sh tests/lib/libvirt.sh
 
 # System tests: each builds its own world of namespaces and removes it, even
@@ -68,6 +68,7 @@ SYSTEM_TESTS = \
 	tests/system/bad-input.sh \
 	tests/system/port-churn.sh \
 	tests/system/ctl.sh \
+	tests/system/dumps.sh \
 	tests/system/capture.sh \
 	tests/system/trace-real.sh \
 	tests/system/ctrl-nb.sh \

@@ -172,6 +172,45 @@ format_entry(const struct json *o, struct ds *s)
     ds_put_format(s, " actions=%s\n", ctl_row_string(o, "actions"));
 }
 
+/* 1 if 'k' looks like the request of an exchange (an ICMP echo, timestamp,
+ * information or address-mask request; an ARP request), -1 if it looks like
+ * the reply, 0 if it cannot tell. */
+static int
+request_hint(const struct vp_flow_key *k)
+{
+    if (k->dl_type == htons(ETH_TYPE_IP) && k->nw_proto == IPPROTO_ICMP) {
+        int type = ntohs(k->tp_src);
+        return (type == 8 || type == 13 || type == 15 || type == 17 ? 1
+                : icmp_reply_type(type) >= 0 ? -1 : 0);
+    } else if (k->dl_type == htons(ETH_TYPE_ARP)) {
+        return (k->nw_proto == ARP_OP_REQUEST ? 1
+                : k->nw_proto == ARP_OP_REPLY ? -1 : 0);
+    }
+    return 0;
+}
+
+/* Whether 'a', paired with 'b', is the flow's forward entry: the request
+ * if the protocol says which is; else the older (both entries are often
+ * made in the same millisecond, the reply coming at once); else for TCP
+ * and UDP the one to the lower port (the server's, usually); else 'a'. */
+static bool
+is_forward(const struct flow_cache_entry *a, const struct flow_cache_entry *b)
+{
+    int ha = request_hint(&a->key), hb = request_hint(&b->key);
+
+    if (ha != hb) {
+        return ha > hb;
+    } else if (a->created != b->created) {
+        return a->created < b->created;
+    } else if (a->key.dl_type == htons(ETH_TYPE_IP)
+               && (a->key.nw_proto == IPPROTO_TCP
+                   || a->key.nw_proto == IPPROTO_UDP)
+               && a->key.tp_dst != b->key.tp_dst) {
+        return ntohs(a->key.tp_dst) < ntohs(b->key.tp_dst);
+    }
+    return true;
+}
+
 /* Older first; ties broken by the key, so that a dump is stable. */
 static int
 compare_entries(const void *a_, const void *b_)
@@ -185,8 +224,8 @@ compare_entries(const void *a_, const void *b_)
 }
 
 /* dump-flows [--format=json|text] [FILTER]: one row per flow, {"flow": N,
- * "forward": ENTRY, "reverse": ENTRY or null}.  The forward entry is the
- * older of the two.  FILTER keeps the flows one of whose entries it matches
+ * "forward": ENTRY, "reverse": ENTRY or null} (is_forward() says which is
+ * which), in the order of their first entries.  FILTER keeps the flows one of whose entries it matches
  * (VNet, tenant, input port, MAC or IPv4 address). */
 static void
 cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
@@ -247,12 +286,17 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
         if (partner[i] != SIZE_MAX && partner[i] < i) {
             continue;           /* Shown as its partner's reverse. */
         }
-        struct json *fwd = ctl_flow_entry_json(ctx, &sorted[i],
-                                               sorted_threads[i], names, now);
-        struct json *rev = (partner[i] == SIZE_MAX ? json_null_create()
-                            : ctl_flow_entry_json(ctx, &sorted[partner[i]],
-                                                  sorted_threads[partner[i]],
-                                                  names, now));
+        size_t f = i, r = partner[i];
+        if (r != SIZE_MAX && !is_forward(&sorted[f], &sorted[r])) {
+            f = partner[i];
+            r = i;
+        }
+        struct json *fwd = ctl_flow_entry_json(ctx, &sorted[f],
+                                               sorted_threads[f], names, now);
+        struct json *rev = (r == SIZE_MAX ? json_null_create()
+                            : ctl_flow_entry_json(ctx, &sorted[r],
+                                                  sorted_threads[r], names,
+                                                  now));
         n_flows++;
         if (ctl_row_matches(fwd, filter, cols)
             || (rev->type == JSON_OBJECT

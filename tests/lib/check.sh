@@ -138,6 +138,12 @@ xlate_lines() {
     world_ctl "$1" xlate/dump ${2:+"$2"} | awk 'NR > 1' | wc -l
 }
 
+# ct_count HOST [FILTER]: the connections in a host's dump-conntrack (its
+# rows, after the header).
+ct_count() {
+    world_ctl "$1" dump-conntrack ${2:+"$2"} | awk 'NR > 1' | wc -l
+}
+
 # subsets_of HOST: the subsets the database assigns to HOST, one per line.
 subsets_of() {
     world_nb get Host "$1" subsets | tr -d '[] ' | tr ',' '\n' | sed '/^$/d'
@@ -180,9 +186,9 @@ check_owners() {
     local args=() h vtep ips ip out
     for h in "$@"; do
         vtep=$(world_nb get Host "$h" vtep | tr -d '"')
-        world_ctl "$h" dump-conntrack >"$WORLD_DIR/ct-$h.txt" \
+        world_ctl "$h" dump-conntrack --format=json >"$WORLD_DIR/ct-$h.json" \
             || check_fail "dump-conntrack on $h"
-        args+=(--dump "$vtep=$WORLD_DIR/ct-$h.txt")
+        args+=(--dump "$vtep=$WORLD_DIR/ct-$h.json")
     done
     # VM addresses and their hosts' VTEPs (a port's host is a reference).
     local -A vtep_of

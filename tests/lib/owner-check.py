@@ -5,7 +5,8 @@ host, and that host must be its flow's owner (docs/stateful-flows.md).
 Input, all from the world the test built:
   --rule lower|higher       the deployment's owner rule
   --vm IP=VTEP              every VM address and the VTEP of its host
-  --dump VTEP=FILE          `vplane-ctl dump-conntrack` of each host
+  --dump VTEP=FILE          `vplane-ctl dump-conntrack --format=json` of
+                            each host
 Expected owner of a connection: of the VM addresses among its tuples'
 addresses, the lower (or higher) of their hosts' VTEPs when there are two
 hosts, that host when there is one.  A connection with no VM address at
@@ -15,22 +16,20 @@ Prints one line per problem and a summary; exits 1 if there is a problem.
 """
 import argparse
 import ipaddress
-import re
+import json
 import sys
 
-TUPLE = re.compile(r"(orig|reply)=\(src=([0-9.]+),dst=([0-9.]+)"
-                   r"(?:,sport=(\d+),dport=(\d+))?(?:,id=(\d+))?")
+
+def tuple_of(t):
+    """(src, dst, sport, dport, id) of a tuple of dump-conntrack's JSON."""
+    return (t["src"], t["dst"], t.get("sport"), t.get("dport"), t.get("id"))
 
 
-def key_of(line):
+def key_of(c):
     """A connection's identity, the same on every host: its protocol, tenant
     and both tuples (so a NATed connection is one key)."""
-    proto = line.split("tenant=", 1)[1].split(" ", 1)[1].split(",", 1)[0]
-    tenant = line.split("tenant=", 1)[1].split(" ", 1)[0]
-    tuples = {m.group(1): m.groups()[1:] for m in TUPLE.finditer(line)}
-    if "orig" not in tuples or "reply" not in tuples:
-        return None, None
-    return (tenant, proto, tuples["orig"], tuples["reply"]), tuples
+    return (c["tenant"], c["proto"], tuple_of(c["orig"]),
+            tuple_of(c["reply"]))
 
 
 def main():
@@ -48,17 +47,15 @@ def main():
     for d in a.dump:
         vtep, path = d.split("=", 1)
         with open(path) as f:
-            for line in f:
-                line = line.strip()
-                if not line.startswith("tenant="):
-                    continue
-                key, tuples = key_of(line)
-                if key is None:
-                    problems.append(f"{vtep}: cannot parse: {line}")
-                    continue
-                holders.setdefault(key, []).append(vtep)
+            try:
+                conns = json.load(f)["connections"]
+            except (ValueError, KeyError) as e:
+                problems.append(f"{vtep}: cannot parse {path}: {e}")
+                continue
+        for c in conns:
+            holders.setdefault(key_of(c), []).append(vtep)
 
-    for key, hosts in sorted(holders.items()):
+    for key, hosts in sorted(holders.items(), key=str):
         tenant, proto, orig, reply = key
         addrs = {orig[0], orig[1], reply[0], reply[1]}
         vm_hosts = sorted({vms[x] for x in addrs if x in vms},

@@ -43,7 +43,7 @@ conn_ok vm2 10.1.0.11 7001 --count 5
 check_ping vm1 10.1.0.12
 check_owners lower 16 h1 h2 h3
 check_ge "$(world_ctl h1 dump-conntrack | grep -c 'dport=7000')" 10 "h1 tracks vm1's flows to vm2"
-check_eq "$(world_ctl h2 dump-conntrack | grep -c tenant=)" 0 "h2 tracks nothing"
+check_eq "$(ct_count h2)" 0 "h2 tracks nothing"
 out=$(world_ctl h2 dump-owners)
 check_contains "$out" "owner=192.168.100.1 by=rule-pair" "h2 sends vm2's flows to h1"
 out=$(world_ctl h1 dump-owners)
@@ -64,7 +64,7 @@ check_step "higher rule: state moves to the higher host"
 world_nb set-deployment owner-rule=higher
 wait_synced h1 h2 h3
 for h in h1 h2 h3; do
-    check_eq "$(world_ctl $h dump-conntrack | grep -c tenant=)" 0 "$h forgot the old owners' state"
+    check_eq "$(ct_count $h)" 0 "$h forgot the old owners' state"
 done
 conn_ok vm1 10.1.0.12 7000 --count 5
 conn_ok vm1 10.1.0.12 7000 --udp --count 5
@@ -72,7 +72,7 @@ conn_ok vm3 10.1.0.12 7000 --count 3
 check_owners higher 13 h1 h2 h3
 check_ge "$(world_ctl h2 dump-conntrack | grep -c 'src=10.1.0.11')" 10 "h2 tracks vm1's flows now"
 check_ge "$(world_ctl h3 dump-conntrack | grep -c 'src=10.2.0.13')" 3 "h3 tracks vm3's flows now"
-check_eq "$(world_ctl h1 dump-conntrack | grep -c tenant=)" 0 "h1 tracks nothing"
+check_eq "$(ct_count h1)" 0 "h1 tracks nothing"
 
 check_step "forged frames for the owner are dropped and counted"
 # marked_send NS COUNT VNI FRAME: VXLAN with the owner mark to h1.
@@ -111,17 +111,17 @@ expect_drops h1 fabric vxlan-unknown-vtep 10 marked_send h3 10 5001 \
 # vm3 is h3's, but its flow to vm2 is h3's or h2's to run, not h1's.
 expect_drops h1 fabric owner-mismatch 10 marked_send h3 10 5002 \
     "$(syn 02:00:00:00:02:03 02:76:70:00:13:8a 10.2.0.13 10.1.0.12)"
-check_eq "$(world_ctl h1 dump-conntrack | grep -c tenant=)" 0 "h1 tracks none of it"
+check_eq "$(ct_count h1)" 0 "h1 tracks none of it"
 conn_ok vm1 10.1.0.12 7000
 
 check_step "the checker catches state in two places"
 # Its own test: a copy of one host's state under another host's name.
-world_ctl h2 dump-conntrack >"$WORLD_DIR/ct-a.txt"
+world_ctl h2 dump-conntrack --format=json >"$WORLD_DIR/ct-a.json"
 if "$PYTHON" "$WORLD_LIB/owner-check.py" --rule higher \
         --vm 10.1.0.11=192.168.100.1 --vm 10.1.0.12=192.168.100.2 \
         --vm 10.2.0.13=192.168.100.3 \
-        --dump "192.168.100.2=$WORLD_DIR/ct-a.txt" \
-        --dump "192.168.100.1=$WORLD_DIR/ct-a.txt" >/dev/null; then
+        --dump "192.168.100.2=$WORLD_DIR/ct-a.json" \
+        --dump "192.168.100.1=$WORLD_DIR/ct-a.json" >/dev/null; then
     check_fail "the checker passed state held twice"
 fi
 echo PASS

@@ -68,14 +68,22 @@ test_good(void **state OVS_UNUSED)
     const struct vp_peer_host *h2 = shash_find_data(&p.hosts, "h2");
     assert_int_equal(h1->port_block, -1);
     assert_int_equal(h2->port_block, 63);
-    vp_peers_format(&p, "h1", &s);
-    assert_non_null(strstr(ds_cstr(&s), "1 unassigned"));
-    assert_non_null(strstr(ds_cstr(&s), "h1 *"));
-    assert_non_null(strstr(ds_cstr(&s), "0-2,5\n"));
-    assert_non_null(strstr(ds_cstr(&s), "3-4,6\n"));
-    assert_non_null(strstr(ds_cstr(&s), " BLOCK "));
-    assert_non_null(strstr(ds_cstr(&s), " 63       3  3-4,6\n"));
-    assert_non_null(strstr(ds_cstr(&s), "  -       4  0-2,5\n"));
+    struct json *summary = vp_peers_summary_json(&p);
+    struct json *rows = vp_peers_host_rows(&p, "h1");
+    ds_put_and_free_cstr(&s, json_to_string(summary, JSSF_SORT));
+    ds_put_and_free_cstr(&s, json_to_string(rows, JSSF_SORT));
+    assert_non_null(strstr(ds_cstr(&s), "\"unassigned\":1"));
+    assert_non_null(strstr(ds_cstr(&s), "\"owner-rule\":\"higher\""));
+    assert_non_null(strstr(ds_cstr(&s),
+                           "{\"block\":null,\"gateway\":false,\"host\":"
+                           "\"h1\",\"self\":true,\"subsets\":4,\"vtep\":"));
+    assert_non_null(strstr(ds_cstr(&s), "\"which\":\"0-2,5\"}"));
+    assert_non_null(strstr(ds_cstr(&s),
+                           "{\"block\":63,\"gateway\":false,\"host\":"
+                           "\"h2\",\"self\":false,\"subsets\":3,"));
+    assert_non_null(strstr(ds_cstr(&s), "\"which\":\"3-4,6\"}"));
+    json_destroy(summary);
+    json_destroy(rows);
     ds_destroy(&s);
     vp_peers_destroy(&p);
 }
