@@ -1,6 +1,6 @@
-/* vplane/ctl-show.c: the commands that show state -- show, port/list, the
- * table dumps, dump-flows, drop-stats -- and exit.  Output formats are
- * documented in docs/ctl.md. */
+/* vplane/ctl-show.c: show, port/list, drop-stats, controller/show and exit.
+ * The table dumps are in ctl-dumps.c, dump-flows in ctl-flows.c.  Output
+ * formats are documented in docs/ctl.md. */
 #include <config.h>
 #include "ctl.h"
 
@@ -10,11 +10,9 @@
 #include "ctrl-client.h"
 #include "libvirt-watch.h"
 #include "dataplane.h"
-#include "flow-cache.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "packets.h"
-#include "peers.h"
 #include "port.h"
 #include "resolver.h"
 #include "stats.h"
