@@ -66,6 +66,7 @@ SYSTEM_TESTS = \
 	tests/system/tenants.sh \
 	tests/system/interop-kernel.sh \
 	tests/system/bad-input.sh \
+	tests/system/drop-reasons.sh \
 	tests/system/port-churn.sh \
 	tests/system/ctl.sh \
 	tests/system/dumps.sh \

@@ -11,13 +11,15 @@
  * a frame as tcpdump -xx prints it, so that a packet seen on the wire (or
  * one no FLOW can describe: truncated, tagged, bad VXLAN flags) can be
  * traced exactly.  The packet then goes through the real parser and the
- * real decision code with tracing on.  Nothing is sent, cached or
- * counted. */
+ * real decision code with tracing on, and the checks the pipeline makes on
+ * each packet after the decision are made on it (docs/ctl.md, "Which drops
+ * trace predicts").  Nothing is sent, cached or counted. */
 #include <config.h>
 #include "ctl.h"
 
 #include <ctype.h>
 #include <string.h>
+#include "csum.h"
 #include "dataplane.h"
 #include "dp-packet.h"
 #include "flow.h"
@@ -28,6 +30,7 @@
 #include "packets.h"
 #include "port.h"
 #include "resolver.h"
+#include "responder.h"
 #include "stateful.h"
 #include "tables.h"
 #include "tables-config.h"
@@ -137,38 +140,127 @@ trace_cache(struct dataplane *dp, const struct vp_flow_key *key,
     free(threads);
 }
 
-/* What happens per packet after the decision: TTL and size.  Returns
- * false if this packet would be dropped anyway. */
-static bool
-trace_per_packet(struct dataplane *dp, const struct dp_packet *pkt,
-                 const struct vp_action *act, struct ds *s)
+/* Per packet, a routed packet's own checks (pipeline.c's route_check()):
+ * its IPv4 header checksum, then its TTL. */
+static enum vp_drop_reason
+trace_route_check(const struct ip_header *ip, struct ds *s)
 {
-    const struct ip_header *ip = dp_packet_l3(pkt);
-    int fit = 0;
+    if (csum(ip, IP_IHL(ip->ip_ihl_ver) * 4)) {
+        ds_put_cstr(s, "Per packet: the IPv4 header checksum is wrong\n");
+        return VP_DROP_BAD_IP_HEADER;
+    }
+    if (ip->ip_ttl <= 1) {
+        ds_put_format(s, "Per packet: TTL %u runs out; ICMP time "
+                      "exceeded goes to the sender\n", ip->ip_ttl);
+        return VP_DROP_TTL_EXCEEDED;
+    }
+    ds_put_format(s, "Per packet: TTL %u -> %u\n", ip->ip_ttl,
+                  ip->ip_ttl - 1);
+    return VP_N_DROP_REASONS;
+}
 
-    if (act->type == VP_ACT_OUTPUT) {
+/* Per packet, output to a local port or the fabric (pipeline.c's output()
+ * and enqueue_port()): the size (a traced packet has no offload metadata,
+ * so no TSO superframe is segmented to size), and whether the port is
+ * attached. */
+static enum vp_drop_reason
+trace_output(struct dataplane *dp, const struct dp_packet *pkt,
+             const struct vp_action *act, struct ds *s)
+{
+    bool to_port = act->type == VP_ACT_OUTPUT;
+    struct netdev *netdev = NULL;
+    int fit;
+
+    if (to_port) {
         atomic_read_relaxed(CONST_CAST(atomic_int *, &act->port->mtu), &fit);
-    } else if (act->type == VP_ACT_ENCAP) {
+        netdev = ovsrcu_get(struct netdev *, &act->port->tx_netdev);
+    } else {
         fit = (dataplane_get_fabric_mtu(dp) - VXLAN_IPV4_OVERHEAD
                - ETH_HEADER_LEN);
-    } else {
-        return true;
-    }
-    if (act->route && ip) {
-        if (ip->ip_ttl <= 1) {
-            ds_put_format(s, "Per packet: TTL %u runs out; ICMP time "
-                          "exceeded goes to the sender\n", ip->ip_ttl);
-            return false;
-        }
-        ds_put_format(s, "Per packet: TTL %u -> %u\n", ip->ip_ttl,
-                      ip->ip_ttl - 1);
     }
     ds_put_format(s, "Per packet: a %"PRIu32"-byte frame; %s takes IP "
                   "packets of up to %d bytes (larger: too-big, and ICMP "
                   "fragmentation needed when DF is set)\n",
-                  dp_packet_size(pkt),
-                  act->type == VP_ACT_ENCAP ? "the fabric" : "the port", fit);
-    return true;
+                  dp_packet_size(pkt), to_port ? "the port" : "the fabric",
+                  fit);
+    if (dp_packet_size(pkt) > fit + ETH_HEADER_LEN) {
+        return VP_DROP_TOO_BIG;
+    }
+    if (to_port && !netdev) {
+        ds_put_format(s, "Per packet: port %s is not attached to its "
+                      "interface\n", act->port->name);
+        return VP_DROP_TX_ERROR;
+    }
+    return VP_N_DROP_REASONS;
+}
+
+/* Per packet, a flood (pipeline.c's flood()): whether any copy goes out. */
+static enum vp_drop_reason
+trace_flood(const struct vp_action *act, const struct vp_port *in,
+            struct ds *s)
+{
+    const struct vp_flood *f = ovsrcu_get(const struct vp_flood *,
+                                          &act->vnet->flood);
+    size_t n_ports = 0;
+
+    for (size_t i = 0; i < f->n_ports; i++) {
+        n_ports += (f->ports[i] != in
+                    && ovsrcu_get(struct netdev *, &f->ports[i]->tx_netdev));
+    }
+    /* What came from the fabric goes back to no host (split horizon). */
+    size_t n_vteps = in ? f->n_vteps : 0;
+    ds_put_format(s, "Per packet: copies to %"PRIuSIZE" attached port(s) "
+                  "and %"PRIuSIZE" host(s)\n", n_ports, n_vteps);
+    return n_ports + n_vteps ? VP_N_DROP_REASONS : VP_DROP_NO_DESTINATION;
+}
+
+/* Per packet, for the gateway's own address: the responder answers ICMP
+ * echo, and nothing else.  It runs on a copy. */
+static enum vp_drop_reason
+trace_gateway(const struct dp_packet *pkt, const struct vp_action *act,
+              struct ds *s)
+{
+    struct dp_packet *copy = dp_packet_clone(pkt);
+    bool answered = responder_icmp_echo_reply(copy, act->eth_src);
+
+    dp_packet_delete(copy);
+    ds_put_format(s, "Per packet: the gateway %s\n",
+                  answered ? "answers this echo request"
+                  : "answers only ICMP echo requests");
+    return answered ? VP_N_DROP_REASONS : VP_DROP_TO_GATEWAY;
+}
+
+/* What happens per packet after the decision, as pipeline.c's execute()
+ * checks it.  Returns the reason this packet would be dropped for anyway,
+ * or VP_N_DROP_REASONS. */
+static enum vp_drop_reason
+trace_per_packet(struct dataplane *dp, const struct dp_packet *pkt,
+                 const struct vp_action *act, const struct vp_port *in,
+                 struct ds *s)
+{
+    const struct ip_header *ip = dp_packet_l3(pkt);
+    enum vp_drop_reason reason;
+
+    switch ((enum vp_action_type) act->type) {
+    case VP_ACT_OUTPUT:
+    case VP_ACT_ENCAP:
+        if (act->route && ip) {
+            reason = trace_route_check(ip, s);
+            if (reason != VP_N_DROP_REASONS) {
+                return reason;
+            }
+        }
+        return trace_output(dp, pkt, act, s);
+    case VP_ACT_TO_OWNER:
+        /* Unrouted, to the owner over the fabric. */
+        return trace_output(dp, pkt, act, s);
+    case VP_ACT_FLOOD:
+        return trace_flood(act, in, s);
+    case VP_ACT_GATEWAY:
+        return trace_gateway(pkt, act, s);
+    default:
+        return VP_N_DROP_REASONS;
+    }
 }
 
 /* The decision for a parsed packet, and what happens to it per packet. */
@@ -186,13 +278,12 @@ trace_decide(struct ctl_context *ctx, const struct vp_port *in,
         resolver_trace(ctx->dp->shared.resolver, stateful_get(ctx->tables),
                        key, &act, in != NULL, s);
     }
-    bool passes = trace_per_packet(ctx->dp, pkt, &act, s);
+    enum vp_drop_reason reason = trace_per_packet(ctx->dp, pkt, &act, in, s);
     ds_put_cstr(s, "Result: ");
-    if (passes) {
+    if (reason == VP_N_DROP_REASONS) {
         vp_action_format(&act, s);
     } else {
-        ds_put_format(s, "drop(%s)",
-                      vp_drop_reason_name(VP_DROP_TTL_EXCEEDED));
+        ds_put_format(s, "drop(%s)", vp_drop_reason_name(reason));
     }
     ds_put_char(s, '\n');
 }
