@@ -171,7 +171,13 @@ in_list() {     # in_list REASON ENTRY...: whether REASON has an entry
 # text and JSON alike (or, for a reason drop-log cannot show, none).
 expect_drop() {
     local reason=$1 h=$2 port=$3 vnet=$4 n=$5 before delta logged; shift 5
-    local min=${n#>=}
+    local min=${n#>=} traced=${TRACED:-0}
+    TRACED=0
+    if [ "$traced" = 1 ] && in_list "$reason" "${TRACE_CANNOT_PREDICT[@]}"; then
+        check_fail "$reason is traced, but TRACE_CANNOT_PREDICT lists it"
+    elif [ "$traced" = 0 ] && ! in_list "$reason" "${TRACE_CANNOT_PREDICT[@]}"; then
+        check_fail "$reason is not traced: use expect_drop_traced, or say why in TRACE_CANNOT_PREDICT"
+    fi
     before=$(drop_count "$h" "$port" "$reason")
     world_ctl "$h" drop-log/clear
     "$@" >"$WORLD_DIR/cmd.out" 2>&1 || check_fail "$reason: $* failed: $(tail -3 "$WORLD_DIR/cmd.out")"
@@ -190,7 +196,7 @@ expect_drop() {
     if in_list "$reason" "${DROP_LOG_CANNOT_SHOW[@]}"; then
         check_eq "$(awk -v r="$reason" '$5 == r' "$WORLD_DIR/drop-log.txt" | wc -l)" 0 \
             "drop-log lines for $reason (counted only)"
-        echo "   $reason: $port +$delta (counted; drop-log cannot show it)"
+        echo "   $reason: $port +$delta (not traced; counted, drop-log cannot show it)"
         return
     fi
     check_eq "$logged" "$delta" "drop-log lines for $port $vnet $reason: $(cat "$WORLD_DIR/drop-log.txt")"
@@ -205,7 +211,7 @@ assert len(rows) == int(sys.argv[4]), rows
 assert all(len(r["head"]) > 0 and r["len"] > 0 for r in rows), rows' \
         "$port" "$vnet" "$reason" "$delta" \
         || check_fail "drop-log --format=json disagrees for $port $reason"
-    echo "   $reason: $port +$delta (logged)"
+    echo "   $reason: $port +$delta ($([ "$traced" = 1 ] && echo "traced, ")logged)"
 }
 
 # expect_drop_traced REASON PORT VNET N FROM HEX: traces HEX as it will come
@@ -231,7 +237,7 @@ expect_drop_traced() {
     out=$(world_ctl h1 trace "${trace_args[@]}") || check_fail "$reason: trace failed: $out"
     check_eq "$(h1_state)" "$before" "$reason: what the trace changed"
     check_contains "$out" "Result: drop($reason)" "$reason: the trace"
-    expect_drop "$reason" h1 "$port" "$vnet" "$n" "${send[@]}"
+    TRACED=1 expect_drop "$reason" h1 "$port" "$vnet" "$n" "${send[@]}"
 }
 
 check_step "parsing and ingress checks, from a VM"
@@ -313,6 +319,13 @@ for r in $reasons; do
 done
 for r in $(for f in "${tests[@]}"; do provoked "$f"; done | sort -u); do
     grep -qxF "$r" <<<"$reasons" || check_fail "a test provokes \"$r\", which is no reason"
+done
+for e in "${NOT_PROVOKED[@]}" "${TRACE_CANNOT_PREDICT[@]}" "${DROP_LOG_CANNOT_SHOW[@]}"; do
+    grep -qxF "${e%%:*}" <<<"$reasons" || check_fail "\"$e\" names no reason"
+    case $e in
+        *:?*) ;;
+        *) check_fail "\"$e\" does not say why" ;;
+    esac
 done
 if [ ${#tests[@]} -eq 2 ]; then
     [ ${#left[@]} -eq 0 ] || check_fail "no test provokes ${left[*]}, and no NOT_PROVOKED entry says why"
