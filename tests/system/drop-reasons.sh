@@ -153,7 +153,7 @@ PY
 h1_state() {
     world_ctl h1 drop-stats
     world_ctl h1 port/list
-    world_ctl h1 dump-flows | sed 's/ age=.*//'
+    world_ctl h1 dump-flows | sed 's/ age=[^ ]* used=[^ ]*//' | cut -d' ' -f2- | sort
     world_ctl h1 drop-log | head -1
 }
 
