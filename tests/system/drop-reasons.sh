@@ -8,8 +8,9 @@
 # tests together cover every reason of include/vplane/drop-reasons.h.
 #
 # Marker for that check: a provoked reason is the first argument of
-# `expect_drop_traced` or `expect_drop` at the start of a line; a reason no
-# test can provoke is a "REASON:why" entry of a NOT_PROVOKED=( ... ) array.
+# `expect_drop_traced` or `expect_drop` at the start of a line (or the third
+# of `expect_drops HOST PORT REASON`, bad-input.sh's form); a reason no test
+# can provoke is a "REASON:why" entry of a NOT_PROVOKED=( ... ) array.
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 
@@ -306,7 +307,9 @@ stateful=$(dirname "$0")/drop-reasons-stateful.sh
 # provoked FILE: the reasons FILE provokes; not_provoked FILE: its
 # NOT_PROVOKED entries.
 provoked() {
-    sed -n 's/^[[:space:]]*expect_drop\(_traced\)\{0,1\}[[:space:]]\{1,\}\([a-z-]\{1,\}\)[[:space:]].*/\2/p' "$1"
+    sed -n -e 's/^[[:space:]]*expect_drop\(_traced\)\{0,1\}[[:space:]]\{1,\}\([a-z-]\{1,\}\)[[:space:]].*/\2/p' \
+        -e 's/^[[:space:]]*expect_drops[[:space:]]\{1,\}[^[:space:]]\{1,\}[[:space:]]\{1,\}[^[:space:]]\{1,\}[[:space:]]\{1,\}\([a-z-]\{1,\}\)[[:space:]].*/\1/p' \
+        "$1"
 }
 not_provoked() {
     awk '/^NOT_PROVOKED=\(/ { on = 1 } on { print } on && /\)[[:space:]]*$/ { exit }' "$1" \
