@@ -215,7 +215,9 @@ cmd_show(struct unixctl_conn *conn, int argc, const char *argv[], void *ctx_)
         }
         if (ctx->dp->shared.uplink) {
             uplink_format(ctx->dp->shared.uplink, t, &s);
-            json_object_put(o, "uplink", lines_json(&s, 0));
+            if (s.length) {
+                json_object_put(o, "uplink", lines_json(&s, 0));
+            }
             ds_clear(&s);
         }
         json_object_put(o, "threads", dataplane_threads_json(ctx->dp));
@@ -253,7 +255,6 @@ cmd_show(struct unixctl_conn *conn, int argc, const char *argv[], void *ctx_)
         lv_watch_format_brief(ctx->libvirt, &s);
     }
     if (ctx->dp->shared.uplink) {
-        ds_put_cstr(&s, "  ");
         uplink_format(ctx->dp->shared.uplink, t, &s);
     }
     dataplane_format_threads(ctx->dp, &s);

@@ -169,7 +169,7 @@ uplink_format(const struct uplink *u, const struct vp_tables *t,
     if (!u->cfg.name[0]) {
         return;
     }
-    ds_put_format(s, "uplink: %s address "IP_FMT"/%u router "IP_FMT,
+    ds_put_format(s, "  uplink: %s address "IP_FMT"/%u router "IP_FMT,
                   u->cfg.name, IP_ARGS(u->cfg.address), u->cfg.plen,
                   IP_ARGS(u->cfg.router));
     if (uplink_router_mac(u, &mac)) {

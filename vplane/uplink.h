@@ -34,6 +34,8 @@ struct uplink *uplink_create(void);
 void uplink_destroy(struct uplink *);
 void uplink_run(struct uplink *, struct vp_tables *);
 void uplink_wait(const struct uplink *);
+/* show's line for the uplink, indented as show's other lines; nothing on a
+ * host that has no uplink. */
 void uplink_format(const struct uplink *, const struct vp_tables *,
                    struct ds *);
 
