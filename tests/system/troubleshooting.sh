@@ -70,8 +70,12 @@ diag() {
 # shown_output WHERE COMMAND OUTPUT RC: a command and its output, in the log
 # and the transcript.
 shown_output() {
-    printf '%s$ %s\n%s\n' "$1" "$2" "$3"
-    transcript "$1\$ $2" "$3"
+    printf '%s$ %s\n' "$1" "$2"
+    transcript "$1\$ $2"
+    if [ -n "$3" ]; then
+        printf '%s\n' "$3"
+        transcript "$3"
+    fi
     [ "$4" = 0 ] || { echo "[exit $4]"; transcript "[exit $4]"; }
     transcript ""
 }
@@ -137,6 +141,8 @@ diag h2 vplane-ctl trace fabric 5001 192.168.100.1 \
     "icmp,dl_src=$MAC1,dl_dst=$MAC2,nw_src=10.1.0.11,nw_dst=10.1.0.12,icmp_type=8"
 check_contains "$out" "local port tap-vm2" "h2 delivers to tap-vm2"
 check_contains "$out" "Result: drop(tx-error)" "h2's trace"
+diag h2 vplane-ctl dump-flows 10.1.0.12
+check_contains "$out" "output(tap-vm2)" "h2's cached decision"
 diag h2 vplane-ctl port/list tap-vm2
 check_contains "$out" "missing" "tap-vm2's state"
 check_contains "$out" "no such interface" "why tap-vm2 is not up"
@@ -254,6 +260,8 @@ diag gw1 vplane-ctl trace wan0 "dl_dst=$wan_mac,icmp,nw_src=203.0.113.10,nw_dst=
 check_contains "$out" "from the WAN: NAT rule" "gw1's trace finds the rule"
 pings srv 192.0.2.11
 check_contains "$out" " 0% packet loss" "the WAN reaches 192.0.2.11"
+diag gw1 vplane-ctl dump-owners 192.0.2.11
+check_contains "$out" "subset" "gw1 finds the owner by the query subset"
 diag h1 vplane-ctl dump-conntrack icmp
 check_contains "$out" "203.0.113.10" "h1 tracks the WAN's ping"
 
