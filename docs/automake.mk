@@ -6,7 +6,8 @@ dist_doc_DATA += \
 	docs/libvirt.md \
 	docs/performance.md \
 	docs/protocol.md \
-	docs/stateful-flows.md
+	docs/stateful-flows.md \
+	docs/troubleshooting.md
 
 # Man pages, made from docs/man/*.8.in with the configured paths.
 VPLANE_MANS = \
