@@ -270,6 +270,9 @@ case_start 4 "the controller is unreachable"
 # The fault: vplane-ctrl is down; meanwhile a VM, vm3, starts on h2.
 world_stop_ctrl
 rm -f "$WORLD_DIR/ctrl.pid"
+# vm3's port is reported once h2 knows its session is gone.
+world_wait_for sh -c "! '$VPLANE_CTL' -t '$WORLD_DIR/h2.ctl' controller/show | grep -q ': in sync\$'" \
+    || check_fail "h2 still in sync without its controller"
 world_vm vm3 h2 $MAC3 10.1.0.13/24 10.1.0.1
 diag h2 vplane-ctl port/add vm3 web $MAC3 10.1.0.13 vm=vm3
 pings vm1 10.1.0.13
@@ -340,10 +343,12 @@ diag h1 vplane-ctl trace vm1 "$frame"
 check_contains "$out" "Per packet: a 1514-byte frame; the fabric takes IP packets of up to 1450 bytes" "trace's size check"
 check_contains "$out" "Result: drop(too-big)" "trace's result"
 # With DF, the VM hears why: ICMP fragmentation needed, from its gateway.
-world_bg vm1 tcpdump -l -c 1 -nni eth0 icmp and src 10.1.0.1 >"$WORLD_DIR/frag.txt" 2>/dev/null
+world_bg vm1 timeout 20 tcpdump -l -c 1 -nni eth0 icmp and src 10.1.0.1 \
+    >"$WORLD_DIR/frag.txt" 2>"$WORLD_DIR/frag.err"
 dump_pid=$WORLD_BG_PID
-sleep 1
-pings vm1 10.1.0.13 -s 1472 -M do
+world_wait_for grep -q "listening on" "$WORLD_DIR/frag.err" \
+    || check_fail "tcpdump in vm1 did not start: $(cat "$WORLD_DIR/frag.err")"
+pings vm1 10.1.0.13 -s 1472 -M "do"
 check_not_contains "$out" " 0% packet loss" "large pings with DF fail"
 check_contains "$out" "mtu = 1450" "ping hears the path's MTU"
 wait "$dump_pid" || true
@@ -357,6 +362,6 @@ diag vm1 ip link set eth0 mtu 1450
 world_exec h1 ip link set vm1 mtu 1450
 pings vm1 10.1.0.13 -s 1472 -M dont
 check_contains "$out" " 0% packet loss" "vm1 fragments large pings itself"
-pings vm1 10.1.0.13 -s 1422 -M do
+pings vm1 10.1.0.13 -s 1422 -M "do"
 check_contains "$out" " 0% packet loss" "the largest DF ping that fits"
 echo PASS
