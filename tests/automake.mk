@@ -85,7 +85,8 @@ SYSTEM_TESTS = \
 	tests/system/stateful-firewall.sh \
 	tests/system/stateful-snat.sh \
 	tests/system/stateful-wan-in.sh \
-	tests/system/stateful-churn.sh
+	tests/system/stateful-churn.sh \
+	tests/system/drop-reasons-stateful.sh
 TESTS += $(SYSTEM_TESTS)
 EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
 AM_TESTS_ENVIRONMENT = \
