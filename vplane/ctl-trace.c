@@ -83,7 +83,7 @@ read_hex_frame(const char *hex, struct dp_packet **pktp)
 }
 
 /* Builds the packet 'flow_s' describes, or reads it if it is in hex.
- * Unset source MAC: the port's; unset TTL: 64. */
+ * Unset source MAC: the port's; unset TTL: 64; unset TCP flags: SYN. */
 static char *
 compose_packet(const char *flow_s, const struct vp_port *in,
                struct dp_packet **pktp)
@@ -106,6 +106,11 @@ compose_packet(const char *flow_s, const struct vp_port *in,
     }
     if (!wc.masks.nw_ttl) {
         flow.nw_ttl = 64;
+    }
+    if (flow.nw_proto == IPPROTO_TCP && !wc.masks.tcp_flags) {
+        /* A connection's first segment: conntrack refuses a segment with
+         * no flags at all, and that is not what a trace asks about. */
+        flow.tcp_flags = htons(TCP_SYN);
     }
     struct dp_packet *pkt = dp_packet_new(0);
     flow_compose(pkt, &flow, NULL, 64);
