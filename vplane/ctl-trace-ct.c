@@ -38,8 +38,11 @@ enum ct_guess {
     CT_GUESS_UNKNOWN,           /* Only conntrack can tell. */
 };
 
+/* 'icmp_id': the packet's identifier, which conntrack keys every ICMP
+ * query by (the flow key has it for echo only). */
 static bool
-tuple_matches(const struct ct_dpif_tuple *t, const struct vp_flow_key *key)
+tuple_matches(const struct ct_dpif_tuple *t, const struct vp_flow_key *key,
+              ovs_be16 icmp_id)
 {
     if (t->l3_type != AF_INET || t->ip_proto != key->nw_proto
         || t->src.ip != key->nw_src || t->dst.ip != key->nw_dst) {
@@ -48,7 +51,7 @@ tuple_matches(const struct ct_dpif_tuple *t, const struct vp_flow_key *key)
     if (key->nw_proto == IPPROTO_ICMP) {
         /* The key keeps the ICMP type in tp_src; conntrack's tuple of
          * either direction has its own type (request, reply). */
-        return (t->icmp_id == key->icmp_id
+        return (t->icmp_id == icmp_id
                 && t->icmp_type == ntohs(key->tp_src));
     }
     return t->src_port == key->tp_src && t->dst_port == key->tp_dst;
@@ -58,7 +61,7 @@ tuple_matches(const struct ct_dpif_tuple *t, const struct vp_flow_key *key)
  * its TCP peers' states (sender first) in 'states', or false. */
 static bool
 ct_find(struct conntrack *ct, uint16_t zone, const struct vp_flow_key *key,
-        bool *reply, uint8_t states[2], struct ds *s)
+        ovs_be16 icmp_id, bool *reply, uint8_t states[2], struct ds *s)
 {
     struct conntrack_dump dump;
     struct ct_dpif_entry e;
@@ -67,8 +70,8 @@ ct_find(struct conntrack *ct, uint16_t zone, const struct vp_flow_key *key,
 
     conntrack_dump_start(ct, &dump, &zone, &n_buckets);
     while (!found && !conntrack_dump_next(&dump, &e)) {
-        bool orig = tuple_matches(&e.tuple_orig, key);
-        if (orig || tuple_matches(&e.tuple_reply, key)) {
+        bool orig = tuple_matches(&e.tuple_orig, key, icmp_id);
+        if (orig || tuple_matches(&e.tuple_reply, key, icmp_id)) {
             found = true;
             *reply = !orig;
             states[0] = orig ? e.protoinfo.tcp.state_orig
@@ -98,15 +101,23 @@ tcp_flags_invalid(uint16_t flags)
  * that depends on them (the lookup decides), with the reason in 'why'. */
 static enum ct_guess
 ct_by_packet(const struct dp_packet *pkt, const struct vp_flow_key *key,
-             uint16_t *tcp_flags, const char **why)
+             uint16_t *tcp_flags, ovs_be16 *icmp_id, const char **why)
 {
     const struct ip_header *ip = dp_packet_l3(pkt);
     const struct icmp_header *icmp = dp_packet_l4(pkt);
     const struct tcp_header *tcp = dp_packet_l4(pkt);
+    size_t l4_size = dp_packet_l4_size(pkt);
 
     *tcp_flags = 0;
+    *icmp_id = 0;
     if (IP_IS_FRAGMENT(ip->ip_frag_off)) {
         *why = "an IPv4 fragment, which conntrack does not take";
+        return CT_GUESS_INVALID;
+    }
+    if (l4_size < (key->nw_proto == IPPROTO_TCP ? TCP_HEADER_LEN
+                   : key->nw_proto == IPPROTO_UDP ? UDP_HEADER_LEN
+                   : ICMP_HEADER_LEN)) {
+        *why = "its TCP, UDP or ICMP header is cut short";
         return CT_GUESS_INVALID;
     }
     if (key->nw_proto == IPPROTO_TCP) {
@@ -124,6 +135,7 @@ ct_by_packet(const struct dp_packet *pkt, const struct vp_flow_key *key,
                 *why = "an ICMP query with a nonzero code";
                 return CT_GUESS_INVALID;
             }
+            *icmp_id = icmp->icmp_fields.echo.id;
             break;
         case ICMP4_DST_UNREACH: case ICMP4_TIME_EXCEEDED:
         case ICMP4_PARAM_PROB: case ICMP4_SOURCEQUENCH: case ICMP4_REDIRECT:
@@ -150,6 +162,7 @@ trace_conntrack(struct ctl_context *ctx, const struct dp_packet *pkt,
     struct conntrack *ct = dataplane_conntrack(ctx->dp);
     struct ds conn = DS_EMPTY_INITIALIZER;
     uint8_t states[2];
+    ovs_be16 icmp_id;
     uint16_t flags;
     const char *why;
 
@@ -159,9 +172,9 @@ trace_conntrack(struct ctl_context *ctx, const struct dp_packet *pkt,
         return VP_N_DROP_REASONS;
     }
     ds_put_format(s, "  conntrack: zone %"PRIu16": ", ca->zone);
-    enum ct_guess guess = ct_by_packet(pkt, key, &flags, &why);
+    enum ct_guess guess = ct_by_packet(pkt, key, &flags, &icmp_id, &why);
     if (guess == CT_GUESS_NEW
-        && ct_find(ct, ca->zone, key, reply, states, &conn)) {
+        && ct_find(ct, ca->zone, key, icmp_id, reply, states, &conn)) {
         ds_put_format(s, "established connection %s (%s direction)",
                       ds_cstr(&conn), *reply ? "reply" : "original");
         guess = CT_GUESS_EST;
