@@ -7,7 +7,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/ctrl-ports.c \
 	vplane/ctl.h vplane/ctl-dumps.c vplane/ctl-flows.c vplane/ctl-show.c \
 	vplane/ctl-stateful.c \
-	vplane/ctl-tables.c vplane/ctl-trace.c \
+	vplane/ctl-tables.c vplane/ctl-trace.c vplane/ctl-trace.h \
+	vplane/ctl-trace-ct.c \
 	vplane/dataplane.c vplane/dataplane.h \
 	vplane/capture.c vplane/capture.h \
 	vplane/ctl-capture.c vplane/ctl-drops.c vplane/ctl-memory.c \

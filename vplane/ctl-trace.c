@@ -15,7 +15,7 @@
  * each packet after the decision are made on it (docs/ctl.md, "Which drops
  * trace predicts").  Nothing is sent, cached or counted. */
 #include <config.h>
-#include "ctl.h"
+#include "ctl-trace.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -29,9 +29,7 @@
 #include "openvswitch/ofp-flow.h"
 #include "packets.h"
 #include "port.h"
-#include "resolver.h"
 #include "responder.h"
-#include "stateful.h"
 #include "tables.h"
 #include "tables-config.h"
 #include "unixctl.h"
@@ -85,7 +83,7 @@ read_hex_frame(const char *hex, struct dp_packet **pktp)
 }
 
 /* Builds the packet 'flow_s' describes, or reads it if it is in hex.
- * Unset source MAC: the port's; unset TTL: 64. */
+ * Unset source MAC: the port's; unset TTL: 64; unset TCP flags: SYN. */
 static char *
 compose_packet(const char *flow_s, const struct vp_port *in,
                struct dp_packet **pktp)
@@ -108,6 +106,11 @@ compose_packet(const char *flow_s, const struct vp_port *in,
     }
     if (!wc.masks.nw_ttl) {
         flow.nw_ttl = 64;
+    }
+    if (flow.nw_proto == IPPROTO_TCP && !wc.masks.tcp_flags) {
+        /* A connection's first segment: conntrack refuses a segment with
+         * no flags at all, and that is not what a trace asks about. */
+        flow.tcp_flags = htons(TCP_SYN);
     }
     struct dp_packet *pkt = dp_packet_new(0);
     flow_compose(pkt, &flow, NULL, 64);
@@ -269,21 +272,27 @@ trace_decide(struct ctl_context *ctx, const struct vp_port *in,
              const struct dp_packet *pkt, const struct vp_flow_key *key,
              struct ds *s)
 {
+    struct trace_stateful ts;
     struct vp_action act;
 
     trace_cache(ctx->dp, key, s);
     ds_put_cstr(s, "Decision:\n");
     xlate_decide(ctx->tables, key, in, &act, s);
-    if (act.resolve && ctx->dp->shared.resolver) {
-        resolver_trace(ctx->dp->shared.resolver, stateful_get(ctx->tables),
-                       key, &act, in != NULL, s);
+    /* Then as pipeline.c's execute(): resolver and conntrack, the
+     * per-packet checks, and the WAN's after them. */
+    enum vp_drop_reason drop = trace_stateful_before(ctx, pkt, key, &act,
+                                                     in != NULL, &ts, s);
+    if (drop == VP_N_DROP_REASONS) {
+        drop = trace_per_packet(ctx->dp, pkt, &act, in, s);
     }
-    enum vp_drop_reason reason = trace_per_packet(ctx->dp, pkt, &act, in, s);
+    if (drop == VP_N_DROP_REASONS) {
+        drop = trace_stateful_after(ctx, &act, &ts, s);
+    }
     ds_put_cstr(s, "Result: ");
-    if (reason == VP_N_DROP_REASONS) {
+    if (drop == VP_N_DROP_REASONS) {
         vp_action_format(&act, s);
     } else {
-        ds_put_format(s, "drop(%s)", vp_drop_reason_name(reason));
+        ds_put_format(s, "drop(%s)", vp_drop_reason_name(drop));
     }
     ds_put_char(s, '\n');
 }

@@ -578,12 +578,12 @@ resolver_route(struct resolver *r, const struct vp_stateful *sf,
     return v;
 }
 
-void
+enum resolver_verdict
 resolver_trace(const struct resolver *r, const struct vp_stateful *sf,
                const struct vp_flow_key *key, const struct vp_action *act,
-               bool from_uplink, struct ds *s)
+               bool from_uplink, enum vp_drop_reason *reason, struct ds *s)
 {
-    enum vp_drop_reason reason = VP_N_DROP_REASONS;
+    enum resolver_verdict v = RESOLVER_SEND;
     ovs_be32 to = 0;
     struct rentry *e;
     struct wan_flow f;
@@ -594,11 +594,13 @@ resolver_trace(const struct resolver *r, const struct vp_stateful *sf,
     wan_flow_format(&f, s);
     ds_put_format(s, ", subset %"PRIu32" (helper "IP_FMT")\n", subset,
                   IP_ARGS(stateful_helper(sf, subset)));
+    *reason = VP_N_DROP_REASONS;
     switch (lookup(r, sf, &f, wan_flow_hash(&f), act, from_uplink, &to,
-                   &reason, &e)) {
+                   reason, &e)) {
     case LOOKUP_OWNER:
         ds_put_format(s, "  resolve: this host owns it%s: run it here\n",
                       e ? " (its SNAT record)" : "");
+        v = RESOLVER_HERE;
         break;
     case LOOKUP_CACHE:
         ds_put_format(s, "  resolve: cached owner "IP_FMT" (by %s)\n",
@@ -617,13 +619,16 @@ resolver_trace(const struct resolver *r, const struct vp_stateful *sf,
     case LOOKUP_QUERY:
         ds_put_format(s, "  resolve: query mode: hold it, ask the helper "
                       IP_FMT"\n", IP_ARGS(to));
+        v = RESOLVER_HELD;
         break;
     case LOOKUP_DROP:
         ds_put_format(s, "  resolve: drop: %s (%s)\n",
-                      vp_drop_reason_name(reason),
-                      vp_drop_reason_help(reason));
+                      vp_drop_reason_name(*reason),
+                      vp_drop_reason_help(*reason));
+        v = RESOLVER_DROP;
         break;
     }
+    return v;
 }
 
 /* The reply flow of a packet this host source-NATed, as the WAN will send

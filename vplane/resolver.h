@@ -99,10 +99,15 @@ enum resolver_verdict resolver_check_record(struct resolver *,
                                             enum vp_drop_reason *reason);
 
 /* vplane-ctl: what resolver_route() would do with the packet of 'key',
- * and why. */
-void resolver_trace(const struct resolver *, const struct vp_stateful *,
-                    const struct vp_flow_key *, const struct vp_action *,
-                    bool from_uplink, struct ds *);
+ * and why, without side effects: its verdict (RESOLVER_HELD: held while
+ * the helper is asked) and, for RESOLVER_DROP, '*reason'. */
+enum resolver_verdict resolver_trace(const struct resolver *,
+                                     const struct vp_stateful *,
+                                     const struct vp_flow_key *,
+                                     const struct vp_action *,
+                                     bool from_uplink,
+                                     enum vp_drop_reason *reason,
+                                     struct ds *);
 /* dump-owners: rows {"in": "wan", "flow", "owner", "self", "by", "age-ms",
  * "idle-ms"?, "helper"?, "waiting"?} added to the array 'rows'. */
 void resolver_owner_rows(const struct resolver *, struct json *rows);
