@@ -8,6 +8,7 @@ dist_doc_DATA += \
 	docs/protocol.md \
 	docs/stateful-flows.md \
 	docs/troubleshooting.md
+EXTRA_DIST += docs/refresh-transcript.py
 
 # Man pages, made from docs/man/*.8.in with the configured paths.
 VPLANE_MANS = \
