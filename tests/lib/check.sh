@@ -75,6 +75,22 @@ drop_count() {
         '$1 == p && $2 == r { n = $3 } END { print n + 0 }'
 }
 
+# check_drop_log_json HOST PORT VNET|- REASON N: `drop-log --format=json
+# REASON` holds exactly N rows of PORT (and VNET unless "-"), each with
+# frame bytes.
+check_drop_log_json() {
+    world_ctl "$1" drop-log --format=json "$4" | "$PYTHON" -c '
+import json, sys
+port, vnet, reason, n = sys.argv[1:5]
+rows = [r for r in json.load(sys.stdin)["drops"]
+        if r["port"] == port and r["reason"] == reason
+        and (vnet == "-" or r["vnet"] == vnet)]
+assert len(rows) == int(n), rows
+assert all(len(r["head"]) > 0 and r["len"] > 0 for r in rows), rows' \
+        "$2" "$3" "$4" "$5" \
+        || check_fail "drop-log --format=json disagrees for $1 $2 $4"
+}
+
 # drop_total HOST PORT: all drops of a port.
 drop_total() {
     world_ctl "$1" drop-stats | awk -v p="$2" \

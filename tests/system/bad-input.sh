@@ -57,13 +57,7 @@ expect_drops() {
     fi
     grep -qE '^    [0-9a-f]{2}( [0-9a-f]{2})*$' "$WORLD_DIR/drop-log.txt" \
         || check_fail "drop-log shows no frame bytes: $(head -5 "$WORLD_DIR/drop-log.txt")"
-    world_ctl "$h" drop-log --format=json "$reason" | "$PYTHON" -c '
-import json, sys
-d = json.load(sys.stdin)
-rows = [r for r in d["drops"] if r["port"] == sys.argv[1] and r["reason"] == sys.argv[2]]
-assert len(rows) == int(sys.argv[3]), rows
-assert all(len(r["head"]) > 0 and r["len"] > 0 for r in rows), rows' "$port" "$reason" "$n" \
-        || check_fail "drop-log --format=json disagrees for $port $reason"
+    check_drop_log_json "$h" "$port" - "$reason" "$n"
     echo "   $port $reason +$n (logged)"
 }
 

@@ -123,13 +123,7 @@ check_logged() {
     world_ctl "$h" drop-log "$reason" >"$WORLD_DIR/drop-log.txt"
     logged=$(awk -v p="$port" -v r="$reason" '$3 == p && $5 == r' "$WORLD_DIR/drop-log.txt" | wc -l)
     check_eq "$logged" "$n" "$h drop-log lines for $port $reason"
-    world_ctl "$h" drop-log --format=json "$reason" | "$PYTHON" -c '
-import json, sys
-d = json.load(sys.stdin)
-rows = [r for r in d["drops"] if r["port"] == sys.argv[1] and r["reason"] == sys.argv[2]]
-assert len(rows) == int(sys.argv[3]), rows
-assert all(len(r["head"]) > 0 and r["len"] > 0 for r in rows), rows' "$port" "$reason" "$n" \
-        || check_fail "drop-log --format=json disagrees for $h $port $reason"
+    check_drop_log_json "$h" "$port" - "$reason" "$n"
 }
 
 # expect_drops HOST PORT REASON N COMMAND...: runs COMMAND (after a

@@ -203,15 +203,7 @@ expect_drop() {
     check_eq "$logged" "$delta" "drop-log lines for $port $vnet $reason: $(cat "$WORLD_DIR/drop-log.txt")"
     grep -qE '^    [0-9a-f]{2}( [0-9a-f]{2})*$' "$WORLD_DIR/drop-log.txt" \
         || check_fail "drop-log shows no frame bytes for $reason"
-    world_ctl "$h" drop-log --format=json "$reason" | "$PYTHON" -c '
-import json, sys
-d = json.load(sys.stdin)
-rows = [r for r in d["drops"] if r["port"] == sys.argv[1] and r["vnet"] == sys.argv[2]
-        and r["reason"] == sys.argv[3]]
-assert len(rows) == int(sys.argv[4]), rows
-assert all(len(r["head"]) > 0 and r["len"] > 0 for r in rows), rows' \
-        "$port" "$vnet" "$reason" "$delta" \
-        || check_fail "drop-log --format=json disagrees for $port $reason"
+    check_drop_log_json "$h" "$port" "$vnet" "$reason" "$delta"
     echo "   $reason: $port +$delta ($([ "$traced" = 1 ] && echo "traced, ")logged)"
 }
 
