@@ -9,14 +9,16 @@
  * the zone's connections as dump-conntrack lists them; nothing is
  * created, updated or expired.  What only conntrack's own update can tell
  * is said, never guessed: whether a TCP segment fits its connection's
- * window, whether NAT finds a free address and port (nat-exhausted), and
- * which connection an ICMP error quotes.  Checksums are taken as good (the
+ * window, whether a destination NAT or a nearly full SNAT port block finds
+ * a free tuple (nat-exhausted), and which connection an ICMP error
+ * quotes.  Checksums are taken as good (the
  * forwarding threads complete those a device was to finish before
  * conntrack sees them; a trace has no offload metadata). */
 #include <config.h>
 #include "ctl-trace.h"
 
 #include <sys/socket.h>
+#include "bitmap.h"
 #include "conntrack.h"
 #include "ct-dpif.h"
 #include "dataplane.h"
@@ -150,6 +152,101 @@ ct_by_packet(const struct dp_packet *pkt, const struct vp_flow_key *key,
     return CT_GUESS_NEW;
 }
 
+/* The tuple the reply of 'key' has once its source is 'nat_ip': conntrack
+ * finds a NAT "unique" only if no connection of the zone has it yet (OVS's
+ * nat_get_unique_tuple()).  TCP and UDP: with a port of the block in
+ * '*port' (host byte order) if it matches but for that port. */
+static bool
+snat_reply_taken(const struct ct_dpif_tuple *t, const struct vp_flow_key *key,
+                 ovs_be32 nat_ip, ovs_be16 icmp_id, uint16_t *port)
+{
+    if (t->l3_type != AF_INET || t->ip_proto != key->nw_proto
+        || t->src.ip != key->nw_dst || t->dst.ip != nat_ip) {
+        return false;
+    }
+    if (key->nw_proto == IPPROTO_ICMP) {
+        /* Only queries open connections here, and a query's reply type is
+         * its own plus one (echo 8 -> 0 is the exception). */
+        uint8_t type = ntohs(key->tp_src);
+        uint8_t reply = type == ICMP4_ECHO_REQUEST ? ICMP4_ECHO_REPLY
+                        : type + 1;
+        return t->icmp_id == icmp_id && t->icmp_type == reply;
+    }
+    *port = ntohs(t->dst_port);
+    return t->src_port == key->tp_dst;
+}
+
+/* Whether source NAT finds a free reply tuple for the new connection of
+ * 'key', as conntrack searches for one when it commits, with a read-only
+ * walk of the zone.  ICMP identifiers are not translated: one taken reply
+ * tuple is a certain nat-exhausted.  TCP and UDP take a port of this host's
+ * block: all taken is a certain drop; conntrack tries only some ports, at
+ * random (at most 240), so a nearly full block may drop too, which is said
+ * but not predicted. */
+static enum vp_drop_reason
+trace_snat(struct conntrack *ct, const struct vp_ct_action *ca,
+           const struct vp_flow_key *key, ovs_be16 icmp_id, struct ds *s)
+{
+    bool pat = key->nw_proto == IPPROTO_TCP || key->nw_proto == IPPROTO_UDP;
+
+    if (pat && !ca->nat_port) {
+        ds_put_cstr(s, "  NAT at commit: conntrack picks the port (not "
+                    "predicted)\n");
+        return VP_N_DROP_REASONS;
+    } else if (!pat && key->nw_proto != IPPROTO_ICMP) {
+        return VP_N_DROP_REASONS;
+    }
+
+    uint16_t min = ca->nat_port, max = MAX(ca->nat_port_max, min);
+    size_t n_ports = pat ? max - min + 1 : 0;
+    unsigned long *taken = pat ? bitmap_allocate(n_ports) : NULL;
+    size_t n_taken = 0;
+    struct conntrack_dump dump;
+    uint16_t zone = ca->zone;
+    struct ct_dpif_entry e;
+    int n_buckets;
+
+    conntrack_dump_start(ct, &dump, &zone, &n_buckets);
+    while (!conntrack_dump_next(&dump, &e)) {
+        const struct ct_dpif_tuple *tuples[2] = { &e.tuple_orig,
+                                                  &e.tuple_reply };
+        for (int i = 0; i < 2; i++) {
+            uint16_t port = 0;
+
+            if (!snat_reply_taken(tuples[i], key, ca->nat_ip, icmp_id,
+                                  &port)) {
+                continue;
+            } else if (!pat) {
+                n_taken = 1;
+            } else if (port >= min && port <= max
+                       && !bitmap_is_set(taken, port - min)) {
+                bitmap_set1(taken, port - min);
+                n_taken++;
+            }
+        }
+        ct_dpif_entry_uninit(&e);
+    }
+    conntrack_dump_done(&dump);
+    free(taken);
+
+    if (!pat) {
+        ds_put_format(s, "  NAT at commit: ICMP identifier %"PRIu16" is kept "
+                      "(not translated)%s\n", ntohs(icmp_id),
+                      n_taken ? "; a connection holds that reply tuple "
+                      "already: drop(nat-exhausted)" : "");
+    } else {
+        ds_put_format(s, "  NAT at commit: port block %"PRIu16"-%"PRIu16
+                      ": %"PRIuSIZE" of %"PRIuSIZE" taken towards "IP_FMT
+                      ":%"PRIu16"%s\n", min, max, n_taken, n_ports,
+                      IP_ARGS(key->nw_dst), ntohs(key->tp_dst),
+                      n_taken == n_ports ? ": drop(nat-exhausted)"
+                      : n_taken * 2 > n_ports ? " (conntrack tries at most "
+                      "240 at random: it may find none, nat-exhausted)" : "");
+    }
+    return (pat ? n_taken == n_ports : n_taken) ? VP_DROP_NAT_EXHAUSTED
+            : VP_N_DROP_REASONS;
+}
+
 /* What conntrack does with 'pkt' in the decision's zone: a drop reason,
  * or VP_N_DROP_REASONS if the packet goes on (or only conntrack can
  * tell).  '*reply': the packet is in its connection's reply direction. */
@@ -224,11 +321,14 @@ trace_conntrack(struct ctl_context *ctx, const struct dp_packet *pkt,
                     ? "a new connection, and replies only come in here"
                     : "a new connection, which no firewall rule allows");
     } else if (guess == CT_GUESS_NEW) {
-        ds_put_format(s, "a new connection, allowed: commit%s\n",
-                      (ca->nat == VP_CT_NAT_SRC || ca->nat == VP_CT_NAT_DST
-                       ? " (NAT: conntrack picks the address and port as it "
-                       "commits; none free: nat-exhausted, which trace does "
-                       "not predict)" : ""));
+        ds_put_cstr(s, "a new connection, allowed: commit\n");
+        if (ca->nat == VP_CT_NAT_SRC) {
+            return trace_snat(ct, ca, key, icmp_id, s);
+        } else if (ca->nat == VP_CT_NAT_DST) {
+            ds_put_cstr(s, "  NAT: conntrack picks the destination's port as "
+                        "it commits; none free: nat-exhausted, which trace "
+                        "does not predict for DNAT\n");
+        }
     }
     if (drop != VP_N_DROP_REASONS) {
         ds_put_format(s, ": drop(%s)\n", vp_drop_reason_name(drop));

@@ -19,7 +19,6 @@
 
 # Reasons this test provokes but trace cannot predict, and why.
 TRACE_CANNOT_PREDICT=(
-    "nat-exhausted:conntrack searches for a free address and port only as it commits; trace's lookup is read-only and shows the commit"
     "owner-timeout:the helper's answer has not come yet when trace runs; trace shows the query and the packet held"
     "owner-queue-full:depends on how many packets of the flow arrive while its query is out; trace shows the query and the packet held"
 )
@@ -112,7 +111,7 @@ check_trace() {
     check_contains "$out" "$expect" "trace on $h"
     printf '%s\n' "$out" >"$WORLD_DIR/trace.txt"
     # The lines that predict (or, for what trace cannot, explain).
-    grep -E '^  (conntrack|resolve): |^Per packet: (an SNAT|the WAN)|^Result: drop|^  drop: ' \
+    grep -E '^  (conntrack|resolve|NAT at commit): |^Per packet: (an SNAT|the WAN)|^Result: drop|^  drop: ' \
         "$WORLD_DIR/trace.txt" | sed 's/^ */   trace| /'
 }
 
@@ -278,7 +277,8 @@ send_frame a1 eth0 "$(frame "Ether(src='02:00:00:00:01:01', dst='02:76:70:00:13:
 world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/h1.ctl' dump-conntrack | grep -q 'dst=192.0.2.10,id=30583'" \
     || check_fail "a1's ping is not tracked: $(world_ctl h1 dump-conntrack)"
 F=$(frame "Ether(src='02:00:00:00:01:21', dst='02:76:70:00:13:89')/IP(src='10.1.0.21', dst='$WAN_SRV')/ICMP(type=8, id=0x7777, seq=1)")
-check_trace h1 "no connection: a new connection, allowed: commit (NAT:" b1 "$F"
+check_trace h1 "a connection holds that reply tuple already: drop(nat-exhausted)" b1 "$F"
+check_contains "$(cat "$WORLD_DIR/trace.txt")" "Result: drop(nat-exhausted)" "trace's result"
 expect_drops h1 b1 nat-exhausted 3 send_frame b1 eth0 "$F" 3
 
 check_step "no-resolver: a host whose owner-message port was taken"
