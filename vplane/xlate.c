@@ -354,6 +354,15 @@ decide_as_owner(struct xlate_ctx *x, const struct vp_vnet *vnet)
         /* Not the owner after all: no host sends a flow on twice. */
         memset(act, 0, sizeof *act);
         xlate_drop(act, VP_DROP_OWNER_MISMATCH, t);
+    } else if (act->type == VP_ACT_GATEWAY
+               || act->type == VP_ACT_ARP_REPLY) {
+        /* The VM's own host answers for the gateway, and ARP; no host
+         * sends those to an owner, and the answer would have no port to
+         * go out of here. */
+        xlate_trace(t, "an answer for the VM's own host to give, not an "
+                    "owner's");
+        memset(act, 0, sizeof *act);
+        xlate_drop(act, VP_DROP_OWNER_MISMATCH, t);
     }
 }
 

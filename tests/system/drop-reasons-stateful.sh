@@ -183,6 +183,12 @@ check_step "owner-mismatch: a frame marked for the owner, at a host that is not"
 F=$(frame "vxlan(5001, Ether(src='02:00:00:00:01:01', dst='02:00:00:00:01:12')/IP(src='10.1.0.11', dst='10.1.0.12')/TCP(sport=40002, dport=80, flags='S'), mark=1)")
 check_trace h2 "Result: drop(owner-mismatch)" fabric 192.168.100.1 "$F"
 expect_drops h2 fabric owner-mismatch 3 send_vxlan h1 192.168.100.1 192.168.100.2 "$F" 3
+# c2's echo to its gateway, marked for h1: the gateway's answer is for c2's
+# own host to give (h1 has no port to answer it from; it once crashed).
+F=$(frame "vxlan(5001, Ether(src='02:00:00:00:01:12', dst='02:76:70:00:13:89')/IP(src='10.1.0.12', dst='10.1.0.1')/ICMP(type=8, id=7, seq=1), mark=1)")
+check_trace h1 "Result: drop(owner-mismatch)" fabric 192.168.100.2 "$F"
+expect_drops h1 fabric owner-mismatch 3 send_vxlan h2 192.168.100.2 192.168.100.1 "$F" 3
+world_ctl h1 show >/dev/null || check_fail "h1's vplaned is gone"
 
 check_step "no-gateway: a frame for the WAN at a host with no uplink"
 F=$(frame "vxlan(16777215, Ether(src='02:76:70:00:13:89', dst='02:76:70:ff:ff:01')/IP(src='192.0.2.10', dst='$WAN_SRV')/UDP(sport=4100, dport=9))")
