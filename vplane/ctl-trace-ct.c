@@ -11,15 +11,16 @@
  * is said, never guessed: whether a TCP segment fits its connection's
  * window, whether a destination NAT or a nearly full SNAT port block finds
  * a free tuple (nat-exhausted), and which connection an ICMP error
- * quotes.  Checksums are taken as good (the
- * forwarding threads complete those a device was to finish before
- * conntrack sees them; a trace has no offload metadata). */
+ * quotes.  Checksums are checked as conntrack checks a packet without
+ * offload data, which a traced packet is (the forwarding threads complete
+ * the checksums a device was to finish before conntrack sees them). */
 #include <config.h>
 #include "ctl-trace.h"
 
 #include <sys/socket.h>
 #include "bitmap.h"
 #include "conntrack.h"
+#include "csum.h"
 #include "ct-dpif.h"
 #include "dataplane.h"
 #include "dp-packet.h"
@@ -99,6 +100,22 @@ tcp_flags_invalid(uint16_t flags)
     return !(flags & TCP_ACK) && flags & (TCP_FIN | TCP_PSH | TCP_URG);
 }
 
+/* Whether the L4 checksum is right, as conntrack checks it for a packet
+ * without offload data (a zero UDP checksum is none). */
+static bool
+l4_csum_ok(const struct ip_header *ip, const void *l4, size_t size,
+           uint8_t proto)
+{
+    if (proto == IPPROTO_ICMP) {
+        return !csum(l4, size);
+    } else if (proto == IPPROTO_UDP
+               && !((const struct udp_header *) l4)->udp_csum) {
+        return true;
+    }
+    return !csum_finish(csum_continue(packet_csum_pseudoheader(ip), l4,
+                                      size));
+}
+
 /* What conntrack makes of 'pkt' whatever its connections: CT_GUESS_NEW if
  * that depends on them (the lookup decides), with the reason in 'why'. */
 static enum ct_guess
@@ -116,10 +133,39 @@ ct_by_packet(const struct dp_packet *pkt, const struct vp_flow_key *key,
         *why = "an IPv4 fragment, which conntrack does not take";
         return CT_GUESS_INVALID;
     }
+    if (csum(ip, IP_IHL(ip->ip_ihl_ver) * 4)) {
+        *why = "its IPv4 header checksum is wrong";
+        return CT_GUESS_INVALID;
+    }
+    if (key->nw_proto != IPPROTO_TCP && key->nw_proto != IPPROTO_UDP
+        && key->nw_proto != IPPROTO_ICMP) {
+        return CT_GUESS_NEW;
+    }
     if (l4_size < (key->nw_proto == IPPROTO_TCP ? TCP_HEADER_LEN
                    : key->nw_proto == IPPROTO_UDP ? UDP_HEADER_LEN
                    : ICMP_HEADER_LEN)) {
         *why = "its TCP, UDP or ICMP header is cut short";
+        return CT_GUESS_INVALID;
+    }
+    /* conntrack.c's check_l4_*() and extract_l4_*(). */
+    const struct udp_header *udp = dp_packet_l4(pkt);
+    size_t l4_len = (key->nw_proto == IPPROTO_TCP
+                     ? TCP_OFFSET(tcp->tcp_ctl) * 4
+                     : key->nw_proto == IPPROTO_UDP ? ntohs(udp->udp_len)
+                     : l4_size);
+    if (l4_len < (key->nw_proto == IPPROTO_TCP ? TCP_HEADER_LEN
+                  : key->nw_proto == IPPROTO_UDP ? UDP_HEADER_LEN : 0)
+        || l4_len > l4_size) {
+        *why = "its TCP data offset or UDP length lies outside the packet";
+        return CT_GUESS_INVALID;
+    }
+    if (key->nw_proto != IPPROTO_ICMP && (!key->tp_src || !key->tp_dst)) {
+        *why = "port 0, which conntrack refuses";
+        return CT_GUESS_INVALID;
+    }
+    if (!l4_csum_ok(ip, dp_packet_l4(pkt), l4_size, key->nw_proto)) {
+        *why = "its TCP, UDP or ICMP checksum is wrong (a traced frame "
+               "carries no offload data: its checksums are checked)";
         return CT_GUESS_INVALID;
     }
     if (key->nw_proto == IPPROTO_TCP) {

@@ -37,6 +37,10 @@
 #include "vxlan.h"
 #include "xlate.h"
 
+/* The source port of a TCP or UDP FLOW that names none: the first of the
+ * dynamic ports (RFC 6335). */
+#define TRACE_DEFAULT_SRC_PORT 49152
+
 /* The largest frame a trace takes: a UDP payload. */
 #define TRACE_MAX_FRAME 65535
 
@@ -111,6 +115,11 @@ compose_packet(const char *flow_s, const struct vp_port *in,
         /* A connection's first segment: conntrack refuses a segment with
          * no flags at all, and that is not what a trace asks about. */
         flow.tcp_flags = htons(TCP_SYN);
+    }
+    if ((flow.nw_proto == IPPROTO_TCP || flow.nw_proto == IPPROTO_UDP)
+        && !wc.masks.tp_src) {
+        /* A client's port: conntrack refuses port 0. */
+        flow.tp_src = htons(TRACE_DEFAULT_SRC_PORT);
     }
     struct dp_packet *pkt = dp_packet_new(0);
     flow_compose(pkt, &flow, NULL, 64);

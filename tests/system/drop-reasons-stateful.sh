@@ -176,6 +176,14 @@ F=$(frame "Ether(src='02:00:00:00:01:21', dst='02:00:00:00:01:01')/IP(src='10.1.
 check_trace h1 "a TCP SYN+ACK, which cannot open a connection: drop(ct-invalid)" b1 "$F"
 check_contains "$(cat "$WORLD_DIR/trace.txt")" "Result: drop(ct-invalid)" "trace's result"
 expect_drops h1 b1 ct-invalid 2 send_frame b1 eth0 "$F" 2
+# What conntrack refuses before it looks for a connection: port 0, and a
+# wrong IPv4 header checksum (a switched frame: no router checks it).
+F=$(frame "Ether(src='02:00:00:00:01:21', dst='02:00:00:00:01:01')/IP(src='10.1.0.21', dst='10.1.0.11')/TCP(sport=0, dport=80, flags='S')")
+check_trace h1 "port 0, which conntrack refuses: drop(ct-invalid)" b1 "$F"
+expect_drops h1 b1 ct-invalid 1 send_frame b1 eth0 "$F" 1
+F=$(frame "Ether(src='02:00:00:00:01:21', dst='02:00:00:00:01:01')/IP(src='10.1.0.21', dst='10.1.0.11', chksum=0x1234)/TCP(sport=40003, dport=80, flags='S')")
+check_trace h1 "its IPv4 header checksum is wrong: drop(ct-invalid)" b1 "$F"
+expect_drops h1 b1 ct-invalid 1 send_frame b1 eth0 "$F" 1
 
 check_step "owner-mismatch: a frame marked for the owner, at a host that is not"
 # a1 -> c2 is h1's flow (both on vplaneds, the lower): h1 sends it to h2
