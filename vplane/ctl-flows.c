@@ -9,6 +9,8 @@
 #include <string.h>
 #include "dataplane.h"
 #include "flow-cache.h"
+#include "hash.h"
+#include "openvswitch/hmap.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
@@ -64,6 +66,29 @@ icmp_reply_type(int type)
     case 18: return 17;
     default: return -1;
     }
+}
+
+/* A hash of 'key' that its reverse (keys_reversed()) has too: each end's
+ * part is hashed alone and the two combined in an order-free way. */
+static uint32_t
+symmetric_hash(const struct vp_flow_key *key)
+{
+    uint32_t basis = hash_2words(ntohs(key->dl_type), key->nw_proto);
+    uint32_t a, b;
+
+    if (key->dl_type == htons(ETH_TYPE_IP)
+        && (key->nw_proto == IPPROTO_TCP || key->nw_proto == IPPROTO_UDP)) {
+        a = hash_2words((OVS_FORCE uint32_t) key->nw_src, key->tp_src);
+        b = hash_2words((OVS_FORCE uint32_t) key->nw_dst, key->tp_dst);
+    } else if (key->dl_type == htons(ETH_TYPE_IP)
+               || key->dl_type == htons(ETH_TYPE_ARP)) {
+        a = hash_int((OVS_FORCE uint32_t) key->nw_src, 0);
+        b = hash_int((OVS_FORCE uint32_t) key->nw_dst, 0);
+    } else {
+        a = hash_bytes(&key->dl_src, sizeof key->dl_src, 0);
+        b = hash_bytes(&key->dl_dst, sizeof key->dl_dst, 0);
+    }
+    return hash_add(basis, a ^ b);
 }
 
 /* Whether 'b' is the reverse of 'a': the same protocol with source and
@@ -261,24 +286,40 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
     }
     struct flow_cache_entry *sorted = entries;
 
-    /* Pair each entry with the oldest unpaired later one that reverses it
-     * in the same tenant.  Quadratic, but the caches hold at most
-     * FLOW_CACHE_ENTRIES per thread and a dump is rare. */
+    /* Pair each entry with the oldest unpaired earlier one that reverses
+     * it in the same tenant.  A hash that is the same for a key and its
+     * reverse puts both in one bucket, so that pairing takes linear time
+     * however full the caches of however many threads are: the dump runs
+     * in the main thread. */
     size_t *partner = xmalloc((n + 1) * sizeof *partner);
     const struct vp_tenant **tenants = xmalloc((n + 1) * sizeof *tenants);
+    struct hmap_node *nodes = xmalloc((n + 1) * sizeof *nodes);
+    struct hmap unpaired = HMAP_INITIALIZER(&unpaired);
     for (size_t i = 0; i < n; i++) {
+        uint32_t hash;
+        size_t j = SIZE_MAX;
+
         partner[i] = SIZE_MAX;
         tenants[i] = entry_tenant(ctx->tables, &sorted[i], names);
-    }
-    for (size_t i = 0; i < n; i++) {
-        for (size_t j = i + 1; j < n && partner[i] == SIZE_MAX; j++) {
-            if (partner[j] == SIZE_MAX && tenants[i] == tenants[j]
-                && keys_reversed(&sorted[i].key, &sorted[j].key)) {
-                partner[i] = j;
-                partner[j] = i;
+        hash = hash_pointer(tenants[i], symmetric_hash(&sorted[i].key));
+        for (struct hmap_node *node = hmap_first_with_hash(&unpaired, hash);
+             node; node = hmap_next_with_hash(node)) {
+            size_t k = node - nodes;
+            if (tenants[k] == tenants[i] && k < j
+                && keys_reversed(&sorted[k].key, &sorted[i].key)) {
+                j = k;
             }
         }
+        if (j != SIZE_MAX) {
+            partner[i] = j;
+            partner[j] = i;
+            hmap_remove(&unpaired, &nodes[j]);
+        } else {
+            hmap_insert(&unpaired, &nodes[i], hash);
+        }
     }
+    hmap_destroy(&unpaired);
+    free(nodes);
 
     struct json *rows = json_array_create_empty();
     long long int n_flows = 0;
