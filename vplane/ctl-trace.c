@@ -127,29 +127,23 @@ compose_packet(const char *flow_s, const struct vp_port *in,
     return NULL;
 }
 
-/* Whether the flow has a cache entry in some forwarding thread. */
+/* Whether the flow has a cache entry in some forwarding thread: a look at
+ * the two slots the key may be in, per thread, not a copy of the caches. */
 static void
 trace_cache(struct dataplane *dp, const struct vp_flow_key *key,
             struct ds *s)
 {
-    struct flow_cache_entry *entries;
-    unsigned int *threads;
-    size_t n = dataplane_dump_flows(dp, &entries, &threads);
+    struct flow_cache_entry e;
+    unsigned int thread;
 
-    for (size_t i = 0; i < n; i++) {
-        if (!memcmp(&entries[i].key, key, sizeof *key)) {
-            ds_put_format(s, "Cache: hit in thread %u (%"PRIu64" packets so "
-                          "far): the fast path would apply the decision "
-                          "below\n", threads[i], entries[i].packets);
-            free(entries);
-            free(threads);
-            return;
-        }
+    if (dataplane_find_flow(dp, key, &e, &thread)) {
+        ds_put_format(s, "Cache: hit in thread %u (%"PRIu64" packets so "
+                      "far): the fast path would apply the decision "
+                      "below\n", thread, e.packets);
+    } else {
+        ds_put_cstr(s, "Cache: miss: the slow path decides, and caches what "
+                       "it decides\n");
     }
-    ds_put_cstr(s, "Cache: miss: the slow path decides, and caches what it "
-                   "decides\n");
-    free(entries);
-    free(threads);
 }
 
 /* Per packet, a routed packet's own checks (pipeline.c's route_check()):

@@ -479,6 +479,23 @@ dataplane_path_counters(const struct dataplane *dp, uint64_t *fast,
     }
 }
 
+bool
+dataplane_find_flow(struct dataplane *dp, const struct vp_flow_key *key,
+                    struct flow_cache_entry *copy, unsigned int *thread)
+{
+    uint64_t gen = tables_gen(dp->tables);
+    uint32_t hash = vp_flow_key_hash(key);
+
+    for (size_t i = 0; i < dp->n_threads; i++) {
+        if (flow_cache_find_copy(dp->threads[i]->cache, key, hash, gen,
+                                 copy)) {
+            *thread = i;
+            return true;
+        }
+    }
+    return false;
+}
+
 size_t
 dataplane_dump_flows(struct dataplane *dp, struct flow_cache_entry **entriesp,
                      unsigned int **threadsp)

@@ -20,6 +20,7 @@ struct ds;
 struct json;
 struct flow_cache_entry;
 struct fwd_thread;
+struct vp_flow_key;
 struct vp_port;
 struct vp_tables;
 
@@ -70,6 +71,11 @@ int dataplane_get_fabric_mtu(const struct dataplane *);
 /* Connection tracking (one zone per tenant): NULL before the threads
  * start. */
 struct conntrack *dataplane_conntrack(const struct dataplane *);
+
+/* Finds the cache entry of 'key' in some forwarding thread: a copy in
+ * '*copy' and the thread's index in '*thread', or false. */
+bool dataplane_find_flow(struct dataplane *, const struct vp_flow_key *,
+                         struct flow_cache_entry *copy, unsigned int *thread);
 
 /* The flow caches' current entries, each tagged with its thread. */
 struct dataplane_flow {

@@ -72,6 +72,20 @@ flow_cache_insert(struct flow_cache *fc, const struct vp_flow_key *key,
     return e;
 }
 
+bool
+flow_cache_find_copy(struct flow_cache *fc, const struct vp_flow_key *key,
+                     uint32_t hash, uint64_t gen,
+                     struct flow_cache_entry *copy)
+{
+    ovs_mutex_lock(&fc->mutex);
+    struct flow_cache_entry *e = flow_cache_lookup(fc, key, hash, gen);
+    if (e) {
+        *copy = *e;
+    }
+    ovs_mutex_unlock(&fc->mutex);
+    return e != NULL;
+}
+
 size_t
 flow_cache_snapshot(struct flow_cache *fc, uint64_t gen,
                     struct flow_cache_entry **entriesp)

@@ -49,6 +49,13 @@ struct flow_cache_entry *flow_cache_insert(struct flow_cache *,
                                            const struct vp_action *,
                                            long long int now);
 
+/* Copies the entry for 'key' of generation 'gen' into '*copy', taking the
+ * owning thread's mutex only for the two slots 'key' may be in.  Returns
+ * false if there is none.  Changes nothing (a trace's look). */
+bool flow_cache_find_copy(struct flow_cache *, const struct vp_flow_key *,
+                          uint32_t hash, uint64_t gen,
+                          struct flow_cache_entry *copy);
+
 /* Copies the entries of generation 'gen' into '*entries' (malloc'd). */
 size_t flow_cache_snapshot(struct flow_cache *, uint64_t gen,
                            struct flow_cache_entry **entries);
