@@ -110,6 +110,9 @@ flow3=$(world_ctl h3 dump-flows | grep -F -- "$key3 ")
 check_contains "$flow3" "packets=1 " "h3 cached the frame's flow"
 check_eq "${flow3##*actions=}" "$r3" "h3's cached decision vs its trace"
 check_contains "$(world_ctl h3 dump-owners)" "owner=192.168.100.1 by=rule-pair" "h3 sends the flow to h1"
+again=$(world_ctl h3 trace vm3 "$frame_hex")
+check_contains "$again" "Cache: hit in thread 0 (1 packets so far)" "h3's trace now finds the cached flow"
+check_eq "$(result "$again")" "$r3" "h3's trace from the cache"
 
 check_step "what the fabric carried is what h3's trace said"
 # One line per datagram; a field holds the outer value, then the inner one.
