@@ -8,12 +8,13 @@
  *
  * FLOW is written as for ovs-ofctl (dl_src=..,dl_dst=..,tcp,nw_src=..,
  * tp_dst=80, ...); Open vSwitch parses it and composes the packet.  HEX is
- * a frame as tcpdump -xx prints it, so that a packet seen on the wire (or
- * one no FLOW can describe: truncated, tagged, bad VXLAN flags) can be
- * traced exactly.  The packet then goes through the real parser and the
+ * a frame's bytes as tcpdump -xx prints them (without the offsets), so
+ * that a packet seen on the wire (or one no FLOW can describe: truncated,
+ * tagged, bad VXLAN flags) can be traced exactly.  The packet then goes through the real parser and the
  * real decision code with tracing on, and the checks the pipeline makes on
  * each packet after the decision are made on it (docs/ctl.md, "Which drops
- * trace predicts").  Nothing is sent, cached or counted. */
+ * trace predicts").  Nothing is sent, cached, logged or counted (but
+ * for Open vSwitch's parser coverage counters). */
 #include <config.h>
 #include "ctl-trace.h"
 
@@ -74,7 +75,7 @@ read_hex_frame(const char *hex, struct dp_packet **pktp)
     if (*end) {
         dp_packet_delete(pkt);
         return xasprintf("frame: not hex at \"%.16s\" (hex digits in pairs, "
-                         "as tcpdump -xx prints them)", end);
+                         "as tcpdump -xx prints them, without the offsets)", end);
     } else if (dp_packet_size(pkt) > TRACE_MAX_FRAME) {
         uint32_t size = dp_packet_size(pkt);
 
