@@ -75,7 +75,8 @@ read_hex_frame(const char *hex, struct dp_packet **pktp)
     if (*end) {
         dp_packet_delete(pkt);
         return xasprintf("frame: not hex at \"%.16s\" (hex digits in pairs, "
-                         "as tcpdump -xx prints them, without the offsets)", end);
+                         "as tcpdump -xx prints them, without the offsets)",
+                         end);
     } else if (dp_packet_size(pkt) > TRACE_MAX_FRAME) {
         uint32_t size = dp_packet_size(pkt);
 
