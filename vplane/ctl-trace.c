@@ -167,15 +167,16 @@ trace_route_check(const struct ip_header *ip, struct ds *s)
     return VP_N_DROP_REASONS;
 }
 
-/* Per packet, output to a local port or the fabric (pipeline.c's output()
- * and enqueue_port()): the size (a traced packet has no offload metadata,
+/* Per packet, output to a local port, the uplink or the fabric
+ * (pipeline.c's output(), output_uplink() and enqueue_port()): the size (a traced packet has no offload metadata,
  * so no TSO superframe is segmented to size), and whether the port is
  * attached. */
 static enum vp_drop_reason
 trace_output(struct dataplane *dp, const struct dp_packet *pkt,
              const struct vp_action *act, struct ds *s)
 {
-    bool to_port = act->type == VP_ACT_OUTPUT;
+    bool to_port = (act->type == VP_ACT_OUTPUT
+                    || act->type == VP_ACT_UPLINK);
     struct netdev *netdev = NULL;
     int fit;
 
@@ -189,8 +190,9 @@ trace_output(struct dataplane *dp, const struct dp_packet *pkt,
     ds_put_format(s, "Per packet: a %"PRIu32"-byte frame; %s takes IP "
                   "packets of up to %d bytes (larger: too-big, and ICMP "
                   "fragmentation needed when DF is set)\n",
-                  dp_packet_size(pkt), to_port ? "the port" : "the fabric",
-                  fit);
+                  dp_packet_size(pkt),
+                  (act->type == VP_ACT_UPLINK ? "the uplink"
+                   : to_port ? "the port" : "the fabric"), fit);
     if (dp_packet_size(pkt) > fit + ETH_HEADER_LEN) {
         return VP_DROP_TOO_BIG;
     }
@@ -292,6 +294,11 @@ trace_decide(struct ctl_context *ctx, const struct vp_port *in,
     }
     if (drop == VP_N_DROP_REASONS) {
         drop = trace_stateful_after(ctx, &act, &ts, s);
+    }
+    if (drop == VP_N_DROP_REASONS && act.type == VP_ACT_UPLINK) {
+        /* pipeline.c's output_uplink(): the size, once the router is
+         * known. */
+        drop = trace_output(ctx->dp, pkt, &act, s);
     }
     ds_put_cstr(s, "Result: ");
     if (drop == VP_N_DROP_REASONS) {

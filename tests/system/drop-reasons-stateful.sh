@@ -207,6 +207,19 @@ check_step "wan-no-arp: a frame for the WAN at a gateway that does not know its 
 check_trace gw2 "Result: drop(wan-no-arp)" fabric 192.168.100.1 "$F"
 expect_drops gw2 fabric wan-no-arp 2 send_vxlan h1 192.168.100.1 192.168.100.22 "$F" 2
 
+check_step "too-big at the uplink: a WAN-bound frame larger than the uplink's MTU"
+# The fabric carries it; gw1's uplink, its MTU lowered, cannot.
+world_exec gw1 ip link set wan0 mtu 1000
+mtu_seen() { [ "$(port_field gw1 wan0 MTU)" = 1000 ]; }
+world_wait_for mtu_seen || check_fail "gw1 does not see wan0's MTU: $(world_ctl gw1 port/list)"
+F=$(frame "vxlan(16777215, Ether(src='02:76:70:00:13:89', dst='02:76:70:ff:ff:01')/IP(src='192.0.2.10', dst='$WAN_SRV')/UDP(sport=4100, dport=9)/Raw(b'x' * 1200))")
+check_trace gw1 "Result: drop(too-big)" fabric 192.168.100.1 "$F"
+check_contains "$(cat "$WORLD_DIR/trace.txt")" "the uplink takes IP packets of up to 1000 bytes" "trace: the uplink's size"
+expect_drops gw1 fabric too-big 2 send_vxlan h1 192.168.100.1 192.168.100.21 "$F" 2
+world_exec gw1 ip link set wan0 mtu 1500
+mtu_back() { [ "$(port_field gw1 wan0 MTU)" = 1500 ]; }
+world_wait_for mtu_back || check_fail "gw1's wan0 MTU did not come back"
+
 check_step "not-peer: WAN-VNI traffic from an address that is no vplaned"
 ip netns add "$(world_ns rogue)"
 ip link add fab0 netns "$(world_ns rogue)" type veth peer name rogue netns "$(world_ns fabric)"
