@@ -99,8 +99,11 @@ ctl_row_matches(const struct json *row, const char *filter,
     if (!filter) {
         return true;
     }
-    /* MACs are shown in lower case; "02:AA:..." means the same MAC. */
-    if (eth_addr_from_string(filter, &ea)) {
+    /* MACs are shown in lower case; "02:AA:..." means the same MAC.  The
+     * whole filter must be the MAC ("02:..:01x" is no MAC). */
+    int n = 0;
+    if (ovs_scan(filter, ETH_ADDR_SCAN_FMT"%n", ETH_ADDR_SCAN_ARGS(ea), &n)
+        && !filter[n]) {
         snprintf(mac, sizeof mac, ETH_ADDR_FMT, ETH_ADDR_ARGS(ea));
         filter = mac;
     }
