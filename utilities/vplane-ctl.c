@@ -2,10 +2,11 @@
  *
  * Host commands (those with a '/', and show, trace, dump-flows, drop-stats,
  * drop-log, capture, load, help, dump-owners, dump-conntrack, dump-subsets,
- * list-commands, version, exit) go to a vplaned's control socket: they are the daemon's
- * unixctl commands, so `ovs-appctl -t SOCKET COMMAND` does the same;
- * vplane-ctl adds a default socket, exit status 1 with a one-line error, and
- * `load FILE`, which resolves FILE against the caller's directory.
+ * list-commands, version, exit) go to a vplaned's control socket: they are
+ * the daemon's unixctl commands, so `ovs-appctl -t SOCKET COMMAND` does
+ * the same; vplane-ctl adds a default socket, exit status 1 with a one-line
+ * error, and `load FILE`, which resolves FILE against the caller's
+ * directory.
  * Commands "ctrl/..." go to vplane-ctrl's control socket the same way.
  * Every other command is a controller-database command (nbctl.h).  Every
  * command is in docs/ctl.md or docs/controller.md. */

@@ -249,7 +249,8 @@ format_vnets(const struct json *rows, struct ds *s)
                       ctl_row_integer(o, "xlate"),
                       ctl_row_integer(o, "hosts"));
         for (size_t j = 0; j < json_array(subnets)->n; j++) {
-            ds_put_format(s, " %s", json_string(json_array(subnets)->elems[j]));
+            ds_put_format(s, " %s",
+                          json_string(json_array(subnets)->elems[j]));
         }
         ds_put_cstr(s, json_array(subnets)->n ? "\n" : " -\n");
     }

@@ -250,8 +250,9 @@ compare_entries(const void *a_, const void *b_)
 
 /* dump-flows [--format=json|text] [FILTER]: one row per flow, {"flow": N,
  * "forward": ENTRY, "reverse": ENTRY or null} (is_forward() says which is
- * which), in the order of their first entries.  FILTER keeps the flows one of whose entries it matches
- * (VNet, tenant, input port, MAC or IPv4 address). */
+ * which), in the order of their first entries.  FILTER keeps the flows
+ * one of whose entries it matches (VNet, tenant, input port, MAC or IPv4
+ * address). */
 static void
 cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
                void *ctx_)

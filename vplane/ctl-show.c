@@ -317,7 +317,7 @@ port_names_by_id(const struct vp_tables *t)
 
 static void
 format_drops(struct ds *s, struct json *rows, const char *port,
-             const struct vp_port_counters *c, size_t *n_rows)
+             const struct vp_port_counters *c)
 {
     for (int r = 0; r < VP_N_DROP_REASONS; r++) {
         if (!c->drops[r]) {
@@ -332,7 +332,6 @@ format_drops(struct ds *s, struct json *rows, const char *port,
             ds_put_format(s, "%-15s %-20s %12"PRIu64"\n", port,
                           vp_drop_reason_name(r), c->drops[r]);
         }
-        (*n_rows)++;
     }
 }
 
@@ -344,7 +343,6 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
     struct ctl_context *ctx = ctx_;
     struct ds s = DS_EMPTY_INITIALIZER;
     struct vp_port_counters c;
-    size_t n_rows = 0;
     const char *filter;
     bool json;
 
@@ -365,7 +363,7 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
     }
     if (!filter || !strcmp(filter, "fabric")) {
         dataplane_fabric_counters(ctx->dp, &c);
-        format_drops(&s, rows, "fabric", &c, &n_rows);
+        format_drops(&s, rows, "fabric", &c);
     }
 
     const struct vp_port **ports;
@@ -373,22 +371,22 @@ cmd_drop_stats(struct unixctl_conn *conn, int argc, const char *argv[],
     for (size_t i = 0; i < n; i++) {
         if (!filter || !strcmp(filter, ports[i]->name)) {
             dataplane_port_counters(ctx->dp, ports[i], &c);
-            format_drops(&s, rows, ports[i]->name, &c, &n_rows);
+            format_drops(&s, rows, ports[i]->name, &c);
         }
     }
     free(ports);
     if (uplink && (!filter || !strcmp(filter, uplink->name))) {
         dataplane_port_counters(ctx->dp, uplink, &c);
-        format_drops(&s, rows, uplink->name, &c, &n_rows);
+        format_drops(&s, rows, uplink->name, &c);
     }
     if (ctx->dp->shared.resolver && (!filter || !strcmp(filter, "resolver"))) {
         /* Packets the resolver held for an answer and had to drop. */
         memset(&c, 0, sizeof c);
         resolver_add_drops(ctx->dp->shared.resolver, c.drops);
-        format_drops(&s, rows, "resolver", &c, &n_rows);
+        format_drops(&s, rows, "resolver", &c);
     }
-    ctl_reply_dump(conn, json, "drops", rows ? rows : json_array_create_empty(),
-               &s);
+    ctl_reply_dump(conn, json, "drops",
+                   rows ? rows : json_array_create_empty(), &s);
 }
 
 static void

@@ -10,9 +10,10 @@
  * tp_dst=80, ...); Open vSwitch parses it and composes the packet.  HEX is
  * a frame's bytes as tcpdump -xx prints them (without the offsets), so
  * that a packet seen on the wire (or one no FLOW can describe: truncated,
- * tagged, bad VXLAN flags) can be traced exactly.  The packet then goes through the real parser and the
- * real decision code with tracing on, and the checks the pipeline makes on
- * each packet after the decision are made on it (docs/ctl.md, "Which drops
+ * tagged, bad VXLAN flags) can be traced exactly.  The packet then goes
+ * through the real parser and the real decision code with tracing on, and
+ * the checks the pipeline makes on each packet after the decision are made
+ * on it (docs/ctl.md, "Which drops
  * trace predicts").  Nothing is sent, cached, logged or counted (but
  * for Open vSwitch's parser coverage counters). */
 #include <config.h>
@@ -168,9 +169,9 @@ trace_route_check(const struct ip_header *ip, struct ds *s)
 }
 
 /* Per packet, output to a local port, the uplink or the fabric
- * (pipeline.c's output(), output_uplink() and enqueue_port()): the size (a traced packet has no offload metadata,
- * so no TSO superframe is segmented to size), and whether the port is
- * attached. */
+ * (pipeline.c's output(), output_uplink() and enqueue_port()): the size
+ * (a traced packet has no offload metadata, so no TSO superframe is
+ * segmented to size), and whether the port is attached. */
 static enum vp_drop_reason
 trace_output(struct dataplane *dp, const struct dp_packet *pkt,
              const struct vp_action *act, struct ds *s)

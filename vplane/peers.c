@@ -321,8 +321,8 @@ vp_peers_host_rows(const struct vp_peers *p, const char *self)
 
         format_ranges(p, name, &which);
         json_object_put_string(o, "host", name);
-        json_object_put(o, "self", json_boolean_create(self
-                                                       && !strcmp(self, name)));
+        bool is_self = self && !strcmp(self, name);
+        json_object_put(o, "self", json_boolean_create(is_self));
         json_object_put(o, "vtep", json_string_create_nocopy(
                             xasprintf(IP_FMT, IP_ARGS(ph->vtep))));
         json_object_put(o, "gateway", json_boolean_create(ph->gateway));
