@@ -617,13 +617,6 @@ execute(struct pipeline *p, struct dp_packet *pkt,
     if (act->ct.active && !run_ct(p, pkt, act, in_id)) {
         return;
     }
-    if (!in && (act->type == VP_ACT_ARP_REPLY
-                || act->type == VP_ACT_GATEWAY)) {
-        /* An answer needs a port to go back out of; xlate never decides
-         * one for the fabric, and this keeps it so. */
-        drop(p, pkt, in_id, VP_DROP_OWNER_MISMATCH);
-        return;
-    }
     switch ((enum vp_action_type) act->type) {
     case VP_ACT_DROP:
         drop(p, pkt, in_id, act->drop_reason);

@@ -214,6 +214,13 @@ route(struct xlate_ctx *x, const struct vp_vnet_cfg *in_cfg)
 
     if (is_gateway_of(e->vnet, target)) {
         xlate_trace(t, IP_FMT" is a gateway address", IP_ARGS(target));
+        if (!x->in) {
+            /* Routed from the fabric (marked for this owner): the VM's own
+             * host answers for its gateway, and here the answer would have
+             * no port to go out of. */
+            xlate_drop(act, VP_DROP_OWNER_MISMATCH, t);
+            return;
+        }
         act->type = VP_ACT_GATEWAY;
         act->gw_ip = target;
         return;
@@ -352,15 +359,6 @@ decide_as_owner(struct xlate_ctx *x, const struct vp_vnet *vnet)
     decide_for_vm(x);
     if (act->type == VP_ACT_TO_OWNER) {
         /* Not the owner after all: no host sends a flow on twice. */
-        memset(act, 0, sizeof *act);
-        xlate_drop(act, VP_DROP_OWNER_MISMATCH, t);
-    } else if (act->type == VP_ACT_GATEWAY
-               || act->type == VP_ACT_ARP_REPLY) {
-        /* The VM's own host answers for the gateway, and ARP; no host
-         * sends those to an owner, and the answer would have no port to
-         * go out of here. */
-        xlate_trace(t, "an answer for the VM's own host to give, not an "
-                    "owner's");
         memset(act, 0, sizeof *act);
         xlate_drop(act, VP_DROP_OWNER_MISMATCH, t);
     }
