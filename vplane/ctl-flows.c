@@ -238,9 +238,10 @@ is_forward(const struct flow_cache_entry *a, const struct flow_cache_entry *b)
 
 /* Older first; ties broken by the key, so that a dump is stable. */
 static int
-compare_entries(const void *a_, const void *b_)
+compare_flows(const void *a_, const void *b_)
 {
-    const struct flow_cache_entry *a = a_, *b = b_;
+    const struct dataplane_flow *fa = a_, *fb = b_;
+    const struct flow_cache_entry *a = &fa->entry, *b = &fb->entry;
 
     if (a->created != b->created) {
         return a->created < b->created ? -1 : 1;
@@ -261,31 +262,20 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
                                         "eth-dst", "ip-src", "ip-dst", NULL };
     struct ctl_context *ctx = ctx_;
     struct ds s = DS_EMPTY_INITIALIZER;
-    struct flow_cache_entry *entries;
-    unsigned int *threads;
+    struct dataplane_flow *flows;
     const char *filter;
     bool json;
 
     if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
         return;
     }
-    size_t n = dataplane_dump_flows(ctx->dp, &entries, &threads);
+    size_t n = dataplane_dump_flows(ctx->dp, &flows);
     const char **names = port_names_by_id(ctx->tables);
     long long int now = time_msec();
 
-    /* Sort the entries, their threads along: the hash, which a copy does
-     * not need, carries each entry's index into 'threads'. */
-    unsigned int *sorted_threads = xmalloc((n + 1) * sizeof *sorted_threads);
-    for (size_t i = 0; i < n; i++) {
-        entries[i].hash = i;
-    }
     if (n) {
-        qsort(entries, n, sizeof *entries, compare_entries);
+        qsort(flows, n, sizeof *flows, compare_flows);
     }
-    for (size_t i = 0; i < n; i++) {
-        sorted_threads[i] = threads[entries[i].hash];
-    }
-    struct flow_cache_entry *sorted = entries;
 
     /* Pair each entry with the oldest unpaired earlier one that reverses
      * it in the same tenant.  A hash that is the same for a key and its
@@ -301,13 +291,13 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
         size_t j = SIZE_MAX;
 
         partner[i] = SIZE_MAX;
-        tenants[i] = entry_tenant(ctx->tables, &sorted[i], names);
-        hash = hash_pointer(tenants[i], symmetric_hash(&sorted[i].key));
+        tenants[i] = entry_tenant(ctx->tables, &flows[i].entry, names);
+        hash = hash_pointer(tenants[i], symmetric_hash(&flows[i].entry.key));
         for (struct hmap_node *node = hmap_first_with_hash(&unpaired, hash);
              node; node = hmap_next_with_hash(node)) {
             size_t k = node - nodes;
             if (tenants[k] == tenants[i] && k < j
-                && keys_reversed(&sorted[k].key, &sorted[i].key)) {
+                && keys_reversed(&flows[k].entry.key, &flows[i].entry.key)) {
                 j = k;
             }
         }
@@ -329,15 +319,15 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
             continue;           /* Shown as its partner's reverse. */
         }
         size_t f = i, r = partner[i];
-        if (r != SIZE_MAX && !is_forward(&sorted[f], &sorted[r])) {
+        if (r != SIZE_MAX && !is_forward(&flows[f].entry, &flows[r].entry)) {
             f = partner[i];
             r = i;
         }
-        struct json *fwd = ctl_flow_entry_json(ctx, &sorted[f],
-                                               sorted_threads[f], names, now);
+        struct json *fwd = ctl_flow_entry_json(ctx, &flows[f].entry,
+                                               flows[f].thread, names, now);
         struct json *rev = (r == SIZE_MAX ? json_null_create()
-                            : ctl_flow_entry_json(ctx, &sorted[r],
-                                                  sorted_threads[r], names,
+                            : ctl_flow_entry_json(ctx, &flows[r].entry,
+                                                  flows[r].thread, names,
                                                   now));
         n_flows++;
         if (ctl_row_matches(fwd, filter, cols)
@@ -373,10 +363,8 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
     ctl_reply_dump(conn, json, "flows", rows, &s);
     free(partner);
     free(tenants);
-    free(sorted_threads);
     free(names);
-    free(entries);
-    free(threads);
+    free(flows);
 }
 
 void

@@ -37,23 +37,23 @@ cmd_dump_owners(struct unixctl_conn *conn, int argc, const char *argv[],
                                         "owner", "helper", NULL };
     struct ctl_context *ctx = ctx_;
     struct ds s = DS_EMPTY_INITIALIZER;
-    struct flow_cache_entry *entries;
-    unsigned int *threads;
+    struct dataplane_flow *flows;
     const char *filter;
     bool json;
 
     if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
         return;
     }
-    size_t n = dataplane_dump_flows(ctx->dp, &entries, &threads);
+    size_t n = dataplane_dump_flows(ctx->dp, &flows);
     const char **names = port_names_by_id(ctx->tables);
     long long int now = time_msec();
     struct json *all = json_array_create_empty();
 
     for (size_t i = 0; i < n; i++) {
-        if (entries[i].action.owner_how != VP_OWNER_NONE) {
-            json_array_add(all, ctl_flow_entry_json(ctx, &entries[i],
-                                                    threads[i], names, now));
+        if (flows[i].entry.action.owner_how != VP_OWNER_NONE) {
+            json_array_add(all, ctl_flow_entry_json(ctx, &flows[i].entry,
+                                                    flows[i].thread, names,
+                                                    now));
         }
     }
     if (ctx->dp->shared.resolver) {
@@ -95,8 +95,7 @@ cmd_dump_owners(struct unixctl_conn *conn, int argc, const char *argv[],
     }
     ctl_reply_dump(conn, json, "owners", rows, &s);
     free(names);
-    free(entries);
-    free(threads);
+    free(flows);
 }
 
 static const struct vp_tenant *

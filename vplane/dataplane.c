@@ -497,12 +497,10 @@ dataplane_find_flow(struct dataplane *dp, const struct vp_flow_key *key,
 }
 
 size_t
-dataplane_dump_flows(struct dataplane *dp, struct flow_cache_entry **entriesp,
-                     unsigned int **threadsp)
+dataplane_dump_flows(struct dataplane *dp, struct dataplane_flow **flowsp)
 {
     uint64_t gen = tables_gen(dp->tables);
-    struct flow_cache_entry *all = NULL;
-    unsigned int *threads = NULL;
+    struct dataplane_flow *all = NULL;
     size_t n = 0;
 
     for (size_t i = 0; i < dp->n_threads; i++) {
@@ -510,16 +508,14 @@ dataplane_dump_flows(struct dataplane *dp, struct flow_cache_entry **entriesp,
         size_t m = flow_cache_snapshot(dp->threads[i]->cache, gen, &entries);
 
         all = xrealloc(all, (n + m) * sizeof *all);
-        threads = xrealloc(threads, (n + m) * sizeof *threads);
         for (size_t j = 0; j < m; j++) {
-            all[n + j] = entries[j];
-            threads[n + j] = i;
+            all[n + j].thread = i;
+            all[n + j].entry = entries[j];
         }
         n += m;
         free(entries);
     }
-    *entriesp = all;
-    *threadsp = threads;
+    *flowsp = all;
     return n;
 }
 

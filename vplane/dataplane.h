@@ -12,13 +12,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "openvswitch/types.h"
+#include "flow-cache.h"
 #include "ovs-atomic.h"
 #include "pipeline.h"
 #include "stats.h"
 
 struct ds;
 struct json;
-struct flow_cache_entry;
 struct fwd_thread;
 struct vp_flow_key;
 struct vp_port;
@@ -77,13 +77,13 @@ struct conntrack *dataplane_conntrack(const struct dataplane *);
 bool dataplane_find_flow(struct dataplane *, const struct vp_flow_key *,
                          struct flow_cache_entry *copy, unsigned int *thread);
 
-/* The flow caches' current entries, each tagged with its thread. */
+/* The flow caches' current entries, each tagged with its thread: copies in
+ * '*flows' (malloc'd). */
 struct dataplane_flow {
     unsigned int thread;
-    struct flow_cache_entry *entry;
+    struct flow_cache_entry entry;
 };
-size_t dataplane_dump_flows(struct dataplane *, struct flow_cache_entry **,
-                            unsigned int **threads);
+size_t dataplane_dump_flows(struct dataplane *, struct dataplane_flow **flows);
 void dataplane_format_threads(const struct dataplane *, struct ds *);
 /* The same as rows {"thread", "ports", "busy-ms", "idle-ms"}. */
 struct json *dataplane_threads_json(const struct dataplane *);
