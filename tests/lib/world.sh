@@ -5,7 +5,8 @@
 #   world_host H VTEP [ARGS...]     a host: namespace on the fabric bridge,
 #                                   running vplaned with VTEP address
 #   world_vm VM H MAC IP/LEN [GW]   a VM: namespace whose eth0 is a veth;
-#                                   the other end, named VM, is in host H
+#                                   the other end, named VM, is in host H;
+#                                   IPv6 off unless WORLD_VM_IPV6=1
 #   world_ctl H COMMAND...          vplane-ctl against host H's vplaned
 #   world_exec NS COMMAND...        run in a host's or VM's namespace
 #   world_bg NS COMMAND...          the same in the background; the PID is
@@ -160,6 +161,13 @@ world_vm() {
     local ns; ns=$(world_ns "$vm")
     ip netns add "$ns"
     ip -n "$ns" link set lo up
+    # No IPv6 unless the test asks (WORLD_VM_IPV6=1): a VM's router
+    # solicitations and MLD reports come seconds apart, at times no test
+    # controls, and would land in the counters tests compare.
+    if [ -z "${WORLD_VM_IPV6:-}" ]; then
+        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+            net.ipv6.conf.default.disable_ipv6=1
+    fi
     ip link add eth0 netns "$ns" type veth peer name "$vm" netns "$(world_ns "$h")"
     ip -n "$ns" link set eth0 address "$mac" mtu "$mtu"
     ip -n "$ns" addr add "$addr" dev eth0

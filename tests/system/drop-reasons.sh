@@ -43,11 +43,6 @@ world_vm b1 h1 02:00:00:00:02:01 10.2.0.11/24 10.2.0.1
 # s1 is alone in its VNet: no other port, no other host.
 world_vm s1 h1 02:00:00:00:09:01 10.9.0.11/24 10.9.0.1
 world_vm a2 h2 02:00:00:00:01:02 10.1.0.12/24 10.1.0.1
-# No IPv6 chatter from the VMs' kernels: counters must hold still while a
-# trace runs.
-for vm in a1 a3 a4 b1 s1 a2; do
-    world_exec $vm sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-done
 
 for h in h1 h2; do
     world_ctl $h vnet/add web 5001 acme 10.1.0.1/24

@@ -38,7 +38,7 @@ world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/h1.ctl' dump-conntrack | grep
 
 # same_rows HOST DUMP [FILTER]: the text and the JSON of a dump hold the
 # same rows.  Tried a few times: a packet between the two calls (an ARP
-# refresh, an IPv6 router solicitation) may add a flow or a count.
+# refresh) may add a flow or a count.
 same_rows() {
     local h=$1 dump=$2 t j i; shift 2
     for i in 1 2 3 4 5; do

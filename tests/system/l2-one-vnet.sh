@@ -14,9 +14,9 @@ world_vm a1 h1 02:00:00:00:01:01 10.1.0.11/24 10.1.0.1
 world_vm a3 h1 02:00:00:00:01:03 10.1.0.13/24 10.1.0.1
 world_vm a2 h2 02:00:00:00:01:02 10.1.0.12/24 10.1.0.1
 
-# h2 first: once h1 has its tables, its VMs' chatter (IPv6 neighbour
-# discovery) floods to h2, which must know them by then, or it counts
-# vxlan-unknown-vtep drops the last step says must not happen.
+# h2 first: once h1 has its tables, its VMs' broadcasts flood to h2, which
+# must know them by then, or it counts vxlan-unknown-vtep drops the last
+# step says must not happen.
 check_step "h2: tables from commands"
 world_ctl h2 vnet/add web 5001 acme 10.1.0.1/24
 world_ctl h2 port/add a2 web 02:00:00:00:01:02 10.1.0.12

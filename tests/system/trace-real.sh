@@ -27,11 +27,6 @@ for i in 1 2 3; do
 done
 world_vm vm1 h1 02:00:00:00:01:01 10.1.0.11/24 10.1.0.1
 world_vm vm3 h3 02:00:00:00:02:03 10.2.0.13/24 10.2.0.1
-# No IPv6 chatter from the VMs: the counters must move only with what the
-# test sends.
-for vm in vm1 vm3; do
-    world_exec $vm sysctl -qw net.ipv6.conf.all.disable_ipv6=1
-done
 world_ctl h1 port/add vm1 web 02:00:00:00:01:01 10.1.0.11 >/dev/null
 world_ctl h3 port/add vm3 db 02:00:00:00:02:03 10.2.0.13 >/dev/null
 world_nb fw-add web 02:00:00:00:01:01 egress any \

@@ -146,8 +146,7 @@ check_contains "$out" "output(tap-vm2)" "h2's cached decision"
 diag h2 vplane-ctl port/list tap-vm2
 check_contains "$out" "missing" "tap-vm2's state"
 check_contains "$out" "no such interface" "why tap-vm2 is not up"
-# The fabric does carry vm1's pings to h2 (3 VXLAN frames: maybe not all
-# pings, if a VM's IPv6 chatter comes first).
+# The fabric does carry vm1's pings to h2 (3 VXLAN frames).
 cap="vplane-ctl capture fabric --vni 5001 --count 3 -w fabric.pcap"
 (cd "$WORLD_DIR" && world_ctl h2 capture fabric --vni 5001 --count 3 \
     -w fabric.pcap >capture.out 2>&1) &
