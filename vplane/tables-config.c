@@ -108,7 +108,10 @@ vp_parse_name(const char *field, const char *s)
     return NULL;
 }
 
-/* Linux interface names: at most IFNAMSIZ - 1 bytes, no '/' or spaces. */
+/* Linux interface names: at most IFNAMSIZ - 1 bytes, no '/' or spaces.
+ * Each becomes a port name, and "fabric" and "resolver" are taken: the
+ * operator's commands (trace, capture, drop-stats) name the VXLAN fabric
+ * and the owner resolver so, where they take a port name. */
 char *
 vp_parse_ifname(const char *field, const char *s)
 {
@@ -121,6 +124,11 @@ vp_parse_ifname(const char *field, const char *s)
         || strcspn(s, "/: \t\n") != len) {
         return xasprintf("%s: \"%s\" is not a valid interface name",
                          field, s);
+    }
+    if (!strcmp(s, "fabric") || !strcmp(s, "resolver")) {
+        return xasprintf("%s: \"%s\" is reserved: vplane-ctl's commands "
+                         "name the VXLAN fabric and the owner resolver "
+                         "\"fabric\" and \"resolver\"", field, s);
     }
     return NULL;
 }

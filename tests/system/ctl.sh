@@ -40,6 +40,8 @@ refused port/add p2 web 02:00:00:00:01:01   # MAC in use
 refused port/add p2 web 02:00:00:00:01:03 10.1.0.11   # address in use
 refused port/add p2 web 02:00:00:00:01:03 10.3.0.1    # outside the subnet
 refused port/add this-is-too-long-a-name web 02:00:00:00:01:03
+refused port/add fabric web 02:00:00:00:01:03      # names the fabric
+refused port/add resolver web 02:00:00:00:01:03    # names the resolver
 refused xlate/add web 02:00:00:00:01:09 10.1.0.12 192.168.100.3
 refused xlate/add web 02:00:00:00:01:09 10.1.0.13 224.0.0.1
 refused xlate/del web 02:00:00:00:01:77

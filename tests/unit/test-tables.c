@@ -150,6 +150,12 @@ test_refuses_bad_fields(void **state OVS_UNUSED)
     expect_refused("{\"ports\": [{\"name\": \"this-name-is-too-long\", "
                    "\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:77\"}]}",
                    "ports[0].name");
+    expect_refused("{\"ports\": [{\"name\": \"fabric\", "
+                   "\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:77\"}]}",
+                   "ports[0].name: \"fabric\" is reserved");
+    expect_refused("{\"ports\": [{\"name\": \"resolver\", "
+                   "\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:77\"}]}",
+                   "ports[0].name: \"resolver\" is reserved");
     expect_refused("{\"vnets\": [], \"bogus\": []}", "unknown member");
     expect_refused("{\"vnets\": [{\"name\": \"x\", \"vni\": \"9\", "
                    "\"tenant\": \"t\"}]}", "vnets[0].vni: must be an integer");
