@@ -273,8 +273,10 @@ ctrl_stats_format(const struct ctrl *c, int argc, const char *argv[],
         }
     }
 
+    /* A host's view has no per-VNet totals, so no header for them. */
+    bool host_view = filter && ctrl_host_find(c, filter);
     struct json *j_totals = json_array_create_empty();
-    if (!json) {
+    if (!json && !host_view) {
         ds_put_format(s, "\n%-16s %-9s %-16s %12s %12s %12s %12s %12s\n",
                       "VNET", "HOSTS", "", "RX_PKTS", "RX_BYTES", "TX_PKTS",
                       "TX_BYTES", "DROPS");
@@ -283,11 +285,8 @@ ctrl_stats_format(const struct ctrl *c, int argc, const char *argv[],
     for (size_t i = 0; i < shash_count(&totals); i++) {
         const struct vnet_total *t = nodes[i]->data;
         const char *name = nodes[i]->name;
-        if (filter && strcmp(filter, name) && !ctrl_host_find(c, filter)) {
+        if (host_view || (filter && strcmp(filter, name))) {
             continue;
-        }
-        if (filter && ctrl_host_find(c, filter)) {
-            continue;           /* A host's view: no totals. */
         }
         if (json) {
             struct json *o = counts_json(&t->counts);
@@ -335,7 +334,10 @@ ctrl_format_lagging(struct ctrl *c, struct ds *s)
         host_view_init(&want);
         host_view_compute(c->idl, row, &want);
         if (!h || !h->session) {
-            if (h && h->lost_at) {
+            if (h && h->lost_before_start) {
+                ds_put_format(&why, "not connected since this controller "
+                              "started %llds ago", (now - h->lost_at) / 1000);
+            } else if (h && h->lost_at) {
                 ds_put_format(&why, "not connected (lost %llds ago)",
                               (now - h->lost_at) / 1000);
             } else {

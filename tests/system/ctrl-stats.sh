@@ -95,6 +95,7 @@ rows_text=$(echo "$text" | awk 'NF == 8 && $1 != "HOST" && $1 != "VNET" { print 
                                 NF == 7 && $1 != "VNET" { print $1, $2, $3, $5 }')
 check_eq "$rows_text" "$rows_json" "rows of ctrl/stats, text vs JSON"
 check_not_contains "$(world_ctrl ctrl/stats h1)" "h2 " "ctrl/stats h1"
+check_not_contains "$(world_ctrl ctrl/stats h1)" "HOSTS" "ctrl/stats h1: no totals"
 check_not_contains "$(world_ctrl ctrl/stats web)" " db " "ctrl/stats web"
 
 check_step "a fake host's reports: the bad ones refused"
