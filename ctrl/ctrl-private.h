@@ -24,6 +24,8 @@ struct ctrl_host {
     char *address;              /* Peer of the last session. */
     long long int connected_at;
     long long int lost_at;      /* When the last session ended, or 0. */
+    bool lost_before_start;     /* It ended before this process started,
+                                 * which is what lost_at holds. */
     bool live;                  /* Counts for the subset assignment. */
 
     bool synced;                /* The session got its snapshot. */

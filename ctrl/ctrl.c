@@ -202,6 +202,7 @@ ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
     h->address = xstrdup(sb_session_peer(s));
     h->connected_at = time_msec();
     h->lost_at = 0;
+    h->lost_before_start = false;
     h->synced = false;
     h->status_dirty = true;
     if (!h->live) {
@@ -351,12 +352,16 @@ load_state(struct ctrl *c)
      * generation twice. */
     c->generation = d && d->generation ? d->generation + GENERATION_SKIP : 0;
     VPREC_HOST_FOR_EACH (row, c->idl) {
-        if (row->n_subsets) {
+        bool was_connected = smap_get_bool(&row->status, "connected", false);
+        if (row->n_subsets || was_connected) {
+            /* ctrl/hosts and ctrl/lagging say "lost before start" rather
+             * than "never connected". */
             struct ctrl_host *h = ctrl_host_get(c, row->name);
-            h->live = true;
             h->lost_at = time_msec();
+            h->lost_before_start = true;
+            h->live = row->n_subsets > 0;
         }
-        if (smap_get_bool(&row->status, "connected", false)) {
+        if (was_connected) {
             /* Written by the previous controller: not true any more. */
             ctrl_host_get(c, row->name)->status_dirty = true;
         }
@@ -616,7 +621,8 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
             snprintf(conn, sizeof conn, "up %llds",
                      (now - h->connected_at) / 1000);
         } else if (h && h->lost_at) {
-            snprintf(conn, sizeof conn, "lost %llds ago",
+            snprintf(conn, sizeof conn, h->lost_before_start
+                     ? "lost before start %llds" : "lost %llds ago",
                      (now - h->lost_at) / 1000);
         } else {
             ovs_strlcpy(conn, "never", sizeof conn);
