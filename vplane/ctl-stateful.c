@@ -188,6 +188,19 @@ ct_row_matches(const struct json *row, const char *filter)
                                tuple_cols));
 }
 
+static void
+format_ct_row(const struct json *o, struct ds *s)
+{
+    ds_put_format(s, "%-16s %5lld %-5s %-11s %5lld ",
+                  ctl_row_string(o, "tenant"), ctl_row_integer(o, "zone"),
+                  ctl_row_string(o, "proto"), ctl_row_string(o, "state"),
+                  ctl_row_integer(o, "mark"));
+    format_ct_tuple(shash_find_data(json_object(o), "orig"), s);
+    ds_put_char(s, ' ');
+    format_ct_tuple(shash_find_data(json_object(o), "reply"), s);
+    ds_put_char(s, '\n');
+}
+
 /* dump-conntrack [--format=json|text] [FILTER]: the connections this host
  * tracks, as owner of their flows, each with its tenant.  FILTER: a tenant
  * (only its zone is dumped), a protocol, or an address of either tuple. */
@@ -214,14 +227,24 @@ cmd_dump_conntrack(struct unixctl_conn *conn, int argc, const char *argv[],
     }
     only = filter ? tables_tenant_by_name(ctx->tables, filter) : NULL;
 
+    /* Text is written row by row as the dump goes, from the same row
+     * object JSON gets, so that the two hold the same rows without the
+     * whole table (millions of connections) ever held as JSON objects. */
     struct json *rows = json_array_create_empty();
+    if (!json) {
+        ds_put_format(&s, "%-16s %5s %-5s %-11s %5s %s %s\n", "TENANT",
+                      "ZONE", "PROTO", "STATE", "MARK", "ORIG", "REPLY");
+    }
     conntrack_dump_start(ct, &dump, only ? &only->zone : NULL, &n_buckets);
     while (!conntrack_dump_next(&dump, &entry)) {
         if (entry.tuple_orig.l3_type == AF_INET) {
             struct json *row = ct_entry_json(ctx->tables, &entry);
-            if (ct_row_matches(row, filter)) {
+            if (!ct_row_matches(row, filter)) {
+                json_destroy(row);
+            } else if (json) {
                 json_array_add(rows, row);
             } else {
+                format_ct_row(row, &s);
                 json_destroy(row);
             }
         }
@@ -229,24 +252,6 @@ cmd_dump_conntrack(struct unixctl_conn *conn, int argc, const char *argv[],
     }
     conntrack_dump_done(&dump);
 
-    if (!json) {
-        ds_put_format(&s, "%-16s %5s %-5s %-11s %5s %s %s\n", "TENANT",
-                      "ZONE", "PROTO", "STATE", "MARK", "ORIG", "REPLY");
-        for (size_t i = 0; i < json_array(rows)->n; i++) {
-            const struct json *o = json_array(rows)->elems[i];
-
-            ds_put_format(&s, "%-16s %5lld %-5s %-11s %5lld ",
-                          ctl_row_string(o, "tenant"),
-                          ctl_row_integer(o, "zone"),
-                          ctl_row_string(o, "proto"),
-                          ctl_row_string(o, "state"),
-                          ctl_row_integer(o, "mark"));
-            format_ct_tuple(shash_find_data(json_object(o), "orig"), &s);
-            ds_put_char(&s, ' ');
-            format_ct_tuple(shash_find_data(json_object(o), "reply"), &s);
-            ds_put_char(&s, '\n');
-        }
-    }
     ctl_reply_dump(conn, json, "connections", rows, &s);
 }
 
