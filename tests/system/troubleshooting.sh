@@ -6,7 +6,7 @@
 # fault, applies the fix and shows the traffic passing again.
 #
 # With TROUBLESHOOTING_TRANSCRIPT=FILE, every diagnostic command and its
-# exact output is appended to FILE, case by case: the doc quotes it.
+# exact output is written to FILE (replacing it), case by case: the doc quotes it.
 #
 #   1. a VM cannot reach a VM on another host (its port names the wrong
 #      interface: tx-error on the VM's host);
@@ -93,7 +93,7 @@ pings() {
 }
 
 if [ -n "$TRANSCRIPT" ]; then
-    printf '# tests/system/troubleshooting.sh, %s\n\n' "$(date -u +%Y-%m-%d)" >>"$TRANSCRIPT"
+    printf '# tests/system/troubleshooting.sh, %s\n\n' "$(date -u +%Y-%m-%d)" >"$TRANSCRIPT"
 fi
 
 MAC1=02:00:00:00:01:01
