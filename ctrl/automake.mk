@@ -25,7 +25,8 @@ ctrl_libvplanedb_a_CFLAGS = $(AM_CFLAGS) -Wno-unused-parameter \
 # The controller's logic, as a library the unit tests link too.
 noinst_LIBRARIES += ctrl/libvplanectrl.a
 ctrl_libvplanectrl_a_SOURCES = \
-	ctrl/host-view.c ctrl/host-view.h \
+	ctrl/host-view.c ctrl/host-view.h ctrl/host-view-private.h \
+	ctrl/host-view-diff.c \
 	ctrl/stats.c ctrl/stats.h ctrl/subsets.c ctrl/subsets.h
 ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-db.c \

@@ -31,6 +31,7 @@ nbctl_init(void)
 {
     ctl_init__(&vprec_idl_class, tables, NULL, NULL);
     nbctl_register_cmds();
+    nbctl_register_vnets();
     nbctl_register_services();
     nbctl_register_xlate();
 }

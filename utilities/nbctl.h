@@ -37,6 +37,7 @@ OVS_NO_RETURN void nbctl_run(int argc, char *argv[], struct shash *options,
 
 /* For the command files. */
 void nbctl_register_cmds(void);
+void nbctl_register_vnets(void);
 void nbctl_register_services(void);
 void nbctl_register_xlate(void);
 
