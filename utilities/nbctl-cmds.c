@@ -20,20 +20,21 @@
 
 /* "key=value" argument 'arg' with key 'key': its value, or NULL. */
 const char *
-keyword(const char *arg, const char *key)
+nbctl_keyword(const char *arg, const char *key)
 {
     size_t n = strlen(key);
     return !strncmp(arg, key, n) && arg[n] == '=' ? arg + n + 1 : NULL;
 }
 
 bool
-has_option(const struct ctl_context *ctx, const char *option)
+nbctl_has_option(const struct ctl_context *ctx, const char *option)
 {
     return shash_find(&ctx->options, option) != NULL;
 }
 
 struct table *
-new_table(struct ctl_context *ctx, const char *const *headings, size_t n)
+nbctl_new_table(struct ctl_context *ctx, const char *const *headings,
+                size_t n)
 {
     ctx->table = xmalloc(sizeof *ctx->table);
     table_init(ctx->table);
@@ -63,7 +64,7 @@ compare_rows(const void *a_, const void *b_)
 }
 
 void
-sort_rows(struct table *t)
+nbctl_sort_rows(struct table *t)
 {
     if (t->n_rows > 1) {
         sort_n_columns = t->n_columns;
@@ -73,7 +74,7 @@ sort_rows(struct table *t)
 }
 
 void
-cell(struct table *t, const char *format, ...)
+nbctl_cell(struct table *t, const char *format, ...)
 {
     struct cell *c = table_add_cell(t);
     va_list args;
@@ -96,7 +97,7 @@ cmd_tenant_add(struct ctl_context *ctx)
         return;
     }
     for (int i = 2; i < ctx->argc; i++) {
-        const char *v = keyword(ctx->argv[i], "external-access");
+        const char *v = nbctl_keyword(ctx->argv[i], "external-access");
         if (!v) {
             ctl_error(ctx, "\"%s\": expected external-access=true|false",
                       ctx->argv[i]);
@@ -108,7 +109,7 @@ cmd_tenant_add(struct ctl_context *ctx)
     }
 
     const struct vprec_tenant *t = nb_tenant(ctx, "tenant", name, false);
-    if (t && !has_option(ctx, "--may-exist")) {
+    if (t && !nbctl_has_option(ctx, "--may-exist")) {
         ctl_error(ctx, "tenant: \"%s\" exists", name);
         return;
     }
@@ -131,7 +132,7 @@ cmd_tenant_del(struct ctl_context *ctx)
     struct ds users = DS_EMPTY_INITIALIZER;
 
     t = nb_tenant(ctx, "tenant", ctx->argv[1],
-                  !has_option(ctx, "--if-exists"));
+                  !nbctl_has_option(ctx, "--if-exists"));
     if (!t) {
         return;
     }
@@ -159,7 +160,7 @@ cmd_tenant_list(struct ctl_context *ctx)
 {
     static const char *const headings[] = { "TENANT", "EXTERNAL", "VNETS",
                                             "ROUTES", "NAT" };
-    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    struct table *t = nbctl_new_table(ctx, headings, ARRAY_SIZE(headings));
     const struct vprec_tenant *tenant;
 
     VPREC_TENANT_FOR_EACH (tenant, ctx->idl) {
@@ -174,13 +175,13 @@ cmd_tenant_list(struct ctl_context *ctx)
             n_routes += r->tenant == tenant;
         }
         table_add_row(t);
-        cell(t, "%s", tenant->name);
-        cell(t, "%s", tenant->external_access ? "yes" : "no");
-        cell(t, "%"PRIuSIZE, n_vnets);
-        cell(t, "%"PRIuSIZE, n_routes);
-        cell(t, "%"PRIuSIZE, tenant->n_nat_rules);
+        nbctl_cell(t, "%s", tenant->name);
+        nbctl_cell(t, "%s", tenant->external_access ? "yes" : "no");
+        nbctl_cell(t, "%"PRIuSIZE, n_vnets);
+        nbctl_cell(t, "%"PRIuSIZE, n_routes);
+        nbctl_cell(t, "%"PRIuSIZE, tenant->n_nat_rules);
     }
-    sort_rows(t);
+    nbctl_sort_rows(t);
 }
 
 /* Routes. */
@@ -224,7 +225,7 @@ cmd_route_add(struct ctl_context *ctx)
         goto out;
     }
     const struct vprec_route *r = find_route(ctx, tenant, prefix);
-    if (r && !has_option(ctx, "--may-exist")) {
+    if (r && !nbctl_has_option(ctx, "--may-exist")) {
         ctl_error(ctx, "prefix: tenant \"%s\" already has a route to %s "
                   "(use --may-exist to change it)", tenant->name, prefix);
         goto out;
@@ -248,14 +249,14 @@ cmd_route_del(struct ctl_context *ctx)
     char *prefix;
 
     if (!(tenant = nb_tenant(ctx, "tenant", ctx->argv[1],
-                             !has_option(ctx, "--if-exists")))
+                             !nbctl_has_option(ctx, "--if-exists")))
         || !(prefix = canonical_prefix(ctx, ctx->argv[2]))) {
         return;
     }
     const struct vprec_route *r = find_route(ctx, tenant, prefix);
     if (r) {
         vprec_route_delete(r);
-    } else if (!has_option(ctx, "--if-exists")) {
+    } else if (!nbctl_has_option(ctx, "--if-exists")) {
         ctl_error(ctx, "prefix: tenant \"%s\" has no route to %s",
                   tenant->name, prefix);
     }
@@ -273,16 +274,16 @@ cmd_route_list(struct ctl_context *ctx)
                                               true))) {
         return;
     }
-    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    struct table *t = nbctl_new_table(ctx, headings, ARRAY_SIZE(headings));
     VPREC_ROUTE_FOR_EACH (r, ctx->idl) {
         if (!tenant || r->tenant == tenant) {
             table_add_row(t);
-            cell(t, "%s", r->tenant->name);
-            cell(t, "%s", r->prefix);
-            cell(t, "%s", r->nexthop);
+            nbctl_cell(t, "%s", r->tenant->name);
+            nbctl_cell(t, "%s", r->prefix);
+            nbctl_cell(t, "%s", r->nexthop);
         }
     }
-    sort_rows(t);
+    nbctl_sort_rows(t);
 }
 
 /* Hosts. */
@@ -303,16 +304,16 @@ cmd_host_add(struct ctl_context *ctx)
     }
     for (int i = 3; i < ctx->argc; i++) {
         const char *arg = ctx->argv[i], *v;
-        if ((v = keyword(arg, "gateway"))) {
+        if ((v = nbctl_keyword(arg, "gateway"))) {
             if (!nb_parse_bool(ctx, "gateway", v, &gateway)) {
                 goto out;
             }
             set_gateway = true;
-        } else if ((v = keyword(arg, "uplink"))) {
+        } else if ((v = nbctl_keyword(arg, "uplink"))) {
             uplink = v;
-        } else if ((v = keyword(arg, "uplink-address"))) {
+        } else if ((v = nbctl_keyword(arg, "uplink-address"))) {
             uplink_address = v;
-        } else if ((v = keyword(arg, "uplink-router"))) {
+        } else if ((v = nbctl_keyword(arg, "uplink-router"))) {
             uplink_router = v;
         } else {
             ctl_error(ctx, "\"%s\": expected gateway=, uplink=, "
@@ -348,7 +349,7 @@ cmd_host_add(struct ctl_context *ctx)
     }
     h = nb_host(ctx, "host", name, false);
     if (h) {
-        if (!has_option(ctx, "--may-exist")) {
+        if (!nbctl_has_option(ctx, "--may-exist")) {
             ctl_error(ctx, "host: \"%s\" exists", name);
             goto out;
         }
@@ -379,8 +380,9 @@ out:
 static void
 cmd_host_del(struct ctl_context *ctx)
 {
+    bool must_exist = !nbctl_has_option(ctx, "--if-exists");
     const struct vprec_host *h = nb_host(ctx, "host", ctx->argv[1],
-                                         !has_option(ctx, "--if-exists"));
+                                         must_exist);
     if (h) {
         /* Ports bound to it lose their binding (a weak reference). */
         vprec_host_delete(h);
@@ -394,7 +396,7 @@ cmd_host_list(struct ctl_context *ctx)
                                             "UPLINK", "CONNECTED",
                                             "GENERATION", "ACKED", "SUBSETS",
                                             "PORT_BLOCK", "PORTS", "ERROR" };
-    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    struct table *t = nbctl_new_table(ctx, headings, ARRAY_SIZE(headings));
     const struct vprec_host *h;
 
     VPREC_HOST_FOR_EACH (h, ctx->idl) {
@@ -405,29 +407,29 @@ cmd_host_list(struct ctl_context *ctx)
             n_ports += p->host == h;
         }
         table_add_row(t);
-        cell(t, "%s", h->name);
-        cell(t, "%s", h->vtep);
-        cell(t, "%s", h->gateway ? "yes" : "no");
+        nbctl_cell(t, "%s", h->name);
+        nbctl_cell(t, "%s", h->vtep);
+        nbctl_cell(t, "%s", h->gateway ? "yes" : "no");
         if (h->uplink) {
-            cell(t, "%s %s via %s", h->uplink,
-                 h->uplink_address ? h->uplink_address : "?",
-                 h->uplink_router ? h->uplink_router : "?");
+            nbctl_cell(t, "%s %s via %s", h->uplink,
+                       h->uplink_address ? h->uplink_address : "?",
+                       h->uplink_router ? h->uplink_router : "?");
         } else {
-            cell(t, "-");
+            nbctl_cell(t, "-");
         }
-        cell(t, "%s", smap_get_def(&h->status, "connected", "never"));
-        cell(t, "%s", smap_get_def(&h->status, "generation", "0"));
-        cell(t, "%s", smap_get_def(&h->status, "acked", "0"));
-        cell(t, "%"PRIuSIZE, h->n_subsets);
+        nbctl_cell(t, "%s", smap_get_def(&h->status, "connected", "never"));
+        nbctl_cell(t, "%s", smap_get_def(&h->status, "generation", "0"));
+        nbctl_cell(t, "%s", smap_get_def(&h->status, "acked", "0"));
+        nbctl_cell(t, "%"PRIuSIZE, h->n_subsets);
         if (h->n_port_block) {
-            cell(t, "%"PRId64, h->port_block[0]);
+            nbctl_cell(t, "%"PRId64, h->port_block[0]);
         } else {
-            cell(t, "-");
+            nbctl_cell(t, "-");
         }
-        cell(t, "%"PRIuSIZE, n_ports);
-        cell(t, "%s", smap_get_def(&h->status, "error", "-"));
+        nbctl_cell(t, "%"PRIuSIZE, n_ports);
+        nbctl_cell(t, "%s", smap_get_def(&h->status, "error", "-"));
     }
-    sort_rows(t);
+    nbctl_sort_rows(t);
 }
 
 /* Deployment settings. */
@@ -455,38 +457,38 @@ cmd_set_deployment(struct ctl_context *ctx)
         bool b;
         int n;
 
-        if ((v = keyword(arg, "owner-rule"))) {
+        if ((v = nbctl_keyword(arg, "owner-rule"))) {
             if (strcmp(v, "lower") && strcmp(v, "higher")) {
                 ctl_error(ctx, "owner-rule: \"%s\" must be lower or higher",
                           v);
                 return;
             }
             vprec_deployment_set_owner_rule(d, v);
-        } else if ((v = keyword(arg, "query-mode"))) {
+        } else if ((v = nbctl_keyword(arg, "query-mode"))) {
             if (strcmp(v, "forward") && strcmp(v, "query")) {
                 ctl_error(ctx, "query-mode: \"%s\" must be forward or query",
                           v);
                 return;
             }
             vprec_deployment_set_query_mode(d, v);
-        } else if ((v = keyword(arg, "subsets"))) {
+        } else if ((v = nbctl_keyword(arg, "subsets"))) {
             if (!parse_int(ctx, "subsets", v, 1, 4096, &n)) {
                 return;
             }
             vprec_deployment_set_n_subsets(d, n);
-        } else if ((v = keyword(arg, "grace-period"))) {
+        } else if ((v = nbctl_keyword(arg, "grace-period"))) {
             if (!parse_int(ctx, "grace-period", v, 0, 3600, &n)) {
                 return;
             }
             vprec_deployment_set_grace_period(d, n);
-        } else if ((v = keyword(arg, "wan-vni"))) {
+        } else if ((v = nbctl_keyword(arg, "wan-vni"))) {
             uint32_t vni;
             if (nb_failed(ctx, vp_parse_vni("wan-vni", v, &vni))) {
                 return;
             }
             int64_t vni64 = vni;
             vprec_deployment_set_wan_vni(d, &vni64, 1);
-        } else if ((v = keyword(arg, "auto-register"))) {
+        } else if ((v = nbctl_keyword(arg, "auto-register"))) {
             if (!nb_parse_bool(ctx, "auto-register", v, &b)) {
                 return;
             }

@@ -7,19 +7,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include "nbctl-private.h"
 #include "ctrl/vplane-idl.h"
 #include "db-ctl-base.h"
 #include "openvswitch/dynamic-string.h"
 #include "packets.h"
 #include "util.h"
 #include "vplane/tables-config.h"
-
-static const char *
-keyword(const char *arg, const char *key)
-{
-    size_t n = strlen(key);
-    return !strncmp(arg, key, n) && arg[n] == '=' ? arg + n + 1 : NULL;
-}
 
 static bool
 is_one_of(const char *s, const char *const *set)
@@ -91,7 +85,7 @@ parse_fw_args(struct ctl_context *ctx, struct fw_args *a)
         unsigned int plen;
         ovs_be32 prefix;
 
-        if ((v = keyword(arg, "ports"))) {
+        if ((v = nbctl_keyword(arg, "ports"))) {
             if (strcmp(a->protocol, "tcp") && strcmp(a->protocol, "udp")) {
                 ctl_error(ctx, "ports: only for tcp or udp");
                 return false;
@@ -99,14 +93,14 @@ parse_fw_args(struct ctl_context *ctx, struct fw_args *a)
             if (!parse_port_range(ctx, v, &a->port_min, &a->port_max)) {
                 return false;
             }
-        } else if ((v = keyword(arg, "remote"))) {
+        } else if ((v = nbctl_keyword(arg, "remote"))) {
             if (nb_failed(ctx, vp_parse_prefix("remote", v, &prefix,
                                                &plen))) {
                 return false;
             }
             free(a->remote);
             a->remote = xasprintf(IP_FMT"/%u", IP_ARGS(prefix), plen);
-        } else if ((v = keyword(arg, "dscp"))) {
+        } else if ((v = nbctl_keyword(arg, "dscp"))) {
             if (!str_to_int(v, 10, &a->dscp) || a->dscp < 0
                 || a->dscp > 63) {
                 ctl_error(ctx, "dscp: \"%s\" must be 0 to 63", v);
@@ -338,7 +332,7 @@ parse_nat_args(struct ctl_context *ctx, bool for_add, struct nat_args *a)
         }
     }
     for (; i < ctx->argc; i++) {
-        const char *v = keyword(ctx->argv[i], "vnet");
+        const char *v = nbctl_keyword(ctx->argv[i], "vnet");
         if (!v || !for_add) {
             ctl_error(ctx, "\"%s\": unexpected argument", ctx->argv[i]);
             return false;

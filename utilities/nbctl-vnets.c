@@ -26,7 +26,7 @@ strings_cell(struct table *t, char **strings, size_t n)
     for (size_t i = 0; i < n; i++) {
         ds_put_format(&s, "%s%s", i ? "," : "", strings[i]);
     }
-    cell(t, "%s", n ? ds_cstr(&s) : "-");
+    nbctl_cell(t, "%s", n ? ds_cstr(&s) : "-");
     ds_destroy(&s);
 }
 
@@ -63,7 +63,7 @@ cmd_vnet_add(struct ctl_context *ctx)
         return;
     }
     for (int i = 4; i < ctx->argc; i++) {
-        const char *mac = keyword(ctx->argv[i], "gateway-mac");
+        const char *mac = nbctl_keyword(ctx->argv[i], "gateway-mac");
         if (mac) {
             free(gw_mac);
             if (!(gw_mac = nb_canonical_mac(ctx, "gateway-mac", mac))) {
@@ -87,7 +87,7 @@ cmd_vnet_add(struct ctl_context *ctx)
     }
     v = nb_vnet(ctx, "vnet", name, false);
     if (v) {
-        if (!has_option(ctx, "--may-exist")) {
+        if (!nbctl_has_option(ctx, "--may-exist")) {
             ctl_error(ctx, "vnet: \"%s\" exists (use --may-exist to change "
                       "its subnets or gateway MAC)", name);
             goto out;
@@ -125,7 +125,8 @@ cmd_vnet_del(struct ctl_context *ctx)
     const struct vprec_port *p;
     size_t n_ports = 0;
 
-    v = nb_vnet(ctx, "vnet", ctx->argv[1], !has_option(ctx, "--if-exists"));
+    v = nb_vnet(ctx, "vnet", ctx->argv[1],
+                !nbctl_has_option(ctx, "--if-exists"));
     if (!v) {
         return;
     }
@@ -157,7 +158,7 @@ cmd_vnet_list(struct ctl_context *ctx)
     static const char *const headings[] = { "VNET", "VNI", "TENANT",
                                             "SUBNETS", "GATEWAY_MAC",
                                             "PORTS" };
-    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    struct table *t = nbctl_new_table(ctx, headings, ARRAY_SIZE(headings));
     const struct vprec_tenant *tenant = NULL;
     const struct vprec_vnet *v;
 
@@ -176,14 +177,14 @@ cmd_vnet_list(struct ctl_context *ctx)
             n_ports += p->vnet == v;
         }
         table_add_row(t);
-        cell(t, "%s", v->name);
-        cell(t, "%"PRId64, v->vni);
-        cell(t, "%s", v->tenant->name);
+        nbctl_cell(t, "%s", v->name);
+        nbctl_cell(t, "%"PRId64, v->vni);
+        nbctl_cell(t, "%s", v->tenant->name);
         strings_cell(t, v->subnets, v->n_subnets);
-        cell(t, "%s", v->gateway_mac ? v->gateway_mac : "default");
-        cell(t, "%"PRIuSIZE, n_ports);
+        nbctl_cell(t, "%s", v->gateway_mac ? v->gateway_mac : "default");
+        nbctl_cell(t, "%"PRIuSIZE, n_ports);
     }
-    sort_rows(t);
+    nbctl_sort_rows(t);
 }
 
 /* Writes 'v''s subnets with 'add' added or 'del' removed.  The whole
@@ -229,7 +230,7 @@ cmd_subnet_add(struct ctl_context *ctx)
     }
     if (!vnet_has_subnet(v, sn)) {
         write_subnets(v, sn, NULL);
-    } else if (!has_option(ctx, "--may-exist")) {
+    } else if (!nbctl_has_option(ctx, "--may-exist")) {
         ctl_error(ctx, "subnet: VNet \"%s\" already has %s", v->name, sn);
     }
     free(sn);
@@ -238,7 +239,7 @@ cmd_subnet_add(struct ctl_context *ctx)
 static void
 cmd_subnet_del(struct ctl_context *ctx)
 {
-    bool if_exists = has_option(ctx, "--if-exists");
+    bool if_exists = nbctl_has_option(ctx, "--if-exists");
     const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1],
                                          !if_exists);
     char *sn;
@@ -288,25 +289,25 @@ parse_port_args(struct ctl_context *ctx, int first, struct port_args *a)
         const char *arg = ctx->argv[i], *v;
         struct vp_prefix prefix;
 
-        if ((v = keyword(arg, "host"))) {
+        if ((v = nbctl_keyword(arg, "host"))) {
             a->set_host = true;
             if (*v && !(a->host = nb_host(ctx, "host", v, true))) {
                 return false;
             }
-        } else if ((v = keyword(arg, "iface"))) {
+        } else if ((v = nbctl_keyword(arg, "iface"))) {
             if (*v && nb_failed(ctx, vp_parse_ifname("iface", v))) {
                 return false;
             }
             free(a->iface);
             a->iface = xstrdup(v);
-        } else if ((v = keyword(arg, "vtep"))) {
+        } else if ((v = nbctl_keyword(arg, "vtep"))) {
             a->set_vtep = true;
             free(a->vtep);
             a->vtep = NULL;
             if (*v && !(a->vtep = nb_canonical_ip(ctx, "vtep", v))) {
                 return false;
             }
-        } else if ((v = keyword(arg, "allow"))) {
+        } else if ((v = nbctl_keyword(arg, "allow"))) {
             a->set_allowed = true;
             if (nb_failed(ctx, vp_parse_allowed("allow", v, &prefix))) {
                 return false;
@@ -314,7 +315,7 @@ parse_port_args(struct ctl_context *ctx, int first, struct port_args *a)
             sset_add_and_free(&a->allowed,
                               xasprintf(IP_FMT"/%u", IP_ARGS(prefix.prefix),
                                         prefix.plen));
-        } else if ((v = keyword(arg, "vm"))) {
+        } else if ((v = nbctl_keyword(arg, "vm"))) {
             if (nb_failed(ctx, vp_parse_name("vm", v))) {
                 return false;
             }
@@ -357,7 +358,7 @@ cmd_port_add(struct ctl_context *ctx)
     }
 
     const struct vprec_port *p = nb_port(ctx, v, mac);
-    if (p && !has_option(ctx, "--may-exist")) {
+    if (p && !nbctl_has_option(ctx, "--may-exist")) {
         ctl_error(ctx, "mac: %s is already a port of VNet \"%s\" (use "
                   "--may-exist to change it)", mac, v->name);
         goto out;
@@ -425,8 +426,9 @@ out:
 static void
 cmd_port_del(struct ctl_context *ctx)
 {
+    bool must_exist = !nbctl_has_option(ctx, "--if-exists");
     const struct vprec_vnet *v = nb_vnet(ctx, "vnet", ctx->argv[1],
-                                         !has_option(ctx, "--if-exists"));
+                                         must_exist);
     const struct vprec_port *p;
     char *mac;
 
@@ -436,7 +438,7 @@ cmd_port_del(struct ctl_context *ctx)
     p = nb_port(ctx, v, mac);
     if (p) {
         vprec_port_delete(p);
-    } else if (!has_option(ctx, "--if-exists")) {
+    } else if (!nbctl_has_option(ctx, "--if-exists")) {
         ctl_error(ctx, "mac: VNet \"%s\" has no port %s", v->name, mac);
     }
     free(mac);
@@ -454,22 +456,22 @@ cmd_port_list(struct ctl_context *ctx)
                                           true))) {
         return;
     }
-    struct table *t = new_table(ctx, headings, ARRAY_SIZE(headings));
+    struct table *t = nbctl_new_table(ctx, headings, ARRAY_SIZE(headings));
     VPREC_PORT_FOR_EACH (p, ctx->idl) {
         if (vnet && p->vnet != vnet) {
             continue;
         }
         table_add_row(t);
-        cell(t, "%s", p->vnet->name);
-        cell(t, "%s", p->mac);
+        nbctl_cell(t, "%s", p->vnet->name);
+        nbctl_cell(t, "%s", p->mac);
         strings_cell(t, p->ips, p->n_ips);
-        cell(t, "%s", p->host ? p->host->name : "-");
-        cell(t, "%s", p->name[0] ? p->name : "-");
-        cell(t, "%s", p->host ? p->host->vtep : p->vtep ? p->vtep : "-");
-        cell(t, "%s", p->up ? "yes" : "no");
-        cell(t, "%s", p->vm_id ? p->vm_id : "-");
+        nbctl_cell(t, "%s", p->host ? p->host->name : "-");
+        nbctl_cell(t, "%s", p->name[0] ? p->name : "-");
+        nbctl_cell(t, "%s", p->host ? p->host->vtep : p->vtep ? p->vtep : "-");
+        nbctl_cell(t, "%s", p->up ? "yes" : "no");
+        nbctl_cell(t, "%s", p->vm_id ? p->vm_id : "-");
     }
-    sort_rows(t);
+    nbctl_sort_rows(t);
 }
 
 static const struct ctl_command_syntax commands[] = {
