@@ -36,6 +36,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/stateful.c vplane/stateful.h \
 	vplane/stats.c vplane/stats.h \
 	vplane/tables.c vplane/tables.h vplane/tables-private.h \
+	vplane/tables-apply.c \
 	vplane/tables-check.c vplane/tables-dump.c vplane/tables-ports.c \
 	vplane/tables-json.c vplane/tables-json.h \
 	vplane/tables-sync.c vplane/tables-sync.h \
