@@ -25,7 +25,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/libvirt-watch.c vplane/libvirt-watch.h \
 	vplane/libvirt-xml.c vplane/libvirt-xml.h \
 	vplane/peers.c vplane/peers.h \
-	vplane/pipeline.c vplane/pipeline.h \
+	vplane/pipeline.c vplane/pipeline.h vplane/pipeline-private.h \
+	vplane/pipeline-actions.c \
 	vplane/port.c vplane/port.h \
 	vplane/owner.c vplane/owner-msg.c vplane/owner-msg.h \
 	vplane/resolver.c vplane/resolver.h vplane/resolver-private.h \
