@@ -25,7 +25,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/libvirt-watch.c vplane/libvirt-watch.h \
 	vplane/libvirt-xml.c vplane/libvirt-xml.h \
 	vplane/peers.c vplane/peers.h \
-	vplane/pipeline.c vplane/pipeline.h \
+	vplane/pipeline.c vplane/pipeline.h vplane/pipeline-private.h \
+	vplane/pipeline-actions.c \
 	vplane/port.c vplane/port.h \
 	vplane/owner.c vplane/owner-msg.c vplane/owner-msg.h \
 	vplane/resolver.c vplane/resolver.h vplane/resolver-private.h \
@@ -36,6 +37,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/stateful.c vplane/stateful.h \
 	vplane/stats.c vplane/stats.h \
 	vplane/tables.c vplane/tables.h vplane/tables-private.h \
+	vplane/tables-apply.c \
 	vplane/tables-check.c vplane/tables-dump.c vplane/tables-ports.c \
 	vplane/tables-json.c vplane/tables-json.h \
 	vplane/tables-sync.c vplane/tables-sync.h \

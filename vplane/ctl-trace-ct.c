@@ -424,8 +424,8 @@ trace_stateful_after(struct ctl_context *ctx, const struct vp_action *act,
     }
     if (act->type == VP_ACT_ENCAP && act->ct.record && !ts->reply
         && !ctx->dp->shared.resolver) {
-        /* pipeline.c's output_recorded(): a connection this host
-         * source-NATs leaves only once its record is acknowledged. */
+        /* pipeline-actions.c's output_recorded(): a connection this
+         * host source-NATs leaves only once its record is acknowledged. */
         ds_put_cstr(s, "Per packet: an SNAT connection's packet waits for "
                     "its record, but this host has no owner-message "
                     "socket (see the log)\n");

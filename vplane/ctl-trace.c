@@ -149,8 +149,8 @@ trace_cache(struct dataplane *dp, const struct vp_flow_key *key,
     }
 }
 
-/* Per packet, a routed packet's own checks (pipeline.c's route_check()):
- * its IPv4 header checksum, then its TTL. */
+/* Per packet, a routed packet's own checks (pipeline-actions.c's
+ * route_check()): its IPv4 header checksum, then its TTL. */
 static enum vp_drop_reason
 trace_route_check(const struct ip_header *ip, struct ds *s)
 {
@@ -169,8 +169,8 @@ trace_route_check(const struct ip_header *ip, struct ds *s)
 }
 
 /* Per packet, output to a local port, the uplink or the fabric
- * (pipeline.c's output(), output_uplink() and enqueue_port()): the size
- * (a traced packet has no offload metadata, so no TSO superframe is
+ * (pipeline-actions.c's output(), output_uplink() and enqueue_port()): the
+ * size (a traced packet has no offload metadata, so no TSO superframe is
  * segmented to size), and whether the port is attached. */
 static enum vp_drop_reason
 trace_output(struct dataplane *dp, const struct dp_packet *pkt,
@@ -205,7 +205,8 @@ trace_output(struct dataplane *dp, const struct dp_packet *pkt,
     return VP_N_DROP_REASONS;
 }
 
-/* Per packet, a flood (pipeline.c's flood()): whether any copy goes out. */
+/* Per packet, a flood (pipeline-actions.c's flood()): whether any copy
+ * goes out. */
 static enum vp_drop_reason
 trace_flood(const struct vp_action *act, const struct vp_port *in,
             struct ds *s)
@@ -241,9 +242,9 @@ trace_gateway(const struct dp_packet *pkt, const struct vp_action *act,
     return answered ? VP_N_DROP_REASONS : VP_DROP_TO_GATEWAY;
 }
 
-/* What happens per packet after the decision, as pipeline.c's execute()
- * checks it.  Returns the reason this packet would be dropped for anyway,
- * or VP_N_DROP_REASONS. */
+/* What happens per packet after the decision, as pipeline-actions.c's
+ * execute() checks it.  Returns the reason this packet would be dropped
+ * for anyway, or VP_N_DROP_REASONS. */
 static enum vp_drop_reason
 trace_per_packet(struct dataplane *dp, const struct dp_packet *pkt,
                  const struct vp_action *act, const struct vp_port *in,
@@ -286,7 +287,7 @@ trace_decide(struct ctl_context *ctx, const struct vp_port *in,
     trace_cache(ctx->dp, key, s);
     ds_put_cstr(s, "Decision:\n");
     xlate_decide(ctx->tables, key, in, &act, s);
-    /* Then as pipeline.c's execute(): resolver and conntrack, the
+    /* Then as pipeline-actions.c's execute(): resolver and conntrack, the
      * per-packet checks, and the WAN's after them. */
     enum vp_drop_reason drop = trace_stateful_before(ctx, pkt, key, &act,
                                                      in != NULL, &ts, s);
@@ -297,8 +298,8 @@ trace_decide(struct ctl_context *ctx, const struct vp_port *in,
         drop = trace_stateful_after(ctx, &act, &ts, s);
     }
     if (drop == VP_N_DROP_REASONS && act.type == VP_ACT_UPLINK) {
-        /* pipeline.c's output_uplink(): the size, once the router is
-         * known. */
+        /* pipeline-actions.c's output_uplink(): the size, once the router
+         * is known. */
         drop = trace_output(ctx->dp, pkt, &act, s);
     }
     ds_put_cstr(s, "Result: ");

@@ -144,7 +144,7 @@ dataplane_start(struct dataplane *dp)
                                 &dp->shared.resolver);
     if (error) {
         /* Everything else works; flows to and from the WAN are dropped
-         * as no-resolver (pipeline.c), and show says why. */
+         * as no-resolver (pipeline-actions.c), and show says why. */
         VLOG_ERR("cannot open the owner-message socket on "IP_FMT":%"PRIu16
                  ": %s; flows to and from the WAN will be dropped",
                  IP_ARGS(dp->opts.vtep), dp->opts.owner_port,

@@ -8,9 +8,10 @@
  *   parse     headers and flow key (flow-key.c)
  *   cache     exact-match lookup (flow-cache.c) ...
  *   slow      ... and on a miss, the decision (xlate.c), then cached
- *   act       per-packet work of the decision: route (TTL, checksum, MACs),
- *             MTU, checksum completion / segmentation, ARP and ICMP
- *             answers, flooding -- or a drop with its reason
+ *   act       per-packet work of the decision (pipeline-actions.c): route
+ *             (TTL, checksum, MACs), MTU, checksum completion /
+ *             segmentation, ARP and ICMP answers, flooding -- or a drop
+ *             with its reason
  *   tx        queued per output and sent once per batch (pipeline_flush)
  *
  * Every packet leaves through exactly one of: an output queue, the fabric

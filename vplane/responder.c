@@ -1,7 +1,8 @@
 /* vplane/responder.c: packets vplaned writes itself, on behalf of the
  * distributed gateway -- ARP replies, ICMP echo replies, and ICMP errors
  * (time exceeded, fragmentation needed).  Headers come from Open vSwitch's
- * packets.h helpers; nothing here decides when to answer (pipeline.c). */
+ * packets.h helpers; nothing here decides when to answer
+ * (pipeline-actions.c). */
 #include <config.h>
 #include "responder.h"
 

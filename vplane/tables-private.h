@@ -1,10 +1,16 @@
-/* vplane/tables-private.h: what tables.c, tables-check.c and tables-dump.c
- * share and nothing else should use. */
+/* vplane/tables-private.h: what tables.c, tables-apply.c, tables-check.c
+ * and tables-dump.c share and nothing else should use. */
 #ifndef VPLANE_TABLES_PRIVATE_H
 #define VPLANE_TABLES_PRIVATE_H 1
 
 #include "hmapx.h"
 #include "tables.h"
+
+struct vtep_ref {
+    struct hmap_node node;      /* In vnet->vtep_refs. */
+    ovs_be32 vtep;
+    size_t n;                   /* Translation entries naming it. */
+};
 
 uint32_t tables_hash_mac(uint32_t vni, struct eth_addr);
 uint32_t tables_hash_ip(uint32_t vni, ovs_be32);
@@ -20,6 +26,10 @@ bool port_matches_spec(const struct vp_port *, const struct vp_port_spec *);
 const struct vp_vnet_cfg *vnet_cfg_protected(const struct vp_vnet *);
 struct eth_addr vnet_default_gw_mac(uint32_t vni);
 void vnet_rebuild_flood(struct vp_vnet *);
+/* The tenant named 'name', created if there is none; tenant_put() frees it
+ * (and gives its conntrack zone back) once it has no VNet and no route. */
+struct vp_tenant *tenant_get(struct vp_tables *, const char *name);
+void tenant_put(struct vp_tables *, struct vp_tenant *);
 void tenant_rebuild_rib(struct vp_tables *, struct vp_tenant *);
 void tenant_rebuild_vteps(struct vp_tenant *);
 struct vp_route *tenant_route_find(const struct vp_tenant *, ovs_be32 prefix,

@@ -5,7 +5,8 @@
  * which the flow cache then holds for every later packet of the flow.  The
  * decision is a pure function of the key and the tables: things that vary
  * per packet (TTL, length, checksum state) are left to the actions
- * (pipeline.c).  When 'trace' is nonnull each step is explained in it. */
+ * (pipeline-actions.c).  When 'trace' is nonnull each step is explained in
+ * it. */
 #ifndef VPLANE_XLATE_H
 #define VPLANE_XLATE_H 1
 
