@@ -242,9 +242,9 @@ trace_gateway(const struct dp_packet *pkt, const struct vp_action *act,
     return answered ? VP_N_DROP_REASONS : VP_DROP_TO_GATEWAY;
 }
 
-/* What happens per packet after the decision, as pipeline-actions.c's
- * execute() checks it.  Returns the reason this packet would be dropped
- * for anyway, or VP_N_DROP_REASONS. */
+/* What happens per packet after the decision, as pipeline_execute()
+ * checks it.  Returns the reason this packet would be dropped for anyway,
+ * or VP_N_DROP_REASONS. */
 static enum vp_drop_reason
 trace_per_packet(struct dataplane *dp, const struct dp_packet *pkt,
                  const struct vp_action *act, const struct vp_port *in,
@@ -287,8 +287,8 @@ trace_decide(struct ctl_context *ctx, const struct vp_port *in,
     trace_cache(ctx->dp, key, s);
     ds_put_cstr(s, "Decision:\n");
     xlate_decide(ctx->tables, key, in, &act, s);
-    /* Then as pipeline-actions.c's execute(): resolver and conntrack, the
-     * per-packet checks, and the WAN's after them. */
+    /* Then as pipeline_execute(): resolver and conntrack, the per-packet
+     * checks, and the WAN's after them. */
     enum vp_drop_reason drop = trace_stateful_before(ctx, pkt, key, &act,
                                                      in != NULL, &ts, s);
     if (drop == VP_N_DROP_REASONS) {

@@ -21,8 +21,8 @@ struct trace_stateful {
                                  * direction. */
 };
 
-/* Before the action, as pipeline-actions.c's execute() runs them: the
- * resolver (a packet from the WAN) and conntrack.  Explains each in 's' and
+/* Before the action, as pipeline_execute() runs them: the resolver (a
+ * packet from the WAN) and conntrack.  Explains each in 's' and
  * returns the reason the packet is dropped, or VP_N_DROP_REASONS.
  * 'from_port': from a port (the uplink), not the fabric. */
 enum vp_drop_reason trace_stateful_before(struct ctl_context *,

@@ -33,7 +33,7 @@ static void enqueue_port(struct pipeline *, struct dp_packet *,
 static void
 flush_port(struct pipeline *p, struct pipeline_tx_port *tx)
 {
-    struct vp_port_counters_live *c = counters(p, tx->port->id);
+    struct vp_port_counters_live *c = pipeline_counters(p, tx->port->id);
     size_t n = dp_packet_batch_size(&tx->batch);
     uint64_t bytes = 0;
     struct dp_packet *pkt;
@@ -60,7 +60,7 @@ flush_port(struct pipeline *p, struct pipeline_tx_port *tx)
 static void
 account_fabric_tx(struct pipeline *p, const struct fabric_tx_result *r)
 {
-    struct vp_port_counters_live *c = counters(p, VP_FABRIC_PORT_ID);
+    struct vp_port_counters_live *c = pipeline_counters(p, VP_FABRIC_PORT_ID);
 
     vp_counter_add(&c->tx_packets, r->sent);
     vp_counter_add(&c->tx_bytes, r->sent_bytes);
@@ -142,7 +142,7 @@ too_big(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
         send_icmp_error(p, pkt, in, ICMP4_DST_UNREACH, ICMP4_CODE_FRAG_NEEDED,
                         fit_mtu);
     }
-    drop(p, pkt, in_id, VP_DROP_TOO_BIG);
+    pipeline_drop(p, pkt, in_id, VP_DROP_TOO_BIG);
 }
 
 /* Whether 'pkt' fits its output: local 'port', or the fabric if 'port' is
@@ -168,7 +168,7 @@ enqueue_port(struct pipeline *p, struct dp_packet *pkt, struct vp_port *port)
     struct netdev *netdev = ovsrcu_get(struct netdev *, &port->tx_netdev);
 
     if (!netdev) {
-        drop(p, pkt, port->id, VP_DROP_TX_ERROR);
+        pipeline_drop(p, pkt, port->id, VP_DROP_TX_ERROR);
         return;
     }
 
@@ -208,12 +208,12 @@ enqueue_fabric(struct pipeline *p, struct dp_packet *pkt, ovs_be32 vtep,
             account_fabric_tx(p, &r);
             dp_packet_delete(pkt);
         } else {
-            drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
+            pipeline_drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
         }
         return;
     }
     if (!tso_complete_csum(pkt)) {
-        drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
+        pipeline_drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
         return;
     }
     if (fabric_txq_full(&p->fq)) {
@@ -231,13 +231,13 @@ route_check(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
     struct ip_header *ip = dp_packet_l3(pkt);
 
     if (csum(ip, IP_IHL(ip->ip_ihl_ver) * 4)) {
-        drop(p, pkt, in_id, VP_DROP_BAD_IP_HEADER);
+        pipeline_drop(p, pkt, in_id, VP_DROP_BAD_IP_HEADER);
         return false;
     }
     if (ip->ip_ttl <= 1) {
         send_icmp_error(p, pkt, in, ICMP4_TIME_EXCEEDED,
                         ICMP4_CODE_TTL_EXCEEDED, 0);
-        drop(p, pkt, in_id, VP_DROP_TTL_EXCEEDED);
+        pipeline_drop(p, pkt, in_id, VP_DROP_TTL_EXCEEDED);
         return false;
     }
     return true;
@@ -311,7 +311,7 @@ flood(struct pipeline *p, struct dp_packet *pkt, const struct vp_vnet *vnet,
     if (n) {
         dp_packet_delete(pkt);
     } else {
-        drop(p, pkt, in_id, VP_DROP_NO_DESTINATION);
+        pipeline_drop(p, pkt, in_id, VP_DROP_NO_DESTINATION);
     }
 }
 
@@ -378,7 +378,7 @@ run_ct(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
      * finish are not there yet: finish them (a TCP superframe is flagged,
      * which conntrack knows to trust).  NAT then adjusts them. */
     if (!p->shared.ct || !tso_complete_csum(pkt)) {
-        drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
+        pipeline_drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
         return false;
     }
     nat_info(ca, &ni);
@@ -389,12 +389,12 @@ run_ct(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
 
     uint8_t state = pkt->md.ct_state;
     if (state & CS_INVALID) {
-        drop(p, pkt, in_id, VP_DROP_CT_INVALID);
+        pipeline_drop(p, pkt, in_id, VP_DROP_CT_INVALID);
         return false;
     }
     if (state & CS_NEW && !ca->commit) {
-        drop(p, pkt, in_id, (ca->nat == VP_CT_NAT_REPLY ? VP_DROP_NO_NAT
-                             : VP_DROP_FIREWALL));
+        pipeline_drop(p, pkt, in_id, (ca->nat == VP_CT_NAT_REPLY
+                                      ? VP_DROP_NO_NAT : VP_DROP_FIREWALL));
         return false;
     }
     if (state & CS_NEW
@@ -402,7 +402,7 @@ run_ct(struct pipeline *p, struct dp_packet *pkt, const struct vp_action *act,
         && !(state & (CS_SRC_NAT | CS_DST_NAT))) {
         /* Conntrack found no free tuple and tracks the packet untranslated:
          * it must not leave with its private address. */
-        drop(p, pkt, in_id, VP_DROP_NAT_EXHAUSTED);
+        pipeline_drop(p, pkt, in_id, VP_DROP_NAT_EXHAUSTED);
         return false;
     }
     if (ca->dscp >= 0) {
@@ -423,11 +423,11 @@ resolve(struct pipeline *p, struct dp_packet *pkt,
     ovs_be32 to = 0;
 
     if (!p->shared.resolver) {
-        drop(p, pkt, in_id, VP_DROP_NO_RESOLVER);
+        pipeline_drop(p, pkt, in_id, VP_DROP_NO_RESOLVER);
         return false;
     }
     if (!tso_complete_csum(pkt)) {
-        drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
+        pipeline_drop(p, pkt, in_id, VP_DROP_GSO_UNSUPPORTED);
         return false;
     }
     switch (resolver_route(p->shared.resolver, sf, key, act, in != NULL, pkt,
@@ -436,7 +436,7 @@ resolve(struct pipeline *p, struct dp_packet *pkt,
         if (act->type != VP_ACT_RESOLVE) {
             return true;
         }
-        drop(p, pkt, in_id, VP_DROP_OWNER_MISMATCH);
+        pipeline_drop(p, pkt, in_id, VP_DROP_OWNER_MISMATCH);
         break;
     case RESOLVER_SEND:
         output(p, pkt, NULL, NULL, to, sf->wan_vni | VP_VNI_OWNER, in, in_id);
@@ -444,7 +444,7 @@ resolve(struct pipeline *p, struct dp_packet *pkt,
     case RESOLVER_HELD:
         break;
     case RESOLVER_DROP:
-        drop(p, pkt, in_id, reason);
+        pipeline_drop(p, pkt, in_id, reason);
         break;
     }
     return false;
@@ -476,7 +476,7 @@ output_recorded(struct pipeline *p, struct dp_packet *pkt,
         return;
     }
     if (!p->shared.resolver) {
-        drop(p, pkt, in_id, VP_DROP_NO_RESOLVER);
+        pipeline_drop(p, pkt, in_id, VP_DROP_NO_RESOLVER);
         return;
     }
     switch (resolver_check_record(p->shared.resolver,
@@ -489,7 +489,7 @@ output_recorded(struct pipeline *p, struct dp_packet *pkt,
     case RESOLVER_HELD:
         break;
     case RESOLVER_DROP:
-        drop(p, pkt, in_id, reason);
+        pipeline_drop(p, pkt, in_id, reason);
         break;
     }
 }
@@ -503,7 +503,7 @@ output_uplink(struct pipeline *p, struct dp_packet *pkt,
     int fit;
 
     if (!uplink_router_mac(p->shared.uplink, &router)) {
-        drop(p, pkt, in_id, VP_DROP_WAN_NO_ARP);
+        pipeline_drop(p, pkt, in_id, VP_DROP_WAN_NO_ARP);
         return;
     }
     if (!fits(p, pkt, act->port, &fit)) {
@@ -531,7 +531,7 @@ deliver_ip(struct pipeline *p, struct dp_packet *pkt,
                             : NULL);
 
     if (!port) {
-        drop(p, pkt, in_id, VP_DROP_DST_IP_UNKNOWN);
+        pipeline_drop(p, pkt, in_id, VP_DROP_DST_IP_UNKNOWN);
         return;
     }
     const struct vp_vnet_cfg *cfg = ovsrcu_get(const struct vp_vnet_cfg *,
@@ -544,9 +544,9 @@ deliver_ip(struct pipeline *p, struct dp_packet *pkt,
 }
 
 void
-execute(struct pipeline *p, struct dp_packet *pkt,
-        const struct vp_flow_key *key, const struct vp_action *act,
-        struct vp_port *in, unsigned int in_id)
+pipeline_execute(struct pipeline *p, struct dp_packet *pkt,
+                 const struct vp_flow_key *key, const struct vp_action *act,
+                 struct vp_port *in, unsigned int in_id)
 {
     if (act->resolve && !resolve(p, pkt, key, act, in, in_id)) {
         return;
@@ -556,7 +556,7 @@ execute(struct pipeline *p, struct dp_packet *pkt,
     }
     switch ((enum vp_action_type) act->type) {
     case VP_ACT_DROP:
-        drop(p, pkt, in_id, act->drop_reason);
+        pipeline_drop(p, pkt, in_id, act->drop_reason);
         break;
     case VP_ACT_OUTPUT:
         output(p, pkt, act, act->port, 0, 0, in, in_id);
@@ -582,7 +582,7 @@ execute(struct pipeline *p, struct dp_packet *pkt,
         if (responder_icmp_echo_reply(pkt, act->eth_src)) {
             enqueue_port(p, pkt, in);
         } else {
-            drop(p, pkt, in_id, VP_DROP_TO_GATEWAY);
+            pipeline_drop(p, pkt, in_id, VP_DROP_TO_GATEWAY);
         }
         break;
     case VP_ACT_TO_OWNER:
@@ -592,7 +592,7 @@ execute(struct pipeline *p, struct dp_packet *pkt,
         break;
     case VP_ACT_RESOLVE:
         /* resolve() sent it on. */
-        drop(p, pkt, in_id, VP_DROP_OWNER_MISMATCH);
+        pipeline_drop(p, pkt, in_id, VP_DROP_OWNER_MISMATCH);
         break;
     case VP_ACT_UPLINK:
         output_uplink(p, pkt, act, in_id);

@@ -14,16 +14,16 @@ struct vp_port_counters_live;
 /* ICMP errors: 100 per second per port, in bursts of up to 100. */
 #define ICMP_TOKENS_PER_MSG 10
 
-struct vp_port_counters_live *counters(struct pipeline *,
-                                       unsigned int port_id);
+struct vp_port_counters_live *pipeline_counters(struct pipeline *,
+                                                unsigned int port_id);
 /* Counts 'pkt' as dropped on 'port_id' for 'reason', logs it in the drop
  * log, and frees it. */
-void drop(struct pipeline *, struct dp_packet *, unsigned int port_id,
-          enum vp_drop_reason);
+void pipeline_drop(struct pipeline *, struct dp_packet *,
+                   unsigned int port_id, enum vp_drop_reason);
 /* Acts on 'pkt' as its decision 'act' says; 'in' is the port it came in
  * on (NULL: the fabric, 'in_id' VP_FABRIC_PORT_ID). */
-void execute(struct pipeline *, struct dp_packet *,
-             const struct vp_flow_key *, const struct vp_action *,
-             struct vp_port *in, unsigned int in_id);
+void pipeline_execute(struct pipeline *, struct dp_packet *,
+                      const struct vp_flow_key *, const struct vp_action *,
+                      struct vp_port *in, unsigned int in_id);
 
 #endif /* vplane/pipeline-private.h */

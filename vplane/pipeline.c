@@ -1,8 +1,8 @@
 /* vplane/pipeline.c: the per-packet path (see pipeline.h for the stages)
  * up to the decision: counting a batch in, VXLAN decapsulation, the flow
  * key, the flow cache or on a miss the slow path, and a VM's UDP
- * superframes cut into datagrams; also the pipeline's setup, and drop(),
- * which both halves use.
+ * superframes cut into datagrams; also the pipeline's setup, and
+ * pipeline_drop(), which both halves use.
  *
  * What happens to a packet after its decision -- routing, conntrack, the
  * resolver, ICMP errors, ARP and echo answers, flooding, and the output
@@ -74,16 +74,16 @@ pipeline_start(struct pipeline *p, long long int now)
 }
 
 struct vp_port_counters_live *
-counters(struct pipeline *p, unsigned int port_id)
+pipeline_counters(struct pipeline *p, unsigned int port_id)
 {
     return &p->stats->ports[port_id];
 }
 
 void
-drop(struct pipeline *p, struct dp_packet *pkt, unsigned int port_id,
-     enum vp_drop_reason reason)
+pipeline_drop(struct pipeline *p, struct dp_packet *pkt,
+              unsigned int port_id, enum vp_drop_reason reason)
 {
-    vp_counter_add(&counters(p, port_id)->drops[reason], 1);
+    vp_counter_add(&pipeline_counters(p, port_id)->drops[reason], 1);
     drop_log_record(pkt, port_id, p->vni, reason);
     dp_packet_delete(pkt);
 }
@@ -109,11 +109,11 @@ execute_udp_gso(struct pipeline *p, struct dp_packet *pkt,
     struct dp_packet *segs[TSO_MAX_UDP_SEGS];
     size_t n = tso_segment_udp(pkt, gso_size, segs, ARRAY_SIZE(segs));
     if (!n) {
-        drop(p, pkt, in->id, VP_DROP_GSO_UNSUPPORTED);
+        pipeline_drop(p, pkt, in->id, VP_DROP_GSO_UNSUPPORTED);
         return true;
     }
     for (size_t i = 0; i < n; i++) {
-        execute(p, segs[i], key, act, in, in->id);
+        pipeline_execute(p, segs[i], key, act, in, in->id);
     }
     dp_packet_delete(pkt);
     return true;
@@ -135,7 +135,7 @@ process_packet(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
         VLOG_WARN_RL(&drop_rl, "%s: dropped a %"PRIu32"-byte frame: %s",
                      in ? in->name : "fabric", dp_packet_size(pkt),
                      vp_drop_reason_name(reason));
-        drop(p, pkt, in_id, reason);
+        pipeline_drop(p, pkt, in_id, reason);
         return;
     }
 
@@ -162,7 +162,7 @@ process_packet(struct pipeline *p, struct dp_packet *pkt, struct vp_port *in,
     e->bytes += dp_packet_size(pkt);
     e->used = p->now;
     if (!in || !execute_udp_gso(p, pkt, &key, &e->action, in)) {
-        execute(p, pkt, &key, &e->action, in, in_id);
+        pipeline_execute(p, pkt, &key, &e->action, in, in_id);
     }
 }
 
@@ -182,7 +182,7 @@ void
 pipeline_process_port(struct pipeline *p, struct vp_port *in,
                       struct dp_packet_batch *batch)
 {
-    struct vp_port_counters_live *c = counters(p, in->id);
+    struct vp_port_counters_live *c = pipeline_counters(p, in->id);
     struct dp_packet *pkt;
     uint64_t n_fast = 0;
 
@@ -198,7 +198,7 @@ void
 pipeline_process_fabric(struct pipeline *p, struct dp_packet_batch *batch,
                         const ovs_be32 srcs[])
 {
-    struct vp_port_counters_live *c = counters(p, VP_FABRIC_PORT_ID);
+    struct vp_port_counters_live *c = pipeline_counters(p, VP_FABRIC_PORT_ID);
     struct dp_packet *pkt;
     uint64_t n_fast = 0;
 
@@ -213,7 +213,7 @@ pipeline_process_fabric(struct pipeline *p, struct dp_packet_batch *batch,
             VLOG_WARN_RL(&drop_rl, "dropped VXLAN datagram from "IP_FMT": %s",
                          IP_ARGS(srcs[i]), vp_drop_reason_name(reason));
             p->vni = 0;
-            drop(p, pkt, VP_FABRIC_PORT_ID, reason);
+            pipeline_drop(p, pkt, VP_FABRIC_PORT_ID, reason);
             continue;
         }
         process_packet(p, pkt, NULL, vni, srcs[i], &n_fast);

@@ -196,7 +196,7 @@ apply_vnet(struct vp_tables *t, const struct vp_vnet_spec *spec)
     vnet = xzalloc(sizeof *vnet);
     vnet->name = xstrdup(spec->name);
     vnet->vni = spec->vni;
-    vnet->tenant = tenant_get(t, spec->tenant);
+    vnet->tenant = tables_tenant_get(t, spec->tenant);
     vnet->tenant->n_vnets++;
     ovsrcu_set_hidden(&vnet->cfg, cfg);
     ovsrcu_set_hidden(&vnet->flood, xzalloc(sizeof(struct vp_flood)));
@@ -235,7 +235,7 @@ tables_vnet_del(struct vp_tables *t, const char *name)
     /* The RIB points at the VNet: replace it before the VNet can go. */
     tenant_rebuild_rib(t, tenant);
     ovsrcu_postpone(vnet_free, vnet);
-    tenant_put(t, tenant);
+    tables_tenant_put(t, tenant);
     tables_changed(t);
     return NULL;
 }
@@ -392,7 +392,7 @@ tables_xlate_del(struct vp_tables *t, const char *vnet_name,
 static struct vp_tenant *
 apply_route(struct vp_tables *t, const struct vp_route_spec *spec)
 {
-    struct vp_tenant *tenant = tenant_get(t, spec->tenant);
+    struct vp_tenant *tenant = tables_tenant_get(t, spec->tenant);
     struct vp_route *route = tenant_route_find(tenant, spec->prefix,
                                                spec->plen);
 
@@ -428,7 +428,7 @@ tables_route_del(struct vp_tables *t, const char *tenant_name,
     free(route);
     t->n_routes--;
     tenant_rebuild_rib(t, tenant);
-    tenant_put(t, tenant);
+    tables_tenant_put(t, tenant);
     tables_changed(t);
     return NULL;
 }

@@ -26,10 +26,11 @@ bool port_matches_spec(const struct vp_port *, const struct vp_port_spec *);
 const struct vp_vnet_cfg *vnet_cfg_protected(const struct vp_vnet *);
 struct eth_addr vnet_default_gw_mac(uint32_t vni);
 void vnet_rebuild_flood(struct vp_vnet *);
-/* The tenant named 'name', created if there is none; tenant_put() frees it
- * (and gives its conntrack zone back) once it has no VNet and no route. */
-struct vp_tenant *tenant_get(struct vp_tables *, const char *name);
-void tenant_put(struct vp_tables *, struct vp_tenant *);
+/* The tenant named 'name', created if there is none; tables_tenant_put()
+ * frees it (and gives its conntrack zone back) once it has no VNet and no
+ * route. */
+struct vp_tenant *tables_tenant_get(struct vp_tables *, const char *name);
+void tables_tenant_put(struct vp_tables *, struct vp_tenant *);
 void tenant_rebuild_rib(struct vp_tables *, struct vp_tenant *);
 void tenant_rebuild_vteps(struct vp_tenant *);
 struct vp_route *tenant_route_find(const struct vp_tenant *, ovs_be32 prefix,

@@ -380,7 +380,7 @@ vnet_cfg_protected(const struct vp_vnet *vnet)
 /* Tenants. */
 
 struct vp_tenant *
-tenant_get(struct vp_tables *t, const char *name)
+tables_tenant_get(struct vp_tables *t, const char *name)
 {
     struct vp_tenant *tenant = tables_tenant_by_name(t, name);
 
@@ -425,7 +425,7 @@ tables_release_zone(struct vp_tables *t, uint16_t zone)
 }
 
 void
-tenant_put(struct vp_tables *t, struct vp_tenant *tenant)
+tables_tenant_put(struct vp_tables *t, struct vp_tenant *tenant)
 {
     if (!tenant->n_vnets && hmap_is_empty(&tenant->routes)) {
         hmap_remove(&t->tenants, &tenant->node);
