@@ -323,8 +323,8 @@ cmd_host_add(struct ctl_context *ctx)
     }
     /* An empty value clears; the whole-state check wants all three or
      * none. */
-    if (uplink && *uplink && nb_failed(ctx, vp_parse_ifname("uplink",
-                                                           uplink))) {
+    if (uplink && *uplink
+        && nb_failed(ctx, vp_parse_new_ifname("uplink", uplink))) {
         goto out;
     }
     if (uplink_address && *uplink_address) {

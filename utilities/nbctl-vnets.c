@@ -295,7 +295,7 @@ parse_port_args(struct ctl_context *ctx, int first, struct port_args *a)
                 return false;
             }
         } else if ((v = nbctl_keyword(arg, "iface"))) {
-            if (*v && nb_failed(ctx, vp_parse_ifname("iface", v))) {
+            if (*v && nb_failed(ctx, vp_parse_new_ifname("iface", v))) {
                 return false;
             }
             free(a->iface);

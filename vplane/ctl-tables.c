@@ -151,7 +151,7 @@ cmd_port_add(struct unixctl_conn *conn, int argc, const char *argv[],
     struct vp_port_spec *spec = vp_config_add_port(&c);
     spec->ips = xcalloc(argc, sizeof *spec->ips);
     spec->allowed = xcalloc(argc, sizeof *spec->allowed);
-    error = vp_parse_ifname("name", argv[1]);
+    error = vp_parse_new_ifname("name", argv[1]);
     if (!error) {
         spec->name = xstrdup(argv[1]);
         error = vp_parse_name("vnet", argv[2]);

@@ -113,7 +113,7 @@ match_device(xmlXPathContext *ctx, xmlNode *root, struct lv_nic_spec *spec)
                 spec->tap_unmanaged = managed && !strcmp(managed, "no");
                 free(managed);
                 if (spec->tap) {
-                    error = vp_parse_ifname("target dev", spec->tap);
+                    error = vp_parse_new_ifname("target dev", spec->tap);
                 }
             }
             free(type);

@@ -108,10 +108,7 @@ vp_parse_name(const char *field, const char *s)
     return NULL;
 }
 
-/* Linux interface names: at most IFNAMSIZ - 1 bytes, no '/' or spaces.
- * Each becomes a port name, and "fabric" and "resolver" are taken: the
- * operator's commands (trace, capture, drop-stats) name the VXLAN fabric
- * and the owner resolver so, where they take a port name. */
+/* Linux interface names: at most IFNAMSIZ - 1 bytes, no '/' or spaces. */
 char *
 vp_parse_ifname(const char *field, const char *s)
 {
@@ -125,12 +122,25 @@ vp_parse_ifname(const char *field, const char *s)
         return xasprintf("%s: \"%s\" is not a valid interface name",
                          field, s);
     }
-    if (!strcmp(s, "fabric") || !strcmp(s, "resolver")) {
-        return xasprintf("%s: \"%s\" is reserved: vplane-ctl's commands "
-                         "name the VXLAN fabric and the owner resolver "
-                         "\"fabric\" and \"resolver\"", field, s);
-    }
     return NULL;
+}
+
+/* An interface name for a new port or uplink.  "fabric" and "resolver" are
+ * taken: trace, capture and drop-stats name the VXLAN fabric and the owner
+ * resolver so where they take a port name.  Only where a name is created:
+ * a name already in a database or a snapshot is accepted, so that one port
+ * so named cannot make a host refuse its whole state. */
+char *
+vp_parse_new_ifname(const char *field, const char *s)
+{
+    char *error = vp_parse_ifname(field, s);
+
+    if (!error && (!strcmp(s, "fabric") || !strcmp(s, "resolver"))) {
+        error = xasprintf("%s: \"%s\" is reserved: vplane-ctl's commands "
+                          "name the VXLAN fabric and the owner resolver "
+                          "\"fabric\" and \"resolver\"", field, s);
+    }
+    return error;
 }
 
 char *

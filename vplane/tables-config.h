@@ -93,6 +93,8 @@ char *vp_parse_name(const char *field, const char *s)
     OVS_WARN_UNUSED_RESULT;
 char *vp_parse_ifname(const char *field, const char *s)
     OVS_WARN_UNUSED_RESULT;
+char *vp_parse_new_ifname(const char *field, const char *s)
+    OVS_WARN_UNUSED_RESULT;
 char *vp_parse_vni(const char *field, const char *s, uint32_t *vni)
     OVS_WARN_UNUSED_RESULT;
 char *vp_parse_vm_mac(const char *field, const char *s, struct eth_addr *)

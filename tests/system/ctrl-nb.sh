@@ -53,6 +53,8 @@ refused "overlapping subnets" "overlaps" vnet-add app 5003 acme 10.1.0.129/25
 refused "unknown tenant" "tenant: no tenant" vnet-add app 5003 nobody
 refused "unknown host" "host: no host" port-add web 02:00:00:00:01:09 host=h9
 refused "two interfaces one name" "iface:" port-add web 02:00:00:00:01:09 10.1.0.19 host=h1 iface=tap1
+refused "reserved interface name" "iface: \"fabric\" is reserved" port-add web 02:00:00:00:01:09 10.1.0.19 host=h1 iface=fabric
+refused "reserved uplink name" "uplink: \"resolver\" is reserved" --may-exist host-add h2 192.168.100.2 uplink=resolver uplink-address=198.51.100.2/30 uplink-router=198.51.100.1
 refused "VTEP in use" "vtep: 192.168.100.1 is host" host-add h3 192.168.100.1
 refused "bad VTEP" "vtep:" host-add h3 300.1.1.1
 refused "bad name" "tenant:" tenant-add "a b"
