@@ -24,8 +24,9 @@ struct ctrl_host {
     char *address;              /* Peer of the last session. */
     long long int connected_at;
     long long int lost_at;      /* When the last session ended, or 0. */
-    bool lost_before_start;     /* It ended before this process started,
-                                 * which is what lost_at holds. */
+    bool lost_before_active;    /* It ended before this controller became
+                                 * active (started, or took the lock
+                                 * over), which is what lost_at holds. */
     bool live;                  /* Counts for the subset assignment. */
 
     bool synced;                /* The session got its snapshot. */
@@ -81,6 +82,10 @@ struct ctrl {
 
 struct ctrl_host *ctrl_host_find(const struct ctrl *, const char *name);
 struct ctrl_host *ctrl_host_get(struct ctrl *, const char *name);
+/* The database's hosts sorted by name, for the operators' commands;
+ * the caller frees the array. */
+const struct vprec_host **ctrl_sorted_host_rows(const struct ctrl *,
+                                                size_t *n);
 const struct vprec_host *ctrl_host_row(const struct ctrl *,
                                        const char *name);
 int ctrl_grace_ms(const struct ctrl *);

@@ -202,7 +202,7 @@ ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
     h->address = xstrdup(sb_session_peer(s));
     h->connected_at = time_msec();
     h->lost_at = 0;
-    h->lost_before_start = false;
+    h->lost_before_active = false;
     h->synced = false;
     h->status_dirty = true;
     if (!h->live) {
@@ -352,16 +352,21 @@ load_state(struct ctrl *c)
      * generation twice. */
     c->generation = d && d->generation ? d->generation + GENERATION_SKIP : 0;
     VPREC_HOST_FOR_EACH (row, c->idl) {
-        bool was_connected = smap_get_bool(&row->status, "connected", false);
-        if (row->n_subsets || was_connected) {
-            /* ctrl/hosts and ctrl/lagging say "lost before start" rather
-             * than "never connected". */
+        /* A host that ever connected has its last peer in its status. */
+        const char *address = smap_get(&row->status, "address");
+        if (row->n_subsets || address) {
+            /* ctrl/hosts and ctrl/lagging say it was lost before this
+             * controller became active, rather than "never connected";
+             * its address stays in its status. */
             struct ctrl_host *h = ctrl_host_get(c, row->name);
             h->lost_at = time_msec();
-            h->lost_before_start = true;
+            h->lost_before_active = true;
             h->live = row->n_subsets > 0;
+            if (address && !h->address) {
+                h->address = xstrdup(address);
+            }
         }
-        if (was_connected) {
+        if (smap_get_bool(&row->status, "connected", false)) {
             /* Written by the previous controller: not true any more. */
             ctrl_host_get(c, row->name)->status_dirty = true;
         }
@@ -586,6 +591,25 @@ compare_host_names(const void *a_, const void *b_)
     return strcmp((*a)->name, (*b)->name);
 }
 
+const struct vprec_host **
+ctrl_sorted_host_rows(const struct ctrl *c, size_t *np)
+{
+    const struct vprec_host **rows = NULL, *row;
+    size_t n = 0, allocated = 0;
+
+    VPREC_HOST_FOR_EACH (row, c->idl) {
+        if (n >= allocated) {
+            rows = x2nrealloc(rows, &allocated, sizeof *rows);
+        }
+        rows[n++] = row;
+    }
+    if (n) {
+        qsort(rows, n, sizeof *rows, compare_host_names);
+    }
+    *np = n;
+    return rows;
+}
+
 void
 ctrl_format_hosts(const struct ctrl *c, struct ds *s)
 {
@@ -600,17 +624,8 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
     ds_put_format(s, "%-16s %-15s %-24s %-5s %10s %10s %7s  %s\n", "HOST",
                   "VTEP", "CONNECTION", "LIVE", "GENERATION", "ACKED",
                   "SUBSETS", "ERROR");
-    size_t n = 0, allocated = 0;
-    const struct vprec_host **rows = NULL;
-    VPREC_HOST_FOR_EACH (row, c->idl) {
-        if (n >= allocated) {
-            rows = x2nrealloc(rows, &allocated, sizeof *rows);
-        }
-        rows[n++] = row;
-    }
-    if (n) {
-        qsort(rows, n, sizeof *rows, compare_host_names);
-    }
+    size_t n;
+    const struct vprec_host **rows = ctrl_sorted_host_rows(c, &n);
     for (size_t i = 0; i < n; i++) {
         const struct ctrl_host *h = ctrl_host_find(c, rows[i]->name);
         char conn[64];
@@ -621,9 +636,12 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
             snprintf(conn, sizeof conn, "up %llds",
                      (now - h->connected_at) / 1000);
         } else if (h && h->lost_at) {
-            snprintf(conn, sizeof conn, h->lost_before_start
-                     ? "lost before start %llds" : "lost %llds ago",
-                     (now - h->lost_at) / 1000);
+            if (h->lost_before_active) {
+                ovs_strlcpy(conn, "not since activation", sizeof conn);
+            } else {
+                snprintf(conn, sizeof conn, "lost %llds ago",
+                         (now - h->lost_at) / 1000);
+            }
         } else {
             ovs_strlcpy(conn, "never", sizeof conn);
         }

@@ -274,7 +274,7 @@ ctrl_stats_format(const struct ctrl *c, int argc, const char *argv[],
     }
 
     /* A host's view has no per-VNet totals, so no header for them. */
-    bool host_view = filter && ctrl_host_find(c, filter);
+    bool host_view = filter && ctrl_host_row(c, filter);
     struct json *j_totals = json_array_create_empty();
     if (!json && !host_view) {
         ds_put_format(s, "\n%-16s %-9s %-16s %12s %12s %12s %12s %12s\n",
@@ -323,10 +323,11 @@ void
 ctrl_format_lagging(struct ctrl *c, struct ds *s)
 {
     long long int now = time_msec();
-    const struct vprec_host *row;
-    size_t n = 0;
+    size_t n = 0, n_rows;
+    const struct vprec_host **rows = ctrl_sorted_host_rows(c, &n_rows);
 
-    VPREC_HOST_FOR_EACH (row, c->idl) {
+    for (size_t i = 0; i < n_rows; i++) {
+        const struct vprec_host *row = rows[i];
         const struct ctrl_host *h = ctrl_host_find(c, row->name);
         struct host_view want;
         struct ds why = DS_EMPTY_INITIALIZER;
@@ -334,9 +335,10 @@ ctrl_format_lagging(struct ctrl *c, struct ds *s)
         host_view_init(&want);
         host_view_compute(c->idl, row, &want);
         if (!h || !h->session) {
-            if (h && h->lost_before_start) {
+            if (h && h->lost_before_active) {
                 ds_put_format(&why, "not connected since this controller "
-                              "started %llds ago", (now - h->lost_at) / 1000);
+                              "became active %llds ago",
+                              (now - h->lost_at) / 1000);
             } else if (h && h->lost_at) {
                 ds_put_format(&why, "not connected (lost %llds ago)",
                               (now - h->lost_at) / 1000);
@@ -370,6 +372,7 @@ ctrl_format_lagging(struct ctrl *c, struct ds *s)
         ds_destroy(&why);
         host_view_destroy(&want);
     }
+    free(rows);
     if (!n) {
         ds_put_cstr(s, "every host has the desired state\n");
     }

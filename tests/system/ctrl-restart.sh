@@ -108,9 +108,9 @@ for i in $(seq 50); do
     sleep 0.1
 done
 check_eq "$(world_nb get Host h3 status:connected)" '"false"' "h3's status after the restart"
-check_contains "$(world_ctrl ctrl/hosts | awk '$1 == "h3"')" "lost before start" "ctrl/hosts for h3"
+check_contains "$(world_ctrl ctrl/hosts | awk '$1 == "h3"')" "not since activation" "ctrl/hosts for h3"
 check_contains "$(world_ctrl ctrl/lagging | awk '$1 == "h3"')" \
-    "not connected since this controller started" "ctrl/lagging for h3"
+    "not connected since this controller became active" "ctrl/lagging for h3"
 
 check_step "vplane-ctrl exits cleanly"
 world_ctrl exit || check_fail "exit command failed"

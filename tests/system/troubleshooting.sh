@@ -6,7 +6,8 @@
 # fault, applies the fix and shows the traffic passing again.
 #
 # With TROUBLESHOOTING_TRANSCRIPT=FILE, every diagnostic command and its
-# exact output is written to FILE (replacing it), case by case: the doc quotes it.
+# exact output is written to FILE (replacing it), case by case: the doc
+# quotes it.
 #
 #   1. a VM cannot reach a VM on another host (its port names the wrong
 #      interface: tx-error on the VM's host);
