@@ -166,7 +166,8 @@ world_vm() {
     # controls, and would land in the counters tests compare.
     if [ -z "${WORLD_VM_IPV6:-}" ]; then
         ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-            net.ipv6.conf.default.disable_ipv6=1
+            net.ipv6.conf.default.disable_ipv6=1 2>/dev/null \
+            || [ ! -d /proc/sys/net/ipv6 ]      # a kernel without IPv6
     fi
     ip link add eth0 netns "$ns" type veth peer name "$vm" netns "$(world_ns "$h")"
     ip -n "$ns" link set eth0 address "$mac" mtu "$mtu"

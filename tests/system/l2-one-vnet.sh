@@ -1,13 +1,16 @@
 #!/bin/bash
-# VMs of one VNet on one host and on two hosts reach each other: ping and
-# iperf3 TCP, with the data counted on the ports and the fabric.  One host
-# gets its tables from a JSON file, the other from single commands.
+# VMs of one VNet on one host and on two hosts reach each other: ping
+# (IPv4, and IPv6 link-local after neighbour discovery flooded over the
+# fabric) and iperf3 TCP, with the data counted on the ports and the
+# fabric.  One host gets its tables from a JSON file, the other from single
+# commands.
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 check_require_root
 check_require_tools ping iperf3 "$PYTHON"
 
 world_init l2v
+WORLD_VM_IPV6=1         # the VMs' own IPv6, and its chatter, are switched too
 world_host h1 192.168.100.1
 world_host h2 192.168.100.2
 world_vm a1 h1 02:00:00:00:01:01 10.1.0.11/24 10.1.0.1
@@ -42,6 +45,21 @@ check_ping a1 10.1.0.13
 check_ping a1 10.1.0.12
 check_ping a2 10.1.0.13
 check_ping a2 10.1.0.1          # the distributed gateway answers
+
+check_step "IPv6 link-local ping across hosts"
+# a1 finds a2's MAC by a neighbour solicitation to a multicast group, which
+# h1 floods over the fabric; the echoes are switched by MAC like IPv4.
+ll6() {
+    world_exec "$1" ip -6 -o addr show dev eth0 scope link | awk '{ print $4 }' | cut -d/ -f1
+}
+for vm in a1 a2; do       # until duplicate address detection is done
+    world_wait_for sh -c "ip -n $(world_ns $vm) -6 addr show dev eth0 scope link | grep -q inet6 \
+        && ! ip -n $(world_ns $vm) -6 addr show dev eth0 tentative | grep -q inet6" \
+        || check_fail "$vm has no usable link-local address"
+done
+a2_ll=$(ll6 a2)
+world_exec a1 ping -6 -q -c 3 -i 0.2 -W 2 "$a2_ll%eth0" >/dev/null \
+    || check_fail "ping -6 a1 -> a2 ($a2_ll)"
 
 check_step "iperf3 TCP on one host"
 bps=$(iperf_tcp a1 10.1.0.13 3 a3)
