@@ -227,9 +227,10 @@ cmd_dump_conntrack(struct unixctl_conn *conn, int argc, const char *argv[],
     }
     only = filter ? tables_tenant_by_name(ctx->tables, filter) : NULL;
 
-    /* Text is written row by row as the dump goes, from the same row
-     * object JSON gets, so that the two hold the same rows without the
-     * whole table (millions of connections) ever held as JSON objects. */
+    /* Text is formatted row by row as the dump goes, from the same row
+     * object JSON gets, so that the two hold the same rows without text
+     * output holding the whole table (millions of connections) as JSON
+     * objects too.  The reply is still one string, as unixctl sends it. */
     struct json *rows = json_array_create_empty();
     if (!json) {
         ds_put_format(&s, "%-16s %5s %-5s %-11s %5s %s %s\n", "TENANT",

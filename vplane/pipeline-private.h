@@ -5,17 +5,22 @@
 #define VPLANE_PIPELINE_PRIVATE_H 1
 
 #include "pipeline.h"
+#include "stats.h"
 #include "vplane/drop-reasons.h"
 
 struct vp_action;
 struct vp_flow_key;
-struct vp_port_counters_live;
 
 /* ICMP errors: 100 per second per port, in bursts of up to 100. */
 #define ICMP_TOKENS_PER_MSG 10
 
-struct vp_port_counters_live *pipeline_counters(struct pipeline *,
-                                                unsigned int port_id);
+/* Inline: both halves count every batch, and this is one address. */
+static inline struct vp_port_counters_live *
+pipeline_counters(struct pipeline *p, unsigned int port_id)
+{
+    return &p->stats->ports[port_id];
+}
+
 /* Counts 'pkt' as dropped on 'port_id' for 'reason', logs it in the drop
  * log, and frees it. */
 void pipeline_drop(struct pipeline *, struct dp_packet *,

@@ -73,12 +73,6 @@ pipeline_start(struct pipeline *p, long long int now)
     atomic_read_relaxed(CONST_CAST(atomic_int *, p->fabric_mtu), &p->mtu);
 }
 
-struct vp_port_counters_live *
-pipeline_counters(struct pipeline *p, unsigned int port_id)
-{
-    return &p->stats->ports[port_id];
-}
-
 void
 pipeline_drop(struct pipeline *p, struct dp_packet *pkt,
               unsigned int port_id, enum vp_drop_reason reason)
