@@ -155,6 +155,13 @@ world_ctl() {
     "$VPLANE_CTL" --timeout=30 -t "$WORLD_DIR/$h.ctl" "$@"
 }
 
+# world_no_ipv6 NETNS: no IPv6 in NETNS (a kernel without IPv6 is fine).
+world_no_ipv6() {
+    ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+        net.ipv6.conf.default.disable_ipv6=1 2>/dev/null \
+        || [ ! -d /proc/sys/net/ipv6 ]
+}
+
 # world_vm VM HOST MAC IP/LEN [GW] [MTU]
 world_vm() {
     local vm=$1 h=$2 mac=$3 addr=$4 gw=${5:-} mtu=${6:-1450}
@@ -164,11 +171,7 @@ world_vm() {
     # No IPv6 unless the test asks (WORLD_VM_IPV6=1): a VM's router
     # solicitations and MLD reports come seconds apart, at times no test
     # controls, and would land in the counters tests compare.
-    if [ -z "${WORLD_VM_IPV6:-}" ]; then
-        ip netns exec "$ns" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
-            net.ipv6.conf.default.disable_ipv6=1 2>/dev/null \
-            || [ ! -d /proc/sys/net/ipv6 ]      # a kernel without IPv6
-    fi
+    [ -n "${WORLD_VM_IPV6:-}" ] || world_no_ipv6 "$ns"
     ip link add eth0 netns "$ns" type veth peer name "$vm" netns "$(world_ns "$h")"
     ip -n "$ns" link set eth0 address "$mac" mtu "$mtu"
     ip -n "$ns" addr add "$addr" dev eth0
