@@ -394,9 +394,9 @@ handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
         error = vp_peers_check(&peers);
     }
     if (!error) {
-        /* Removals first: a port that moved is removed and added back. */
-        tables_remove(c->tables, &removal);
-        error = tables_apply(c->tables, &cfg);
+        /* Removals first: a port that moved is removed and added back.
+         * Checked whole first: a refused update changes nothing. */
+        error = tables_update(c->tables, &removal, &cfg);
     }
     if (error) {
         refuse(c, gen, "update", error);
@@ -637,6 +637,11 @@ ctrl_client_format(const struct ctrl_client *c, struct ds *s)
                       (now - c->synced_at) / 1000);
     }
     ds_put_char(s, '\n');
+    if (c->state == SYNC_REFUSED) {
+        /* Nothing of a refused generation was applied. */
+        ds_put_format(s, "  generation %lld refused: nothing of it applied\n",
+                      c->refused_gen);
+    }
     if (c->state == SYNC_STAGING) {
         ds_put_format(s, "  receiving snapshot generation %lld: part %lld "
                       "of %lld\n", c->snap_gen, c->snap_got, c->snap_parts);

@@ -3,8 +3,12 @@
  * tables_check() looks at a whole struct vp_config against the current
  * tables and against itself (a batch may define a VNet and use it), and
  * returns the first problem as one line that names the entry and the field.
- * It changes nothing; tables_apply() runs it first so that a batch is
- * applied entirely or not at all. */
+ * tables_check_update() does the same for the tables as they will be once
+ * a struct vp_removal has been applied, without applying it: every lookup
+ * of the live tables below goes through the check context, which hides
+ * what the removal takes away.  Neither changes anything; tables_apply()
+ * and tables_update() run them first so that a batch is applied entirely
+ * or not at all. */
 #include <config.h>
 
 #include <string.h>
@@ -13,7 +17,9 @@
 #include "openvswitch/dynamic-string.h"
 #include "packets.h"
 #include "port.h"
+#include "openvswitch/shash.h"
 #include "tables-private.h"
+#include "tables-sync.h"
 #include "util.h"
 
 /* A key seen earlier in the batch, in some scope (an interned VNet or tenant
@@ -83,14 +89,173 @@ struct check_ctx {
     struct shash vnet_specs;            /* Name -> struct vp_vnet_spec. */
     struct hmap port_ips;               /* The batch's port addresses, in
                                          * each VNet's scope -> MAC. */
+
+    /* What a removal takes away first (all empty without one). */
+    struct hmapx gone_vnets;            /* struct vp_vnet *. */
+    struct hmapx gone_ports;            /* struct vp_port *. */
+    struct hmapx gone_xlates;           /* struct vp_xlate *. */
+    struct hmapx gone_routes;           /* struct vp_route *. */
 };
+
+/* The live tables as the removal leaves them.  Removing a VNet removes
+ * what is in it (tables_remove()), so a port or entry of a removed VNet is
+ * gone too. */
+static bool
+vnet_gone(const struct check_ctx *ctx, const struct vp_vnet *vnet)
+{
+    return hmapx_contains(&ctx->gone_vnets, vnet);
+}
+
+static bool
+port_gone(const struct check_ctx *ctx, const struct vp_port *port)
+{
+    return (hmapx_contains(&ctx->gone_ports, port)
+            || vnet_gone(ctx, port->vnet));
+}
+
+static bool
+xlate_gone(const struct check_ctx *ctx, const struct vp_xlate *x)
+{
+    return (hmapx_contains(&ctx->gone_xlates, x)
+            || vnet_gone(ctx, x->vnet));
+}
+
+static const struct vp_vnet *
+live_vnet_by_name(const struct check_ctx *ctx, const char *name)
+{
+    const struct vp_vnet *vnet = tables_vnet_by_name(ctx->t, name);
+    return vnet && !vnet_gone(ctx, vnet) ? vnet : NULL;
+}
+
+static const struct vp_vnet *
+live_vnet_by_vni(const struct check_ctx *ctx, uint32_t vni)
+{
+    const struct vp_vnet *vnet = tables_vnet_by_vni(ctx->t, vni);
+    return vnet && !vnet_gone(ctx, vnet) ? vnet : NULL;
+}
+
+static const struct vp_port *
+live_port_by_name(const struct check_ctx *ctx, const char *name)
+{
+    const struct vp_port *port = tables_port_by_name(ctx->t, name);
+    return port && !port_gone(ctx, port) ? port : NULL;
+}
+
+static const struct vp_port *
+live_port_by_mac(const struct check_ctx *ctx, const struct vp_vnet *vnet,
+                 struct eth_addr mac)
+{
+    const struct vp_port *port = tables_port_by_mac(ctx->t, vnet, mac);
+    return port && !port_gone(ctx, port) ? port : NULL;
+}
+
+static const struct vp_port *
+live_port_by_ip(const struct check_ctx *ctx, const struct vp_vnet *vnet,
+                ovs_be32 ip)
+{
+    const struct vp_port *port = tables_port_by_ip(ctx->t, vnet, ip);
+    return port && !port_gone(ctx, port) ? port : NULL;
+}
+
+static const struct vp_xlate *
+live_xlate_by_ip(const struct check_ctx *ctx, const struct vp_vnet *vnet,
+                 ovs_be32 ip)
+{
+    const struct vp_xlate *x = tables_xlate_by_ip(ctx->t, vnet, ip);
+    return x && !xlate_gone(ctx, x) ? x : NULL;
+}
+
+/* A MAC may have several entries (one per address): any that stays. */
+static bool
+live_xlate_has_mac(const struct check_ctx *ctx, const struct vp_vnet *vnet,
+                   struct eth_addr mac)
+{
+    const struct vp_xlate *x;
+
+    CMAP_FOR_EACH_WITH_HASH (x, mac_node, tables_hash_mac(vnet->vni, mac),
+                             &ctx->t->xlate_by_mac) {
+        if (x->vnet == vnet && eth_addr_equals(x->mac, mac)
+            && !xlate_gone(ctx, x)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Routes go with their tenant's last VNet (tables_remove()). */
+static bool
+route_gone(const struct check_ctx *ctx, const struct vp_tenant *tenant,
+           const struct vp_route *route)
+{
+    if (hmapx_contains(&ctx->gone_routes, route)) {
+        return true;
+    }
+    size_t n_gone = 0;
+    struct hmapx_node *node;
+    HMAPX_FOR_EACH (node, &ctx->gone_vnets) {
+        const struct vp_vnet *vnet = node->data;
+        n_gone += vnet->tenant == tenant;
+    }
+    return n_gone && n_gone == tenant->n_vnets;
+}
+
+/* Resolves what 'r' names in the live tables; what is not there is not an
+ * error, as for tables_remove(). */
+static void
+check_ctx_remove(struct check_ctx *ctx, const struct vp_removal *r)
+{
+    for (size_t i = 0; i < r->n_vnets; i++) {
+        const struct vp_vnet *vnet = tables_vnet_by_name(ctx->t,
+                                                         r->vnets[i]);
+        if (vnet) {
+            hmapx_add(&ctx->gone_vnets, CONST_CAST(struct vp_vnet *, vnet));
+        }
+    }
+    for (size_t i = 0; i < r->n_ports; i++) {
+        const struct vp_port *port = tables_port_by_name(ctx->t,
+                                                         r->ports[i]);
+        if (port) {
+            hmapx_add(&ctx->gone_ports, CONST_CAST(struct vp_port *, port));
+        }
+    }
+    for (size_t i = 0; i < r->n_xlates; i++) {
+        const struct vp_xlate_id *id = &r->xlates[i];
+        const struct vp_vnet *vnet = tables_vnet_by_name(ctx->t, id->vnet);
+        const struct vp_xlate *x;
+
+        if (!vnet) {
+            continue;
+        }
+        CMAP_FOR_EACH_WITH_HASH (x, mac_node,
+                                 tables_hash_mac(vnet->vni, id->mac),
+                                 &ctx->t->xlate_by_mac) {
+            if (x->vnet == vnet && eth_addr_equals(x->mac, id->mac)
+                && x->ip == id->ip) {
+                hmapx_add(&ctx->gone_xlates,
+                          CONST_CAST(struct vp_xlate *, x));
+            }
+        }
+    }
+    for (size_t i = 0; i < r->n_routes; i++) {
+        const struct vp_route_id *id = &r->routes[i];
+        const struct vp_tenant *tenant = tables_tenant_by_name(ctx->t,
+                                                               id->tenant);
+        struct vp_route *route = (tenant
+                                  ? tenant_route_find(tenant, id->prefix,
+                                                      id->plen)
+                                  : NULL);
+        if (route) {
+            hmapx_add(&ctx->gone_routes, route);
+        }
+    }
+}
 
 static bool
 eff_vnet_get(const struct check_ctx *ctx, const char *name,
              struct eff_vnet *ev)
 {
     memset(ev, 0, sizeof *ev);
-    ev->existing = tables_vnet_by_name(ctx->t, name);
+    ev->existing = live_vnet_by_name(ctx, name);
     ev->spec = shash_find_data(&ctx->vnet_specs, name);
     if (ev->spec) {
         ev->subnets = ev->spec->subnets;
@@ -177,7 +342,7 @@ check_tenant_subnets(const struct check_ctx *ctx)
 
     const struct vp_vnet *vnet;
     HMAP_FOR_EACH (vnet, name_node, &ctx->t->vnets_by_name) {
-        if (shash_find(&ctx->vnet_specs, vnet->name)) {
+        if (vnet_gone(ctx, vnet) || shash_find(&ctx->vnet_specs, vnet->name)) {
             continue;
         }
         const struct vp_vnet_cfg *cfg = vnet_cfg_protected(vnet);
@@ -234,6 +399,9 @@ check_resubnet(const struct check_ctx *ctx, const struct vp_vnet *vnet,
 
     const struct vp_port *port;
     LIST_FOR_EACH (port, vnet_node, &vnet->ports) {
+        if (port_gone(ctx, port)) {
+            continue;
+        }
         for (size_t i = 0; i < port->n_ips; i++) {
             error = check_vm_ip(&ev, vnet->name, port->ips[i]);
             if (error) {
@@ -246,7 +414,7 @@ check_resubnet(const struct check_ctx *ctx, const struct vp_vnet *vnet,
     }
     const struct vp_xlate *x;
     CMAP_FOR_EACH (x, ip_node, &ctx->t->xlate_by_ip) {
-        if (x->vnet == vnet) {
+        if (x->vnet == vnet && !xlate_gone(ctx, x)) {
             error = check_vm_ip(&ev, vnet->name, x->ip);
             if (error) {
                 char *e = xasprintf("vnet \"%s\": subnets: translation entry "
@@ -269,8 +437,8 @@ check_vnets(struct check_ctx *ctx)
 
     for (size_t i = 0; i < c->n_vnets && !error; i++) {
         const struct vp_vnet_spec *spec = &c->vnets[i];
-        const struct vp_vnet *old = tables_vnet_by_name(ctx->t, spec->name);
-        const struct vp_vnet *by_vni = tables_vnet_by_vni(ctx->t, spec->vni);
+        const struct vp_vnet *old = live_vnet_by_name(ctx, spec->name);
+        const struct vp_vnet *by_vni = live_vnet_by_vni(ctx, spec->vni);
         const struct seen *dup = seen_find(&vnis, NULL, spec->vni);
 
         if (!shash_add_once(&ctx->vnet_specs, spec->name, spec)) {
@@ -305,9 +473,8 @@ check_vnets(struct check_ctx *ctx)
                                   "%s; delete it, or load a tables file to "
                                   "redefine it", spec->name,
                                   same_subnets ? "gateway MAC" : "subnets");
-            } else if (!same_mac && (tables_port_by_mac(ctx->t, old, mac)
-                                     || tables_xlate_by_mac(ctx->t, old,
-                                                            mac))) {
+            } else if (!same_mac && (live_port_by_mac(ctx, old, mac)
+                                     || live_xlate_has_mac(ctx, old, mac))) {
                 error = xasprintf("vnet \"%s\": gateway-mac: "ETH_ADDR_FMT
                                   " is a VM's MAC in the VNet", spec->name,
                                   ETH_ADDR_ARGS(mac));
@@ -345,7 +512,7 @@ static char *
 check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
            struct shash *names, struct hmap *macs, struct hmap *ips)
 {
-    const struct vp_port *old = tables_port_by_name(ctx->t, spec->name);
+    const struct vp_port *old = live_port_by_name(ctx, spec->name);
     struct eff_vnet ev;
 
     if (!shash_add_once(names, spec->name, spec)) {
@@ -368,8 +535,8 @@ check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
     }
     uint64_t mac = eth_addr_to_uint64(spec->mac);
     const struct vp_port *other = (ev.existing
-                                   ? tables_port_by_mac(ctx->t, ev.existing,
-                                                        spec->mac)
+                                   ? live_port_by_mac(ctx, ev.existing,
+                                                      spec->mac)
                                    : NULL);
     const struct seen *dup = seen_find(macs, spec->vnet, mac);
     if (other || dup) {
@@ -389,8 +556,7 @@ check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
             free(error);
             return e;
         }
-        other = ev.existing ? tables_port_by_ip(ctx->t, ev.existing, ip)
-                            : NULL;
+        other = ev.existing ? live_port_by_ip(ctx, ev.existing, ip) : NULL;
         dup = seen_find(ips, spec->vnet, ip);
         if (other || dup) {
             return xasprintf("port \"%s\": ips: "IP_FMT" is already port "
@@ -401,8 +567,7 @@ check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
                              spec->vnet);
         }
         const struct vp_xlate *x = (ev.existing
-                                    ? tables_xlate_by_ip(ctx->t, ev.existing,
-                                                         ip)
+                                    ? live_xlate_by_ip(ctx, ev.existing, ip)
                                     : NULL);
         if (x && !eth_addr_equals(x->mac, spec->mac)) {
             return xasprintf("port \"%s\": ips: "IP_FMT" belongs to "
@@ -424,7 +589,9 @@ check_ports(struct check_ctx *ctx)
 
     for (size_t i = 0; i < ctx->c->n_ports && !error; i++) {
         const struct vp_port_spec *spec = &ctx->c->ports[i];
-        n_new += !tables_port_by_name(ctx->t, spec->name);
+        /* A removed port's id comes back only after an RCU grace period,
+         * so a port removed and added again counts as new. */
+        n_new += !live_port_by_name(ctx, spec->name);
         error = check_port(ctx, spec, i, &names, &macs, &ctx->port_ips);
     }
     if (!error && n_new > tables_n_free_port_ids(ctx->t)) {
@@ -495,14 +662,13 @@ check_xlates(struct check_ctx *ctx)
             break;
         }
         const struct vp_xlate *other = (ev.existing
-                                        ? tables_xlate_by_ip(ctx->t,
-                                                             ev.existing,
-                                                             spec->ip)
+                                        ? live_xlate_by_ip(ctx, ev.existing,
+                                                           spec->ip)
                                         : NULL);
         const struct seen *dup = seen_find(&ips, spec->vnet, spec->ip);
         const struct vp_port *port = (ev.existing
-                                      ? tables_port_by_ip(ctx->t, ev.existing,
-                                                          spec->ip)
+                                      ? live_port_by_ip(ctx, ev.existing,
+                                                        spec->ip)
                                       : NULL);
         const struct seen *batch_port = seen_find(&ctx->port_ips, spec->vnet,
                                                   spec->ip);
@@ -544,7 +710,9 @@ tenant_exists(const struct check_ctx *ctx, const char *tenant, ovs_be32 ip,
     const struct vp_vnet *vnet;
     HMAP_FOR_EACH (vnet, name_node, &ctx->t->vnets_by_name) {
         struct eff_vnet ev;
-        if (!strcmp(vnet->tenant->name, tenant)
+        /* The batch's VNets are counted below, by their specs. */
+        if (!vnet_gone(ctx, vnet) && !shash_find(&ctx->vnet_specs, vnet->name)
+            && !strcmp(vnet->tenant->name, tenant)
             && eff_vnet_get(ctx, vnet->name, &ev)) {
             exists = true;
             for (size_t i = 0; i < ev.n_subnets; i++) {
@@ -578,6 +746,9 @@ check_existing_routes(struct check_ctx *ctx)
         const struct vp_route *r;
         HMAP_FOR_EACH (r, node, &tenant->routes) {
             bool is_gateway;
+            if (route_gone(ctx, tenant, r)) {
+                continue;
+            }
             tenant_exists(ctx, tenant->name, r->nexthop, &is_gateway);
             if (is_gateway) {
                 return xasprintf("vnet \"%s\": subnets: route "IP_FMT"/%u "
@@ -626,11 +797,25 @@ check_routes(struct check_ctx *ctx)
 char *
 tables_check(struct vp_tables *t, const struct vp_config *c)
 {
+    return tables_check_update(t, NULL, c);
+}
+
+char *
+tables_check_update(struct vp_tables *t, const struct vp_removal *r,
+                    const struct vp_config *c)
+{
     struct check_ctx ctx = { .t = t, .c = c };
     char *error;
 
     shash_init(&ctx.vnet_specs);
     hmap_init(&ctx.port_ips);
+    hmapx_init(&ctx.gone_vnets);
+    hmapx_init(&ctx.gone_ports);
+    hmapx_init(&ctx.gone_xlates);
+    hmapx_init(&ctx.gone_routes);
+    if (r) {
+        check_ctx_remove(&ctx, r);
+    }
     error = check_vnets(&ctx);
     if (!error) {
         error = check_ports(&ctx);
@@ -643,5 +828,9 @@ tables_check(struct vp_tables *t, const struct vp_config *c)
     }
     shash_destroy(&ctx.vnet_specs);
     seen_destroy(&ctx.port_ips);
+    hmapx_destroy(&ctx.gone_vnets);
+    hmapx_destroy(&ctx.gone_ports);
+    hmapx_destroy(&ctx.gone_xlates);
+    hmapx_destroy(&ctx.gone_routes);
     return error;
 }

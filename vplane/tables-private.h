@@ -17,6 +17,11 @@ uint32_t tables_hash_ip(uint32_t vni, ovs_be32);
 void tables_changed(struct vp_tables *);
 char *tables_check(struct vp_tables *, const struct vp_config *)
     OVS_WARN_UNUSED_RESULT;
+/* tables_check() for the tables as they will be once 'r' (may be NULL) is
+ * removed: tables_remove() then tables_apply() will not fail. */
+struct vp_removal;
+char *tables_check_update(struct vp_tables *, const struct vp_removal *r,
+                          const struct vp_config *) OVS_WARN_UNUSED_RESULT;
 size_t tables_n_free_port_ids(struct vp_tables *);
 struct vp_port_spec;
 /* Adds the port of 'spec' (checked); false if it was there already. */

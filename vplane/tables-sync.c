@@ -1,16 +1,18 @@
 /* vplane/tables-sync.c: the tables under a controller.
  *
  * A snapshot from the controller is the whole truth for this host:
- * tables_sync() checks it on its own (in scratch tables, so a bad snapshot
- * changes nothing), removes what the live tables have and the snapshot does
- * not -- and only that -- and applies the snapshot.  An update removes
- * named entries and adds others (tables_remove(), then tables_apply()).
- * Forwarding goes on throughout: entries the snapshot keeps are never
- * removed, so their flows keep flowing. */
+ * tables_sync() checks it on its own (in scratch tables), then as it will
+ * replace the live tables, removes what the live tables have and the
+ * snapshot does not -- and only that -- and applies the snapshot.  An
+ * update removes named entries and adds others (tables_update()).  Both
+ * are checked whole before anything changes, so a refused snapshot or
+ * update changes nothing.  Forwarding goes on throughout: entries the
+ * snapshot keeps are never removed, so their flows keep flowing. */
 #include <config.h>
 #include "tables-sync.h"
 
 #include <string.h>
+#include "coverage.h"
 #include "hash.h"
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
@@ -21,6 +23,8 @@
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(tables_sync);
+
+COVERAGE_DEFINE(tables_update_mismatch);
 
 void
 vp_removal_init(struct vp_removal *r)
@@ -193,6 +197,27 @@ tables_remove(struct vp_tables *t, const struct vp_removal *r)
     }
 }
 
+char *
+tables_update(struct vp_tables *t, const struct vp_removal *r,
+              const struct vp_config *c)
+{
+    char *error = tables_check_update(t, r, c);
+    if (error) {
+        return error;
+    }
+    tables_remove(t, r);
+    error = tables_apply(t, c);
+    if (error) {
+        /* tables_check_update() saw the removal differently from how
+         * tables_remove() did it: a bug, and the batch is half applied. */
+        static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(1, 5);
+        COVERAGE_INC(tables_update_mismatch);
+        VLOG_ERR_RL(&rl, "a checked batch was refused once its removals "
+                    "were applied (please report): %s", error);
+    }
+    return error;
+}
+
 /* Identities in a snapshot, to find what the live tables have beyond it. */
 struct sync_key {
     struct hmap_node node;
@@ -337,13 +362,13 @@ tables_sync(struct vp_tables *t, const struct vp_config *c)
     for (size_t i = 0; i < r.n_routes; i++) {
         r.routes[i].tenant = vp_config_intern(&pool, r.routes[i].tenant);
     }
-    if (r.n_vnets || r.n_ports || r.n_xlates || r.n_routes) {
-        VLOG_INFO("snapshot: removing %"PRIuSIZE" VNets, %"PRIuSIZE" ports, "
+    error = tables_update(t, &r, c);
+    if (!error && (r.n_vnets || r.n_ports || r.n_xlates || r.n_routes)) {
+        VLOG_INFO("snapshot: removed %"PRIuSIZE" VNets, %"PRIuSIZE" ports, "
                   "%"PRIuSIZE" translation entries, %"PRIuSIZE" routes it "
                   "no longer holds", r.n_vnets, r.n_ports, r.n_xlates,
                   r.n_routes);
     }
-    tables_remove(t, &r);
     vp_removal_destroy(&r);
     vp_config_destroy(&pool);
 
@@ -351,7 +376,5 @@ tables_sync(struct vp_tables *t, const struct vp_config *c)
     shash_destroy(&ports);
     sync_keys_destroy(&xlates);
     sync_keys_destroy(&routes);
-
-    /* What is left is in the snapshot: it applies. */
-    return tables_apply(t, c);
+    return error;
 }

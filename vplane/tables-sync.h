@@ -45,13 +45,20 @@ char *vp_removal_parse(const struct json *, struct vp_config *pool,
  * VNet removes everything in it. */
 void tables_remove(struct vp_tables *, const struct vp_removal *r);
 
+/* An update: removes what 'r' names and applies 'c', if the tables as
+ * they will be after the removal accept 'c'.  Otherwise changes nothing
+ * (not even the removals) and returns the error. */
+char *tables_update(struct vp_tables *, const struct vp_removal *r,
+                    const struct vp_config *c) OVS_WARN_UNUSED_RESULT;
+
 /* Whether 'c' is consistent on its own, as a snapshot must be (the
  * controller checks the desired state with it).  Changes nothing. */
 char *tables_check_config(const struct vp_config *c) OVS_WARN_UNUSED_RESULT;
 
 /* Makes the tables exactly 'c' (a controller's snapshot): changes nothing
- * and returns an error if 'c' is inconsistent in itself; otherwise removes
- * only what 'c' does not hold and applies 'c'. */
+ * and returns an error if 'c' is inconsistent in itself or cannot replace
+ * the live tables (e.g. no port id left); otherwise removes only what 'c'
+ * does not hold and applies 'c'. */
 char *tables_sync(struct vp_tables *, const struct vp_config *c)
     OVS_WARN_UNUSED_RESULT;
 

@@ -1,10 +1,12 @@
 /* tests/unit/test-tables.c: table operations -- validation that names the
- * field, all-or-nothing batches, VM moves, deletions, routing lookups. */
+ * field, all-or-nothing batches and updates, VM moves, deletions, routing
+ * lookups. */
 #include <config.h>
 #include "test-util.h"
 
 #include <string.h>
 #include "openvswitch/json.h"
+#include "packets.h"
 #include "port.h"
 #include "tables-config.h"
 #include "tables-json.h"
@@ -530,6 +532,128 @@ test_removal(void **state OVS_UNUSED)
     tables_destroy(t);
 }
 
+/* An update as the controller sends it: removals, then additions. */
+static char *
+update_json(struct vp_tables *t, const char *remove, const char *add)
+{
+    struct json *rj = json_from_string(remove);
+    struct json *aj = json_from_string(add);
+    struct vp_removal r;
+    struct vp_config c;
+
+    vp_config_init(&c);
+    c.redefine_vnets = true;
+    vp_removal_init(&r);
+    char *error = vp_removal_parse(rj, &c, &r);
+    if (!error) {
+        error = tables_json_parse(aj, &c);
+    }
+    if (!error) {
+        error = tables_update(t, &r, &c);
+    }
+    vp_removal_destroy(&r);
+    vp_config_destroy(&c);
+    json_destroy(rj);
+    json_destroy(aj);
+    return error;
+}
+
+/* A refused update keeps its removals too: the tables and their generation
+ * are exactly as before. */
+static void
+expect_update_refused(const char *remove, const char *add, const char *expect)
+{
+    struct vp_tables *t = t_tables_fixture();
+    char *before = export(t);
+    uint64_t gen = tables_gen(t);
+    char *error = update_json(t, remove, add);
+    char *after = export(t);
+
+    assert_non_null(error);
+    if (!strstr(error, expect)) {
+        fail_msg("error \"%s\" does not mention \"%s\"", error, expect);
+    }
+    assert_string_equal(before, after);
+    assert_int_equal(gen, tables_gen(t));
+    free(error);
+    free(before);
+    free(after);
+    tables_destroy(t);
+}
+
+static void
+test_refused_update_changes_nothing(void **state OVS_UNUSED)
+{
+    /* A VM's location removed, an invalid one added. */
+    expect_update_refused(
+        "{\"xlate\": [{\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:02\","
+        " \"ip\": \"10.1.0.12\"}]}",
+        "{\"xlate\": [{\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:09\","
+        " \"ip\": \"10.9.0.9\", \"vtep\": \"" T_PEER_VTEP "\"}]}",
+        "in no subnet");
+    /* A port removed and added back with an address outside its subnet. */
+    expect_update_refused(
+        "{\"ports\": [\"w1\"]}",
+        "{\"ports\": [{\"name\": \"w1\", \"vnet\": \"web\","
+        " \"mac\": \"02:00:00:00:01:01\", \"ips\": [\"10.7.0.11\"]}]}",
+        "in no subnet");
+    /* A VNet removed, and something invalid added. */
+    expect_update_refused(
+        "{\"vnets\": [\"web\"]}",
+        "{\"routes\": [{\"tenant\": \"nobody\", \"prefix\": \"0.0.0.0/0\","
+        " \"nexthop\": \"10.1.0.11\"}]}",
+        "has no VNet");
+    /* What the removal takes away is gone for the check: the route's
+     * tenant loses its only VNet. */
+    expect_update_refused(
+        "{\"vnets\": [\"red\"]}",
+        "{\"routes\": [{\"tenant\": \"globex\", \"prefix\": \"0.0.0.0/0\","
+        " \"nexthop\": \"10.1.0.11\"}]}",
+        "has no VNet");
+    /* A removed VNet cannot be used by the additions. */
+    expect_update_refused(
+        "{\"vnets\": [\"db\"]}",
+        "{\"xlate\": [{\"vnet\": \"db\", \"mac\": \"02:00:00:00:02:09\","
+        " \"ip\": \"10.2.0.9\", \"vtep\": \"" T_PEER_VTEP "\"}]}",
+        "no VNet named");
+}
+
+/* Updates that are valid only once their removals are applied. */
+static void
+test_update_checks_after_removals(void **state OVS_UNUSED)
+{
+    struct vp_tables *t = t_tables_fixture();
+    const struct vp_vnet *web = tables_vnet_by_vni(t, 5001);
+
+    /* An address moves from one MAC to another in one update. */
+    assert_null(update_json(t,
+        "{\"xlate\": [{\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:02\","
+        " \"ip\": \"10.1.0.12\"}]}",
+        "{\"xlate\": [{\"vnet\": \"web\", \"mac\": \"02:00:00:00:01:07\","
+        " \"ip\": \"10.1.0.12\", \"vtep\": \"" T_PEER_VTEP "\"}]}"));
+    const struct vp_xlate *x = tables_xlate_by_ip(t, web, t_ip("10.1.0.12"));
+    assert_non_null(x);
+    assert_true(eth_addr_equals(x->mac, t_mac("02:00:00:00:01:07")));
+
+    /* A port comes back with another address. */
+    assert_null(update_json(t, "{\"ports\": [\"w1\"]}",
+        "{\"ports\": [{\"name\": \"w1\", \"vnet\": \"web\","
+        " \"mac\": \"02:00:00:00:01:01\", \"ips\": [\"10.1.0.11\","
+        " \"10.1.0.21\"]}]}"));
+    assert_true(port_has_ip(tables_port_by_name(t, "w1"), t_ip("10.1.0.21")));
+
+    /* A VNet comes back with another VNI, and its VNI goes to another. */
+    assert_null(update_json(t, "{\"vnets\": [\"db\"]}",
+        "{\"vnets\": [{\"name\": \"db\", \"vni\": 5003, \"tenant\": \"acme\","
+        " \"subnets\": [\"10.2.0.1/24\"]}, {\"name\": \"db2\", \"vni\": 5002,"
+        " \"tenant\": \"acme\", \"subnets\": [\"10.3.0.1/24\"]}]}"));
+    assert_string_equal(tables_vnet_by_vni(t, 5002)->name, "db2");
+    assert_string_equal(tables_vnet_by_vni(t, 5003)->name, "db");
+    assert_null(tables_xlate_by_ip(t, tables_vnet_by_vni(t, 5003),
+                                   t_ip("10.2.0.12")));
+    tables_destroy(t);
+}
+
 int
 main(void)
 {
@@ -550,6 +674,8 @@ main(void)
         cmocka_unit_test(test_export_roundtrip),
         cmocka_unit_test(test_sync),
         cmocka_unit_test(test_removal),
+        cmocka_unit_test(test_refused_update_changes_nothing),
+        cmocka_unit_test(test_update_checks_after_removals),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
