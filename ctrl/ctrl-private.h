@@ -10,6 +10,7 @@
 #include "openvswitch/list.h"
 #include "openvswitch/shash.h"
 #include "ovsdb-idl.h"
+#include "row-check.h"
 #include "sset.h"
 
 struct ovsdb_idl;
@@ -78,6 +79,7 @@ struct ctrl {
     unsigned int assigned_seqno; /* IDL seqno of the last subset check. */
     long long int status_gen;   /* Generation last written to the DB. */
     long long int started;
+    struct row_check rows;      /* Rows hosts would refuse: left out. */
 };
 
 struct ctrl_host *ctrl_host_find(const struct ctrl *, const char *name);

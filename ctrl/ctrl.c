@@ -50,7 +50,17 @@ ctrl_create(const char *db_remote)
     ovs_list_init(&c->port_events);
     ovs_list_init(&c->txn_events);
     c->started = time_msec();
+    row_check_init(&c->rows);
     return c;
+}
+
+const struct row_check *
+ctrl_refused_rows(const struct ctrl *c)
+{
+    struct row_check *rows = CONST_CAST(struct row_check *, &c->rows);
+
+    row_check_run(rows, c->idl);
+    return rows;
 }
 
 static void
@@ -89,6 +99,7 @@ ctrl_destroy(struct ctrl *c)
         ovsdb_idl_txn_destroy(c->txn);
     }
     ovsdb_idl_destroy(c->idl);
+    row_check_destroy(&c->rows);
     free(c);
 }
 
@@ -382,7 +393,7 @@ send_snapshot(struct ctrl *c, struct ctrl_host *h,
     struct json **parts;
 
     host_view_init(&view);
-    host_view_compute(c->idl, row, &view);
+    host_view_compute(c->idl, row, ctrl_refused_rows(c), &view);
     size_t n = host_view_to_parts(&view, VP_SNAPSHOT_PART_ENTRIES, &parts);
     long long int gen = ++c->generation;
     for (size_t i = 0; i < n; i++) {
@@ -415,7 +426,7 @@ send_update(struct ctrl *c, struct ctrl_host *h, const struct vprec_host *row)
     struct json *add, *remove;
 
     host_view_init(&view);
-    host_view_compute(c->idl, row, &view);
+    host_view_compute(c->idl, row, ctrl_refused_rows(c), &view);
     if (host_view_needs_snapshot(&h->sent, &view)) {
         host_view_destroy(&view);
         send_snapshot(c, h, row);
@@ -652,6 +663,12 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
                       h && h->error ? h->error : "-");
     }
     free(rows);
+    size_t n_refused = row_check_count(ctrl_refused_rows(c));
+    if (n_refused) {
+        ds_put_format(s, "%"PRIuSIZE" database rows are left out of the "
+                      "hosts' tables as hosts would refuse them: see "
+                      "ctrl/refused-rows\n", n_refused);
+    }
 }
 
 char *
@@ -666,7 +683,7 @@ ctrl_format_diff(struct ctrl *c, const char *name, struct ds *s)
     }
     host_view_init(&want);
     host_view_init(&none);
-    host_view_compute(c->idl, row, &want);
+    host_view_compute(c->idl, row, ctrl_refused_rows(c), &want);
     ds_put_format(s, "host %s: %s, generation %lld sent, %lld "
                   "acknowledged, %"PRIuSIZE" entries desired\n", name,
                   h && h->session ? "connected" : "not connected",

@@ -45,4 +45,9 @@ char *ctrl_format_diff(struct ctrl *, const char *host, struct ds *)
     OVS_WARN_UNUSED_RESULT;
 void ctrl_format_sessions(const struct ctrl *, struct ds *);
 
+/* The rows hosts would refuse in the database as it is now (checked again
+ * if it changed: a cache, hence the const); row-check.h. */
+struct row_check;
+const struct row_check *ctrl_refused_rows(const struct ctrl *);
+
 #endif /* ctrl/ctrl.h */

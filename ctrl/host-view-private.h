@@ -25,4 +25,24 @@ struct view_entry {
     char *text;                 /* 'json' serialized, to compare. */
 };
 
+/* Entries as hosts get them, built from a row: host_view_compute() sends
+ * them and row-check.c checks them with the hosts' own code. */
+struct ovsdb_idl;
+struct vprec_nat_rule;
+struct vprec_port;
+struct vprec_route;
+struct vprec_tenant;
+struct vprec_vnet;
+struct json *host_view_vnet_json(const struct vprec_vnet *);
+struct json *host_view_port_json(const struct vprec_port *);
+struct json *host_view_xlate_json(const struct vprec_port *, const char *ip,
+                                  const char *vtep);
+struct json *host_view_route_json(const struct vprec_route *);
+struct json *host_view_firewall_json(const struct vprec_port *);
+struct json *host_view_nat_json(const struct ovsdb_idl *,
+                                const struct vprec_tenant *,
+                                const struct vprec_nat_rule *);
+/* The VTEP of the host a port's VM is on, or NULL. */
+const char *host_view_port_vtep(const struct vprec_port *);
+
 #endif /* ctrl/host-view-private.h */

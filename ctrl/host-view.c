@@ -16,6 +16,7 @@
 #include "packets.h"
 #include "util.h"
 #include "nb-check.h"
+#include "row-check.h"
 #include "vplane/peers.h"
 #include "vplane/tables-config.h"
 
@@ -142,8 +143,8 @@ vnet_ok(struct host_view *v, const struct vprec_vnet *vnet)
     return row_ok(v, "VNet", vnet->name, error);
 }
 
-static void
-add_vnet(struct host_view *v, const struct vprec_vnet *vnet)
+struct json *
+host_view_vnet_json(const struct vprec_vnet *vnet)
 {
     struct json *o = json_object_create();
 
@@ -155,7 +156,13 @@ add_vnet(struct host_view *v, const struct vprec_vnet *vnet)
     if (vnet->gateway_mac) {
         json_object_put_string(o, "gateway-mac", vnet->gateway_mac);
     }
-    add_entry(v, xasprintf("v/%s", vnet->name), o);
+    return o;
+}
+
+static void
+add_vnet(struct host_view *v, const struct vprec_vnet *vnet)
+{
+    add_entry(v, xasprintf("v/%s", vnet->name), host_view_vnet_json(vnet));
 }
 
 static bool
@@ -182,8 +189,8 @@ port_ok(struct host_view *v, const struct vprec_port *port)
     return row_ok(v, "port", port->mac, error);
 }
 
-static void
-add_port(struct host_view *v, const struct vprec_port *port)
+struct json *
+host_view_port_json(const struct vprec_port *port)
 {
     struct json *o = json_object_create();
 
@@ -199,7 +206,13 @@ add_port(struct host_view *v, const struct vprec_port *port)
     if (port->vm_id) {
         json_object_put_string(o, "vm", port->vm_id);
     }
-    add_entry(v, xasprintf("p/%s", port->name), o);
+    return o;
+}
+
+static void
+add_port(struct host_view *v, const struct vprec_port *port)
+{
+    add_entry(v, xasprintf("p/%s", port->name), host_view_port_json(port));
 }
 
 /* Whether a Host row can be sent to hosts (rows written around vplane-ctl
@@ -218,8 +231,8 @@ host_row_valid(const struct vprec_host *h)
 }
 
 /* The host a port's VM is on, as a VTEP address, or NULL. */
-static const char *
-port_vtep(const struct vprec_port *port)
+const char *
+host_view_port_vtep(const struct vprec_port *port)
 {
     if (port->host) {
         return host_row_valid(port->host) ? port->host->vtep : NULL;
@@ -227,25 +240,44 @@ port_vtep(const struct vprec_port *port)
     return port->vtep;
 }
 
+struct json *
+host_view_xlate_json(const struct vprec_port *port, const char *ip,
+                     const char *vtep)
+{
+    struct json *o = json_object_create();
+
+    json_object_put_string(o, "vnet", port->vnet->name);
+    json_object_put_string(o, "mac", port->mac);
+    if (ip) {
+        json_object_put_string(o, "ip", ip);
+    }
+    json_object_put_string(o, "vtep", vtep);
+    return o;
+}
+
 static void
 add_xlates(struct host_view *v, const struct vprec_port *port)
 {
-    const char *vtep = port_vtep(port);
+    const char *vtep = host_view_port_vtep(port);
     size_t n = MAX(port->n_ips, 1);
 
     for (size_t i = 0; i < n; i++) {
         const char *ip = port->n_ips ? port->ips[i] : NULL;
-        struct json *o = json_object_create();
-
-        json_object_put_string(o, "vnet", port->vnet->name);
-        json_object_put_string(o, "mac", port->mac);
-        if (ip) {
-            json_object_put_string(o, "ip", ip);
-        }
-        json_object_put_string(o, "vtep", vtep);
         add_entry(v, xasprintf("x/%s/%s/%s", port->vnet->name, port->mac,
-                               ip ? ip : "-"), o);
+                               ip ? ip : "-"),
+                  host_view_xlate_json(port, ip, vtep));
     }
+}
+
+struct json *
+host_view_route_json(const struct vprec_route *route)
+{
+    struct json *o = json_object_create();
+
+    json_object_put_string(o, "tenant", route->tenant->name);
+    json_object_put_string(o, "prefix", route->prefix);
+    json_object_put_string(o, "nexthop", route->nexthop);
+    return o;
 }
 
 static void
@@ -264,13 +296,8 @@ add_route(struct host_view *v, const struct vprec_route *route)
     if (!row_ok(v, "route", route->prefix, error)) {
         return;
     }
-
-    struct json *o = json_object_create();
-    json_object_put_string(o, "tenant", route->tenant->name);
-    json_object_put_string(o, "prefix", route->prefix);
-    json_object_put_string(o, "nexthop", route->nexthop);
     add_entry(v, xasprintf("r/%s/%s", route->tenant->name, route->prefix),
-              o);
+              host_view_route_json(route));
 }
 
 static int
@@ -385,8 +412,8 @@ compare_json_text(const void *a_, const void *b_)
 }
 
 /* A port's firewall rules, for every host that may own its flows. */
-static void
-add_firewall(struct host_view *v, const struct vprec_port *port)
+struct json *
+host_view_firewall_json(const struct vprec_port *port)
 {
     struct json **rules = xmalloc(port->n_firewall_rules * sizeof *rules);
     struct json *array = json_array_create_empty();
@@ -416,8 +443,15 @@ add_firewall(struct host_view *v, const struct vprec_port *port)
     json_object_put_string(o, "vnet", port->vnet->name);
     json_object_put_string(o, "mac", port->mac);
     json_object_put(o, "rules", array);
-    add_entry(v, xasprintf("f/%s", id), o);
     free(id);
+    return o;
+}
+
+static void
+add_firewall(struct host_view *v, const struct vprec_port *port)
+{
+    add_entry(v, xasprintf("f/%s/%s", port->vnet->name, port->mac),
+              host_view_firewall_json(port));
 }
 
 /* The port of the VM behind a floating IP or port forward, if it is on a
@@ -469,10 +503,56 @@ nat_tenant_vni(const struct ovsdb_idl *idl, const struct vprec_tenant *tenant,
     return first ? first->vni : 0;
 }
 
+/* A NAT rule as hosts get it; its "id" is its identity. */
+struct json *
+host_view_nat_json(const struct ovsdb_idl *idl,
+                   const struct vprec_tenant *t,
+                   const struct vprec_nat_rule *r)
+{
+    struct json *o = json_object_create();
+    char *id = (r->protocol && r->n_external_port
+                ? xasprintf("%s/%s/%s/%s/%"PRId64, t->name, r->type,
+                            r->external_ip, r->protocol, r->external_port[0])
+                : xasprintf("%s/%s/%s", t->name, r->type, r->external_ip));
+
+    json_object_put_string(o, "id", id);
+    free(id);
+    json_object_put_string(o, "tenant", t->name);
+    json_object_put_string(o, "type", r->type);
+    json_object_put_string(o, "external-ip", r->external_ip);
+    if (r->internal_ip) {
+        json_object_put_string(o, "internal-ip", r->internal_ip);
+    }
+    if (r->protocol) {
+        json_object_put_string(o, "protocol", r->protocol);
+    }
+    if (r->n_external_port) {
+        json_object_put(o, "external-port",
+                        json_integer_create(r->external_port[0]));
+    }
+    if (r->n_internal_port) {
+        json_object_put(o, "internal-port",
+                        json_integer_create(r->internal_port[0]));
+    }
+    if (r->vnet) {
+        json_object_put_string(o, "vnet", r->vnet->name);
+    }
+    const struct vprec_port *port = nat_port(idl, t, r);
+    if (port) {
+        json_object_put_string(o, "owner", port->host->vtep);
+    }
+    int64_t vni = nat_tenant_vni(idl, t, r, port);
+    if (vni) {
+        json_object_put(o, "tenant-vni", json_integer_create(vni));
+    }
+    return o;
+}
+
 /* Every NAT rule of every tenant with external access goes to every host:
  * any host may be the helper a gateway asks about a WAN flow. */
 static void
-add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl)
+add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl,
+              const struct row_check *rc)
 {
     const struct vprec_tenant *t;
     ovs_be32 ip;
@@ -489,55 +569,20 @@ add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl)
                 error = vp_parse_unicast_ip("internal_ip", r->internal_ip,
                                             &ip);
             }
-            if (!row_ok(v, "NAT rule", r->external_ip, error)) {
+            if (!row_ok(v, "NAT rule", r->external_ip, error)
+                || (rc && row_check_refused(rc, &r->header_.uuid))) {
                 continue;
             }
-
-            struct json *o = json_object_create();
-            char *id = (r->protocol && r->n_external_port
-                        ? xasprintf("%s/%s/%s/%s/%"PRId64, t->name, r->type,
-                                    r->external_ip, r->protocol,
-                                    r->external_port[0])
-                        : xasprintf("%s/%s/%s", t->name, r->type,
-                                    r->external_ip));
-            json_object_put_string(o, "id", id);
-            json_object_put_string(o, "tenant", t->name);
-            json_object_put_string(o, "type", r->type);
-            json_object_put_string(o, "external-ip", r->external_ip);
-            if (r->internal_ip) {
-                json_object_put_string(o, "internal-ip", r->internal_ip);
-            }
-            if (r->protocol) {
-                json_object_put_string(o, "protocol", r->protocol);
-            }
-            if (r->n_external_port) {
-                json_object_put(o, "external-port",
-                                json_integer_create(r->external_port[0]));
-            }
-            if (r->n_internal_port) {
-                json_object_put(o, "internal-port",
-                                json_integer_create(r->internal_port[0]));
-            }
-            if (r->vnet) {
-                json_object_put_string(o, "vnet", r->vnet->name);
-            }
-            const struct vprec_port *port = nat_port(idl, t, r);
-            if (port) {
-                json_object_put_string(o, "owner", port->host->vtep);
-            }
-            int64_t vni = nat_tenant_vni(idl, t, r, port);
-            if (vni) {
-                json_object_put(o, "tenant-vni", json_integer_create(vni));
-            }
-            add_entry(v, xasprintf("n/%s", id), o);
-            free(id);
+            struct json *o = host_view_nat_json(idl, t, r);
+            const struct json *id = shash_find_data(json_object(o), "id");
+            add_entry(v, xasprintf("n/%s", json_string(id)), o);
         }
     }
 }
 
 void
 host_view_compute(const struct ovsdb_idl *idl, const struct vprec_host *host,
-                  struct host_view *v)
+                  const struct row_check *rc, struct host_view *v)
 {
     struct hmapx tenants = HMAPX_INITIALIZER(&tenants);
     struct hmapx vnets = HMAPX_INITIALIZER(&vnets);
@@ -561,34 +606,38 @@ host_view_compute(const struct ovsdb_idl *idl, const struct vprec_host *host,
     }
 
     VPREC_VNET_FOR_EACH (vnet, idl) {
-        if (hmapx_contains(&tenants, vnet->tenant) && vnet_ok(v, vnet)) {
+        if (hmapx_contains(&tenants, vnet->tenant) && vnet_ok(v, vnet)
+            && !(rc && row_check_refused(rc, &vnet->header_.uuid))) {
             hmapx_add(&vnets, CONST_CAST(struct vprec_vnet *, vnet));
             add_vnet(v, vnet);
         }
     }
     VPREC_PORT_FOR_EACH (port, idl) {
-        if (!hmapx_contains(&vnets, port->vnet) || !port_ok(v, port)) {
+        if (!hmapx_contains(&vnets, port->vnet) || !port_ok(v, port)
+            || (rc && row_check_refused(rc, &port->header_.uuid))) {
             continue;
         }
         if (port->host == host && port->name[0]) {
             add_port(v, port);
         }
-        if (port_vtep(port)) {
+        if (host_view_port_vtep(port)) {
             add_xlates(v, port);
         }
-        if (port->n_firewall_rules) {
+        if (port->n_firewall_rules
+            && !(rc && row_check_refused_firewall(rc, &port->header_.uuid))) {
             add_firewall(v, port);
         }
     }
     const struct vprec_route *route;
     VPREC_ROUTE_FOR_EACH (route, idl) {
-        if (hmapx_contains(&tenants, route->tenant)) {
+        if (hmapx_contains(&tenants, route->tenant)
+            && !(rc && row_check_refused(rc, &route->header_.uuid))) {
             add_route(v, route);
         }
     }
     add_hosts_and_subsets(v, idl);
     add_uplink(v, host);
-    add_nat_rules(v, idl);
+    add_nat_rules(v, idl, rc);
     hmapx_destroy(&tenants);
     hmapx_destroy(&vnets);
 }

@@ -11,10 +11,12 @@
 #include <sys/stat.h>
 #include "command-line.h"
 #include "ctrl.h"
+#include "row-check.h"
 #include "stats.h"
 #include "daemon.h"
 #include "fatal-signal.h"
 #include "openvswitch/dynamic-string.h"
+#include "openvswitch/json.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
 #include "sset.h"
@@ -113,6 +115,29 @@ cmd_lagging(struct unixctl_conn *conn, int argc OVS_UNUSED,
 }
 
 static void
+cmd_refused_rows(struct unixctl_conn *conn, int argc, const char *argv[],
+                 void *ctrl_)
+{
+    const struct row_check *rows = ctrl_refused_rows(ctrl_);
+
+    if (argc > 1 && strcmp(argv[1], "--format=json")) {
+        unixctl_command_reply_error(conn, "usage: ctrl/refused-rows "
+                                    "[--format=json]");
+    } else if (argc > 1) {
+        struct json *json = row_check_to_json(rows);
+        char *text = json_to_string(json, JSSF_PRETTY | JSSF_SORT);
+        unixctl_command_reply(conn, text);
+        free(text);
+        json_destroy(json);
+    } else {
+        struct ds s = DS_EMPTY_INITIALIZER;
+        row_check_format(rows, &s);
+        unixctl_command_reply(conn, ds_cstr(&s));
+        ds_destroy(&s);
+    }
+}
+
+static void
 cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
          const char *argv[] OVS_UNUSED, void *aux OVS_UNUSED)
 {
@@ -153,6 +178,8 @@ main(int argc, char *argv[])
     unixctl_command_register("ctrl/stats", "[--format=json] [HOST|VNET]", 0,
                              2, cmd_stats, ctrl);
     unixctl_command_register("ctrl/lagging", "", 0, 0, cmd_lagging, ctrl);
+    unixctl_command_register("ctrl/refused-rows", "[--format=json]", 0, 1,
+                             cmd_refused_rows, ctrl);
     unixctl_command_register("exit", "", 0, 0, cmd_exit, NULL);
     daemonize_complete();
     VLOG_INFO("vplane-ctrl %s started, database %s", VPLANE_VERSION,

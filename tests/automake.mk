@@ -55,7 +55,7 @@ tests_unit_test_xlate_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_xlate_LDADD = $(UNIT_TEST_LDADD)
 
 EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py tests/lib/dump-check.py \
-	tests/lib/wan.sh tests/lib/guest.sh tests/lib/libvirt.sh
+	tests/lib/wan.sh tests/lib/guest.sh tests/lib/libvirt.sh tests/lib/fake-ctrl.py
 
 # System tests: each builds its own world of namespaces and removes it, even
 # when it fails.  They need root; without it they report "skipped".
@@ -78,6 +78,7 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-subsets.sh \
 	tests/system/ctrl-restart.sh \
 	tests/system/ctrl-bad-rpc.sh \
+	tests/system/ctrl-refused.sh \
 	tests/system/ctrl-stats.sh \
 	tests/system/libvirt-watch.sh \
 	tests/system/libvirt-qemu.sh \
