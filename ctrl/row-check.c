@@ -24,11 +24,13 @@
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl-provider.h"
+#include "openvswitch/shash.h"
 #include "sset.h"
 #include "util.h"
 #include "vplane/services.h"
 #include "vplane/tables-config.h"
 #include "vplane/tables-json.h"
+#include "vplane/stats.h"
 #include "vplane/tables.h"
 
 VLOG_DEFINE_THIS_MODULE(row_check);
@@ -262,6 +264,7 @@ static void
 check_ports(struct check_run *run, const struct ovsdb_idl *idl)
 {
     struct sset names = SSET_INITIALIZER(&names);
+    struct shash per_host = SHASH_INITIALIZER(&per_host);   /* -> count. */
     struct item *items = NULL;
     size_t n = 0, allocated = 0;
     const struct vprec_port *p;
@@ -302,11 +305,23 @@ check_ports(struct check_run *run, const struct ovsdb_idl *idl)
                               "port of that name", p->name, p->host->name);
         }
         free(name);
+        struct shash_node *count = shash_find(&per_host, p->host->name);
+        if (!count) {
+            count = shash_add(&per_host, p->host->name, NULL);
+        }
+        if (!error) {
+            count->data = (void *) ((uintptr_t) count->data + 1);
+            if ((uintptr_t) count->data >= VP_MAX_PORTS) {
+                error = xasprintf("host: \"%s\" holds at most %d ports",
+                                  p->host->name, VP_MAX_PORTS - 1);
+            }
+        }
         if (error) {
             refuse(&run->rows, it, error);
         }
     }
     sset_destroy(&names);
+    shash_destroy(&per_host);
     items_destroy(items, n);
 }
 
