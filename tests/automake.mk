@@ -70,6 +70,7 @@ SYSTEM_TESTS = \
 	tests/system/port-churn.sh \
 	tests/system/ctl.sh \
 	tests/system/dumps.sh \
+	tests/system/dump-memory.sh \
 	tests/system/capture.sh \
 	tests/system/trace-real.sh \
 	tests/system/ctrl-nb.sh \

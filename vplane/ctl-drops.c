@@ -1,6 +1,6 @@
 /* vplane/ctl-drops.c: `drop-log`, the last drops one by one (drop-log.h).
  *
- *   drop-log [--format=json] [FILTER]
+ *   drop-log [--format=json|text] [--limit=N] [--offset=N] [FILTER]
  *
  * FILTER keeps the drops whose port, VNet or reason has that name, or
  * whose addresses include that IPv4 address.  docs/ctl.md shows the
@@ -85,15 +85,45 @@ put_hex(struct ds *s, const struct drop_log_entry *e)
     }
 }
 
+static struct json *
+drop_row(const struct drop_log_entry *e, const char *port, const char *vnet)
+{
+    struct json *o = json_object_create();
+    struct ds t = DS_EMPTY_INITIALIZER;
+
+    put_time(&t, e->when);
+    json_object_put(o, "time", json_string_create(ds_cstr(&t)));
+    ds_clear(&t);
+    put_hex(&t, e);
+    json_object_put(o, "seq", json_integer_create(e->seq));
+    json_object_put_string(o, "port", port);
+    json_object_put_string(o, "vnet", vnet);
+    json_object_put_string(o, "reason", vp_drop_reason_name(e->reason));
+    json_object_put(o, "len", json_integer_create(e->len));
+    json_object_put_string(o, "flow", e->flow);
+    json_object_put(o, "head", json_string_create_nocopy(ds_steal_cstr(&t)));
+    return o;
+}
+
+/* A drop as text: its line, then the head of the packet in hex. */
+static void
+format_drop(const struct json *o, struct ds *s)
+{
+    ds_put_format(s, "%s %-15s %-12s %-18s %5lld  %s\n    %s\n",
+                  ctl_row_string(o, "time"), ctl_row_string(o, "port"),
+                  ctl_row_string(o, "vnet"), ctl_row_string(o, "reason"),
+                  ctl_row_integer(o, "len"), ctl_row_string(o, "flow"),
+                  ctl_row_string(o, "head"));
+}
+
 static void
 cmd_drop_log(struct unixctl_conn *conn, int argc, const char *argv[],
              void *ctx_)
 {
     struct ctl_context *ctx = ctx_;
-    const char *filter;
-    bool json;
+    struct ctl_dump d;
 
-    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+    if (!ctl_dump_start(&d, conn, argc, argv, "drops", format_drop)) {
         return;
     }
 
@@ -101,16 +131,13 @@ cmd_drop_log(struct unixctl_conn *conn, int argc, const char *argv[],
     uint64_t missed, total;
     size_t n = drop_log_snapshot(&entries, &missed, &total);
     const char **names = port_names_by_id(ctx->tables);
-    struct json *rows = json_array_create_empty();
-    struct ds s = DS_EMPTY_INITIALIZER;
-    size_t shown = 0;
 
-    if (!json) {
-        ds_put_format(&s, "drop log: %"PRIuSIZE" of %"PRIu64" drops kept "
+    if (!d.json) {
+        ds_put_format(&d.s, "drop log: %"PRIuSIZE" of %"PRIu64" drops kept "
                       "(size %"PRIuSIZE"), %"PRIu64" not logged (ring busy)\n",
                       n, total, drop_log_get_size(), missed);
-        ds_put_format(&s, "%-23s %-15s %-12s %-18s %5s  %s\n", "TIME", "PORT",
-                      "VNET", "REASON", "LEN", "FLOW");
+        ds_put_format(&d.s, "%-23s %-15s %-12s %-18s %5s  %s\n", "TIME",
+                      "PORT", "VNET", "REASON", "LEN", "FLOW");
     }
     for (size_t i = 0; i < n; i++) {
         const struct drop_log_entry *e = &entries[i];
@@ -118,52 +145,23 @@ cmd_drop_log(struct unixctl_conn *conn, int argc, const char *argv[],
         char buf[24];
         const char *vnet = vnet_name(ctx->tables, e, buf);
 
-        if (!matches(filter, port, vnet, e)) {
+        if (!matches(d.filter, port, vnet, e)) {
             continue;
         }
-        shown++;
-        if (json) {
-            struct json *o = json_object_create();
-            struct ds t = DS_EMPTY_INITIALIZER;
-            put_time(&t, e->when);
-            json_object_put(o, "time", json_string_create(ds_cstr(&t)));
-            ds_clear(&t);
-            put_hex(&t, e);
-            json_object_put(o, "seq", json_integer_create(e->seq));
-            json_object_put_string(o, "port", port);
-            json_object_put_string(o, "vnet", vnet);
-            json_object_put_string(o, "reason",
-                                   vp_drop_reason_name(e->reason));
-            json_object_put(o, "len", json_integer_create(e->len));
-            json_object_put_string(o, "flow", e->flow);
-            json_object_put(o, "head", json_string_create(ds_cstr(&t)));
-            json_array_add(rows, o);
-            ds_destroy(&t);
-        } else {
-            put_time(&s, e->when);
-            ds_put_format(&s, " %-15s %-12s %-18s %5"PRIu32"  %s\n    ", port,
-                          vnet, vp_drop_reason_name(e->reason), e->len,
-                          e->flow);
-            put_hex(&s, e);
-            ds_put_char(&s, '\n');
+        if (ctl_dump_need_row(&d)) {
+            ctl_dump_row(&d, drop_row(e, port, vnet), true);
         }
     }
-    if (json) {
-        struct json *o = json_object_create();
-        json_object_put(o, "size", json_integer_create(drop_log_get_size()));
-        json_object_put(o, "total", json_integer_create(total));
-        json_object_put(o, "not-logged", json_integer_create(missed));
-        json_object_put(o, "drops", rows);
-        rows = NULL;
-        ds_put_and_free_cstr(&s, json_to_string(o, JSSF_SORT));
-        ds_put_char(&s, '\n');
-        json_destroy(o);
-    } else if (filter && !shown) {
-        ds_put_format(&s, "(no drop matches \"%s\")\n", filter);
+
+    struct json *extra = json_object_create();
+    json_object_put(extra, "size", json_integer_create(drop_log_get_size()));
+    json_object_put(extra, "total", json_integer_create(total));
+    json_object_put(extra, "not-logged", json_integer_create(missed));
+    if (!d.json && d.filter && !d.n_matched) {
+        ds_put_format(&d.s, "(no drop matches \"%s\")\n", d.filter);
     }
-    json_destroy(rows);
-    unixctl_command_reply(conn, ds_cstr(&s));
-    ds_destroy(&s);
+    ctl_dump_finish(&d, extra);
+    json_destroy(extra);
     free(names);
     free(entries);
 }
@@ -179,8 +177,8 @@ cmd_drop_log_clear(struct unixctl_conn *conn, int argc OVS_UNUSED,
 void
 ctl_register_drop_commands(struct ctl_context *ctx)
 {
-    unixctl_command_register("drop-log", "[--format=json] [FILTER]", 0, 2,
-                             cmd_drop_log, ctx);
+    unixctl_command_register("drop-log", CTL_DUMP_USAGE, 0,
+                             CTL_DUMP_MAX_ARGS, cmd_drop_log, ctx);
     unixctl_command_register("drop-log/clear", "", 0, 0, cmd_drop_log_clear,
                              ctx);
 }

@@ -2,12 +2,16 @@
  * [--format=json|text] [FILTER], the filter, the reply -- and the table
  * dumps vnet/dump, xlate/dump, route/dump and subsets/dump.
  *
- * A dump builds its rows as JSON objects first and formats the text from
- * them, so that the two formats cannot disagree about rows or values.  The
- * formats are documented in docs/ctl.md; scripts rely on the columns. */
+ * A dump makes each row as a JSON object and formats the text from it, so
+ * that the two formats cannot disagree about rows or values; and it adds
+ * each row to the reply as it is made (struct ctl_dump), so that a dump of
+ * a large table never holds the table as JSON objects, and pages, so that
+ * one reply holds at most CTL_DUMP_MAX_LIMIT rows.  The formats are
+ * documented in docs/ctl.md; scripts rely on the columns. */
 #include <config.h>
 #include "ctl.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl-client.h"
@@ -45,6 +49,132 @@ ctl_parse_dump_args(struct unixctl_conn *conn, int argc, const char *argv[],
         }
     }
     return true;
+}
+
+/* Parses "--NAME=N" in 'arg' into '*value' (MIN to MAX).  Returns false
+ * if 'arg' is no such option, else true, with '*error' set if N is bad. */
+static bool
+parse_count_option(const char *arg, const char *name, long long int min,
+                   long long int max, long long int *value, char **error)
+{
+    size_t len = strlen(name);
+    long long int n;
+    int pos = 0;
+
+    if (strncmp(arg, name, len) || arg[len] != '=') {
+        return false;
+    }
+    if (!ovs_scan(arg + len + 1, "%lld%n", &n, &pos) || arg[len + 1 + pos]
+        || n < min || n > max) {
+        *error = xasprintf("%s: expected a number from %lld to %lld",
+                           arg, min, max);
+    } else {
+        *value = n;
+    }
+    return true;
+}
+
+bool
+ctl_dump_start(struct ctl_dump *d, struct unixctl_conn *conn, int argc,
+               const char *argv[], const char *key,
+               void (*format)(const struct json *, struct ds *))
+{
+    char *error = NULL;
+
+    *d = (struct ctl_dump) {
+        .conn = conn, .command = argv[0], .key = key, .format = format,
+        .limit = CTL_DUMP_DEFAULT_LIMIT, .s = DS_EMPTY_INITIALIZER,
+    };
+    for (int i = 1; i < argc && !error; i++) {
+        if (!strcmp(argv[i], "--format=json")) {
+            d->json = true;
+        } else if (!strcmp(argv[i], "--format=text")) {
+            d->json = false;
+        } else if (parse_count_option(argv[i], "--limit", 1,
+                                      CTL_DUMP_MAX_LIMIT, &d->limit, &error)
+                   || parse_count_option(argv[i], "--offset", 0, LLONG_MAX,
+                                         &d->offset, &error)) {
+            /* Parsed, or 'error' says why not. */
+        } else if (argv[i][0] == '-' || d->filter) {
+            error = xasprintf("usage: %s "CTL_DUMP_USAGE, argv[0]);
+        } else {
+            d->filter = argv[i];
+        }
+    }
+    if (error) {
+        unixctl_command_reply_error(conn, error);
+        free(error);
+        return false;
+    }
+    if (d->json) {
+        ds_put_char(&d->s, '{');
+        json_string_escape(key, &d->s);
+        ds_put_cstr(&d->s, ":[");
+    }
+    return true;
+}
+
+bool
+ctl_dump_need_row(struct ctl_dump *d)
+{
+    if (!d->filter && (d->n_matched < d->offset
+                       || d->n_shown >= d->limit)) {
+        d->n_matched++;
+        return false;
+    }
+    return true;
+}
+
+void
+ctl_dump_row(struct ctl_dump *d, struct json *row, bool matches)
+{
+    if (matches) {
+        d->n_matched++;
+        if (d->n_matched > d->offset && d->n_shown < d->limit) {
+            if (!d->json) {
+                d->format(row, &d->s);
+            } else {
+                if (d->n_shown) {
+                    ds_put_char(&d->s, ',');
+                }
+                json_to_ds(row, JSSF_SORT, &d->s);
+            }
+            d->n_shown++;
+        }
+    }
+    json_destroy(row);
+}
+
+void
+ctl_dump_finish(struct ctl_dump *d, const struct json *extra)
+{
+    long long int next = d->offset + d->n_shown;
+    long long int more = d->n_matched - MIN(d->n_matched, next);
+
+    if (d->json) {
+        ds_put_char(&d->s, ']');
+        if (more) {
+            ds_put_format(&d->s, ",\"more\":%lld,\"next-offset\":%lld",
+                          more, next);
+        }
+        if (extra) {
+            const struct shash_node **nodes = shash_sort(json_object(extra));
+            for (size_t i = 0; i < shash_count(json_object(extra)); i++) {
+                ds_put_char(&d->s, ',');
+                json_string_escape(nodes[i]->name, &d->s);
+                ds_put_char(&d->s, ':');
+                json_to_ds(nodes[i]->data, JSSF_SORT, &d->s);
+            }
+            free(nodes);
+        }
+        ds_put_cstr(&d->s, "}\n");
+    } else if (more) {
+        ds_put_format(&d->s, "(%lld more rows: next page with --offset=%lld; "
+                      "at most %d rows a page with --limit)\n", more, next,
+                      CTL_DUMP_MAX_LIMIT);
+    }
+    unixctl_command_reply(d->conn, ds_cstr(&d->s));
+    ds_destroy(&d->s);
 }
 
 void
@@ -165,43 +295,42 @@ ctl_mac_json(struct eth_addr mac)
                                                ETH_ADDR_ARGS(mac)));
 }
 
-/* Runs a dump: parses the arguments, gets the rows from 'get_rows' (all of
- * them; the filter is applied here), formats them with 'format' unless
- * JSON is asked for, and replies {"KEY": rows}. */
+/* Runs a table dump: 'each_row' makes the rows, in order, and gives each
+ * to table_row(); 'header' and 'format' make the text. */
 static void
 run_table_dump(struct unixctl_conn *conn, int argc, const char *argv[],
                const struct ctl_context *ctx, const char *key,
-               struct json *(*get_rows)(const struct ctl_context *),
-               const char *const cols[],
-               void (*format)(const struct json *rows, struct ds *))
+               void (*each_row)(const struct ctl_context *,
+                                struct ctl_dump *, const char *const cols[]),
+               const char *const cols[], void (*header)(struct ds *),
+               void (*format)(const struct json *row, struct ds *))
 {
-    struct ds s = DS_EMPTY_INITIALIZER;
-    const char *filter;
-    bool json;
+    struct ctl_dump d;
 
-    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+    if (!ctl_dump_start(&d, conn, argc, argv, key, format)) {
         return;
     }
-    struct json *all = get_rows(ctx);
-    struct json *rows = json_array_create_empty();
-    for (size_t i = 0; i < json_array(all)->n; i++) {
-        add_row(rows, json_clone(json_array(all)->elems[i]), filter, cols);
+    if (!d.json) {
+        header(&d.s);
     }
-    json_destroy(all);
-    if (!json) {
-        format(rows, &s);
-    }
-    ctl_reply_dump(conn, json, key, rows, &s);
+    each_row(ctx, &d, cols);
+    ctl_dump_finish(&d, NULL);
+}
+
+static void
+table_row(struct ctl_dump *d, struct json *row, const char *const cols[])
+{
+    ctl_dump_row(d, row, ctl_row_matches(row, d->filter, cols));
 }
 
 /* vnet/dump. */
 
-static struct json *
-vnet_rows(const struct ctl_context *ctx)
+static void
+vnet_rows(const struct ctl_context *ctx, struct ctl_dump *d,
+          const char *const cols[])
 {
     const struct vp_vnet **vnets;
     size_t n = tables_sorted_vnets(ctx->tables, &vnets);
-    struct json *rows = json_array_create_empty();
 
     for (size_t i = 0; i < n; i++) {
         const struct vp_vnet *v = vnets[i];
@@ -218,42 +347,43 @@ vnet_rows(const struct ctl_context *ctx)
         json_object_put(o, "hosts",
                         json_integer_create(hmap_count(&v->vtep_refs)));
         for (size_t j = 0; j < cfg->n_subnets; j++) {
-            struct ds d = DS_EMPTY_INITIALIZER;
-            vp_format_subnet(&cfg->subnets[j], &d);
+            struct ds subnet = DS_EMPTY_INITIALIZER;
+            vp_format_subnet(&cfg->subnets[j], &subnet);
             json_array_add(subnets, json_string_create_nocopy(
-                               ds_steal_cstr(&d)));
+                               ds_steal_cstr(&subnet)));
         }
         json_object_put(o, "subnets", subnets);
-        json_array_add(rows, o);
+        table_row(d, o, cols);
     }
     free(vnets);
-    return rows;
 }
 
 static void
-format_vnets(const struct json *rows, struct ds *s)
+vnet_header(struct ds *s)
 {
     ds_put_format(s, "%-16s %-8s %-16s %-17s %5s %7s %5s  %s\n", "VNET",
                   "VNI", "TENANT", "GATEWAY-MAC", "PORTS", "XLATE", "HOSTS",
                   "SUBNETS");
-    for (size_t i = 0; i < json_array(rows)->n; i++) {
-        const struct json *o = json_array(rows)->elems[i];
-        const struct json *subnets = shash_find_data(json_object(o),
-                                                     "subnets");
+}
 
-        ds_put_format(s, "%-16s %-8lld %-16s %-17s %5lld %7lld %5lld ",
-                      ctl_row_string(o, "vnet"), ctl_row_integer(o, "vni"),
-                      ctl_row_string(o, "tenant"),
-                      ctl_row_string(o, "gateway-mac"),
-                      ctl_row_integer(o, "ports"),
-                      ctl_row_integer(o, "xlate"),
-                      ctl_row_integer(o, "hosts"));
-        for (size_t j = 0; j < json_array(subnets)->n; j++) {
-            ds_put_format(s, " %s",
-                          json_string(json_array(subnets)->elems[j]));
-        }
-        ds_put_cstr(s, json_array(subnets)->n ? "\n" : " -\n");
+static void
+format_vnet(const struct json *o, struct ds *s)
+{
+    const struct json *subnets = shash_find_data(json_object(o),
+                                                 "subnets");
+
+    ds_put_format(s, "%-16s %-8lld %-16s %-17s %5lld %7lld %5lld ",
+                  ctl_row_string(o, "vnet"), ctl_row_integer(o, "vni"),
+                  ctl_row_string(o, "tenant"),
+                  ctl_row_string(o, "gateway-mac"),
+                  ctl_row_integer(o, "ports"),
+                  ctl_row_integer(o, "xlate"),
+                  ctl_row_integer(o, "hosts"));
+    for (size_t j = 0; j < json_array(subnets)->n; j++) {
+        ds_put_format(s, " %s",
+                      json_string(json_array(subnets)->elems[j]));
     }
+    ds_put_cstr(s, json_array(subnets)->n ? "\n" : " -\n");
 }
 
 /* vnet/dump [--format=json|text] [VNET|TENANT|MAC|SUBNET] */
@@ -264,20 +394,24 @@ cmd_vnet_dump(struct unixctl_conn *conn, int argc, const char *argv[],
     static const char *const cols[] = { "vnet", "tenant", "gateway-mac",
                                         "subnets", NULL };
     run_table_dump(conn, argc, argv, ctx, "vnets", vnet_rows, cols,
-                   format_vnets);
+                   vnet_header, format_vnet);
 }
 
 /* xlate/dump. */
 
-static struct json *
-xlate_rows(const struct ctl_context *ctx)
+static void
+xlate_rows(const struct ctl_context *ctx, struct ctl_dump *d,
+           const char *const cols[])
 {
     const struct vp_xlate **xlates;
     size_t n = tables_sorted_xlates(ctx->tables, &xlates);
-    struct json *rows = json_array_create_empty();
 
     for (size_t i = 0; i < n; i++) {
         const struct vp_xlate *x = xlates[i];
+
+        if (!ctl_dump_need_row(d)) {
+            continue;
+        }
         ovs_be32 vtep = xlate_vtep(x);
         struct json *o = json_object_create();
 
@@ -288,24 +422,24 @@ xlate_rows(const struct ctl_context *ctx)
         json_object_put(o, "vtep", ctl_ip_json(vtep));
         json_object_put(o, "this-host",
                         json_boolean_create(vtep == ctx->tables->self_vtep));
-        json_array_add(rows, o);
+        table_row(d, o, cols);
     }
     free(xlates);
-    return rows;
 }
 
 static void
-format_xlates(const struct json *rows, struct ds *s)
+xlate_header(struct ds *s)
 {
     ds_put_format(s, "%-16s %-17s %-15s %s\n", "VNET", "MAC", "IP", "VTEP");
-    for (size_t i = 0; i < json_array(rows)->n; i++) {
-        const struct json *o = json_array(rows)->elems[i];
+}
 
-        ds_put_format(s, "%-16s %-17s %-15s %s%s\n", ctl_row_string(o, "vnet"),
-                      ctl_row_string(o, "mac"), ctl_row_string(o, "ip"),
-                      ctl_row_string(o, "vtep"),
-                      ctl_row_boolean(o, "this-host") ? " (this host)" : "");
-    }
+static void
+format_xlate(const struct json *o, struct ds *s)
+{
+    ds_put_format(s, "%-16s %-17s %-15s %s%s\n", ctl_row_string(o, "vnet"),
+                  ctl_row_string(o, "mac"), ctl_row_string(o, "ip"),
+                  ctl_row_string(o, "vtep"),
+                  ctl_row_boolean(o, "this-host") ? " (this host)" : "");
 }
 
 /* xlate/dump [--format=json|text] [VNET|MAC|IP|VTEP] */
@@ -315,17 +449,17 @@ cmd_xlate_dump(struct unixctl_conn *conn, int argc, const char *argv[],
 {
     static const char *const cols[] = { "vnet", "mac", "ip", "vtep", NULL };
     run_table_dump(conn, argc, argv, ctx, "xlate", xlate_rows, cols,
-                   format_xlates);
+                   xlate_header, format_xlate);
 }
 
 /* route/dump. */
 
-static struct json *
-route_rows(const struct ctl_context *ctx)
+static void
+route_rows(const struct ctl_context *ctx, struct ctl_dump *d,
+           const char *const cols[])
 {
     struct vp_route_row *r;
     size_t n = tables_route_rows(ctx->tables, &r);
-    struct json *rows = json_array_create_empty();
 
     for (size_t i = 0; i < n; i++) {
         struct json *o = json_object_create();
@@ -340,28 +474,29 @@ route_rows(const struct ctl_context *ctx)
         json_object_put_string(o, "vnet", r[i].vnet ? r[i].vnet : "-");
         json_object_put_string(o, "state",
                                r[i].vnet ? "active" : "unresolved");
-        json_array_add(rows, o);
+        table_row(d, o, cols);
     }
     free(r);
-    return rows;
 }
 
 static void
-format_routes(const struct json *rows, struct ds *s)
+route_header(struct ds *s)
 {
     ds_put_format(s, "%-16s %-18s %-15s %-16s %s\n", "TENANT", "PREFIX",
                   "NEXTHOP", "VNET", "STATE");
-    for (size_t i = 0; i < json_array(rows)->n; i++) {
-        const struct json *o = json_array(rows)->elems[i];
-        const char *state = ctl_row_string(o, "state");
+}
 
-        ds_put_format(s, "%-16s %-18s %-15s %-16s %s%s\n",
-                      ctl_row_string(o, "tenant"),
-                      ctl_row_string(o, "prefix"),
-                      ctl_row_string(o, "nexthop"), ctl_row_string(o, "vnet"),
-                      state, strcmp(state, "unresolved") ? ""
-                      : " (next hop in no subnet)");
-    }
+static void
+format_route(const struct json *o, struct ds *s)
+{
+    const char *state = ctl_row_string(o, "state");
+
+    ds_put_format(s, "%-16s %-18s %-15s %-16s %s%s\n",
+                  ctl_row_string(o, "tenant"),
+                  ctl_row_string(o, "prefix"),
+                  ctl_row_string(o, "nexthop"), ctl_row_string(o, "vnet"),
+                  state, strcmp(state, "unresolved") ? ""
+                  : " (next hop in no subnet)");
 }
 
 /* route/dump [--format=json|text] [TENANT|VNET|PREFIX|NEXTHOP] */
@@ -372,7 +507,7 @@ cmd_route_dump(struct unixctl_conn *conn, int argc, const char *argv[],
     static const char *const cols[] = { "tenant", "vnet", "prefix",
                                         "nexthop", NULL };
     run_table_dump(conn, argc, argv, ctx, "routes", route_rows, cols,
-                   format_routes);
+                   route_header, format_route);
 }
 
 /* subsets/dump [--format=json|text] [HOST|VTEP]: the filter applies to the
@@ -462,12 +597,12 @@ cmd_subsets_dump(struct unixctl_conn *conn, int argc, const char *argv[],
 void
 ctl_register_dump_commands(struct ctl_context *ctx)
 {
-    unixctl_command_register("vnet/dump", "[--format=json|text] [FILTER]",
-                             0, 2, cmd_vnet_dump, ctx);
-    unixctl_command_register("xlate/dump", "[--format=json|text] [FILTER]",
-                             0, 2, cmd_xlate_dump, ctx);
-    unixctl_command_register("route/dump", "[--format=json|text] [FILTER]",
-                             0, 2, cmd_route_dump, ctx);
+    unixctl_command_register("vnet/dump", CTL_DUMP_USAGE, 0,
+                             CTL_DUMP_MAX_ARGS, cmd_vnet_dump, ctx);
+    unixctl_command_register("xlate/dump", CTL_DUMP_USAGE, 0,
+                             CTL_DUMP_MAX_ARGS, cmd_xlate_dump, ctx);
+    unixctl_command_register("route/dump", CTL_DUMP_USAGE, 0,
+                             CTL_DUMP_MAX_ARGS, cmd_route_dump, ctx);
     unixctl_command_register("subsets/dump", "[--format=json|text] [FILTER]",
                              0, 2, cmd_subsets_dump, ctx);
     unixctl_command_register("dump-subsets", "[--format=json|text] [FILTER]",

@@ -197,6 +197,21 @@ format_entry(const struct json *o, struct ds *s)
     ds_put_format(s, " actions=%s\n", ctl_row_string(o, "actions"));
 }
 
+/* A row of dump-flows as text: its forward entry's line, and its reverse
+ * entry's, if any. */
+static void
+format_flow(const struct json *o, struct ds *s)
+{
+    const struct json *rev = shash_find_data(json_object(o), "reverse");
+
+    ds_put_format(s, "%-5lld fwd ", ctl_row_integer(o, "flow"));
+    format_entry(shash_find_data(json_object(o), "forward"), s);
+    if (rev && rev->type == JSON_OBJECT) {
+        ds_put_format(s, "%-5lld rev ", ctl_row_integer(o, "flow"));
+        format_entry(rev, s);
+    }
+}
+
 /* 1 if 'k' looks like the request of an exchange (an ICMP echo, timestamp,
  * information or address-mask request; an ARP request), -1 if it looks like
  * the reply, 0 if it cannot tell. */
@@ -261,12 +276,10 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
     static const char *const cols[] = { "vnet", "tenant", "in", "eth-src",
                                         "eth-dst", "ip-src", "ip-dst", NULL };
     struct ctl_context *ctx = ctx_;
-    struct ds s = DS_EMPTY_INITIALIZER;
     struct dataplane_flow *flows;
-    const char *filter;
-    bool json;
+    struct ctl_dump d;
 
-    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+    if (!ctl_dump_start(&d, conn, argc, argv, "flows", format_flow)) {
         return;
     }
     size_t n = dataplane_dump_flows(ctx->dp, &flows);
@@ -312,11 +325,18 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
     hmap_destroy(&unpaired);
     free(nodes);
 
-    struct json *rows = json_array_create_empty();
     long long int n_flows = 0;
+    if (!d.json) {
+        ds_put_cstr(&d.s, "FLOW  DIR THREAD IN VNET KEY PACKETS BYTES AGE "
+                    "USED OWNER ACTIONS\n");
+    }
     for (size_t i = 0; i < n; i++) {
         if (partner[i] != SIZE_MAX && partner[i] < i) {
             continue;           /* Shown as its partner's reverse. */
+        }
+        n_flows++;
+        if (!ctl_dump_need_row(&d)) {
+            continue;
         }
         size_t f = i, r = partner[i];
         if (r != SIZE_MAX && !is_forward(&flows[f].entry, &flows[r].entry)) {
@@ -329,38 +349,16 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
                             : ctl_flow_entry_json(ctx, &flows[r].entry,
                                                   flows[r].thread, names,
                                                   now));
-        n_flows++;
-        if (ctl_row_matches(fwd, filter, cols)
-            || (rev->type == JSON_OBJECT
-                && ctl_row_matches(rev, filter, cols))) {
-            struct json *o = json_object_create();
-            json_object_put(o, "flow", json_integer_create(n_flows));
-            json_object_put(o, "forward", fwd);
-            json_object_put(o, "reverse", rev);
-            json_array_add(rows, o);
-        } else {
-            json_destroy(fwd);
-            json_destroy(rev);
-        }
+        bool matches = (ctl_row_matches(fwd, d.filter, cols)
+                        || (rev->type == JSON_OBJECT
+                            && ctl_row_matches(rev, d.filter, cols)));
+        struct json *o = json_object_create();
+        json_object_put(o, "flow", json_integer_create(n_flows));
+        json_object_put(o, "forward", fwd);
+        json_object_put(o, "reverse", rev);
+        ctl_dump_row(&d, o, matches);
     }
-
-    if (!json) {
-        ds_put_cstr(&s, "FLOW  DIR THREAD IN VNET KEY PACKETS BYTES AGE USED "
-                        "OWNER ACTIONS\n");
-        for (size_t i = 0; i < json_array(rows)->n; i++) {
-            const struct json *o = json_array(rows)->elems[i];
-            const struct json *rev = shash_find_data(json_object(o),
-                                                     "reverse");
-
-            ds_put_format(&s, "%-5lld fwd ", ctl_row_integer(o, "flow"));
-            format_entry(shash_find_data(json_object(o), "forward"), &s);
-            if (rev && rev->type == JSON_OBJECT) {
-                ds_put_format(&s, "%-5lld rev ", ctl_row_integer(o, "flow"));
-                format_entry(rev, &s);
-            }
-        }
-    }
-    ctl_reply_dump(conn, json, "flows", rows, &s);
+    ctl_dump_finish(&d, NULL);
     free(partner);
     free(tenants);
     free(names);
@@ -370,6 +368,6 @@ cmd_dump_flows(struct unixctl_conn *conn, int argc, const char *argv[],
 void
 ctl_register_flow_commands(struct ctl_context *ctx)
 {
-    unixctl_command_register("dump-flows", "[--format=json|text] [FILTER]",
-                             0, 2, cmd_dump_flows, ctx);
+    unixctl_command_register("dump-flows", CTL_DUMP_USAGE, 0,
+                             CTL_DUMP_MAX_ARGS, cmd_dump_flows, ctx);
 }

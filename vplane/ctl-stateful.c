@@ -23,77 +23,75 @@
 #include "unixctl.h"
 #include "xlate.h"
 
-/* dump-owners [--format=json|text] [FILTER]: every cached flow that a
- * stateful service applies to, with its owner and how the owner was found
- * (rows as dump-flows' entries), then the owners of WAN flows the resolver
- * knows (resolver_owner_rows()).  FILTER: VNet, tenant, input port, MAC,
- * IPv4 address, or owner. */
+static const char *const owner_cols[] = { "in", "vnet", "tenant", "eth-src",
+                                          "eth-dst", "ip-src", "ip-dst",
+                                          "owner", "helper", NULL };
+
+static void
+format_owner_row(const struct json *o, struct ds *s)
+{
+    const struct json *idle = shash_find_data(json_object(o), "idle-ms");
+
+    ds_put_format(s, "in=%s %s ", ctl_row_string(o, "in"),
+                  ctl_row_string(o, "flow"));
+    ctl_format_owner(o, s);
+    ds_put_format(s, " by=%s", ctl_row_string(o, "by"));
+    if (shash_find(json_object(o), "helper")) {
+        ds_put_format(s, " helper=%s%s", ctl_row_string(o, "helper"),
+                      ctl_row_boolean(o, "waiting")
+                      ? " (waiting for the helper)" : "");
+    }
+    ds_put_format(s, " age=%.1fs", ctl_row_integer(o, "age-ms") / 1000.0);
+    if (idle) {
+        ds_put_format(s, " idle=%.1fs",
+                      ctl_row_integer(o, "idle-ms") / 1000.0);
+    }
+    ds_put_char(s, '\n');
+}
+
+static void
+add_owner_row(struct json *row, void *d_)
+{
+    struct ctl_dump *d = d_;
+
+    ctl_dump_row(d, row, ctl_row_matches(row, d->filter, owner_cols));
+}
+
+/* dump-owners [--format=json|text] [--limit=N] [--offset=N] [FILTER]:
+ * every cached flow that a stateful service applies to, with its owner and
+ * how the owner was found (rows as dump-flows' entries), then the owners
+ * of WAN flows the resolver knows (resolver_owner_rows()).  FILTER: VNet,
+ * tenant, input port, MAC, IPv4 address, or owner. */
 static void
 cmd_dump_owners(struct unixctl_conn *conn, int argc, const char *argv[],
                 void *ctx_)
 {
-    static const char *const cols[] = { "in", "vnet", "tenant", "eth-src",
-                                        "eth-dst", "ip-src", "ip-dst",
-                                        "owner", "helper", NULL };
     struct ctl_context *ctx = ctx_;
-    struct ds s = DS_EMPTY_INITIALIZER;
     struct dataplane_flow *flows;
-    const char *filter;
-    bool json;
+    struct ctl_dump d;
 
-    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+    if (!ctl_dump_start(&d, conn, argc, argv, "owners", format_owner_row)) {
         return;
     }
     size_t n = dataplane_dump_flows(ctx->dp, &flows);
     const char **names = port_names_by_id(ctx->tables);
     long long int now = time_msec();
-    struct json *all = json_array_create_empty();
 
+    if (!d.json) {
+        ds_put_cstr(&d.s, "IN FLOW OWNER BY AGE\n");
+    }
     for (size_t i = 0; i < n; i++) {
-        if (flows[i].entry.action.owner_how != VP_OWNER_NONE) {
-            json_array_add(all, ctl_flow_entry_json(ctx, &flows[i].entry,
-                                                    flows[i].thread, names,
-                                                    now));
+        if (flows[i].entry.action.owner_how != VP_OWNER_NONE
+            && ctl_dump_need_row(&d)) {
+            add_owner_row(ctl_flow_entry_json(ctx, &flows[i].entry,
+                                              flows[i].thread, names, now),
+                          &d);
         }
     }
     if (ctx->dp->shared.resolver) {
-        resolver_owner_rows(ctx->dp->shared.resolver, all);
+        resolver_owner_rows(ctx->dp->shared.resolver, add_owner_row, &d);
     }
-    struct json *rows = json_array_create_empty();
-    for (size_t i = 0; i < json_array(all)->n; i++) {
-        struct json *row = json_array(all)->elems[i];
-        if (ctl_row_matches(row, filter, cols)) {
-            json_array_add(rows, json_clone(row));
-        }
-    }
-    json_destroy(all);
-
-    if (!json) {
-        ds_put_cstr(&s, "IN FLOW OWNER BY AGE\n");
-        for (size_t i = 0; i < json_array(rows)->n; i++) {
-            const struct json *o = json_array(rows)->elems[i];
-            const struct json *idle = shash_find_data(json_object(o),
-                                                      "idle-ms");
-
-            ds_put_format(&s, "in=%s %s ", ctl_row_string(o, "in"),
-                          ctl_row_string(o, "flow"));
-            ctl_format_owner(o, &s);
-            ds_put_format(&s, " by=%s", ctl_row_string(o, "by"));
-            if (shash_find(json_object(o), "helper")) {
-                ds_put_format(&s, " helper=%s%s", ctl_row_string(o, "helper"),
-                              ctl_row_boolean(o, "waiting")
-                              ? " (waiting for the helper)" : "");
-            }
-            ds_put_format(&s, " age=%.1fs",
-                          ctl_row_integer(o, "age-ms") / 1000.0);
-            if (idle) {
-                ds_put_format(&s, " idle=%.1fs",
-                              ctl_row_integer(o, "idle-ms") / 1000.0);
-            }
-            ds_put_char(&s, '\n');
-        }
-    }
-    ctl_reply_dump(conn, json, "owners", rows, &s);
+    ctl_dump_finish(&d, NULL);
     free(names);
     free(flows);
 }
@@ -201,9 +199,12 @@ format_ct_row(const struct json *o, struct ds *s)
     ds_put_char(s, '\n');
 }
 
-/* dump-conntrack [--format=json|text] [FILTER]: the connections this host
- * tracks, as owner of their flows, each with its tenant.  FILTER: a tenant
- * (only its zone is dumped), a protocol, or an address of either tuple. */
+/* dump-conntrack [--format=json|text] [--limit=N] [--offset=N] [FILTER]:
+ * the connections this host tracks, as owner of their flows, each with its
+ * tenant.  FILTER: a tenant (only its zone is dumped), a protocol, or an
+ * address of either tuple.  The rows are made as conntrack's dump walks
+ * its table, and only those of the page (or, with a filter, those it is
+ * tried on): a table of millions of connections is never copied. */
 static void
 cmd_dump_conntrack(struct unixctl_conn *conn, int argc, const char *argv[],
                    void *ctx_)
@@ -211,57 +212,43 @@ cmd_dump_conntrack(struct unixctl_conn *conn, int argc, const char *argv[],
     struct ctl_context *ctx = ctx_;
     struct conntrack *ct = dataplane_conntrack(ctx->dp);
     const struct vp_tenant *only;
-    struct ds s = DS_EMPTY_INITIALIZER;
     struct conntrack_dump dump;
     struct ct_dpif_entry entry;
-    const char *filter;
+    struct ctl_dump d;
     int n_buckets;
-    bool json;
 
-    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+    if (!ctl_dump_start(&d, conn, argc, argv, "connections",
+                        format_ct_row)) {
         return;
     }
     if (!ct) {
         unixctl_command_reply_error(conn, "forwarding has not started");
+        ds_destroy(&d.s);
         return;
     }
-    only = filter ? tables_tenant_by_name(ctx->tables, filter) : NULL;
+    only = d.filter ? tables_tenant_by_name(ctx->tables, d.filter) : NULL;
 
-    /* Text is formatted row by row as the dump goes, from the same row
-     * object JSON gets, so that the two hold the same rows without text
-     * output holding the whole table (millions of connections) as JSON
-     * objects too.  The reply is still one string, as unixctl sends it. */
-    struct json *rows = json_array_create_empty();
-    if (!json) {
-        ds_put_format(&s, "%-16s %5s %-5s %-11s %5s %s %s\n", "TENANT",
+    if (!d.json) {
+        ds_put_format(&d.s, "%-16s %5s %-5s %-11s %5s %s %s\n", "TENANT",
                       "ZONE", "PROTO", "STATE", "MARK", "ORIG", "REPLY");
     }
     conntrack_dump_start(ct, &dump, only ? &only->zone : NULL, &n_buckets);
     while (!conntrack_dump_next(&dump, &entry)) {
-        if (entry.tuple_orig.l3_type == AF_INET) {
+        if (entry.tuple_orig.l3_type == AF_INET && ctl_dump_need_row(&d)) {
             struct json *row = ct_entry_json(ctx->tables, &entry);
-            if (!ct_row_matches(row, filter)) {
-                json_destroy(row);
-            } else if (json) {
-                json_array_add(rows, row);
-            } else {
-                format_ct_row(row, &s);
-                json_destroy(row);
-            }
+            ctl_dump_row(&d, row, ct_row_matches(row, d.filter));
         }
         ct_dpif_entry_uninit(&entry);
     }
     conntrack_dump_done(&dump);
-
-    ctl_reply_dump(conn, json, "connections", rows, &s);
+    ctl_dump_finish(&d, NULL);
 }
 
 void
 ctl_register_stateful_commands(struct ctl_context *ctx)
 {
-    unixctl_command_register("dump-owners", "[--format=json|text] [FILTER]",
-                             0, 2, cmd_dump_owners, ctx);
-    unixctl_command_register("dump-conntrack",
-                             "[--format=json|text] [FILTER]", 0, 2,
-                             cmd_dump_conntrack, ctx);
+    unixctl_command_register("dump-owners", CTL_DUMP_USAGE, 0,
+                             CTL_DUMP_MAX_ARGS, cmd_dump_owners, ctx);
+    unixctl_command_register("dump-conntrack", CTL_DUMP_USAGE, 0,
+                             CTL_DUMP_MAX_ARGS, cmd_dump_conntrack, ctx);
 }

@@ -9,6 +9,7 @@
 #define VPLANE_CTL_H 1
 
 #include <stdbool.h>
+#include "openvswitch/dynamic-string.h"
 #include "openvswitch/types.h"
 
 struct ctrl_client;
@@ -56,8 +57,10 @@ char *ctl_port_down(struct ctl_context *, const char *name)
     OVS_WARN_UNUSED_RESULT;
 
 /* The dumps (ctl-dumps.c): every one takes [--format=json|text] [FILTER],
- * builds its rows as JSON objects, keeps those FILTER matches and formats
- * the text from them, so that both formats show the same rows.
+ * makes its rows as JSON objects, keeps those FILTER matches and formats
+ * the text from them, so that both formats show the same rows.  The small
+ * ones (show, port/list, drop-stats, subsets/dump) reply with all rows;
+ * the others are paged (struct ctl_dump below).
  *
  * Parses a dump's arguments.  Returns true, or replies to 'conn' with the
  * usage and returns false. */
@@ -68,6 +71,51 @@ bool ctl_parse_dump_args(struct unixctl_conn *, int argc, const char *argv[],
  * there.  A MAC filter matches in any letter case. */
 bool ctl_row_matches(const struct json *row, const char *filter,
                      const char *const cols[]);
+
+/* A paged dump (dump-flows, dump-owners, dump-conntrack, drop-log and the
+ * table dumps): [--format=json|text] [--limit=N] [--offset=N] [FILTER].
+ * Rows are formatted into the reply one at a time, as they are made, so
+ * that a dump never holds its table as JSON objects; and one reply holds
+ * at most 'limit' rows (CTL_DUMP_DEFAULT_LIMIT unless --limit says, at most
+ * CTL_DUMP_MAX_LIMIT), so that a table of millions of rows does not make a
+ * reply of millions of rows: the rest are counted and the reply says how to
+ * get the next page. */
+#define CTL_DUMP_DEFAULT_LIMIT 10000
+#define CTL_DUMP_MAX_LIMIT 100000
+#define CTL_DUMP_USAGE "[--format=json|text] [--limit=N] [--offset=N] [FILTER]"
+#define CTL_DUMP_MAX_ARGS 4
+
+struct ctl_dump {
+    struct unixctl_conn *conn;
+    const char *command;        /* argv[0]. */
+    const char *key;            /* The rows' member in JSON: "flows"... */
+    const char *filter;         /* NULL: every row. */
+    bool json;
+    long long int offset;       /* Matching rows to skip first. */
+    long long int limit;        /* Matching rows to show at most. */
+    long long int n_matched;    /* Rows the filter kept so far. */
+    long long int n_shown;
+    void (*format)(const struct json *row, struct ds *); /* Text of a row. */
+    struct ds s;                /* The reply so far. */
+};
+
+/* Parses the arguments into 'dump'.  Returns true, or replies to 'conn'
+ * with the usage and returns false.  The caller then puts its text header
+ * into dump->s (if !dump->json), and rows with ctl_dump_row(). */
+bool ctl_dump_start(struct ctl_dump *, struct unixctl_conn *, int argc,
+                    const char *argv[], const char *key,
+                    void (*format)(const struct json *row, struct ds *));
+/* Whether the next row could be shown.  False (the row counted, as left
+ * out) when it cannot, whatever it holds: then the caller need not make
+ * it. */
+bool ctl_dump_need_row(struct ctl_dump *);
+/* Adds 'row' (if 'matches' the filter and is in the page) and frees it. */
+void ctl_dump_row(struct ctl_dump *, struct json *row, bool matches);
+/* Ends the rows (the text's closing line, if rows were left out; JSON's
+ * "more" and "next-offset", and the members of 'extra', if not NULL),
+ * replies and frees the dump (not 'extra'). */
+void ctl_dump_finish(struct ctl_dump *, const struct json *extra);
+
 /* Replies with {"KEY": rows} if 'json', else with 's'; frees both. */
 void ctl_reply_dump(struct unixctl_conn *, bool json, const char *key,
                     struct json *rows, struct ds *);

@@ -528,7 +528,8 @@ ip_json(ovs_be32 ip)
 /* Rows of dump-owners (ctl-stateful.c formats them): the owners of WAN flows
  * this host knows per packet, from its cache and its own SNAT records. */
 void
-resolver_owner_rows(const struct resolver *r, struct json *rows)
+resolver_owner_rows(const struct resolver *r,
+                    void (*add_row)(struct json *row, void *aux), void *aux)
 {
     long long int now = time_msec();
     const struct rentry *e;
@@ -546,7 +547,7 @@ resolver_owner_rows(const struct resolver *r, struct json *rows)
                                         ? "subset-notify" : "subset-answer");
         json_object_put(o, "age-ms", json_integer_create(now - e->created));
         json_object_put(o, "idle-ms", json_integer_create(now - used));
-        json_array_add(rows, o);
+        add_row(o, aux);
     }
     CMAP_FOR_EACH (e, node, &r->mine) {
         struct json *o = json_object_create();
@@ -561,7 +562,7 @@ resolver_owner_rows(const struct resolver *r, struct json *rows)
         json_object_put(o, "helper", ip_json(e->peer));
         json_object_put(o, "waiting", json_boolean_create(!ready));
         json_object_put(o, "age-ms", json_integer_create(now - e->created));
-        json_array_add(rows, o);
+        add_row(o, aux);
     }
 }
 

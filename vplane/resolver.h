@@ -109,8 +109,11 @@ enum resolver_verdict resolver_trace(const struct resolver *,
                                      enum vp_drop_reason *reason,
                                      struct ds *);
 /* dump-owners: rows {"in": "wan", "flow", "owner", "self", "by", "age-ms",
- * "idle-ms"?, "helper"?, "waiting"?} added to the array 'rows'. */
-void resolver_owner_rows(const struct resolver *, struct json *rows);
+ * "idle-ms"?, "helper"?, "waiting"?}, each given to 'add_row' (which owns
+ * it) as it is made, so that a dump never holds them all. */
+void resolver_owner_rows(const struct resolver *,
+                         void (*add_row)(struct json *row, void *aux),
+                         void *aux);
 /* dump-subsets: the records held as helper and the counters, as text or
  * as JSON (an array of {"flow", "owner", "refreshed-ms"}; an object). */
 void resolver_format_records(const struct resolver *, struct ds *);

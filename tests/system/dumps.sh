@@ -121,7 +121,7 @@ check_eq "$(world_ctl h1 dump-conntrack nosuch --format=json)" '{"connections":[
 check_eq "$(world_ctl h1 dump-conntrack acme | awk 'NR > 1' | wc -l)" \
          "$(world_ctl h1 dump-conntrack | awk 'NR > 1' | wc -l)" "dump-conntrack TENANT"
 out=$("$VPLANE_CTL" -t "$WORLD_DIR/h1.ctl" dump-flows a b 2>&1) && check_fail "dump-flows a b accepted"
-check_contains "$out" "usage: dump-flows [--format=json|text] [FILTER]" "two filters"
+check_contains "$out" "usage: dump-flows [--format=json|text] [--limit=N] [--offset=N] [FILTER]" "two filters"
 
 check_step "dump-flows: a ping's forward and reverse entries together"
 # JSON: on h1 (the owner) and on h2, vm1's echo requests and vm2's replies
