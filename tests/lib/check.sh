@@ -151,7 +151,7 @@ wait_synced() {
 
 # xlate_lines HOST [VNET]: translation entries in a host's dump.
 xlate_lines() {
-    world_ctl "$1" xlate/dump ${2:+"$2"} | awk 'NR > 1' | wc -l
+    world_ctl "$1" xlate/dump --limit=100000 ${2:+"$2"} | awk 'NR > 1' | wc -l
 }
 
 # ct_count HOST [FILTER]: the connections in a host's dump-conntrack (its

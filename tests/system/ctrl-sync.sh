@@ -85,7 +85,7 @@ check_step "a change reaches every host"
 world_nb port-add web 02:aa:ff:00:00:01 10.1.200.1 vtep=192.168.100.99
 wait_synced h1 h2 h3
 for h in h1 h2 h3; do
-    check_contains "$(world_ctl $h xlate/dump web | grep 02:aa:ff:00:00:01)" \
+    check_contains "$(world_ctl $h xlate/dump --limit=100000 web | grep 02:aa:ff:00:00:01)" \
         "192.168.100.99" "$h: the new entry"
 done
 
