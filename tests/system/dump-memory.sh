@@ -42,24 +42,33 @@ measure() {
         "$rss" "$hwm" "$GROWTH"
 }
 
-# The bounds are generous (a sanitizer build's allocator holds more); a
-# dump that builds its rows as a JSON tree needs about 1 kB per row.
+# bound KB WHAT: GROWTH stays under KB.  Not under AddressSanitizer: its
+# quarantine keeps freed memory resident (256 MB by default), so VmHWM
+# says nothing there; the figures are still printed.  A dump that builds
+# its rows as a JSON tree needs about 1 kB per row.
+bound() {
+    if [ -n "${ASAN_OPTIONS:-}" ]; then
+        echo "   (AddressSanitizer build: bound of $1 kB not checked)"
+    else
+        [ "$GROWTH" -lt "$1" ] || check_fail "$2: VmHWM grew by $GROWTH kB"
+    fi
+}
 check_step "default pages of 10000 rows: VmHWM grows < 16 MB"
 measure "xlate/dump" world_ctl h1 xlate/dump
-[ "$GROWTH" -lt 16384 ] || check_fail "xlate/dump: VmHWM grew by $GROWTH kB"
+bound 16384 "xlate/dump"
 check_contains "$(tail -1 "$WORLD_DIR/out")" "(90000 more rows: next page with --offset=10000" "closing line"
 measure "xlate/dump --format=json" world_ctl h1 xlate/dump --format=json
-[ "$GROWTH" -lt 16384 ] || check_fail "xlate/dump --format=json: VmHWM grew by $GROWTH kB"
+bound 16384 "xlate/dump --format=json"
 
 # One reply of 10^5 rows is held about four times over (the text, unixctl's
 # copy, its JSON-RPC serialization) but never as a JSON tree.
 check_step "one reply of all $N rows (--limit=$N): VmHWM grows < 64 MB (text), 96 MB (JSON)"
 measure "xlate/dump --limit=$N" world_ctl h1 xlate/dump --limit=$N
 check_eq "$(grep -c . "$WORLD_DIR/out")" $((N + 1)) "rows of xlate/dump --limit=$N"
-[ "$GROWTH" -lt 65536 ] || check_fail "xlate/dump: VmHWM grew by $GROWTH kB"
+bound 65536 "xlate/dump"
 measure "xlate/dump --limit=$N --format=json" \
     world_ctl h1 xlate/dump --limit=$N --format=json
-[ "$GROWTH" -lt 98304 ] || check_fail "xlate/dump --format=json: VmHWM grew by $GROWTH kB"
+bound 98304 "xlate/dump --format=json"
 
 check_step "the pages hold every row once; a bad --limit is refused"
 out=$(world_ctl h1 xlate/dump --limit=100001 2>&1) && check_fail "--limit=100001 taken"
