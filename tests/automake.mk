@@ -88,6 +88,7 @@ SYSTEM_TESTS = \
 	tests/system/stateful-snat.sh \
 	tests/system/stateful-wan-in.sh \
 	tests/system/stateful-churn.sh \
+	tests/system/stateful-move.sh \
 	tests/system/drop-reasons-stateful.sh \
 	tests/system/troubleshooting.sh
 TESTS += $(SYSTEM_TESTS)

@@ -29,6 +29,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/pipeline-actions.c \
 	vplane/port.c vplane/port.h \
 	vplane/owner.c vplane/owner-msg.c vplane/owner-msg.h \
+	vplane/owner-sweep.c vplane/owner-sweep.h \
 	vplane/resolver.c vplane/resolver.h vplane/resolver-private.h \
 	vplane/resolver-run.c \
 	vplane/port-socket.c vplane/port-socket.h \

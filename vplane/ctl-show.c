@@ -10,6 +10,7 @@
 #include "ctrl-client.h"
 #include "libvirt-watch.h"
 #include "dataplane.h"
+#include "owner-sweep.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "packets.h"
@@ -179,6 +180,8 @@ cmd_show(struct unixctl_conn *conn, int argc, const char *argv[], void *ctx_)
     if (dataplane_conntrack(ctx->dp)) {
         conntrack_get_nconns(dataplane_conntrack(ctx->dp), &n_conns);
     }
+    struct owner_sweep_stats sweep;
+    owner_sweep_get_stats(ctx->dp->sweep, &sweep);
 
     if (json) {
         struct json *o = json_object_create();
@@ -205,6 +208,11 @@ cmd_show(struct unixctl_conn *conn, int argc, const char *argv[], void *ctx_)
         json_object_put(o, "fast-path", json_integer_create(fast));
         json_object_put(o, "slow-path", json_integer_create(slow));
         json_object_put(o, "conntrack", json_integer_create(n_conns));
+        json_object_put(o, "conntrack-removed",
+                        json_integer_create(sweep.removed));
+        json_object_put(o, "owner-sweeps", json_integer_create(sweep.passes));
+        json_object_put(o, "owner-sweep-running",
+                        json_boolean_create(sweep.running));
         json_object_put(o, "controller", ctx->client
                         ? ctrl_client_brief_json(ctx->client)
                         : json_null_create());
@@ -246,6 +254,10 @@ cmd_show(struct unixctl_conn *conn, int argc, const char *argv[], void *ctx_)
                   fast, slow);
     ds_put_format(&s, "  conntrack: %"PRIu32" connections (stateful flows "
                   "this host owns)\n", n_conns);
+    ds_put_format(&s, "  owner changes: %"PRIu64" connections removed "
+                  "(another host owns them now), %"PRIu64" walks%s\n",
+                  sweep.removed, sweep.passes,
+                  sweep.running ? ", walking" : "");
     if (ctx->client) {
         ctrl_client_format_brief(ctx->client, &s);
     } else {

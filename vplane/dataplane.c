@@ -17,6 +17,7 @@
 #include "openvswitch/json.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
+#include "owner-sweep.h"
 #include "packets.h"
 #include "port.h"
 #include "port-socket.h"
@@ -99,6 +100,7 @@ dataplane_create(struct vp_tables *tables, const struct dataplane_options *o,
     dp->tables = tables;
     dp->opts = *o;
     dp->flush_zones = bitmap_allocate(UINT16_MAX + 1);
+    dp->sweep = owner_sweep_create();
     dp->n_threads = MAX(o->n_threads, 1);
     dp->started = time_msec();
     atomic_init(&dp->fabric_mtu, mtu);
@@ -173,6 +175,7 @@ dataplane_destroy(struct dataplane *dp)
         conntrack_destroy(dp->shared.ct);
     }
     bitmap_free(dp->flush_zones);
+    owner_sweep_destroy(dp->sweep);
     free(dp->threads);
     free(dp);
 }
@@ -405,6 +408,8 @@ dataplane_run(struct dataplane *dp)
     if (dp->shared.resolver) {
         resolver_run(dp->shared.resolver);
     }
+    owner_sweep_run(dp->sweep, dp->tables, dp->shared.ct,
+                    dp->shared.resolver);
     if (dp->shared.uplink) {
         uplink_run(dp->shared.uplink, dp->tables);
     }
@@ -427,6 +432,7 @@ void
 dataplane_wait(struct dataplane *dp)
 {
     poll_timer_wait_until(dp->next_check);
+    owner_sweep_wait(dp->sweep, dp->tables);
     if (dp->shared.resolver) {
         resolver_wait(dp->shared.resolver);
     }

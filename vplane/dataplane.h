@@ -20,6 +20,7 @@
 struct ds;
 struct json;
 struct fwd_thread;
+struct owner_sweep;
 struct vp_flow_key;
 struct vp_port;
 struct vp_tables;
@@ -49,6 +50,9 @@ struct dataplane {
     bool flush_all;
     unsigned long *flush_zones;     /* Bitmap of zones. */
     bool flush_pending;
+    /* Connection state another host owns after a change of the tables
+     * (owner-sweep.h). */
+    struct owner_sweep *sweep;
 };
 
 int dataplane_create(struct vp_tables *, const struct dataplane_options *,

@@ -315,6 +315,27 @@ run_timers(struct resolver *r, long long int now)
     ovs_mutex_unlock(&r->mutex);
 }
 
+/* The WAN flow of a connection's replies, from its reply tuple; false if
+ * it cannot be one (not IPv4). */
+static bool
+wan_flow_from_reply(const struct ct_dpif_tuple *t, struct wan_flow *f)
+{
+    if (t->l3_type != AF_INET) {
+        return false;
+    }
+    memset(f, 0, sizeof *f);
+    f->remote = t->src.ip;
+    f->public = t->dst.ip;
+    f->proto = t->ip_proto;
+    if (t->ip_proto == IPPROTO_ICMP) {
+        f->remote_port = f->public_port = t->icmp_id;
+    } else {
+        f->remote_port = t->src_port;
+        f->public_port = t->dst_port;
+    }
+    return true;
+}
+
 /* Marks the records this host made whose connection conntrack still
  * holds: a reply tuple is the WAN flow of the replies. */
 static void
@@ -330,29 +351,35 @@ mark_alive(struct resolver *r)
     }
     conntrack_dump_start(r->ct, &dump, NULL, &n_buckets);
     while (!conntrack_dump_next(&dump, &entry)) {
-        const struct ct_dpif_tuple *t = &entry.tuple_reply;
-        struct wan_flow f = {
-            .remote = t->src.ip,
-            .public = t->dst.ip,
-            .proto = t->ip_proto,
-        };
-        if (t->l3_type != AF_INET) {
-            ct_dpif_entry_uninit(&entry);
-            continue;
-        }
-        if (t->ip_proto == IPPROTO_ICMP) {
-            f.remote_port = f.public_port = t->icmp_id;
-        } else {
-            f.remote_port = t->src_port;
-            f.public_port = t->dst_port;
-        }
-        struct rentry *m = rentry_find(&r->mine, &f, wan_flow_hash(&f));
-        if (m) {
-            m->alive_gen = r->alive_gen;
+        struct wan_flow f;
+        if (wan_flow_from_reply(&entry.tuple_reply, &f)) {
+            struct rentry *m = rentry_find(&r->mine, &f, wan_flow_hash(&f));
+            if (m) {
+                m->alive_gen = r->alive_gen;
+            }
         }
         ct_dpif_entry_uninit(&entry);
     }
     conntrack_dump_done(&dump);
+}
+
+void
+resolver_forget_connection(struct resolver *r,
+                           const struct ct_dpif_tuple *reply)
+{
+    struct wan_flow f;
+
+    if (!wan_flow_from_reply(reply, &f)) {
+        return;
+    }
+    ovs_mutex_lock(&r->mutex);
+    struct rentry *m = rentry_find(&r->mine, &f, wan_flow_hash(&f));
+    if (m) {
+        /* Its first packets may still wait for the helper's answer. */
+        rentry_release(r, m, 0, VP_DROP_OWNER_MISMATCH);
+        rentry_remove(r, &r->mine, m);
+    }
+    ovs_mutex_unlock(&r->mutex);
 }
 
 /* Repeats the records of live connections (to the subset's helper now, so

@@ -33,6 +33,7 @@
 #include "vplane/drop-reasons.h"
 
 struct conntrack;
+struct ct_dpif_tuple;
 struct dp_packet;
 struct ds;
 struct json;
@@ -97,6 +98,13 @@ enum resolver_verdict resolver_check_record(struct resolver *,
                                             struct dp_packet *,
                                             ovs_be32 gateway, uint32_t vni,
                                             enum vp_drop_reason *reason);
+
+/* Main thread: the connection with reply tuple 'reply' is gone from
+ * conntrack (this host no longer owns it, owner-sweep.h): forgets this
+ * host's SNAT record of it, so that it is no longer repeated to the
+ * helper, which forgets it in turn. */
+void resolver_forget_connection(struct resolver *,
+                                const struct ct_dpif_tuple *reply);
 
 /* vplane-ctl: what resolver_route() would do with the packet of 'key',
  * and why, without side effects: its verdict (RESOLVER_HELD: held while
