@@ -68,6 +68,7 @@ SYSTEM_TESTS = \
 	tests/system/bad-input.sh \
 	tests/system/drop-reasons.sh \
 	tests/system/port-churn.sh \
+	tests/system/restart-quick.sh \
 	tests/system/ctl.sh \
 	tests/system/dumps.sh \
 	tests/system/dump-memory.sh \

@@ -43,6 +43,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/tables-json.c vplane/tables-json.h \
 	vplane/tables-sync.c vplane/tables-sync.h \
 	vplane/tso.c vplane/tso.h \
+	vplane/udp-bind.c vplane/udp-bind.h \
 	vplane/uplink.c vplane/uplink.h \
 	vplane/vxlan.c vplane/vxlan.h \
 	vplane/xlate.c vplane/xlate.h vplane/xlate-private.h

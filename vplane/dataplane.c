@@ -25,6 +25,7 @@
 #include "tables.h"
 #include "uplink.h"
 #include "timeval.h"
+#include "udp-bind.h"
 #include "util.h"
 
 VLOG_DEFINE_THIS_MODULE(dataplane);
@@ -105,19 +106,24 @@ dataplane_create(struct vp_tables *tables, const struct dataplane_options *o,
     dp->started = time_msec();
     atomic_init(&dp->fabric_mtu, mtu);
     dp->threads = xcalloc(dp->n_threads, sizeof *dp->threads);
-    for (size_t i = 0; i < dp->n_threads; i++) {
+    /* Several threads' sockets share the port (SO_REUSEPORT), and would
+     * share it with another vplaned's as well: none may hold it first. */
+    int error = (dp->n_threads > 1
+                 ? udp_wait_free(o->vtep, o->vxlan_port, "VXLAN") : 0);
+    for (size_t i = 0; !error && i < dp->n_threads; i++) {
         struct fabric_sock *sock;
-        int error = fabric_sock_open(o->vtep, o->vxlan_port,
-                                     dp->n_threads > 1, &sock);
-        if (error) {
-            VLOG_ERR("cannot open VXLAN socket on "IP_FMT":%"PRIu16": %s",
-                     IP_ARGS(o->vtep), o->vxlan_port, ovs_strerror(error));
-            dp->n_threads = i;
-            dataplane_destroy(dp);
-            return error;
+        error = fabric_sock_open(o->vtep, o->vxlan_port, dp->n_threads > 1,
+                                 &sock);
+        if (!error) {
+            dp->threads[i] = fwd_thread_create(i, tables, sock,
+                                               &dp->fabric_mtu, &dp->shared);
         }
-        dp->threads[i] = fwd_thread_create(i, tables, sock, &dp->fabric_mtu,
-                                           &dp->shared);
+    }
+    if (error) {
+        VLOG_ERR("cannot open VXLAN socket on "IP_FMT":%"PRIu16": %s",
+                 IP_ARGS(o->vtep), o->vxlan_port, ovs_strerror(error));
+        dataplane_destroy(dp);      /* Threads not created are NULL. */
+        return error;
     }
     tables_set_port_hooks(tables, dataplane_port_link, dataplane_port_unlink,
                           dp);

@@ -13,6 +13,7 @@
 #include "openvswitch/vlog.h"
 #include "openvswitch/poll-loop.h"
 #include "socket-util.h"
+#include "udp-bind.h"
 #include "util.h"
 #include "vxlan.h"
 
@@ -56,9 +57,6 @@ int
 fabric_sock_open(ovs_be32 vtep, uint16_t port, bool reuseport,
                  struct fabric_sock **sockp)
 {
-    struct sockaddr_in sin = { .sin_family = AF_INET,
-                               .sin_port = htons(port),
-                               .sin_addr.s_addr = vtep };
     int fd, one = 1, pmtu = IP_PMTUDISC_DO;
     int error;
 
@@ -69,9 +67,13 @@ fabric_sock_open(ovs_be32 vtep, uint16_t port, bool reuseport,
     }
     if ((reuseport
          && setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one))
-        || setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu, sizeof pmtu)
-        || bind(fd, (struct sockaddr *) &sin, sizeof sin)) {
+        || setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu, sizeof pmtu)) {
         error = errno;
+        close(fd);
+        return error;
+    }
+    error = udp_bind(fd, vtep, port, "VXLAN");
+    if (error) {
         close(fd);
         return error;
     }
@@ -102,7 +104,7 @@ void
 fabric_sock_close(struct fabric_sock *s)
 {
     if (s) {
-        close(s->fd);
+        udp_close(s->fd);
         free(s->rx_bufs);
         free(s);
     }

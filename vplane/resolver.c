@@ -29,6 +29,7 @@
 #include "stateful.h"
 #include "tables.h"
 #include "timeval.h"
+#include "udp-bind.h"
 #include "util.h"
 #include "vxlan.h"
 #include "xlate.h"
@@ -62,12 +63,7 @@ resolver_create(struct vp_tables *tables, struct conntrack *ct,
                 ovs_be32 vtep, uint16_t owner_port, uint16_t vxlan_port,
                 struct resolver **rp)
 {
-    struct sockaddr_in sin = {
-        .sin_family = AF_INET,
-        .sin_port = htons(owner_port),
-        .sin_addr.s_addr = vtep,
-    };
-    int fd = socket(AF_INET, SOCK_DGRAM, 0);
+    int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     int pmtu = IP_PMTUDISC_DO;
 
     *rp = NULL;
@@ -79,10 +75,14 @@ resolver_create(struct vp_tables *tables, struct conntrack *ct,
     if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof rcvbuf)) {
         setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof rcvbuf);
     }
-    if (bind(fd, (struct sockaddr *) &sin, sizeof sin) < 0
-        || setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu, sizeof pmtu)
+    if (setsockopt(fd, IPPROTO_IP, IP_MTU_DISCOVER, &pmtu, sizeof pmtu)
         || set_nonblocking(fd)) {
         int error = errno;
+        close(fd);
+        return error;
+    }
+    int error = udp_bind(fd, vtep, owner_port, "owner-message");
+    if (error) {
         close(fd);
         return error;
     }
@@ -140,7 +140,7 @@ resolver_destroy(struct resolver *r)
     destroy_map(&r->queries);
     seq_destroy(r->wake);
     ovs_mutex_destroy(&r->mutex);
-    close(r->fd);
+    udp_close(r->fd);
     free(r->helpers);
     free(r);
 }

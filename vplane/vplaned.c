@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "ctl.h"
 #include "ctrl-client.h"
 #include "daemon.h"
+#include "daemon-private.h"
 #include "dataplane.h"
 #include "owner-msg.h"
 #include "drop-log.h"
@@ -35,6 +37,8 @@
 #include "stream.h"
 #include "tables.h"
 #include "tables-config.h"
+#include "timeval.h"
+#include "udp-bind.h"
 #include "unixctl.h"
 #include "userspace-tso.h"
 #include "util.h"
@@ -73,6 +77,47 @@ set_default_dirs(void)
     mkdir(getenv("OVS_RUNDIR"), 0755);
 }
 
+/* The process holding a lock on pidfile 'name' (Open vSwitch's daemons
+ * lock theirs), or 0. */
+static pid_t
+pidfile_holder(const char *name)
+{
+    struct flock lck = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
+    int fd = open(name, O_RDONLY | O_CLOEXEC);
+    pid_t pid = 0;
+
+    if (fd >= 0) {
+        if (!fcntl(fd, F_GETLK, &lck) && lck.l_type != F_UNLCK) {
+            pid = lck.l_pid;
+        }
+        close(fd);
+    }
+    return pid;
+}
+
+/* daemonize_start() gives up at once on a pidfile that a live process
+ * holds.  A vplaned told to stop removes its pidfile first thing, but a
+ * new one started right after the signal can look before it has: wait,
+ * as for its UDP ports (udp-bind.h).  ('pidfile', the --pidfile name, is
+ * in daemon-private.h: daemon.h has no getter.) */
+static void
+wait_for_pidfile(void)
+{
+    long long int start = time_msec();
+    pid_t pid;
+
+    if (!pidfile) {
+        return;
+    }
+    while ((pid = pidfile_holder(pidfile))
+           && time_msec() - start < UDP_BIND_WAIT_MSEC) {
+        VLOG_INFO_ONCE("%s is held by pid %ld, perhaps a vplaned still "
+                       "exiting: waiting up to %d s for it", pidfile,
+                       (long int) pid, UDP_BIND_WAIT_MSEC / 1000);
+        xnanosleep(10 * 1000 * 1000);
+    }
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -95,6 +140,7 @@ main(int argc, char *argv[])
     fatal_ignore_sigpipe();
 
     /* Before any thread: forking afterwards would lose them. */
+    wait_for_pidfile();
     daemonize_start(false);
 
     if (opts.offloads) {

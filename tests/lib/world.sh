@@ -102,9 +102,9 @@ world_init() {
     trap world_cleanup EXIT
     trap 'exit 130' INT TERM
     ip netns add "$(world_ns fabric)"
-    world_exec fabric ip link set lo up
-    world_exec fabric ip link add br0 type bridge
-    world_exec fabric ip link set br0 up
+    world_exec fabric ip link set dev lo up
+    world_exec fabric ip link add name br0 type bridge
+    world_exec fabric ip link set dev br0 up
     # The fabric stands for a physical switch: if br_netfilter is loaded on
     # this machine, it must not push every bridged frame through the
     # firewall hooks (that would weigh on whichever switch is measured).
@@ -120,11 +120,11 @@ world_host() {
     local h=$1 vtep=$2; shift 2
     local ns; ns=$(world_ns "$h")
     ip netns add "$ns"
-    ip -n "$ns" link set lo up
-    ip link add fab0 netns "$ns" type veth peer name "$h" netns "$(world_ns fabric)"
-    world_exec fabric ip link set "$h" master br0 up
+    ip -n "$ns" link set dev lo up
+    ip link add name fab0 netns "$ns" type veth peer name "$h" netns "$(world_ns fabric)"
+    world_exec fabric ip link set dev "$h" master br0 up
     ip -n "$ns" addr add "$vtep/24" dev fab0
-    ip -n "$ns" link set fab0 up
+    ip -n "$ns" link set dev fab0 up
     if [ "${WORLD_NO_VPLANED:-}" != 1 ]; then
         world_start_vplaned "$h" "$vtep" "$@"
     fi
@@ -167,16 +167,16 @@ world_vm() {
     local vm=$1 h=$2 mac=$3 addr=$4 gw=${5:-} mtu=${6:-1450}
     local ns; ns=$(world_ns "$vm")
     ip netns add "$ns"
-    ip -n "$ns" link set lo up
+    ip -n "$ns" link set dev lo up
     # No IPv6 unless the test asks (WORLD_VM_IPV6=1): a VM's router
     # solicitations and MLD reports come seconds apart, at times no test
     # controls, and would land in the counters tests compare.
     [ -n "${WORLD_VM_IPV6:-}" ] || world_no_ipv6 "$ns"
-    ip link add eth0 netns "$ns" type veth peer name "$vm" netns "$(world_ns "$h")"
-    ip -n "$ns" link set eth0 address "$mac" mtu "$mtu"
+    ip link add name eth0 netns "$ns" type veth peer name "$vm" netns "$(world_ns "$h")"
+    ip -n "$ns" link set dev eth0 address "$mac" mtu "$mtu"
     ip -n "$ns" addr add "$addr" dev eth0
-    ip -n "$ns" link set eth0 up
-    ip -n "$(world_ns "$h")" link set "$vm" mtu "$mtu" up
+    ip -n "$ns" link set dev eth0 up
+    ip -n "$(world_ns "$h")" link set dev "$vm" mtu "$mtu" up
     if [ -n "$gw" ]; then
         ip -n "$ns" route add default via "$gw"
     fi
@@ -209,11 +209,11 @@ world_controller() {
     local ns; ns=$(world_ns ctrl)
     local bin; bin=$(world_ovsdb_bin) || return 1
     ip netns add "$ns"
-    ip -n "$ns" link set lo up
-    ip link add fab0 netns "$ns" type veth peer name ctrl netns "$(world_ns fabric)"
-    world_exec fabric ip link set ctrl master br0 up
+    ip -n "$ns" link set dev lo up
+    ip link add name fab0 netns "$ns" type veth peer name ctrl netns "$(world_ns fabric)"
+    world_exec fabric ip link set dev ctrl master br0 up
     ip -n "$ns" addr add "$WORLD_CTRL_IP/24" dev fab0
-    ip -n "$ns" link set fab0 up
+    ip -n "$ns" link set dev fab0 up
     "$bin/ovsdb-tool" create "$WORLD_DIR/vplane.db" "$VPLANE_SCHEMA" || return 1
     world_exec ctrl "$bin/ovsdb-server" "$WORLD_DIR/vplane.db" \
         --remote="punix:$WORLD_DIR/db.sock" \
