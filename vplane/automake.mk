@@ -30,7 +30,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/port.c vplane/port.h \
 	vplane/owner.c vplane/owner-msg.c vplane/owner-msg.h \
 	vplane/resolver.c vplane/resolver.h vplane/resolver-private.h \
-	vplane/resolver-run.c \
+	vplane/resolver-run.c vplane/resolver-dump.c \
 	vplane/port-socket.c vplane/port-socket.h \
 	vplane/responder.c vplane/responder.h \
 	vplane/services.c vplane/services.h \
