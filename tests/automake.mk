@@ -54,7 +54,7 @@ tests_unit_test_xlate_SOURCES = tests/unit/test-xlate.c
 tests_unit_test_xlate_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_xlate_LDADD = $(UNIT_TEST_LDADD)
 
-EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py tests/lib/dump-check.py \
+EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py tests/lib/owner-forge.py tests/lib/dump-check.py \
 	tests/lib/wan.sh tests/lib/guest.sh tests/lib/libvirt.sh tests/lib/fake-ctrl.py
 
 # System tests: each builds its own world of namespaces and removes it, even
@@ -88,6 +88,7 @@ SYSTEM_TESTS = \
 	tests/system/stateful-firewall.sh \
 	tests/system/stateful-snat.sh \
 	tests/system/stateful-wan-in.sh \
+	tests/system/stateful-notify.sh \
 	tests/system/stateful-churn.sh \
 	tests/system/stateful-move.sh \
 	tests/system/drop-reasons-stateful.sh \

@@ -31,7 +31,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/owner.c vplane/owner-msg.c vplane/owner-msg.h \
 	vplane/owner-sweep.c vplane/owner-sweep.h \
 	vplane/resolver.c vplane/resolver.h vplane/resolver-private.h \
-	vplane/resolver-run.c \
+	vplane/resolver-run.c vplane/resolver-dump.c \
 	vplane/port-socket.c vplane/port-socket.h \
 	vplane/responder.c vplane/responder.h \
 	vplane/services.c vplane/services.h \

@@ -18,6 +18,7 @@
 #include "resolver.h"
 
 #include "cmap.h"
+#include "openvswitch/hmap.h"
 #include "openvswitch/list.h"
 #include "openvswitch/thread.h"
 #include "ovs-atomic.h"
@@ -32,6 +33,12 @@ struct seq;
     C(RETRIES, "retries", "queries and records sent again")                 \
     C(ANSWERS, "answers", "answers received")                               \
     C(NOTIFIES, "notifies", "notifications received")                       \
+    C(NOTIFIES_REFUSED, "notifies-refused",                                 \
+      "notifications refused: this host is no gateway, or no NAT rule "     \
+      "maps the flow's public end to the owner named")                      \
+    C(NOTIFIES_RATE_LIMITED, "notifies-rate-limited",                       \
+      "notifications of flows this gateway did not ask about, dropped: "    \
+      "over the sending helper's rate")                                     \
     C(CACHE_HITS, "cache-hits", "packets sent to an owner from the cache")  \
     C(QUERIES_ANSWERED, "queries-answered", "queries answered as helper")   \
     C(HELPER_RELAYED, "helper-relayed",                                     \
@@ -119,6 +126,8 @@ struct resolver {
     long long int next_sweep, next_refresh;
     unsigned int alive_gen;
     uint64_t seq_seen;
+    struct hmap notify_buckets;     /* struct notify_bucket, by sender: one
+                                     * per listed vplaned at most. */
 };
 
 void resolver_count(struct resolver *, enum resolver_counter, uint64_t n);
@@ -154,6 +163,7 @@ bool resolver_record(struct resolver *, const struct wan_flow *,
 void resolver_send_msg(struct resolver *, ovs_be32 to, enum owner_msg_type,
                        uint32_t xid, const struct wan_flow *, ovs_be32 owner,
                        enum owner_msg_status);
+void resolver_notify_buckets_destroy(struct resolver *);
 void resolver_notify_gateways(struct resolver *, const struct vp_stateful *,
                               const struct wan_flow *, ovs_be32 owner,
                               ovs_be32 except);

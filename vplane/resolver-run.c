@@ -1,21 +1,24 @@
 /* vplane/resolver-run.c: the resolver's main-thread side (resolver.h):
  * owner messages, retries and timeouts, soft state (records repeated,
- * owners and records forgotten), and the dumps for vplane-ctl. */
+ * owners and records forgotten).  The dumps for vplane-ctl are in
+ * resolver-dump.c. */
 #include <config.h>
 #include "resolver-private.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "conntrack.h"
 #include "ct-dpif.h"
 #include "dp-packet.h"
+#include "hash.h"
 #include "openvswitch/dynamic-string.h"
-#include "openvswitch/json.h"
 #include "openvswitch/poll-loop.h"
+#include "openvswitch/token-bucket.h"
 #include "openvswitch/vlog.h"
-#include "simap.h"
+#include "ovs-rcu.h"
 #include "packets.h"
 #include "random.h"
 #include "seq.h"
@@ -27,12 +30,10 @@
 VLOG_DEFINE_THIS_MODULE(resolver_run);
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
-
-static const char *const counter_names[RC_N] = {
-#define C(ENUM, NAME, HELP) NAME,
-    RESOLVER_COUNTERS
-#undef C
-};
+/* Notifications refused and over a helper's rate: a flood of one kind
+ * must not hide the others from the log. */
+static struct vlog_rate_limit refused_rl = VLOG_RATE_LIMIT_INIT(5, 20);
+static struct vlog_rate_limit rate_rl = VLOG_RATE_LIMIT_INIT(1, 5);
 
 /* Messages. */
 
@@ -114,22 +115,27 @@ handle_answer(struct resolver *r, const struct vp_stateful *sf, ovs_be32 src,
     ovs_mutex_unlock(&r->mutex);
 }
 
-static void
-handle_notify(struct resolver *r, const struct vp_stateful *sf, ovs_be32 src,
-              const struct owner_msg *m, long long int now)
+/* The NAT rule the public end of 'f' falls under, as the helper finds it
+ * (resolver_answer()), or NULL. */
+static const struct vp_nat_rule *
+nat_rule_of(const struct vp_stateful *sf, const struct wan_flow *f)
 {
-    if (stateful_helper(sf, wan_flow_subset(sf, &m->flow)) != src
-        || !stateful_is_peer(sf, m->owner)) {
-        resolver_count(r, RC_BAD_UNEXPECTED, 1);
-        VLOG_WARN_RL(&rl, "notification from "IP_FMT", which is not the "
-                     "helper of its flow's subset, or naming no vplaned",
-                     IP_ARGS(src));
-        return;
+    return stateful_nat_in(sf, f->public, f->proto, ntohs(f->public_port));
+}
+
+/* Whether host 'owner' may own the SNAT reply 'f': (TCP, UDP) its public
+ * port is in the owner's block, where conntrack picks its SNAT ports. */
+static bool
+snat_port_ok(const struct vp_stateful *sf, ovs_be32 owner,
+             const struct wan_flow *f)
+{
+    uint16_t min, max;
+
+    if (f->proto == IPPROTO_ICMP) {
+        return true;            /* Conntrack keeps echo identifiers. */
     }
-    resolver_count(r, RC_NOTIFIES, 1);
-    ovs_mutex_lock(&r->mutex);
-    learn_owner(r, &m->flow, m->owner, OWNER_MSG_NOTIFY, now);
-    ovs_mutex_unlock(&r->mutex);
+    return (stateful_port_block(sf, owner, &min, &max)
+            && ntohs(f->public_port) >= min && ntohs(f->public_port) <= max);
 }
 
 /* Whether 'owner' may record 'f': the public end is an SNAT address, and
@@ -138,18 +144,133 @@ static bool
 record_allowed(const struct vp_stateful *sf, ovs_be32 owner,
                const struct wan_flow *f)
 {
-    const struct vp_nat_rule *rule = stateful_nat_in(sf, f->public, f->proto,
-                                                     ntohs(f->public_port));
-    uint16_t min, max;
+    const struct vp_nat_rule *rule = nat_rule_of(sf, f);
 
-    if (!rule || rule->type != VP_NAT_SNAT) {
+    return rule && rule->type == VP_NAT_SNAT && snat_port_ok(sf, owner, f);
+}
+
+/* Whether this host could ask about 'f' and be told 'owner'.  Only a
+ * gateway looks owners up (for packets from its uplink), never about its
+ * own flows, and only for a public end that a NAT rule maps, whose owner
+ * the rule decides just as it does for the helper: a floating IP's or port
+ * forward's VM host, or for an SNAT reply a host whose block holds the
+ * port.  Anything else would only fill the cache. */
+static bool
+notify_allowed(const struct resolver *r, const struct vp_stateful *sf,
+               ovs_be32 owner, const struct wan_flow *f)
+{
+    if (!stateful_is_gateway(sf, r->vtep) || owner == r->vtep) {
         return false;
     }
-    if (f->proto == IPPROTO_ICMP) {
-        return true;            /* Conntrack keeps echo identifiers. */
+    const struct vp_nat_rule *rule = nat_rule_of(sf, f);
+    if (!rule) {
+        return false;
     }
-    return (stateful_port_block(sf, owner, &min, &max)
-            && ntohs(f->public_port) >= min && ntohs(f->public_port) <= max);
+    return (rule->type == VP_NAT_SNAT ? snat_port_ok(sf, owner, f)
+            : rule->owner == owner);
+}
+
+/* Notifications from one helper (resolver.h, RESOLVER_NOTIFY_RATE). */
+struct notify_bucket {
+    struct hmap_node node;      /* In 'notify_buckets', by 'vtep'. */
+    ovs_be32 vtep;
+    struct token_bucket tb;
+};
+
+/* A token bucket's rate is in tokens per millisecond: a notification
+ * costs this many, so that the rate is per second. */
+#define NOTIFY_TOKENS 1000
+
+/* Whether one more notification from 'src' fits in its rate.  Buckets
+ * exist for listed vplaneds only (receive() drops the others, and
+ * forget_buckets() those no longer listed). */
+static bool
+notify_within_rate(struct resolver *r, ovs_be32 src)
+{
+    uint32_t hash = hash_int(ntohl(src), 0);
+    struct notify_bucket *b;
+
+    HMAP_FOR_EACH_WITH_HASH (b, node, hash, &r->notify_buckets) {
+        if (b->vtep == src) {
+            return token_bucket_withdraw(&b->tb, NOTIFY_TOKENS);
+        }
+    }
+    b = xmalloc(sizeof *b);
+    b->vtep = src;
+    token_bucket_init(&b->tb, RESOLVER_NOTIFY_RATE,
+                      RESOLVER_NOTIFY_BURST * NOTIFY_TOKENS);
+    hmap_insert(&r->notify_buckets, &b->node, hash);
+    return token_bucket_withdraw(&b->tb, NOTIFY_TOKENS);
+}
+
+/* Drops the buckets of hosts the controller no longer lists. */
+static void
+forget_buckets(struct resolver *r, const struct vp_stateful *sf)
+{
+    struct notify_bucket *b;
+
+    HMAP_FOR_EACH_SAFE (b, node, &r->notify_buckets) {
+        if (!stateful_is_peer(sf, b->vtep)) {
+            hmap_remove(&r->notify_buckets, &b->node);
+            free(b);
+        }
+    }
+}
+
+void
+resolver_notify_buckets_destroy(struct resolver *r)
+{
+    struct notify_bucket *b;
+
+    HMAP_FOR_EACH_POP (b, node, &r->notify_buckets) {
+        free(b);
+    }
+    hmap_destroy(&r->notify_buckets);
+}
+
+static void
+handle_notify(struct resolver *r, const struct vp_stateful *sf, ovs_be32 src,
+              const struct owner_msg *m, long long int now)
+{
+    if (!notify_allowed(r, sf, m->owner, &m->flow)) {
+        resolver_count(r, RC_NOTIFIES_REFUSED, 1);
+        if (!VLOG_DROP_WARN(&refused_rl)) {
+            struct ds s = DS_EMPTY_INITIALIZER;
+
+            wan_flow_format(&m->flow, &s);
+            VLOG_WARN("notification from "IP_FMT" that "IP_FMT" owns %s "
+                      "refused: %s", IP_ARGS(src), IP_ARGS(m->owner),
+                      ds_cstr(&s), (stateful_is_gateway(sf, r->vtep)
+                                    ? "no NAT rule maps it to that owner"
+                                    : "this host is no gateway"));
+            ds_destroy(&s);
+        }
+        return;
+    }
+    if (stateful_helper(sf, wan_flow_subset(sf, &m->flow)) != src
+        || !stateful_is_peer(sf, m->owner)) {
+        resolver_count(r, RC_BAD_UNEXPECTED, 1);
+        VLOG_WARN_RL(&rl, "notification from "IP_FMT", which is not the "
+                     "helper of its flow's subset, or naming no vplaned",
+                     IP_ARGS(src));
+        return;
+    }
+
+    /* A notification of a flow this gateway asked about answers it, as an
+     * answer would; any other tells of a flow ahead of its packets, and a
+     * helper's word for those is taken at a bounded pace. */
+    const struct rentry *q = rentry_find(&r->queries, &m->flow,
+                                         wan_flow_hash(&m->flow));
+    if ((!q || q->peer != src) && !notify_within_rate(r, src)) {
+        resolver_count(r, RC_NOTIFIES_RATE_LIMITED, 1);
+        VLOG_WARN_RL(&rate_rl, "notifications from "IP_FMT" beyond %d per "
+                     "second: dropped", IP_ARGS(src), RESOLVER_NOTIFY_RATE);
+        return;
+    }
+    resolver_count(r, RC_NOTIFIES, 1);
+    ovs_mutex_lock(&r->mutex);
+    learn_owner(r, &m->flow, m->owner, OWNER_MSG_NOTIFY, now);
+    ovs_mutex_unlock(&r->mutex);
 }
 
 static void
@@ -437,10 +558,32 @@ refresh_records(struct resolver *r, const struct vp_stateful *sf,
     ovs_mutex_unlock(&r->mutex);
 }
 
+/* Gives the memory of many entries just removed back to the system,
+ * where the allocator allows: once the postponed frees (rentry_remove(),
+ * the cmap's smaller copies) have run, which is why it is postponed
+ * after them (one thread's postponed calls run in order).  A flood of
+ * owners, gone, should not leave the daemon tens of MB larger. */
+static void
+trim_memory(struct resolver *r OVS_UNUSED)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
+static void
+trim_after(struct resolver *r, size_t n_removed)
+{
+    if (n_removed >= RESOLVER_TRIM_MIN) {
+        ovsrcu_postpone(trim_memory, r);
+    }
+}
+
 /* Forgets cached owners not used for a while and records not repeated. */
 static void
 expire(struct resolver *r, long long int now)
 {
+    size_t n_removed = 0;
     struct rentry *e;
 
     ovs_mutex_lock(&r->mutex);
@@ -449,14 +592,17 @@ expire(struct resolver *r, long long int now)
         atomic_read_relaxed(&e->used, &used);
         if (now - used > RESOLVER_CACHE_IDLE_MSEC) {
             rentry_remove(r, &r->cache, e);
+            n_removed++;
         }
     }
     CMAP_FOR_EACH (e, node, &r->records) {
         if (now - e->refreshed > 3 * RESOLVER_RECORD_REFRESH_MSEC) {
             rentry_remove(r, &r->records, e);
+            n_removed++;
         }
     }
     ovs_mutex_unlock(&r->mutex);
+    trim_after(r, n_removed);
 }
 
 /* Whether the assignment of subsets to helpers changed since last seen. */
@@ -488,13 +634,16 @@ resolver_run(struct resolver *r)
              * cached from the old rules may be stale.  (A subset moving
              * changes no owner: an SNAT connection's is its VM's host.) */
             struct rentry *e;
+            size_t n = cmap_count(&r->cache);
             r->nat_owners = sf->nat_owners;
             ovs_mutex_lock(&r->mutex);
             CMAP_FOR_EACH (e, node, &r->cache) {
                 rentry_remove(r, &r->cache, e);
             }
             ovs_mutex_unlock(&r->mutex);
+            trim_after(r, n);
         }
+        forget_buckets(r, sf);
         if (helpers_changed(r, sf)) {
             /* Records go to the new helpers now. */
             refresh_records(r, sf, now, false);
@@ -526,182 +675,4 @@ resolver_wait(struct resolver *r)
     poll_timer_wait_until(next);
     poll_fd_wait(r->fd, POLLIN);
     seq_wait(r->wake, r->seq_seen);
-}
-
-/* vplane-ctl. */
-
-static void
-format_age(struct ds *s, const char *name, long long int since,
-           long long int now)
-{
-    ds_put_format(s, " %s=%.1fs", name, (now - since) / 1000.0);
-}
-
-static struct json *
-wan_flow_json(const struct wan_flow *f)
-{
-    struct ds d = DS_EMPTY_INITIALIZER;
-
-    wan_flow_format(f, &d);
-    return json_string_create_nocopy(ds_steal_cstr(&d));
-}
-
-static struct json *
-ip_json(ovs_be32 ip)
-{
-    return json_string_create_nocopy(xasprintf(IP_FMT, IP_ARGS(ip)));
-}
-
-/* Rows of dump-owners (ctl-stateful.c formats them): the owners of WAN flows
- * this host knows per packet, from its cache and its own SNAT records. */
-void
-resolver_owner_rows(const struct resolver *r,
-                    void (*add_row)(struct json *row, void *aux), void *aux)
-{
-    long long int now = time_msec();
-    const struct rentry *e;
-
-    CMAP_FOR_EACH (e, node, &r->cache) {
-        struct json *o = json_object_create();
-        long long int used;
-
-        atomic_read_relaxed(&CONST_CAST(struct rentry *, e)->used, &used);
-        json_object_put_string(o, "in", "wan");
-        json_object_put(o, "flow", wan_flow_json(&e->flow));
-        json_object_put(o, "owner", ip_json(e->peer));
-        json_object_put(o, "self", json_boolean_create(false));
-        json_object_put_string(o, "by", e->how == OWNER_MSG_NOTIFY
-                                        ? "subset-notify" : "subset-answer");
-        json_object_put(o, "age-ms", json_integer_create(now - e->created));
-        json_object_put(o, "idle-ms", json_integer_create(now - used));
-        add_row(o, aux);
-    }
-    CMAP_FOR_EACH (e, node, &r->mine) {
-        struct json *o = json_object_create();
-        bool ready;
-
-        atomic_read_relaxed(&CONST_CAST(struct rentry *, e)->ready, &ready);
-        json_object_put_string(o, "in", "wan");
-        json_object_put(o, "flow", wan_flow_json(&e->flow));
-        json_object_put(o, "owner", ip_json(r->vtep));
-        json_object_put(o, "self", json_boolean_create(true));
-        json_object_put_string(o, "by", "snat-record");
-        json_object_put(o, "helper", ip_json(e->peer));
-        json_object_put(o, "waiting", json_boolean_create(!ready));
-        json_object_put(o, "age-ms", json_integer_create(now - e->created));
-        add_row(o, aux);
-    }
-}
-
-/* dump-subsets --format=json: the records held as helper, as rows. */
-struct json *
-resolver_records_json(const struct resolver *r)
-{
-    struct json *rows = json_array_create_empty();
-    long long int now = time_msec();
-    const struct rentry *e;
-
-    CMAP_FOR_EACH (e, node, &r->records) {
-        struct json *o = json_object_create();
-
-        json_object_put(o, "flow", wan_flow_json(&e->flow));
-        json_object_put(o, "owner", ip_json(e->peer));
-        json_object_put(o, "refreshed-ms",
-                        json_integer_create(now - e->refreshed));
-        json_array_add(rows, o);
-    }
-    return rows;
-}
-
-/* dump-subsets --format=json: the counters resolver_format_counters()
- * shows, by the same names. */
-struct json *
-resolver_counters_json(const struct resolver *r)
-{
-    struct json *o = json_object_create();
-    struct json *drops = json_object_create();
-
-    for (size_t i = 0; i < RC_N; i++) {
-        json_object_put(o, counter_names[i], json_integer_create(
-                            resolver_read_counter(&r->counters[i])));
-    }
-    json_object_put(o, "size-cached-owners",
-                    json_integer_create(cmap_count(&r->cache)));
-    json_object_put(o, "size-records",
-                    json_integer_create(cmap_count(&r->records)));
-    json_object_put(o, "size-own-records",
-                    json_integer_create(cmap_count(&r->mine)));
-    json_object_put(o, "size-questions",
-                    json_integer_create(cmap_count(&r->queries)));
-    for (size_t i = 0; i < VP_N_DROP_REASONS; i++) {
-        uint64_t n = resolver_read_counter(&r->drops[i]);
-        if (n) {
-            json_object_put(drops, vp_drop_reason_name(i),
-                            json_integer_create(n));
-        }
-    }
-    json_object_put(o, "held-dropped", drops);
-    return o;
-}
-
-void
-resolver_format_records(const struct resolver *r, struct ds *s)
-{
-    long long int now = time_msec();
-    const struct rentry *e;
-    size_t n = 0;
-
-    CMAP_FOR_EACH (e, node, &r->records) {
-        ds_put_cstr(s, "  ");
-        wan_flow_format(&e->flow, s);
-        ds_put_format(s, " owner="IP_FMT, IP_ARGS(e->peer));
-        format_age(s, "refreshed", e->refreshed, now);
-        ds_put_char(s, '\n');
-        n++;
-    }
-    if (!n) {
-        ds_put_cstr(s, "  (none)\n");
-    }
-}
-
-void
-resolver_format_counters(const struct resolver *r, struct ds *s)
-{
-    for (size_t i = 0; i < RC_N; i++) {
-        ds_put_format(s, "  %s: %"PRIu64"\n", counter_names[i],
-                      resolver_read_counter(&r->counters[i]));
-    }
-    ds_put_format(s, "  cached owners: %"PRIuSIZE", records held: %"PRIuSIZE
-                  ", own records: %"PRIuSIZE", questions in flight: %"
-                  PRIuSIZE"\n", cmap_count(&r->cache),
-                  cmap_count(&r->records), cmap_count(&r->mine),
-                  cmap_count(&r->queries));
-    for (size_t i = 0; i < VP_N_DROP_REASONS; i++) {
-        uint64_t n = resolver_read_counter(&r->drops[i]);
-        if (n) {
-            ds_put_format(s, "  held packets dropped (%s): %"PRIu64"\n",
-                          vp_drop_reason_name(i), n);
-        }
-    }
-}
-
-void
-resolver_add_drops(const struct resolver *r, uint64_t *drops)
-{
-    for (size_t i = 0; i < VP_N_DROP_REASONS; i++) {
-        drops[i] += resolver_read_counter(&r->drops[i]);
-    }
-}
-
-void
-resolver_get_memory_usage(const struct resolver *r, struct simap *usage)
-{
-    simap_increase(usage, "owner-cache", cmap_count(&r->cache));
-    simap_increase(usage, "owner-records", cmap_count(&r->records));
-    simap_increase(usage, "owner-queries", cmap_count(&r->queries)
-                   + cmap_count(&r->mine));
-    struct ovs_mutex *mutex = CONST_CAST(struct ovs_mutex *, &r->mutex);
-    ovs_mutex_lock(mutex);
-    simap_increase(usage, "held-packets", r->n_held);
-    ovs_mutex_unlock(mutex);
 }

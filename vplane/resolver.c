@@ -100,6 +100,7 @@ resolver_create(struct vp_tables *tables, struct conntrack *ct,
     cmap_init(&r->mine);
     cmap_init(&r->queries);
     ovs_list_init(&r->pending);
+    hmap_init(&r->notify_buckets);
     r->wake = seq_create();
     r->seq_seen = seq_read(r->wake);
     *rp = r;
@@ -138,6 +139,7 @@ resolver_destroy(struct resolver *r)
     destroy_map(&r->records);
     destroy_map(&r->mine);
     destroy_map(&r->queries);
+    resolver_notify_buckets_destroy(r);
     seq_destroy(r->wake);
     ovs_mutex_destroy(&r->mutex);
     udp_close(r->fd);
@@ -362,7 +364,8 @@ rentry_release(struct resolver *r, struct rentry *e, ovs_be32 owner,
 /* Tells the gateways (all but 'except' and this host) that 'owner' owns
  * 'f': the helper is consulted for a flow's first packet only, whichever
  * gateway the next ones reach.  A gateway accepts it only from the
- * flow's helper. */
+ * flow's helper, for a flow a NAT rule maps to 'owner', at a bounded
+ * rate (resolver-run.c). */
 void
 resolver_notify_gateways(struct resolver *r, const struct vp_stateful *sf,
                          const struct wan_flow *f, ovs_be32 owner,

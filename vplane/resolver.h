@@ -60,6 +60,16 @@ struct vp_tables;
  * refusals are counted). */
 #define RESOLVER_MAX_CACHE (1u << 20)
 #define RESOLVER_MAX_RECORDS (1u << 20)
+/* Notifications a gateway takes from one helper for flows it did not ask
+ * about (the owners it learns ahead of the flows' packets): per second,
+ * and in a burst.  Beyond, they are dropped and counted; the flow's first
+ * packet at this gateway then consults the helper itself.  So one peer,
+ * however it is made to send, adds owners to the cache at this pace. */
+#define RESOLVER_NOTIFY_RATE 1000
+#define RESOLVER_NOTIFY_BURST 2000
+/* An expiry sweep that frees at least this many entries gives the
+ * memory back to the system (malloc_trim()). */
+#define RESOLVER_TRIM_MIN 4096
 
 struct resolver;
 
