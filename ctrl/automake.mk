@@ -31,6 +31,7 @@ ctrl_libvplanectrl_a_SOURCES = \
 ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-db.c \
 	ctrl/nb-check.c ctrl/nb-check.h ctrl/row-check.c ctrl/row-check.h \
+	ctrl/view-parts.c ctrl/view-parts.h \
 	ctrl/southbound.c ctrl/southbound.h
 
 sbin_PROGRAMS += ctrl/vplane-ctrl

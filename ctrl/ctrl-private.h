@@ -11,6 +11,7 @@
 #include "openvswitch/shash.h"
 #include "ovsdb-idl.h"
 #include "row-check.h"
+#include "view-parts.h"
 #include "sset.h"
 
 struct ovsdb_idl;
@@ -31,6 +32,7 @@ struct ctrl_host {
     bool live;                  /* Counts for the subset assignment. */
 
     bool synced;                /* The session got its snapshot. */
+    bool dirty;                 /* A change concerns it: to push. */
     long long int snapshot_gen; /* Generation of the last snapshot sent. */
     bool need_snapshot;         /* Refused a snapshot: the next change goes
                                  * as a snapshot, not an update. */
@@ -80,7 +82,14 @@ struct ctrl {
     long long int status_gen;   /* Generation last written to the DB. */
     long long int started;
     struct row_check rows;      /* Rows hosts would refuse: left out. */
+    struct view_parts *parts;   /* What hosts should have, by part. */
+    struct ovsdb_idl_index *host_by_name;
+    bool push_more;             /* push() stopped at its budget. */
 };
+
+/* The view 'row' should have (from the cached parts). */
+void ctrl_host_view(struct ctrl *, const struct vprec_host *row,
+                    struct host_view *);
 
 struct ctrl_host *ctrl_host_find(const struct ctrl *, const char *name);
 struct ctrl_host *ctrl_host_get(struct ctrl *, const char *name);

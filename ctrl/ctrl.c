@@ -37,6 +37,10 @@ ctrl_create(const char *db_remote)
 
     c->idl = ovsdb_idl_create(db_remote, &vprec_idl_class, true, true);
     ovsdb_idl_set_lock(c->idl, CTRL_LOCK);
+    /* Before the omissions below: tracking every column would alert on
+     * them again. */
+    c->parts = view_parts_create(c->idl);
+    c->host_by_name = ovsdb_idl_index_create1(c->idl, &vprec_host_col_name);
     /* What only the controller writes and no host view reads: writing it
      * must not look like a change of the desired state (every host's view
      * would be recomputed for nothing). */
@@ -98,6 +102,7 @@ ctrl_destroy(struct ctrl *c)
     if (c->txn) {
         ovsdb_idl_txn_destroy(c->txn);
     }
+    view_parts_destroy(c->parts);
     ovsdb_idl_destroy(c->idl);
     row_check_destroy(&c->rows);
     free(c);
@@ -151,14 +156,32 @@ ctrl_host_get(struct ctrl *c, const char *name)
 const struct vprec_host *
 ctrl_host_row(const struct ctrl *c, const char *name)
 {
-    const struct vprec_host *row;
+    struct vprec_host *key = vprec_host_index_init_row(c->host_by_name);
+    vprec_host_index_set_name(key, name);
+    const struct vprec_host *row = vprec_host_index_find(c->host_by_name,
+                                                         key);
+    vprec_host_index_destroy_row(key);
+    return row;
+}
 
-    VPREC_HOST_FOR_EACH (row, c->idl) {
-        if (!strcmp(row->name, name)) {
-            return row;
-        }
-    }
-    return NULL;
+size_t
+ctrl_verify_views(struct ctrl *c, struct ds *s)
+{
+    size_t n = view_parts_verify(c->parts, c->idl, ctrl_refused_rows(c), s);
+    const struct view_parts_stats *st = view_parts_stats(c->parts);
+
+    ds_put_format(s, "parts computed since start: %llu tenant, %llu global, "
+                  "%llu host; %llu changes, %llu of them for every host\n",
+                  st->tenant_parts, st->global_parts, st->host_parts,
+                  st->changes, st->all_hosts);
+    return n;
+}
+
+void
+ctrl_host_view(struct ctrl *c, const struct vprec_host *row,
+               struct host_view *v)
+{
+    view_parts_assemble(c->parts, c->idl, ctrl_refused_rows(c), row, v);
 }
 
 int
@@ -393,7 +416,7 @@ send_snapshot(struct ctrl *c, struct ctrl_host *h,
     struct json **parts;
 
     host_view_init(&view);
-    host_view_compute(c->idl, row, ctrl_refused_rows(c), &view);
+    ctrl_host_view(c, row, &view);
     size_t n = host_view_to_parts(&view, VP_SNAPSHOT_PART_ENTRIES, &parts);
     long long int gen = ++c->generation;
     for (size_t i = 0; i < n; i++) {
@@ -426,7 +449,7 @@ send_update(struct ctrl *c, struct ctrl_host *h, const struct vprec_host *row)
     struct json *add, *remove;
 
     host_view_init(&view);
-    host_view_compute(c->idl, row, ctrl_refused_rows(c), &view);
+    ctrl_host_view(c, row, &view);
     if (host_view_needs_snapshot(&h->sent, &view)) {
         host_view_destroy(&view);
         send_snapshot(c, h, row);
@@ -451,15 +474,37 @@ send_update(struct ctrl *c, struct ctrl_host *h, const struct vprec_host *row)
     host_view_destroy(&view);
 }
 
+/* How long one push may take before it leaves the rest of the hosts to
+ * the next iteration of the main loop: sessions' probes and hellos must
+ * not wait for a whole deployment's updates. */
+#define PUSH_BUDGET_MS 20
+
 /* Sends every connected host what changed for it: a snapshot after its
- * hello, an update when the database changed. */
+ * hello (or after it refused one, once the database changed), an update
+ * when a change concerns it (view-parts.h says which hosts a change
+ * concerns). */
 static void
 push(struct ctrl *c)
 {
     unsigned int seqno = ovsdb_idl_get_seqno(c->idl);
-    bool db_changed = seqno != c->pushed_seqno;
     struct ctrl_host *h;
 
+    if (seqno != c->pushed_seqno) {
+        struct sset concerned = SSET_INITIALIZER(&concerned);
+        bool all = view_parts_changed(c->parts, c->idl, ctrl_refused_rows(c),
+                                      &concerned);
+        HMAP_FOR_EACH (h, node, &c->hosts) {
+            if (h->session && (all || h->need_snapshot
+                               || sset_contains(&concerned, h->name))) {
+                h->dirty = true;
+            }
+        }
+        sset_destroy(&concerned);
+        c->pushed_seqno = seqno;
+    }
+
+    long long int deadline = time_msec() + PUSH_BUDGET_MS;
+    c->push_more = false;
     HMAP_FOR_EACH (h, node, &c->hosts) {
         const struct vprec_host *row;
         if (!h->session) {
@@ -479,13 +524,20 @@ push(struct ctrl *c)
             }
             continue;
         }
-        if (!h->synced || (h->need_snapshot && db_changed)) {
+        if (h->synced && !h->dirty) {
+            continue;
+        }
+        if (time_msec() >= deadline) {
+            c->push_more = true;
+            break;
+        }
+        if (!h->synced || h->need_snapshot) {
             send_snapshot(c, h, row);
-        } else if (db_changed) {
+        } else {
             send_update(c, h, row);
         }
+        h->dirty = false;
     }
-    c->pushed_seqno = seqno;
 }
 
 /* Without the lock another vplane-ctrl may be active: serving on would
@@ -516,6 +568,8 @@ deactivate(struct ctrl *c)
     c->active = false;
     c->loaded = false;
     c->pushed_seqno = 0;
+    c->push_more = false;
+    view_parts_clear(c->parts);
 }
 
 void
@@ -528,6 +582,8 @@ ctrl_run(struct ctrl *c)
                       "vplane-ctrl stops serving until it holds it again");
             deactivate(c);
         }
+        /* Nothing is cached while standing by: activation starts anew. */
+        ovsdb_idl_track_clear(c->idl);
         return;
     }
     if (!c->loaded) {
@@ -576,6 +632,9 @@ ctrl_wait(struct ctrl *c)
         return;
     }
     sb_server_wait(c->sb);
+    if (c->push_more) {
+        poll_immediate_wake();
+    }
 
     int grace = ctrl_grace_ms(c);
     struct ctrl_host *h;
@@ -683,7 +742,7 @@ ctrl_format_diff(struct ctrl *c, const char *name, struct ds *s)
     }
     host_view_init(&want);
     host_view_init(&none);
-    host_view_compute(c->idl, row, ctrl_refused_rows(c), &want);
+    ctrl_host_view(c, row, &want);
     ds_put_format(s, "host %s: %s, generation %lld sent, %lld "
                   "acknowledged, %"PRIuSIZE" entries desired\n", name,
                   h && h->session ? "connected" : "not connected",

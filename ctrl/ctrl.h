@@ -45,6 +45,10 @@ char *ctrl_format_diff(struct ctrl *, const char *host, struct ds *)
     OVS_WARN_UNUSED_RESULT;
 void ctrl_format_sessions(const struct ctrl *, struct ds *);
 
+/* ctrl/verify-views: every host's view from the cached parts against
+ * the whole computation; returns how many differ. */
+size_t ctrl_verify_views(struct ctrl *, struct ds *);
+
 /* The rows hosts would refuse in the database as it is now (checked again
  * if it changed: a cache, hence the const); row-check.h. */
 struct row_check;

@@ -161,8 +161,8 @@ host_view_diff(const struct host_view *old, const struct host_view *new,
                                                      node->name);
         char kind = node->name[0];
 
-        if (o && !strcmp(o->text, e->text)) {
-            continue;
+        if (o && (o == e || !strcmp(o->text, e->text))) {
+            continue;           /* Shared entries are often the same. */
         }
         /* A port changes by going and coming back; everything else is
          * redefined in place. */

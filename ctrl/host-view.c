@@ -29,14 +29,26 @@ host_view_init(struct host_view *v)
     v->n_skipped = 0;
 }
 
+/* Entries are shared: a tenant's, held by the controller's cache, are in
+ * the view of every host that serves the tenant and in what each was
+ * sent. */
 static void
-entry_free(void *e_)
+entry_unref(struct view_entry *e)
 {
-    struct view_entry *e = e_;
+    if (e && !--e->refcount) {
+        json_destroy(e->json);
+        free(e->text);
+        free(e);
+    }
+}
 
-    json_destroy(e->json);
-    free(e->text);
-    free(e);
+void
+host_view_add_shared(struct host_view *v, const char *key,
+                     struct view_entry *e)
+{
+    if (shash_add_once(&v->entries, key, e)) {
+        e->refcount++;
+    }
 }
 
 void
@@ -45,7 +57,7 @@ host_view_destroy(struct host_view *v)
     if (v) {
         struct shash_node *node;
         SHASH_FOR_EACH (node, &v->entries) {
-            entry_free(node->data);
+            entry_unref(node->data);
         }
         shash_destroy(&v->entries);
     }
@@ -69,8 +81,9 @@ add_entry(struct host_view *v, char *key, struct json *json)
 
     e->json = json;
     e->text = json_to_string(json, JSSF_SORT);
+    e->refcount = 1;
     if (!shash_add_once(&v->entries, key, e)) {
-        entry_free(e);          /* Duplicate identity: the first wins. */
+        entry_unref(e);         /* Duplicate identity: the first wins. */
     }
     free(key);
 }
@@ -120,8 +133,8 @@ row_ok(struct host_view *v, const char *what, const char *name, char *error)
     return true;
 }
 
-static bool
-vnet_ok(struct host_view *v, const struct vprec_vnet *vnet)
+bool
+hv_vnet_ok(struct host_view *v, const struct vprec_vnet *vnet)
 {
     struct vp_subnet sn;
     struct eth_addr mac;
@@ -159,14 +172,14 @@ host_view_vnet_json(const struct vprec_vnet *vnet)
     return o;
 }
 
-static void
-add_vnet(struct host_view *v, const struct vprec_vnet *vnet)
+void
+hv_add_vnet(struct host_view *v, const struct vprec_vnet *vnet)
 {
     add_entry(v, xasprintf("v/%s", vnet->name), host_view_vnet_json(vnet));
 }
 
-static bool
-port_ok(struct host_view *v, const struct vprec_port *port)
+bool
+hv_port_ok(struct host_view *v, const struct vprec_port *port)
 {
     struct vp_prefix prefix;
     struct eth_addr mac;
@@ -209,8 +222,8 @@ host_view_port_json(const struct vprec_port *port)
     return o;
 }
 
-static void
-add_port(struct host_view *v, const struct vprec_port *port)
+void
+hv_add_port(struct host_view *v, const struct vprec_port *port)
 {
     add_entry(v, xasprintf("p/%s", port->name), host_view_port_json(port));
 }
@@ -255,8 +268,8 @@ host_view_xlate_json(const struct vprec_port *port, const char *ip,
     return o;
 }
 
-static void
-add_xlates(struct host_view *v, const struct vprec_port *port)
+void
+hv_add_xlates(struct host_view *v, const struct vprec_port *port)
 {
     const char *vtep = host_view_port_vtep(port);
     size_t n = MAX(port->n_ips, 1);
@@ -280,8 +293,8 @@ host_view_route_json(const struct vprec_route *route)
     return o;
 }
 
-static void
-add_route(struct host_view *v, const struct vprec_route *route)
+void
+hv_add_route(struct host_view *v, const struct vprec_route *route)
 {
     unsigned int plen;
     ovs_be32 prefix, nexthop;
@@ -313,8 +326,8 @@ compare_host_names(const void *a_, const void *b_)
  * unassigned here, as the controller's next assignment will have it.  So is
  * a SNAT port block given twice (a hand edit): two hosts must never NAT to
  * the same ports. */
-static void
-add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
+void
+hv_add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
 {
     const struct vprec_deployment *d = vprec_deployment_first(idl);
     int64_t count = d ? d->n_subsets : 0;
@@ -384,8 +397,8 @@ add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
 }
 
 /* This host's uplink to the WAN, if it is a gateway with one. */
-static void
-add_uplink(struct host_view *v, const struct vprec_host *host)
+void
+hv_add_uplink(struct host_view *v, const struct vprec_host *host)
 {
     struct json *o = json_object_create();
 
@@ -447,8 +460,8 @@ host_view_firewall_json(const struct vprec_port *port)
     return o;
 }
 
-static void
-add_firewall(struct host_view *v, const struct vprec_port *port)
+void
+hv_add_firewall(struct host_view *v, const struct vprec_port *port)
 {
     add_entry(v, xasprintf("f/%s/%s", port->vnet->name, port->mac),
               host_view_firewall_json(port));
@@ -550,8 +563,8 @@ host_view_nat_json(const struct ovsdb_idl *idl,
 
 /* Every NAT rule of every tenant with external access goes to every host:
  * any host may be the helper a gateway asks about a WAN flow. */
-static void
-add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl,
+void
+hv_add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl,
               const struct row_check *rc)
 {
     const struct vprec_tenant *t;
@@ -606,38 +619,38 @@ host_view_compute(const struct ovsdb_idl *idl, const struct vprec_host *host,
     }
 
     VPREC_VNET_FOR_EACH (vnet, idl) {
-        if (hmapx_contains(&tenants, vnet->tenant) && vnet_ok(v, vnet)
+        if (hmapx_contains(&tenants, vnet->tenant) && hv_vnet_ok(v, vnet)
             && !(rc && row_check_refused(rc, &vnet->header_.uuid))) {
             hmapx_add(&vnets, CONST_CAST(struct vprec_vnet *, vnet));
-            add_vnet(v, vnet);
+            hv_add_vnet(v, vnet);
         }
     }
     VPREC_PORT_FOR_EACH (port, idl) {
-        if (!hmapx_contains(&vnets, port->vnet) || !port_ok(v, port)
+        if (!hmapx_contains(&vnets, port->vnet) || !hv_port_ok(v, port)
             || (rc && row_check_refused(rc, &port->header_.uuid))) {
             continue;
         }
         if (port->host == host && port->name[0]) {
-            add_port(v, port);
+            hv_add_port(v, port);
         }
         if (host_view_port_vtep(port)) {
-            add_xlates(v, port);
+            hv_add_xlates(v, port);
         }
         if (port->n_firewall_rules
             && !(rc && row_check_refused_firewall(rc, &port->header_.uuid))) {
-            add_firewall(v, port);
+            hv_add_firewall(v, port);
         }
     }
     const struct vprec_route *route;
     VPREC_ROUTE_FOR_EACH (route, idl) {
         if (hmapx_contains(&tenants, route->tenant)
             && !(rc && row_check_refused(rc, &route->header_.uuid))) {
-            add_route(v, route);
+            hv_add_route(v, route);
         }
     }
-    add_hosts_and_subsets(v, idl);
-    add_uplink(v, host);
-    add_nat_rules(v, idl, rc);
+    hv_add_hosts_and_subsets(v, idl);
+    hv_add_uplink(v, host);
+    hv_add_nat_rules(v, idl, rc);
     hmapx_destroy(&tenants);
     hmapx_destroy(&vnets);
 }

@@ -66,6 +66,7 @@ row_check_init(struct row_check *rc)
     hmap_init(&rc->rows);
     hmap_init(&rc->firewalls);
     rc->n_runs = 0;
+    rc->gen = 0;
 }
 
 static void
@@ -115,6 +116,12 @@ row_check_refused_firewall(const struct row_check *rc,
                            const struct uuid *uuid)
 {
     return refused_find(&rc->firewalls, uuid) != NULL;
+}
+
+unsigned long long
+row_check_generation(const struct row_check *rc)
+{
+    return rc->gen;
 }
 
 size_t
@@ -379,20 +386,24 @@ check_services(struct check_run *run, const struct ovsdb_idl *idl)
     items_destroy(items, n);
 }
 
-/* Logs the rows of 'now' that 'before' did not have. */
-static void
+/* Logs the rows of 'now' that 'before' did not have; true if the two
+ * differ. */
+static bool
 log_new(const struct hmap *before, const struct hmap *now)
 {
     static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(10, 60);
     const struct refused_row *r;
+    bool changed = hmap_count(before) != hmap_count(now);
 
     HMAP_FOR_EACH (r, node, now) {
         if (!refused_find(before, &r->uuid)) {
             COVERAGE_INC(row_check_refused);
             VLOG_WARN_RL(&rl, "%s left out of every host's tables: %s",
                          r->what, r->error);
+            changed = true;
         }
     }
+    return changed;
 }
 
 void
@@ -415,8 +426,9 @@ row_check_run(struct row_check *rc, const struct ovsdb_idl *idl)
     check_routes(&run, idl);
     check_services(&run, idl);
 
-    log_new(&rc->rows, &run.rows);
-    log_new(&rc->firewalls, &run.firewalls);
+    bool changed = log_new(&rc->rows, &run.rows);
+    changed |= log_new(&rc->firewalls, &run.firewalls);
+    rc->gen += changed;
     if (row_check_count(rc) && hmap_is_empty(&run.rows)
         && hmap_is_empty(&run.firewalls)) {
         VLOG_INFO("every database row is valid again");

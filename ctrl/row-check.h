@@ -24,6 +24,7 @@ struct row_check {
     struct hmap firewalls;      /* struct refused_row: a port whose
                                  * firewall rules are left out. */
     unsigned long long n_runs;  /* Database contents checked. */
+    unsigned long long gen;     /* Bumped when the rows left out change. */
 };
 
 void row_check_init(struct row_check *);
@@ -39,6 +40,8 @@ bool row_check_refused(const struct row_check *, const struct uuid *);
 bool row_check_refused_firewall(const struct row_check *,
                                 const struct uuid *);
 size_t row_check_count(const struct row_check *);
+/* Changes whenever the set of rows left out does. */
+unsigned long long row_check_generation(const struct row_check *);
 
 /* ctrl/refused-rows: each row left out and why, sorted. */
 void row_check_format(const struct row_check *, struct ds *);

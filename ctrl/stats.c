@@ -333,7 +333,7 @@ ctrl_format_lagging(struct ctrl *c, struct ds *s)
         struct ds why = DS_EMPTY_INITIALIZER;
 
         host_view_init(&want);
-        host_view_compute(c->idl, row, ctrl_refused_rows(c), &want);
+        ctrl_host_view(c, row, &want);
         if (!h || !h->session) {
             if (h && h->lost_before_active) {
                 ds_put_format(&why, "not connected since this controller "

@@ -138,6 +138,20 @@ cmd_refused_rows(struct unixctl_conn *conn, int argc, const char *argv[],
 }
 
 static void
+cmd_verify_views(struct unixctl_conn *conn, int argc OVS_UNUSED,
+                 const char *argv[] OVS_UNUSED, void *ctrl_)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    if (ctrl_verify_views(ctrl_, &s)) {
+        unixctl_command_reply_error(conn, ds_cstr(&s));
+    } else {
+        unixctl_command_reply(conn, ds_cstr(&s));
+    }
+    ds_destroy(&s);
+}
+
+static void
 cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
          const char *argv[] OVS_UNUSED, void *aux OVS_UNUSED)
 {
@@ -178,6 +192,8 @@ main(int argc, char *argv[])
     unixctl_command_register("ctrl/stats", "[--format=json] [HOST|VNET]", 0,
                              2, cmd_stats, ctrl);
     unixctl_command_register("ctrl/lagging", "", 0, 0, cmd_lagging, ctrl);
+    unixctl_command_register("ctrl/verify-views", "", 0, 0,
+                             cmd_verify_views, ctrl);
     unixctl_command_register("ctrl/refused-rows", "[--format=json]", 0, 1,
                              cmd_refused_rows, ctrl);
     unixctl_command_register("exit", "", 0, 0, cmd_exit, NULL);

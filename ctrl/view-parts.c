@@ -1,0 +1,622 @@
+/* ctrl/view-parts.c: see view-parts.h.
+ *
+ * Which part a row belongs to is read from the row when it exists, and
+ * from 'refs' -- recorded when a part was computed -- when it changed or
+ * went: a port that moves to another VNet, host or tenant changes the parts
+ * it left as well as the ones it joins.  Parts are found through IDL
+ * indexes (a tenant's VNets, a VNet's ports, a host's ports, a tenant's
+ * routes), so computing one costs its own rows. */
+#include <config.h>
+#include "view-parts.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "ctrl/vplane-idl.h"
+#include "host-view.h"
+#include "host-view-private.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/hmap.h"
+#include "openvswitch/shash.h"
+#include "openvswitch/vlog.h"
+#include "ovsdb-idl.h"
+#include "row-check.h"
+#include "sset.h"
+#include "util.h"
+#include "uuid.h"
+
+VLOG_DEFINE_THIS_MODULE(view_parts);
+
+/* What a row was part of when its parts were last computed. */
+struct row_ref {
+    struct hmap_node node;      /* In view_parts->refs, by uuid. */
+    struct uuid uuid;
+    char *tenant;               /* Its tenant's part, or NULL. */
+    char *host;                 /* Its host's own part (a port), or NULL. */
+    bool nat;                   /* Its tenant has NAT rules, whose owners
+                                 * (global part) follow ports. */
+};
+
+/* A host's own part. */
+struct host_part {
+    struct host_view local;     /* Its ports and uplink. */
+    struct sset tenants;        /* The tenants it serves. */
+};
+
+struct view_parts {
+    struct ovsdb_idl_index *tenant_by_name;
+    struct ovsdb_idl_index *vnets_by_tenant;
+    struct ovsdb_idl_index *ports_by_vnet;
+    struct ovsdb_idl_index *ports_by_host;
+    struct ovsdb_idl_index *routes_by_tenant;
+
+    struct shash tenants;       /* Name -> struct host_view: its part. */
+    struct host_view *global;   /* NULL until computed. */
+    struct shash hosts;         /* Name -> struct host_part. */
+    struct hmap refs;           /* struct row_ref. */
+    unsigned long long rc_gen;  /* row_check's refusals the parts follow. */
+    struct view_parts_stats stats;
+};
+
+struct view_parts *
+view_parts_create(struct ovsdb_idl *idl)
+{
+    struct view_parts *p = xzalloc(sizeof *p);
+
+    p->tenant_by_name = ovsdb_idl_index_create1(idl, &vprec_tenant_col_name);
+    p->vnets_by_tenant = ovsdb_idl_index_create1(idl,
+                                                 &vprec_vnet_col_tenant);
+    p->ports_by_vnet = ovsdb_idl_index_create1(idl, &vprec_port_col_vnet);
+    p->ports_by_host = ovsdb_idl_index_create1(idl, &vprec_port_col_host);
+    p->routes_by_tenant = ovsdb_idl_index_create1(idl,
+                                                  &vprec_route_col_tenant);
+    ovsdb_idl_track_add_all(idl);
+    shash_init(&p->tenants);
+    shash_init(&p->hosts);
+    hmap_init(&p->refs);
+    return p;
+}
+
+static void
+part_free(struct host_view *v)
+{
+    host_view_destroy(v);
+    free(v);
+}
+
+static void
+host_part_free(struct host_part *hp)
+{
+    host_view_destroy(&hp->local);
+    sset_destroy(&hp->tenants);
+    free(hp);
+}
+
+static void
+ref_free(struct row_ref *r)
+{
+    free(r->tenant);
+    free(r->host);
+    free(r);
+}
+
+void
+view_parts_clear(struct view_parts *p)
+{
+    struct shash_node *node, *next;
+
+    SHASH_FOR_EACH_SAFE (node, next, &p->tenants) {
+        part_free(node->data);
+        shash_delete(&p->tenants, node);
+    }
+    SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
+        host_part_free(node->data);
+        shash_delete(&p->hosts, node);
+    }
+    if (p->global) {
+        part_free(p->global);
+        p->global = NULL;
+    }
+    struct row_ref *r;
+    HMAP_FOR_EACH_POP (r, node, &p->refs) {
+        ref_free(r);
+    }
+}
+
+void
+view_parts_destroy(struct view_parts *p)
+{
+    if (p) {
+        view_parts_clear(p);
+        shash_destroy(&p->tenants);
+        shash_destroy(&p->hosts);
+        hmap_destroy(&p->refs);
+        free(p);
+    }
+}
+
+const struct view_parts_stats *
+view_parts_stats(const struct view_parts *p)
+{
+    return &p->stats;
+}
+
+/* Row references. */
+
+static struct row_ref *
+ref_find(const struct view_parts *p, const struct uuid *uuid)
+{
+    struct row_ref *r;
+
+    HMAP_FOR_EACH_WITH_HASH (r, node, uuid_hash(uuid), &p->refs) {
+        if (uuid_equals(&r->uuid, uuid)) {
+            return r;
+        }
+    }
+    return NULL;
+}
+
+static struct row_ref *
+ref_get(struct view_parts *p, const struct uuid *uuid)
+{
+    struct row_ref *r = ref_find(p, uuid);
+
+    if (!r) {
+        r = xzalloc(sizeof *r);
+        r->uuid = *uuid;
+        hmap_insert(&p->refs, &r->node, uuid_hash(uuid));
+    }
+    return r;
+}
+
+static void
+ref_tenant(struct view_parts *p, const struct uuid *uuid,
+           const struct vprec_tenant *t)
+{
+    struct row_ref *r = ref_get(p, uuid);
+
+    if (!r->tenant || strcmp(r->tenant, t->name)) {
+        free(r->tenant);
+        r->tenant = xstrdup(t->name);
+    }
+    r->nat = t->n_nat_rules > 0;
+}
+
+static void
+ref_host(struct view_parts *p, const struct uuid *uuid, const char *host)
+{
+    struct row_ref *r = ref_get(p, uuid);
+
+    if (!r->host || strcmp(r->host, host)) {
+        free(r->host);
+        r->host = xstrdup(host);
+    }
+}
+
+/* Computing parts. */
+
+static const struct vprec_tenant *
+tenant_by_name(const struct view_parts *p, const char *name)
+{
+    struct vprec_tenant *key = vprec_tenant_index_init_row(p->tenant_by_name);
+    vprec_tenant_index_set_name(key, name);
+    const struct vprec_tenant *t = vprec_tenant_index_find(p->tenant_by_name,
+                                                           key);
+    vprec_tenant_index_destroy_row(key);
+    return t;
+}
+
+static bool
+refused(const struct row_check *rc, const struct uuid *uuid)
+{
+    return rc && row_check_refused(rc, uuid);
+}
+
+/* The VM locations and firewall rules of the ports of 'vnet'. */
+static void
+add_vnet_ports(struct view_parts *p, struct host_view *v,
+               const struct vprec_vnet *vnet, const struct vprec_tenant *t,
+               const struct row_check *rc)
+{
+    struct vprec_port *key = vprec_port_index_init_row(p->ports_by_vnet);
+    const struct vprec_port *port;
+
+    vprec_port_index_set_vnet(key, vnet);
+    VPREC_PORT_FOR_EACH_EQUAL (port, key, p->ports_by_vnet) {
+        ref_tenant(p, &port->header_.uuid, t);
+        for (size_t i = 0; i < port->n_firewall_rules; i++) {
+            ref_tenant(p, &port->firewall_rules[i]->header_.uuid, t);
+        }
+        if (!hv_port_ok(v, port) || refused(rc, &port->header_.uuid)) {
+            continue;
+        }
+        if (host_view_port_vtep(port)) {
+            hv_add_xlates(v, port);
+        }
+        if (port->n_firewall_rules
+            && !(rc && row_check_refused_firewall(rc, &port->header_.uuid))) {
+            hv_add_firewall(v, port);
+        }
+    }
+    vprec_port_index_destroy_row(key);
+}
+
+/* A tenant's part: as host_view_compute() adds it for a host that serves
+ * the tenant. */
+static struct host_view *
+compute_tenant(struct view_parts *p, const struct vprec_tenant *t,
+               const struct row_check *rc)
+{
+    struct host_view *v = xmalloc(sizeof *v);
+
+    host_view_init(v);
+    p->stats.tenant_parts++;
+    ref_tenant(p, &t->header_.uuid, t);
+
+    struct vprec_vnet *vkey = vprec_vnet_index_init_row(p->vnets_by_tenant);
+    const struct vprec_vnet *vnet;
+    vprec_vnet_index_set_tenant(vkey, t);
+    VPREC_VNET_FOR_EACH_EQUAL (vnet, vkey, p->vnets_by_tenant) {
+        ref_tenant(p, &vnet->header_.uuid, t);
+        if (!hv_vnet_ok(v, vnet) || refused(rc, &vnet->header_.uuid)) {
+            continue;
+        }
+        hv_add_vnet(v, vnet);
+        add_vnet_ports(p, v, vnet, t, rc);
+    }
+    vprec_vnet_index_destroy_row(vkey);
+
+    struct vprec_route *rkey = vprec_route_index_init_row(p->routes_by_tenant);
+    const struct vprec_route *route;
+    vprec_route_index_set_tenant(rkey, t);
+    VPREC_ROUTE_FOR_EACH_EQUAL (route, rkey, p->routes_by_tenant) {
+        ref_tenant(p, &route->header_.uuid, t);
+        if (!refused(rc, &route->header_.uuid)) {
+            hv_add_route(v, route);
+        }
+    }
+    vprec_route_index_destroy_row(rkey);
+    return v;
+}
+
+static const struct host_view *
+tenant_part(struct view_parts *p, const char *name,
+            const struct row_check *rc)
+{
+    struct host_view *v = shash_find_data(&p->tenants, name);
+
+    if (!v) {
+        const struct vprec_tenant *t = tenant_by_name(p, name);
+        if (!t) {
+            return NULL;
+        }
+        v = compute_tenant(p, t, rc);
+        shash_add(&p->tenants, name, v);
+    }
+    return v;
+}
+
+static const struct host_view *
+global_part(struct view_parts *p, const struct ovsdb_idl *idl,
+            const struct row_check *rc)
+{
+    if (!p->global) {
+        p->global = xmalloc(sizeof *p->global);
+        host_view_init(p->global);
+        hv_add_hosts_and_subsets(p->global, idl);
+        hv_add_nat_rules(p->global, idl, rc);
+        p->stats.global_parts++;
+    }
+    return p->global;
+}
+
+/* A host's own part: its VM ports (in VNets that are sent), its uplink,
+ * and the tenants it serves -- those of its ports and, on a gateway, every
+ * tenant with external access. */
+static struct host_part *
+host_part(struct view_parts *p, const struct ovsdb_idl *idl,
+          const struct row_check *rc, const struct vprec_host *host)
+{
+    struct host_part *hp = shash_find_data(&p->hosts, host->name);
+
+    if (hp) {
+        return hp;
+    }
+    hp = xmalloc(sizeof *hp);
+    host_view_init(&hp->local);
+    sset_init(&hp->tenants);
+    p->stats.host_parts++;
+    ref_host(p, &host->header_.uuid, host->name);
+
+    struct vprec_port *key = vprec_port_index_init_row(p->ports_by_host);
+    const struct vprec_port *port;
+    vprec_port_index_set_host(key, host);
+    VPREC_PORT_FOR_EACH_EQUAL (port, key, p->ports_by_host) {
+        ref_host(p, &port->header_.uuid, host->name);
+        if (!port->name[0]) {
+            continue;
+        }
+        sset_add(&hp->tenants, port->vnet->tenant->name);
+        if (hv_vnet_ok(&hp->local, port->vnet)
+            && !refused(rc, &port->vnet->header_.uuid)
+            && hv_port_ok(&hp->local, port)
+            && !refused(rc, &port->header_.uuid)) {
+            hv_add_port(&hp->local, port);
+        }
+    }
+    vprec_port_index_destroy_row(key);
+    if (host->gateway) {
+        const struct vprec_tenant *t;
+        VPREC_TENANT_FOR_EACH (t, idl) {
+            if (t->external_access) {
+                sset_add(&hp->tenants, t->name);
+            }
+        }
+    }
+    hv_add_uplink(&hp->local, host);
+    shash_add(&p->hosts, host->name, hp);
+    return hp;
+}
+
+static void
+add_all(struct host_view *v, const struct host_view *part)
+{
+    struct shash_node *node;
+
+    SHASH_FOR_EACH (node, &part->entries) {
+        host_view_add_shared(v, node->name, node->data);
+    }
+}
+
+void
+view_parts_assemble(struct view_parts *p, const struct ovsdb_idl *idl,
+                    const struct row_check *rc, const struct vprec_host *host,
+                    struct host_view *v)
+{
+    if (rc && row_check_generation(rc) != p->rc_gen) {
+        /* Rows left out, or back: any part may hold them. */
+        view_parts_clear(p);
+        p->rc_gen = row_check_generation(rc);
+    }
+
+    const struct host_part *hp = host_part(p, idl, rc, host);
+    const char *name;
+    SSET_FOR_EACH (name, &hp->tenants) {
+        const struct host_view *t = tenant_part(p, name, rc);
+        if (t) {
+            add_all(v, t);
+        }
+    }
+    add_all(v, &hp->local);
+    add_all(v, global_part(p, idl, rc));
+}
+
+/* Changes. */
+
+struct change {
+    struct sset tenants;        /* Parts dropped. */
+    struct sset *hosts;         /* The hosts concerned. */
+    bool all;
+};
+
+static void
+drop_tenant(struct view_parts *p, struct change *ch, const char *name)
+{
+    struct shash_node *node = shash_find(&p->tenants, name);
+
+    if (node) {
+        part_free(node->data);
+        shash_delete(&p->tenants, node);
+    }
+    sset_add(&ch->tenants, name);
+}
+
+static void
+drop_host(struct view_parts *p, struct change *ch, const char *name)
+{
+    struct shash_node *node = shash_find(&p->hosts, name);
+
+    if (node) {
+        host_part_free(node->data);
+        shash_delete(&p->hosts, node);
+    }
+    sset_add(ch->hosts, name);
+}
+
+/* What 'uuid' was part of; a deleted row is forgotten. */
+static void
+drop_ref(struct view_parts *p, struct change *ch, const struct uuid *uuid,
+         bool deleted)
+{
+    struct row_ref *r = ref_find(p, uuid);
+
+    if (!r) {
+        return;
+    }
+    if (r->tenant) {
+        drop_tenant(p, ch, r->tenant);
+    }
+    if (r->host) {
+        drop_host(p, ch, r->host);
+    }
+    ch->all |= r->nat;
+    if (deleted) {
+        hmap_remove(&p->refs, &r->node);
+        ref_free(r);
+    }
+}
+
+static void
+port_changed(struct view_parts *p, struct change *ch,
+             const struct vprec_port *port)
+{
+    bool deleted = vprec_port_is_deleted(port);
+
+    drop_ref(p, ch, &port->header_.uuid, deleted);
+    if (!deleted) {
+        const struct vprec_tenant *t = port->vnet->tenant;
+        drop_tenant(p, ch, t->name);
+        ch->all |= t->n_nat_rules > 0;
+        if (port->host) {
+            drop_host(p, ch, port->host->name);
+        }
+    }
+}
+
+/* The hosts of a VNet's ports: their local ports, and the tenants they
+ * serve if the VNet changed tenant. */
+static void
+drop_vnet_hosts(struct view_parts *p, struct change *ch,
+                const struct vprec_vnet *vnet)
+{
+    struct vprec_port *key = vprec_port_index_init_row(p->ports_by_vnet);
+    const struct vprec_port *port;
+
+    vprec_port_index_set_vnet(key, vnet);
+    VPREC_PORT_FOR_EACH_EQUAL (port, key, p->ports_by_vnet) {
+        if (port->host) {
+            drop_host(p, ch, port->host->name);
+        }
+    }
+    vprec_port_index_destroy_row(key);
+}
+
+bool
+view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
+                   const struct row_check *rc, struct sset *hosts)
+{
+    struct change ch = { .tenants = SSET_INITIALIZER(&ch.tenants),
+                         .hosts = hosts };
+
+    p->stats.changes++;
+    if (rc && row_check_generation(rc) != p->rc_gen) {
+        view_parts_clear(p);
+        p->rc_gen = row_check_generation(rc);
+        ch.all = true;
+    }
+
+    const struct vprec_vnet *vnet;
+    VPREC_VNET_FOR_EACH_TRACKED (vnet, idl) {
+        bool deleted = vprec_vnet_is_deleted(vnet);
+        drop_ref(p, &ch, &vnet->header_.uuid, deleted);
+        if (deleted) {
+            continue;
+        }
+        drop_tenant(p, &ch, vnet->tenant->name);
+        drop_vnet_hosts(p, &ch, vnet);
+        /* A NAT rule names a VNI of its tenant (nat_tenant_vni()). */
+        ch.all |= vnet->tenant->n_nat_rules > 0;
+    }
+    const struct vprec_port *port;
+    VPREC_PORT_FOR_EACH_TRACKED (port, idl) {
+        port_changed(p, &ch, port);
+    }
+    const struct vprec_route *route;
+    VPREC_ROUTE_FOR_EACH_TRACKED (route, idl) {
+        bool deleted = vprec_route_is_deleted(route);
+        drop_ref(p, &ch, &route->header_.uuid, deleted);
+        if (!deleted) {
+            drop_tenant(p, &ch, route->tenant->name);
+        }
+    }
+    const struct vprec_firewall_rule *rule;
+    VPREC_FIREWALL_RULE_FOR_EACH_TRACKED (rule, idl) {
+        drop_ref(p, &ch, &rule->header_.uuid,
+                 vprec_firewall_rule_is_deleted(rule));
+    }
+    /* A tenant's external access decides what gateways serve, and its NAT
+     * rules are in the global part. */
+    const struct vprec_tenant *t;
+    bool tenants_changed = false;
+    VPREC_TENANT_FOR_EACH_TRACKED (t, idl) {
+        bool deleted = vprec_tenant_is_deleted(t);
+        drop_ref(p, &ch, &t->header_.uuid, deleted);
+        if (!deleted) {
+            drop_tenant(p, &ch, t->name);
+        }
+        tenants_changed = ch.all = true;
+    }
+    if (tenants_changed) {
+        /* What gateways serve follows the tenants' external access. */
+        struct shash_node *node, *next;
+        SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
+            host_part_free(node->data);
+            shash_delete(&p->hosts, node);
+        }
+    }
+    /* Every host has every host's entry, and the subset assignment. */
+    const struct vprec_host *h;
+    VPREC_HOST_FOR_EACH_TRACKED (h, idl) {
+        bool deleted = vprec_host_is_deleted(h);
+        drop_ref(p, &ch, &h->header_.uuid, deleted);
+        if (!deleted) {
+            drop_host(p, &ch, h->name);
+        }
+        ch.all = true;
+    }
+    const struct vprec_nat_rule *nat;
+    VPREC_NAT_RULE_FOR_EACH_TRACKED (nat, idl) {
+        ch.all = true;
+    }
+    const struct vprec_deployment *d;
+    VPREC_DEPLOYMENT_FOR_EACH_TRACKED (d, idl) {
+        ch.all = true;
+    }
+    ovsdb_idl_track_clear(idl);
+
+    if (ch.all) {
+        if (p->global) {
+            part_free(p->global);
+            p->global = NULL;
+        }
+        p->stats.all_hosts++;
+    } else if (!sset_is_empty(&ch.tenants)) {
+        /* The hosts that serve a tenant whose part changed. */
+        struct shash_node *node;
+        SHASH_FOR_EACH (node, &p->hosts) {
+            const struct host_part *hp = node->data;
+            const char *name;
+            SSET_FOR_EACH (name, &ch.tenants) {
+                if (sset_contains(&hp->tenants, name)) {
+                    sset_add(hosts, node->name);
+                    break;
+                }
+            }
+        }
+    }
+    sset_destroy(&ch.tenants);
+    return ch.all;
+}
+
+/* Verification. */
+
+size_t
+view_parts_verify(struct view_parts *p, const struct ovsdb_idl *idl,
+                  const struct row_check *rc, struct ds *s)
+{
+    const struct vprec_host *host;
+    size_t n_differ = 0, n = 0;
+
+    VPREC_HOST_FOR_EACH (host, idl) {
+        struct host_view parts, whole;
+
+        host_view_init(&parts);
+        host_view_init(&whole);
+        view_parts_assemble(p, idl, rc, host, &parts);
+        host_view_compute(idl, host, rc, &whole);
+        size_t before = s->length;
+        ds_put_format(s, "host %s: the parts differ from the whole "
+                      "computation:\n", host->name);
+        size_t header = s->length;
+        host_view_format_diff(&parts, &whole, s);
+        if (s->length == header) {
+            ds_truncate(s, before);
+        } else {
+            n_differ++;
+        }
+        host_view_destroy(&parts);
+        host_view_destroy(&whole);
+        n++;
+    }
+    ds_put_format(s, "%"PRIuSIZE" hosts, %"PRIuSIZE" differ\n", n, n_differ);
+    return n_differ;
+}
