@@ -80,6 +80,7 @@ struct ctrl {
     long long int status_gen;   /* Generation last written to the DB. */
     long long int started;
     struct row_check rows;      /* Rows hosts would refuse: left out. */
+    struct snat_blocks *snat;   /* Who holds which SNAT port block. */
 };
 
 struct ctrl_host *ctrl_host_find(const struct ctrl *, const char *name);
