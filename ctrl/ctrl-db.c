@@ -21,6 +21,7 @@
 #include "jsonrpc.h"
 #include "ovsdb-idl.h"
 #include "smap.h"
+#include "snat-blocks.h"
 #include "southbound.h"
 #include "vplane/protocol.h"
 #include "subsets.h"
@@ -420,84 +421,16 @@ assign_subsets(struct ctrl *c, const struct vprec_deployment *d)
     free(live);
 }
 
-/* Gives every Host row without a port block (or with one another row,
- * earlier by name, also has: a hand edit) the lowest free block, and writes
- * the rows that change.  Every row counts, live or not: a host keeps its
- * block as long as its row exists, so that its NATed connections survive it
- * going away for a while, and a block is reused only once its row is
- * deleted. */
-static void
-assign_port_blocks(struct ctrl *c)
-{
-    static struct vlog_rate_limit full_rl = VLOG_RATE_LIMIT_INIT(1, 1);
-    bool taken[VP_N_PORT_BLOCKS] = { false };
-    size_t n_rows = 0;
-    const struct vprec_host *row;
-
-    VPREC_HOST_FOR_EACH (row, c->idl) {
-        n_rows++;
-    }
-    const struct vprec_host **rows = xmalloc((n_rows + 1) * sizeof *rows);
-    const struct vprec_host **need = xmalloc((n_rows + 1) * sizeof *need);
-    n_rows = 0;
-    VPREC_HOST_FOR_EACH (row, c->idl) {
-        rows[n_rows++] = row;
-    }
-    /* By name: of two rows with one block, the first keeps it. */
-    qsort(rows, n_rows, sizeof *rows, compare_host_rows);
-
-    size_t n_need = 0;
-    for (size_t i = 0; i < n_rows; i++) {
-        int64_t b = rows[i]->n_port_block ? rows[i]->port_block[0] : -1;
-        if (b >= 0 && b < VP_N_PORT_BLOCKS && !taken[b]) {
-            taken[b] = true;
-        } else {
-            need[n_need++] = rows[i];
-        }
-    }
-
-    size_t next = 0, n_left = 0;
-    for (size_t i = 0; i < n_need; i++) {
-        while (next < VP_N_PORT_BLOCKS && taken[next]) {
-            next++;
-        }
-        row = need[i];
-        if (next < VP_N_PORT_BLOCKS) {
-            int64_t b = next;
-            taken[next] = true;
-            if (row->n_port_block) {
-                VLOG_INFO("host %s: port block %"PRId64" is another "
-                          "host's, now %"PRId64, row->name,
-                          row->port_block[0], b);
-            } else {
-                VLOG_INFO("host %s: port block %"PRId64, row->name, b);
-            }
-            vprec_host_set_port_block(row, &b, 1);
-        } else {
-            if (row->n_port_block) {
-                vprec_host_set_port_block(row, NULL, 0);
-            }
-            n_left++;
-        }
-    }
-    if (n_left) {
-        /* One line for them all, whatever their number. */
-        VLOG_WARN_RL(&full_rl, "all %d SNAT port blocks are taken: hosts "
-                     "without one: %"PRIuSIZE" (deleting a Host row frees "
-                     "its block)", VP_N_PORT_BLOCKS, n_left);
-    }
-    free(rows);
-    free(need);
-}
-
-/* Whether the assignments (subsets, port blocks) need a look: hosts came or
- * went, or the database changed (the subset count, a host added or deleted,
- * a hand-edited assignment). */
+/* Whether the assignments (subsets, SNAT port blocks) need a look: hosts
+ * came or went, the database changed (the subset count, a host added or
+ * deleted, a port bound, a hand-edited assignment), or an idle SNAT block's
+ * grace period ended. */
 static bool
 subsets_need_check(struct ctrl *c)
 {
-    return c->subsets_dirty
-           || ovsdb_idl_get_seqno(c->idl) != c->assigned_seqno;
+    return (c->subsets_dirty
+            || ovsdb_idl_get_seqno(c->idl) != c->assigned_seqno
+            || time_msec() >= snat_blocks_next_check(c->snat));
 }
 
 static void
@@ -574,7 +507,7 @@ ctrl_db_write(struct ctrl *c)
     write_port_events(c, d);
     if (subsets_need_check(c)) {
         assign_subsets(c, d);
-        assign_port_blocks(c);
+        snat_blocks_assign(c->snat, c->idl, time_msec(), ctrl_grace_ms(c));
         c->subsets_dirty = false;
         c->assigned_seqno = ovsdb_idl_get_seqno(c->idl);
     }

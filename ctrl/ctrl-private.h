@@ -85,6 +85,7 @@ struct ctrl {
     struct view_parts *parts;   /* What hosts should have, by part. */
     struct ovsdb_idl_index *host_by_name;
     bool push_more;             /* push() stopped at its budget. */
+    struct snat_blocks *snat;   /* Who holds which SNAT port block. */
 };
 
 /* The view 'row' should have (from the cached parts). */

@@ -13,6 +13,7 @@
 #include "ovsdb-idl.h"
 #include "packets.h"
 #include "smap.h"
+#include "snat-blocks.h"
 #include "southbound.h"
 #include "timeval.h"
 #include "util.h"
@@ -55,6 +56,7 @@ ctrl_create(const char *db_remote)
     ovs_list_init(&c->txn_events);
     c->started = time_msec();
     row_check_init(&c->rows);
+    c->snat = snat_blocks_create();
     return c;
 }
 
@@ -105,6 +107,7 @@ ctrl_destroy(struct ctrl *c)
     view_parts_destroy(c->parts);
     ovsdb_idl_destroy(c->idl);
     row_check_destroy(&c->rows);
+    snat_blocks_destroy(c->snat);
     free(c);
 }
 
@@ -635,6 +638,7 @@ ctrl_wait(struct ctrl *c)
     if (c->push_more) {
         poll_immediate_wake();
     }
+    poll_timer_wait_until(snat_blocks_next_check(c->snat));
 
     int grace = ctrl_grace_ms(c);
     struct ctrl_host *h;
@@ -691,9 +695,9 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
                        "lock\n");
         return;
     }
-    ds_put_format(s, "%-16s %-15s %-24s %-5s %10s %10s %7s  %s\n", "HOST",
-                  "VTEP", "CONNECTION", "LIVE", "GENERATION", "ACKED",
-                  "SUBSETS", "ERROR");
+    ds_put_format(s, "%-16s %-15s %-24s %-5s %10s %10s %7s  %-24s %s\n",
+                  "HOST", "VTEP", "CONNECTION", "LIVE", "GENERATION",
+                  "ACKED", "SUBSETS", "SNAT_BLOCKS", "ERROR");
     size_t n;
     const struct vprec_host **rows = ctrl_sorted_host_rows(c, &n);
     for (size_t i = 0; i < n; i++) {
@@ -716,12 +720,20 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
             ovs_strlcpy(conn, "never", sizeof conn);
         }
         ds_put_format(s, "%-16s %-15s %-24s %-5s %10lld %10lld %7"PRIuSIZE
-                      "  %s\n", row->name, row->vtep, conn,
+                      "  ", row->name, row->vtep, conn,
                       h && h->live ? "yes" : "no", h ? h->sent_gen : 0,
-                      h ? h->acked_gen : 0, row->n_subsets,
-                      h && h->error ? h->error : "-");
+                      h ? h->acked_gen : 0, row->n_subsets);
+        size_t start = s->length;
+        snat_blocks_format_host(c->snat, row->name, s);
+        ds_put_char_multiple(s, ' ', MAX(1, 25 - (int) (s->length - start)));
+        ds_put_format(s, "%s\n", h && h->error ? h->error : "-");
     }
     free(rows);
+    size_t n_missing = snat_blocks_n_missing(c->snat);
+    if (n_missing) {
+        ds_put_format(s, "%"PRIuSIZE" hosts need an SNAT port block and have "
+                      "none: pool exhausted\n", n_missing);
+    }
     size_t n_refused = row_check_count(ctrl_refused_rows(c));
     if (n_refused) {
         ds_put_format(s, "%"PRIuSIZE" database rows are left out of the "

@@ -17,6 +17,8 @@
 #include "util.h"
 #include "nb-check.h"
 #include "row-check.h"
+#include "snat-blocks.h"
+#include "sset.h"
 #include "vplane/peers.h"
 #include "vplane/tables-config.h"
 
@@ -324,7 +326,7 @@ compare_host_names(const void *a_, const void *b_)
  * consistent whole even when the database is momentarily not: a subset
  * beyond the count (the count just went down) or given twice is left
  * unassigned here, as the controller's next assignment will have it.  So is
- * a SNAT port block given twice (a hand edit): two hosts must never NAT to
+ * an SNAT port block given twice (a hand edit): two hosts must never NAT to
  * the same ports. */
 void
 hv_add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
@@ -351,7 +353,8 @@ hv_add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
     }
 
     uint8_t *taken = xzalloc(MAX(count, 1));
-    bool block_taken[VP_N_PORT_BLOCKS] = { false };
+    struct sset blocks_taken = SSET_INITIALIZER(&blocks_taken);
+    int64_t block_size = snat_block_size(d);
     for (size_t i = 0; i < n; i++) {
         h = hosts[i];
         struct json *o = json_object_create();
@@ -360,11 +363,10 @@ hv_add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
         if (h->gateway && h->uplink) {
             json_object_put(o, "gateway", json_boolean_create(true));
         }
-        int64_t block = h->n_port_block ? h->port_block[0] : -1;
-        if (block >= 0 && block < VP_N_PORT_BLOCKS
-            && !block_taken[block]) {
-            block_taken[block] = true;
-            json_object_put(o, "port-block", json_integer_create(block));
+        struct json *blocks = snat_blocks_host_json(h, block_size,
+                                                    &blocks_taken);
+        if (blocks) {
+            json_object_put(o, "snat-blocks", blocks);
         }
         add_entry(v, xasprintf("h/%s", h->name), o);
 
@@ -383,6 +385,7 @@ hv_add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
         json_object_put(assignment, h->name, subsets);
     }
     free(taken);
+    sset_destroy(&blocks_taken);
     free(hosts);
 
     struct json *o = json_object_create();

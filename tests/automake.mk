@@ -88,6 +88,7 @@ SYSTEM_TESTS = \
 	tests/system/stateful-rules.sh \
 	tests/system/stateful-firewall.sh \
 	tests/system/stateful-snat.sh \
+	tests/system/stateful-snat-scale.sh \
 	tests/system/stateful-wan-in.sh \
 	tests/system/stateful-notify.sh \
 	tests/system/stateful-churn.sh \

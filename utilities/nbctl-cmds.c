@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl/nb-check.h"
+#include "ctrl/snat-blocks.h"
 #include "ctrl/vplane-idl.h"
 #include "db-ctl-base.h"
 #include "openvswitch/dynamic-string.h"
@@ -16,6 +17,7 @@
 #include "smap.h"
 #include "table.h"
 #include "util.h"
+#include "vplane/peers.h"
 #include "vplane/tables-config.h"
 
 /* "key=value" argument 'arg' with key 'key': its value, or NULL. */
@@ -395,8 +397,9 @@ cmd_host_list(struct ctl_context *ctx)
     static const char *const headings[] = { "HOST", "VTEP", "GATEWAY",
                                             "UPLINK", "CONNECTED",
                                             "GENERATION", "ACKED", "SUBSETS",
-                                            "PORT_BLOCK", "PORTS", "ERROR" };
+                                            "SNAT_BLOCKS", "PORTS", "ERROR" };
     struct table *t = nbctl_new_table(ctx, headings, ARRAY_SIZE(headings));
+    int64_t size = snat_block_size(vprec_deployment_first(ctx->idl));
     const struct vprec_host *h;
 
     VPREC_HOST_FOR_EACH (h, ctx->idl) {
@@ -421,11 +424,16 @@ cmd_host_list(struct ctl_context *ctx)
         nbctl_cell(t, "%s", smap_get_def(&h->status, "generation", "0"));
         nbctl_cell(t, "%s", smap_get_def(&h->status, "acked", "0"));
         nbctl_cell(t, "%"PRIuSIZE, h->n_subsets);
-        if (h->n_port_block) {
-            nbctl_cell(t, "%"PRId64, h->port_block[0]);
-        } else {
-            nbctl_cell(t, "-");
+        struct ds blocks = DS_EMPTY_INITIALIZER;
+        for (size_t i = 0; i < h->n_snat_blocks; i++) {
+            int64_t b = h->value_snat_blocks[i];
+            ds_put_format(&blocks, "%s%s:%"PRId64"-%"PRId64, i ? "," : "",
+                          h->key_snat_blocks[i],
+                          VP_SNAT_PORT_FIRST + b * size,
+                          VP_SNAT_PORT_FIRST + (b + 1) * size - 1);
         }
+        nbctl_cell(t, "%s", blocks.length ? ds_cstr(&blocks) : "-");
+        ds_destroy(&blocks);
         nbctl_cell(t, "%"PRIuSIZE, n_ports);
         nbctl_cell(t, "%s", smap_get_def(&h->status, "error", "-"));
     }
@@ -488,6 +496,13 @@ cmd_set_deployment(struct ctl_context *ctx)
             }
             int64_t vni64 = vni;
             vprec_deployment_set_wan_vni(d, &vni64, 1);
+        } else if ((v = nbctl_keyword(arg, "snat-block-size"))) {
+            if (!parse_int(ctx, "snat-block-size", v, VP_SNAT_MIN_BLOCK_SIZE,
+                           VP_SNAT_PORTS, &n)) {
+                return;
+            }
+            int64_t size = n;
+            vprec_deployment_set_snat_block_size(d, &size, 1);
         } else if ((v = nbctl_keyword(arg, "auto-register"))) {
             if (!nb_parse_bool(ctx, "auto-register", v, &b)) {
                 return;
@@ -495,7 +510,8 @@ cmd_set_deployment(struct ctl_context *ctx)
             vprec_deployment_set_auto_register(d, b);
         } else {
             ctl_error(ctx, "\"%s\": expected owner-rule=, query-mode=, "
-                      "subsets=, grace-period=, wan-vni= or auto-register=",
+                      "subsets=, grace-period=, wan-vni=, snat-block-size= "
+                      "or auto-register=",
                       arg);
             return;
         }
@@ -511,14 +527,16 @@ cmd_deployment_show(struct ctl_context *ctx)
         ds_put_cstr(&ctx->output, "no Deployment row yet: the defaults "
                     "apply (owner-rule=lower query-mode=forward subsets=64 "
                     "grace-period=10 wan-vni=16777215 "
-                    "auto-register=false)\n");
+                    "snat-block-size=256 auto-register=false)\n");
         return;
     }
     ds_put_format(&ctx->output, "owner-rule=%s\nquery-mode=%s\nsubsets=%"
                   PRId64"\ngrace-period=%"PRId64"\nwan-vni=%"PRId64"\n"
+                  "snat-block-size=%"PRId64"\n"
                   "auto-register=%s\ngeneration=%"PRId64"\n", d->owner_rule,
                   d->query_mode, d->n_subsets, d->grace_period,
-                  nb_wan_vni(d), d->auto_register ? "true" : "false",
+                  nb_wan_vni(d), snat_block_size(d),
+                  d->auto_register ? "true" : "false",
                   d->generation);
 }
 

@@ -560,27 +560,21 @@ cmd_subsets_dump(struct unixctl_conn *conn, int argc, const char *argv[],
                       ctl_row_integer(o, "wan-vni"),
                       ctl_row_integer(o, "unassigned"));
     }
-    ds_put_format(&s, "%-16s %-15s %-7s %5s %7s  %s\n", "HOST", "VTEP",
-                  "GATEWAY", "BLOCK", "SUBSETS", "WHICH");
+    ds_put_format(&s, "%-16s %-15s %-7s %7s  %-16s %s\n", "HOST", "VTEP",
+                  "GATEWAY", "SUBSETS", "WHICH", "SNAT_BLOCKS");
     for (size_t i = 0; i < json_array(rows)->n; i++) {
         const struct json *h = json_array(rows)->elems[i];
-        const struct json *block = shash_find_data(json_object(h), "block");
-        char name[80], block_s[24];
+        char name[80];
 
         /* The star marks this host. */
         snprintf(name, sizeof name, "%s%s", ctl_row_string(h, "host"),
                  ctl_row_boolean(h, "self") ? " *" : "");
-        if (block && block->type == JSON_INTEGER) {
-            snprintf(block_s, sizeof block_s, "%lld",
-                     (long long int) json_integer(block));
-        } else {
-            ovs_strlcpy(block_s, "-", sizeof block_s);
-        }
-        ds_put_format(&s, "%-16s %-15s %-7s %5s %7lld  %s\n", name,
+        ds_put_format(&s, "%-16s %-15s %-7s %7lld  %-16s %s\n", name,
                       ctl_row_string(h, "vtep"),
-                      ctl_row_boolean(h, "gateway") ? "yes" : "no", block_s,
+                      ctl_row_boolean(h, "gateway") ? "yes" : "no",
                       ctl_row_integer(h, "subsets"),
-                      ctl_row_string(h, "which"));
+                      ctl_row_string(h, "which"),
+                      ctl_row_string(h, "blocks"));
     }
     json_destroy(rows);
     json_destroy(o);

@@ -288,14 +288,18 @@ owner_decide_wan_out(const struct vp_tables *tables,
     /* SNAT picks a port of this host's block; a floating IP keeps it. */
     act->ct.record = rule->type == VP_NAT_SNAT;
     if (act->ct.record) {
-        if (!sf->snat_port_min) {
-            xlate_trace(t, "this host has no SNAT port block (controller)");
+        uint16_t min, max;
+        if (!stateful_port_block(sf, sf->self, rule->external_ip,
+                                 &min, &max)) {
+            xlate_trace(t, "this host has no SNAT port block on "IP_FMT
+                        " (the controller's pool is exhausted: "
+                        "ctrl/hosts)", IP_ARGS(rule->external_ip));
             memset(act, 0, sizeof *act);
-            xlate_drop(act, VP_DROP_NO_NAT, t);
+            xlate_drop(act, VP_DROP_SNAT_NO_BLOCK, t);
             return;
         }
-        act->ct.nat_port = sf->snat_port_min;
-        act->ct.nat_port_max = sf->snat_port_max;
+        act->ct.nat_port = min;
+        act->ct.nat_port_max = max;
     }
     xlate_trace(t, "NAT: source becomes "IP_FMT"%s",
                 IP_ARGS(rule->external_ip),

@@ -22,6 +22,142 @@ vp_peers_init(struct vp_peers *p)
     p->wan_vni = VP_DEFAULT_WAN_VNI;
 }
 
+static const char *
+string_member(const struct json *o, const char *name)
+{
+    const struct json *v = shash_find_data(json_object(o), name);
+    return v && v->type == JSON_STRING ? json_string(v) : NULL;
+}
+
+static void
+peer_host_free(void *ph_)
+{
+    struct vp_peer_host *ph = ph_;
+    if (ph) {
+        free(ph->blocks);
+        free(ph);
+    }
+}
+
+static struct vp_peer_host *
+peer_host_clone(const struct vp_peer_host *src)
+{
+    struct vp_peer_host *ph = xmemdup(src, sizeof *src);
+    ph->blocks = (src->n_blocks
+                  ? xmemdup(src->blocks, src->n_blocks * sizeof *ph->blocks)
+                  : NULL);
+    return ph;
+}
+
+const struct vp_snat_block *
+vp_snat_block_find(const struct vp_snat_block *blocks, size_t n,
+                   ovs_be32 address)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (blocks[i].address == address || !blocks[i].address) {
+            return &blocks[i];
+        }
+    }
+    return NULL;
+}
+
+void
+vp_snat_blocks_format(const struct vp_snat_block *blocks, size_t n,
+                      struct ds *s)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (blocks[i].address) {
+            ds_put_format(s, "%s"IP_FMT":%u-%u", i ? "," : "",
+                          IP_ARGS(blocks[i].address), blocks[i].first,
+                          blocks[i].last);
+        } else {
+            ds_put_format(s, "%sany:%u-%u", i ? "," : "", blocks[i].first,
+                          blocks[i].last);
+        }
+    }
+    if (!n) {
+        ds_put_char(s, '-');
+    }
+}
+
+static int
+compare_blocks(const void *a_, const void *b_)
+{
+    const struct vp_snat_block *a = a_, *b = b_;
+    uint32_t x = ntohl(a->address), y = ntohl(b->address);
+    return x < y ? -1 : x > y;
+}
+
+static bool
+port_member(const struct json *o, const char *name, int min, int *port)
+{
+    const struct json *v = shash_find_data(json_object(o), name);
+    if (!v || v->type != JSON_INTEGER || v->integer < min
+        || v->integer > 65535) {
+        return false;
+    }
+    *port = v->integer;
+    return true;
+}
+
+/* Parses "snat-blocks" ([{"address", "first", "last"}]), or a legacy
+ * "port-block" (0..63: 1008 ports on any address) from a controller before
+ * it, into 'ph'. */
+static char *
+parse_blocks(const struct json *h, size_t i, struct vp_peer_host *ph)
+{
+    const struct json *pb = shash_find_data(json_object(h), "port-block");
+    const struct json *sb = shash_find_data(json_object(h), "snat-blocks");
+
+    ph->blocks = NULL;
+    ph->n_blocks = 0;
+    if (sb) {
+        if (sb->type != JSON_ARRAY
+            || json_array(sb)->n > VP_SNAT_MAX_BLOCKS_PER_HOST) {
+            return xasprintf("hosts[%"PRIuSIZE"].snat-blocks: must be an "
+                             "array of at most %d blocks", i,
+                             VP_SNAT_MAX_BLOCKS_PER_HOST);
+        }
+        const struct json_array *a = json_array(sb);
+        ph->blocks = xcalloc(a->n + 1, sizeof *ph->blocks);
+        for (size_t j = 0; j < a->n; j++) {
+            const struct json *b = a->elems[j];
+            const char *addr = (b->type == JSON_OBJECT
+                                ? string_member(b, "address") : NULL);
+            struct vp_snat_block *blk = &ph->blocks[j];
+            int first, last;
+            if (!addr || !ip_parse(addr, &blk->address) || !blk->address
+                || !port_member(b, "first", VP_SNAT_PORT_FIRST, &first)
+                || !port_member(b, "last", first, &last)
+                || vp_snat_block_find(ph->blocks, j, blk->address)) {
+                return xasprintf("hosts[%"PRIuSIZE"].snat-blocks[%"PRIuSIZE
+                                 "]: must be {\"address\": IPV4, \"first\": "
+                                 "PORT, \"last\": PORT} with %d <= first <= "
+                                 "last, one per address", i, j,
+                                 VP_SNAT_PORT_FIRST);
+            }
+            blk->first = first;
+            blk->last = last;
+            ph->n_blocks++;
+        }
+        qsort(ph->blocks, ph->n_blocks, sizeof *ph->blocks, compare_blocks);
+    } else if (pb) {
+        if (pb->type != JSON_INTEGER || pb->integer < 0
+            || pb->integer >= VP_LEGACY_PORT_BLOCKS) {
+            return xasprintf("hosts[%"PRIuSIZE"].port-block: must be an "
+                             "integer from 0 to %d", i,
+                             VP_LEGACY_PORT_BLOCKS - 1);
+        }
+        ph->blocks = xzalloc(sizeof *ph->blocks);
+        ph->blocks[0].first = (VP_SNAT_PORT_FIRST
+                               + pb->integer * VP_LEGACY_PORT_BLOCK_SIZE);
+        ph->blocks[0].last = (ph->blocks[0].first
+                              + VP_LEGACY_PORT_BLOCK_SIZE - 1);
+        ph->n_blocks = 1;
+    }
+    return NULL;
+}
+
 static void
 clear_subsets(struct vp_peers *p)
 {
@@ -40,7 +176,11 @@ void
 vp_peers_destroy(struct vp_peers *p)
 {
     if (p) {
-        shash_destroy_free_data(&p->hosts);
+        struct shash_node *node;
+        SHASH_FOR_EACH (node, &p->hosts) {
+            peer_host_free(node->data);
+        }
+        shash_destroy(&p->hosts);
         clear_subsets(p);
     }
 }
@@ -52,8 +192,7 @@ vp_peers_clone(struct vp_peers *dst, const struct vp_peers *src)
 
     vp_peers_init(dst);
     SHASH_FOR_EACH (node, &src->hosts) {
-        shash_add(&dst->hosts, node->name,
-                  xmemdup(node->data, sizeof(struct vp_peer_host)));
+        shash_add(&dst->hosts, node->name, peer_host_clone(node->data));
     }
     dst->n_subsets = src->n_subsets;
     dst->subset_host = xcalloc(src->n_subsets + 1,
@@ -75,13 +214,6 @@ vp_peers_swap(struct vp_peers *a, struct vp_peers *b)
     *b = tmp;
     shash_moved(&a->hosts);
     shash_moved(&b->hosts);
-}
-
-static const char *
-string_member(const struct json *o, const char *name)
-{
-    const struct json *v = shash_find_data(json_object(o), name);
-    return v && v->type == JSON_STRING ? json_string(v) : NULL;
 }
 
 char *
@@ -108,13 +240,6 @@ vp_peers_add_hosts(struct vp_peers *p, const struct json *hosts)
             return xasprintf("hosts[%"PRIuSIZE"].gateway: must be true or "
                              "false", i);
         }
-        const struct json *pb = shash_find_data(json_object(h),
-                                                "port-block");
-        if (pb && (pb->type != JSON_INTEGER || pb->integer < 0
-                   || pb->integer >= VP_N_PORT_BLOCKS)) {
-            return xasprintf("hosts[%"PRIuSIZE"].port-block: must be an "
-                             "integer from 0 to %d", i, VP_N_PORT_BLOCKS - 1);
-        }
         error = vp_parse_name("name", name);
         if (!error) {
             error = vp_parse_unicast_ip("vtep", vtep_s, &vtep);
@@ -127,8 +252,12 @@ vp_peers_add_hosts(struct vp_peers *p, const struct json *hosts)
         struct vp_peer_host *ph = xmalloc(sizeof *ph);
         ph->vtep = vtep;
         ph->gateway = gw && gw->type == JSON_TRUE;
-        ph->port_block = pb ? pb->integer : -1;
-        free(shash_replace(&p->hosts, name, ph));
+        error = parse_blocks(h, i, ph);
+        if (error) {
+            peer_host_free(ph);
+            return error;
+        }
+        peer_host_free(shash_replace(&p->hosts, name, ph));
     }
     return NULL;
 }
@@ -145,7 +274,8 @@ vp_peers_remove_hosts(struct vp_peers *p, const struct json *names)
             return xasprintf("remove.hosts[%"PRIuSIZE"]: must be a string",
                              i);
         }
-        free(shash_find_and_delete(&p->hosts, json_string(a->elems[i])));
+        peer_host_free(shash_find_and_delete(&p->hosts,
+                                             json_string(a->elems[i])));
     }
     return NULL;
 }
@@ -326,9 +456,10 @@ vp_peers_host_rows(const struct vp_peers *p, const char *self)
         json_object_put(o, "vtep", json_string_create_nocopy(
                             xasprintf(IP_FMT, IP_ARGS(ph->vtep))));
         json_object_put(o, "gateway", json_boolean_create(ph->gateway));
-        json_object_put(o, "block", ph->port_block >= 0
-                        ? json_integer_create(ph->port_block)
-                        : json_null_create());
+        struct ds blocks = DS_EMPTY_INITIALIZER;
+        vp_snat_blocks_format(ph->blocks, ph->n_blocks, &blocks);
+        json_object_put(o, "blocks", json_string_create_nocopy(
+                            ds_steal_cstr(&blocks)));
         json_object_put(o, "subsets", json_integer_create(
                             vp_peers_count_held(p, name)));
         json_object_put(o, "which", json_string_create_nocopy(

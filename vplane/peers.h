@@ -22,21 +22,43 @@ struct json;
 
 #define VP_MAX_SUBSETS 4096
 
-/* SNAT port blocks: the controller gives every host one of
- * VP_N_PORT_BLOCKS blocks (Host.port_block), so that hosts doing source NAT
- * to one external address never pick the same source port.  Block b is
- * ports VP_PORT_BLOCK_FIRST + b * VP_PORT_BLOCK_SIZE and the
- * VP_PORT_BLOCK_SIZE - 1 after it: 64 blocks of 1008 fill 1024..65535. */
-#define VP_N_PORT_BLOCKS 64
-#define VP_PORT_BLOCK_FIRST 1024
-#define VP_PORT_BLOCK_SIZE 1008
+/* SNAT port blocks: the ports VP_SNAT_PORT_FIRST..65535 of each SNAT
+ * address are cut into blocks of Deployment.snat_block_size ports, and the
+ * controller gives a block (an address and a port range) to each host whose
+ * VMs need one (ctrl/snat-blocks.h), so that hosts doing source NAT to one
+ * address never pick the same source port.  A host may hold blocks on
+ * several addresses (one per SNAT pool its VMs use). */
+#define VP_SNAT_PORT_FIRST 1024
+#define VP_SNAT_PORTS (65536 - VP_SNAT_PORT_FIRST)
+#define VP_SNAT_MIN_BLOCK_SIZE 8
+#define VP_SNAT_DEFAULT_BLOCK_SIZE 256
+#define VP_SNAT_MAX_BLOCKS_PER_HOST 1024
+
+/* The layout of the "port-block" a controller from before "snat-blocks"
+ * sends: 64 blocks of 1008 ports, valid on every SNAT address. */
+#define VP_LEGACY_PORT_BLOCKS 64
+#define VP_LEGACY_PORT_BLOCK_SIZE 1008
+
+/* One SNAT port block of a host. */
+struct vp_snat_block {
+    ovs_be32 address;           /* 0: any (a legacy "port-block"). */
+    uint16_t first, last;
+};
 
 /* One vplaned of the deployment. */
 struct vp_peer_host {
     ovs_be32 vtep;
     bool gateway;               /* It has an uplink to the WAN. */
-    int port_block;             /* 0..VP_N_PORT_BLOCKS-1, or -1: none. */
+    struct vp_snat_block *blocks;   /* Owned; sorted by address. */
+    size_t n_blocks;
 };
+
+/* The block of 'h' on SNAT address 'address', or NULL. */
+const struct vp_snat_block *vp_snat_block_find(const struct vp_snat_block *,
+                                               size_t n, ovs_be32 address);
+/* "ADDRESS:FIRST-LAST,..." ("any" for a legacy block), "-" for none. */
+void vp_snat_blocks_format(const struct vp_snat_block *, size_t n,
+                           struct ds *);
 
 struct vp_peers {
     struct shash hosts;         /* Host name -> struct vp_peer_host. */
@@ -53,7 +75,7 @@ void vp_peers_clone(struct vp_peers *dst, const struct vp_peers *src);
 void vp_peers_swap(struct vp_peers *, struct vp_peers *);
 
 /* Adds (or redefines) the hosts of a "hosts" array:
- * [{"name", "vtep", "gateway"?, "port-block"?}]. */
+ * [{"name", "vtep", "gateway"?, "snat-blocks"?, "port-block"?}]. */
 char *vp_peers_add_hosts(struct vp_peers *, const struct json *)
     OVS_WARN_UNUSED_RESULT;
 /* Removes the hosts named in an array of strings. */
@@ -69,7 +91,7 @@ size_t vp_peers_count_held(const struct vp_peers *, const char *host);
 /* For dump-subsets (ctl-dumps.c formats them): the assignment's settings,
  * {"query-subsets", "owner-rule", "query-mode", "wan-vni", "unassigned"}
  * ({} before one is received); the hosts sorted by name, as rows {"host",
- * "self" (whether it is 'self'), "vtep", "gateway", "block" (null: none),
+ * "self" (whether it is 'self'), "vtep", "gateway", "blocks" (as vp_snat_blocks_format() writes them),
  * "subsets" (how many), "which" (as ranges, "0-3,7"; "-": none)}. */
 struct json *vp_peers_summary_json(const struct vp_peers *);
 struct json *vp_peers_host_rows(const struct vp_peers *, const char *self);

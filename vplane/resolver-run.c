@@ -134,7 +134,7 @@ snat_port_ok(const struct vp_stateful *sf, ovs_be32 owner,
     if (f->proto == IPPROTO_ICMP) {
         return true;            /* Conntrack keeps echo identifiers. */
     }
-    return (stateful_port_block(sf, owner, &min, &max)
+    return (stateful_port_block(sf, owner, f->public, &min, &max)
             && ntohs(f->public_port) >= min && ntohs(f->public_port) <= max);
 }
 

@@ -17,7 +17,8 @@ struct stateful_vtep {
     struct hmap_node node;
     ovs_be32 vtep;
     bool gateway;
-    int port_block;             /* -1: none. */
+    struct vp_snat_block *blocks;   /* Owned, sorted by address. */
+    size_t n_blocks;
 };
 
 struct stateful_fw {
@@ -70,6 +71,7 @@ stateful_free(struct vp_stateful *sf)
         return;
     }
     HMAP_FOR_EACH_POP (v, node, &sf->peers) {
+        free(v->blocks);
         free(v);
     }
     HMAP_FOR_EACH_POP (f, node, &sf->fw) {
@@ -128,14 +130,13 @@ add_peers(struct vp_stateful *sf, const struct vp_peers *peers)
         struct stateful_vtep *v = xmalloc(sizeof *v);
         v->vtep = ph->vtep;
         v->gateway = ph->gateway;
-        v->port_block = ph->port_block;
+        v->blocks = (ph->n_blocks
+                     ? xmemdup(ph->blocks, ph->n_blocks * sizeof *ph->blocks)
+                     : NULL);
+        v->n_blocks = ph->n_blocks;
         hmap_insert(&sf->peers, &v->node, hash_int(ntohl(ph->vtep), 0));
         if (ph->gateway) {
             sf->gateways[sf->n_gateways++] = ph->vtep;
-        }
-        if (ph->vtep == sf->self) {
-            stateful_port_block(sf, ph->vtep, &sf->snat_port_min,
-                                &sf->snat_port_max);
         }
     }
     qsort(sf->gateways, sf->n_gateways, sizeof *sf->gateways, compare_be32);
@@ -265,16 +266,20 @@ stateful_is_gateway(const struct vp_stateful *sf, ovs_be32 vtep)
 
 bool
 stateful_port_block(const struct vp_stateful *sf, ovs_be32 vtep,
-                    uint16_t *min, uint16_t *max)
+                    ovs_be32 address, uint16_t *min, uint16_t *max)
 {
     const struct stateful_vtep *v = find_vtep(sf, vtep);
+    const struct vp_snat_block *b = (v ? vp_snat_block_find(v->blocks,
+                                                            v->n_blocks,
+                                                            address)
+                                     : NULL);
 
-    if (!v || v->port_block < 0) {
+    if (!b) {
         *min = *max = 0;
         return false;
     }
-    *min = VP_PORT_BLOCK_FIRST + v->port_block * VP_PORT_BLOCK_SIZE;
-    *max = *min + VP_PORT_BLOCK_SIZE - 1;
+    *min = b->first;
+    *max = b->last;
     return true;
 }
 
@@ -307,17 +312,29 @@ stateful_nat_out(const struct vp_stateful *sf, const char *tenant,
             return n->rule;
         }
     }
+    /* Of a pool of several SNAT addresses, the one this host has a block
+     * on (ctrl/snat-blocks.h); with none, any (the packet is dropped as
+     * snat-no-block). */
+    const struct vp_nat_rule *in_vnet = NULL;
+    bool vnet_block = false, tenant_block = false;
     HMAP_FOR_EACH_WITH_HASH (n, node, hash_string(tenant, 0), &sf->snat) {
-        if (strcmp(n->rule->tenant, tenant)) {
+        const struct vp_nat_rule *r = n->rule;
+        uint16_t min, max;
+        if (strcmp(r->tenant, tenant)
+            || (r->vnet && strcmp(r->vnet, vnet))) {
             continue;
         }
-        if (n->rule->vnet && !strcmp(n->rule->vnet, vnet)) {
-            return n->rule;
-        } else if (!n->rule->vnet && !tenant_wide) {
-            tenant_wide = n->rule;
+        bool block = stateful_port_block(sf, sf->self, r->external_ip,
+                                         &min, &max);
+        if (r->vnet && (!in_vnet || (block && !vnet_block))) {
+            in_vnet = r;
+            vnet_block = block;
+        } else if (!r->vnet && (!tenant_wide || (block && !tenant_block))) {
+            tenant_wide = r;
+            tenant_block = block;
         }
     }
-    return tenant_wide;
+    return in_vnet ? in_vnet : tenant_wide;
 }
 
 const struct vp_nat_rule *

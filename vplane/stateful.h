@@ -36,8 +36,6 @@ struct vp_stateful {
     struct hmap peers;          /* struct stateful_vtep: the vplaneds. */
     size_t n_gateways;
     ovs_be32 *gateways;         /* Hosts with an uplink, sorted. */
-    uint16_t snat_port_min;     /* This host's SNAT port block (0: none). */
-    uint16_t snat_port_max;
     uint32_t nat_owners;        /* A hash of every floating IP's and port
                                  * forward's owner: changes when one
                                  * does (resolver.c). */
@@ -63,9 +61,10 @@ void stateful_destroy(struct vp_tables *);
 /* Lookups. */
 bool stateful_is_peer(const struct vp_stateful *, ovs_be32 vtep);
 bool stateful_is_gateway(const struct vp_stateful *, ovs_be32 vtep);
-/* The SNAT port block of host 'vtep'; false if it has none. */
+/* The SNAT port block of host 'vtep' on SNAT address 'address'; false if
+ * it has none. */
 bool stateful_port_block(const struct vp_stateful *, ovs_be32 vtep,
-                         uint16_t *min, uint16_t *max);
+                         ovs_be32 address, uint16_t *min, uint16_t *max);
 const struct vp_fw_port *stateful_fw_port(const struct vp_stateful *,
                                           const char *vnet,
                                           struct eth_addr mac);

@@ -84,7 +84,11 @@
             "the WAN router's MAC is not known yet (ARP asked)")            \
     VP_DROP(NOT_PEER, "not-peer",                                           \
             "stateful-flow traffic from an address that is no vplaned of "  \
-            "the deployment")
+            "the deployment")                                               \
+    VP_DROP(SNAT_NO_BLOCK, "snat-no-block",                                 \
+            "to the WAN through source NAT, but the controller gave this "  \
+            "host no port block on the SNAT address: its pool is "          \
+            "exhausted (ctrl/hosts)")
 
 enum vp_drop_reason {
 #define VP_DROP(ENUM, NAME, HELP) VP_DROP_##ENUM,

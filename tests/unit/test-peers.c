@@ -46,7 +46,9 @@ expect_error(const char *hosts, const char *subsets, const char *needle)
 
 static const char *const two_hosts =
     "[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\"},"
-    " {\"name\": \"h2\", \"vtep\": \"192.168.100.2\", \"port-block\": 63}]";
+    " {\"name\": \"h2\", \"vtep\": \"192.168.100.2\", \"snat-blocks\":"
+    " [{\"address\": \"192.0.2.11\", \"first\": 1280, \"last\": 1535},"
+    "  {\"address\": \"192.0.2.10\", \"first\": 65280, \"last\": 65535}]}]";
 
 static void
 test_good(void **state OVS_UNUSED)
@@ -66,8 +68,15 @@ test_good(void **state OVS_UNUSED)
     assert_string_equal(p.query_mode, "forward");
     const struct vp_peer_host *h1 = shash_find_data(&p.hosts, "h1");
     const struct vp_peer_host *h2 = shash_find_data(&p.hosts, "h2");
-    assert_int_equal(h1->port_block, -1);
-    assert_int_equal(h2->port_block, 63);
+    assert_int_equal(h1->n_blocks, 0);
+    assert_int_equal(h2->n_blocks, 2);
+    ovs_be32 a10 = htonl(0xc000020a), a11 = htonl(0xc000020b);
+    const struct vp_snat_block *b = vp_snat_block_find(h2->blocks, 2, a11);
+    assert_non_null(b);
+    assert_int_equal(b->first, 1280);
+    assert_int_equal(b->last, 1535);
+    assert_null(vp_snat_block_find(h2->blocks, 2, htonl(0xc000020c)));
+    assert_null(vp_snat_block_find(h1->blocks, 0, a10));
     struct json *summary = vp_peers_summary_json(&p);
     struct json *rows = vp_peers_host_rows(&p, "h1");
     ds_put_and_free_cstr(&s, json_to_string(summary, JSSF_SORT));
@@ -75,12 +84,13 @@ test_good(void **state OVS_UNUSED)
     assert_non_null(strstr(ds_cstr(&s), "\"unassigned\":1"));
     assert_non_null(strstr(ds_cstr(&s), "\"owner-rule\":\"higher\""));
     assert_non_null(strstr(ds_cstr(&s),
-                           "{\"block\":null,\"gateway\":false,\"host\":"
+                           "{\"blocks\":\"-\",\"gateway\":false,\"host\":"
                            "\"h1\",\"self\":true,\"subsets\":4,\"vtep\":"));
     assert_non_null(strstr(ds_cstr(&s), "\"which\":\"0-2,5\"}"));
     assert_non_null(strstr(ds_cstr(&s),
-                           "{\"block\":63,\"gateway\":false,\"host\":"
-                           "\"h2\",\"self\":false,\"subsets\":3,"));
+                           "{\"blocks\":\"192.0.2.10:65280-65535,"
+                           "192.0.2.11:1280-1535\",\"gateway\":false,"
+                           "\"host\":\"h2\",\"self\":false,\"subsets\":3,"));
     assert_non_null(strstr(ds_cstr(&s), "\"which\":\"3-4,6\"}"));
     json_destroy(summary);
     json_destroy(rows);
@@ -104,6 +114,25 @@ test_bad_fields(void **state OVS_UNUSED)
                  " \"port-block\": -1}]", NULL, "hosts[1].port-block");
     expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
                  " \"port-block\": \"3\"}]", NULL, "hosts[0].port-block");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
+                 " \"snat-blocks\": {}}]", NULL, "hosts[0].snat-blocks");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
+                 " \"snat-blocks\": [{\"address\": \"192.0.2.1\","
+                 " \"first\": 1023, \"last\": 2000}]}]", NULL,
+                 "hosts[0].snat-blocks[0]");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
+                 " \"snat-blocks\": [{\"address\": \"192.0.2.1\","
+                 " \"first\": 3000, \"last\": 2000}]}]", NULL,
+                 "hosts[0].snat-blocks[0]");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
+                 " \"snat-blocks\": [{\"address\": \"192.0.2.1\","
+                 " \"first\": 2000, \"last\": 2100}, {\"address\":"
+                 " \"192.0.2.1\", \"first\": 3000, \"last\": 3100}]}]",
+                 NULL, "hosts[0].snat-blocks[1]");
+    expect_error("[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
+                 " \"snat-blocks\": [{\"address\": \"nowhere\","
+                 " \"first\": 2000, \"last\": 2100}]}]", NULL,
+                 "hosts[0].snat-blocks[0]");
     expect_error(two_hosts, "{\"count\": 9999, \"assignment\": {}}",
                  "subsets.count");
     expect_error(two_hosts, "{\"count\": 4}", "subsets.assignment");
@@ -129,7 +158,8 @@ test_copy_untouched(void **state OVS_UNUSED)
                       " \"h2\": [1]}}"));
     vp_peers_clone(&copy, &p);
     const struct vp_peer_host *h2 = shash_find_data(&copy.hosts, "h2");
-    assert_int_equal(h2->port_block, 63);   /* The clone has every field. */
+    assert_int_equal(h2->n_blocks, 2);      /* The clone has every field. */
+    assert_int_equal(h2->blocks[1].last, 1535);
     struct json *names = json_from_string("[\"h2\"]");
     assert_null(vp_peers_remove_hosts(&copy, names));
     json_destroy(names);
@@ -143,6 +173,27 @@ test_copy_untouched(void **state OVS_UNUSED)
     vp_peers_destroy(&p);
 }
 
+/* A controller from before "snat-blocks" sends "port-block": 1008 ports on
+ * any SNAT address. */
+static void
+test_legacy_port_block(void **state OVS_UNUSED)
+{
+    struct vp_peers p;
+
+    vp_peers_init(&p);
+    assert_null(apply(&p, "[{\"name\": \"h1\", \"vtep\": \"192.168.100.1\","
+                      " \"port-block\": 3}]",
+                      "{\"count\": 1, \"assignment\": {\"h1\": [0]}}"));
+    const struct vp_peer_host *h1 = shash_find_data(&p.hosts, "h1");
+    const struct vp_snat_block *b = vp_snat_block_find(h1->blocks,
+                                                       h1->n_blocks,
+                                                       htonl(0xc000020a));
+    assert_non_null(b);
+    assert_int_equal(b->first, 4048);
+    assert_int_equal(b->last, 5055);
+    vp_peers_destroy(&p);
+}
+
 int
 main(void)
 {
@@ -150,6 +201,7 @@ main(void)
         cmocka_unit_test(test_good),
         cmocka_unit_test(test_bad_fields),
         cmocka_unit_test(test_copy_untouched),
+        cmocka_unit_test(test_legacy_port_block),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
