@@ -81,7 +81,6 @@ struct ctrl {
     unsigned int assigned_seqno; /* IDL seqno of the last subset check. */
     long long int status_gen;   /* Generation last written to the DB. */
     long long int started;
-    struct row_check rows;      /* Rows hosts would refuse: left out. */
     struct view_parts *parts;   /* What hosts should have, by part. */
     struct ovsdb_idl_index *host_by_name;
     bool push_more;             /* push() stopped at its budget. */

@@ -55,18 +55,14 @@ ctrl_create(const char *db_remote)
     ovs_list_init(&c->port_events);
     ovs_list_init(&c->txn_events);
     c->started = time_msec();
-    row_check_init(&c->rows);
     c->snat = snat_blocks_create();
     return c;
 }
 
-const struct row_check *
-ctrl_refused_rows(const struct ctrl *c)
+size_t
+ctrl_refusals(struct ctrl *c, const struct refusals ***sets)
 {
-    struct row_check *rows = CONST_CAST(struct row_check *, &c->rows);
-
-    row_check_run(rows, c->idl);
-    return rows;
+    return view_parts_refusals(c->parts, c->idl, sets);
 }
 
 static void
@@ -106,7 +102,6 @@ ctrl_destroy(struct ctrl *c)
     }
     view_parts_destroy(c->parts);
     ovsdb_idl_destroy(c->idl);
-    row_check_destroy(&c->rows);
     snat_blocks_destroy(c->snat);
     free(c);
 }
@@ -170,7 +165,7 @@ ctrl_host_row(const struct ctrl *c, const char *name)
 size_t
 ctrl_verify_views(struct ctrl *c, struct ds *s)
 {
-    size_t n = view_parts_verify(c->parts, c->idl, ctrl_refused_rows(c), s);
+    size_t n = view_parts_verify(c->parts, c->idl, s);
     const struct view_parts_stats *st = view_parts_stats(c->parts);
 
     ds_put_format(s, "parts computed since start: %llu tenant, %llu global, "
@@ -184,7 +179,7 @@ void
 ctrl_host_view(struct ctrl *c, const struct vprec_host *row,
                struct host_view *v)
 {
-    view_parts_assemble(c->parts, c->idl, ctrl_refused_rows(c), row, v);
+    view_parts_assemble(c->parts, c->idl, row, v);
 }
 
 int
@@ -494,8 +489,7 @@ push(struct ctrl *c)
 
     if (seqno != c->pushed_seqno) {
         struct sset concerned = SSET_INITIALIZER(&concerned);
-        bool all = view_parts_changed(c->parts, c->idl, ctrl_refused_rows(c),
-                                      &concerned);
+        bool all = view_parts_changed(c->parts, c->idl, &concerned);
         HMAP_FOR_EACH (h, node, &c->hosts) {
             if (h->session && (all || h->need_snapshot
                                || sset_contains(&concerned, h->name))) {
@@ -734,7 +728,13 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
         ds_put_format(s, "%"PRIuSIZE" hosts need an SNAT port block and have "
                       "none: pool exhausted\n", n_missing);
     }
-    size_t n_refused = row_check_count(ctrl_refused_rows(c));
+    const struct refusals **sets;
+    size_t n_sets = ctrl_refusals(CONST_CAST(struct ctrl *, c), &sets);
+    size_t n_refused = 0;
+    for (size_t i = 0; i < n_sets; i++) {
+        n_refused += refusals_count(sets[i]);
+    }
+    free(sets);
     if (n_refused) {
         ds_put_format(s, "%"PRIuSIZE" database rows are left out of the "
                       "hosts' tables as hosts would refuse them: see "

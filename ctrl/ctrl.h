@@ -49,9 +49,10 @@ void ctrl_format_sessions(const struct ctrl *, struct ds *);
  * the whole computation; returns how many differ. */
 size_t ctrl_verify_views(struct ctrl *, struct ds *);
 
-/* The rows hosts would refuse in the database as it is now (checked again
- * if it changed: a cache, hence the const); row-check.h. */
-struct row_check;
-const struct row_check *ctrl_refused_rows(const struct ctrl *);
+/* The sets of rows left out of the hosts' tables as hosts would refuse
+ * them (row-check.h): a malloc'd array in '*sets', the sets the
+ * controller's; returns how many. */
+struct refusals;
+size_t ctrl_refusals(struct ctrl *, const struct refusals ***sets);
 
 #endif /* ctrl/ctrl.h */

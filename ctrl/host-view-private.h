@@ -52,7 +52,7 @@ struct json *host_view_nat_json(const struct ovsdb_idl *,
 /* The entries of each kind, from a row (host-view.c): what both
  * host_view_compute() and the controller's cached parts (view-parts.c)
  * add.  The _ok checks log a row left out. */
-struct row_check;
+struct refusals;
 struct vprec_host;
 bool hv_vnet_ok(struct host_view *, const struct vprec_vnet *);
 bool hv_port_ok(struct host_view *, const struct vprec_port *);
@@ -64,7 +64,7 @@ void hv_add_firewall(struct host_view *, const struct vprec_port *);
 void hv_add_hosts_and_subsets(struct host_view *, const struct ovsdb_idl *);
 void hv_add_uplink(struct host_view *, const struct vprec_host *);
 void hv_add_nat_rules(struct host_view *, const struct ovsdb_idl *,
-                      const struct row_check *);
+                      const struct refusals *);
 
 /* The VTEP of the host a port's VM is on, or NULL. */
 const char *host_view_port_vtep(const struct vprec_port *);

@@ -568,7 +568,7 @@ host_view_nat_json(const struct ovsdb_idl *idl,
  * any host may be the helper a gateway asks about a WAN flow. */
 void
 hv_add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl,
-              const struct row_check *rc)
+                 const struct refusals *rs)
 {
     const struct vprec_tenant *t;
     ovs_be32 ip;
@@ -586,7 +586,7 @@ hv_add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl,
                                             &ip);
             }
             if (!row_ok(v, "NAT rule", r->external_ip, error)
-                || (rc && row_check_refused(rc, &r->header_.uuid))) {
+                || (rs && refusals_has(rs, &r->header_.uuid, REFUSED_ROW))) {
                 continue;
             }
             struct json *o = host_view_nat_json(idl, t, r);
@@ -598,7 +598,7 @@ hv_add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl,
 
 void
 host_view_compute(const struct ovsdb_idl *idl, const struct vprec_host *host,
-                  const struct row_check *rc, struct host_view *v)
+                  const struct refusals *rs, struct host_view *v)
 {
     struct hmapx tenants = HMAPX_INITIALIZER(&tenants);
     struct hmapx vnets = HMAPX_INITIALIZER(&vnets);
@@ -623,37 +623,40 @@ host_view_compute(const struct ovsdb_idl *idl, const struct vprec_host *host,
 
     VPREC_VNET_FOR_EACH (vnet, idl) {
         if (hmapx_contains(&tenants, vnet->tenant) && hv_vnet_ok(v, vnet)
-            && !(rc && row_check_refused(rc, &vnet->header_.uuid))) {
+            && !(rs && refusals_has(rs, &vnet->header_.uuid, REFUSED_ROW))) {
             hmapx_add(&vnets, CONST_CAST(struct vprec_vnet *, vnet));
             hv_add_vnet(v, vnet);
         }
     }
     VPREC_PORT_FOR_EACH (port, idl) {
         if (!hmapx_contains(&vnets, port->vnet) || !hv_port_ok(v, port)
-            || (rc && row_check_refused(rc, &port->header_.uuid))) {
+            || (rs && refusals_has(rs, &port->header_.uuid, REFUSED_ROW))) {
             continue;
         }
-        if (port->host == host && port->name[0]) {
+        if (port->host == host && port->name[0]
+            && !(rs && refusals_has(rs, &port->header_.uuid,
+                                    REFUSED_LOCAL))) {
             hv_add_port(v, port);
         }
         if (host_view_port_vtep(port)) {
             hv_add_xlates(v, port);
         }
         if (port->n_firewall_rules
-            && !(rc && row_check_refused_firewall(rc, &port->header_.uuid))) {
+            && !(rs && refusals_has(rs, &port->header_.uuid,
+                                    REFUSED_FIREWALL))) {
             hv_add_firewall(v, port);
         }
     }
     const struct vprec_route *route;
     VPREC_ROUTE_FOR_EACH (route, idl) {
         if (hmapx_contains(&tenants, route->tenant)
-            && !(rc && row_check_refused(rc, &route->header_.uuid))) {
+            && !(rs && refusals_has(rs, &route->header_.uuid, REFUSED_ROW))) {
             hv_add_route(v, route);
         }
     }
     hv_add_hosts_and_subsets(v, idl);
     hv_add_uplink(v, host);
-    hv_add_nat_rules(v, idl, rc);
+    hv_add_nat_rules(v, idl, rs);
     hmapx_destroy(&tenants);
     hmapx_destroy(&vnets);
 }

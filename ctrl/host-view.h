@@ -31,11 +31,12 @@ void host_view_destroy(struct host_view *);
 void host_view_swap(struct host_view *, struct host_view *);
 
 /* Computes what 'host' should have. */
-/* What 'host' should have.  Rows 'rc' (may be NULL) finds that hosts
- * would refuse are left out. */
-struct row_check;
+/* What 'host' should have, from every row of the database (the reference
+ * the controller's cached parts are compared with).  Rows in 'rs' (may be
+ * NULL) are left out. */
+struct refusals;
 void host_view_compute(const struct ovsdb_idl *, const struct vprec_host *,
-                       const struct row_check *rc, struct host_view *);
+                       const struct refusals *rs, struct host_view *);
 
 /* The whole view as snapshot parts: '*parts' gets a malloc'd array of
  * tables objects with at most 'max_entries' entries each. */

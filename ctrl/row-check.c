@@ -10,27 +10,27 @@
  * rows that conflict the first stays and the second is named.
  *
  * This file sends nothing and decides nothing about which host gets what
- * (host-view.c does). */
+ * (host-view.c and view-parts.c do). */
 #include <config.h>
 #include "row-check.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include "coverage.h"
-#include "hmapx.h"
 #include "ctrl/vplane-idl.h"
+#include "hmapx.h"
 #include "host-view-private.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
+#include "openvswitch/shash.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl-provider.h"
-#include "openvswitch/shash.h"
 #include "sset.h"
 #include "util.h"
 #include "vplane/services.h"
+#include "vplane/stats.h"
 #include "vplane/tables-config.h"
 #include "vplane/tables-json.h"
-#include "vplane/stats.h"
 #include "vplane/tables.h"
 
 VLOG_DEFINE_THIS_MODULE(row_check);
@@ -38,8 +38,9 @@ VLOG_DEFINE_THIS_MODULE(row_check);
 COVERAGE_DEFINE(row_check_refused);
 
 struct refused_row {
-    struct hmap_node node;
+    struct hmap_node node;      /* In refusals->rows. */
     struct uuid uuid;
+    enum refusal_kind kind;
     char *what;                 /* "port 02:00:00:00:01:01 in VNet web". */
     char *error;                /* What the hosts' check says. */
 };
@@ -50,95 +51,69 @@ struct item {
     const struct uuid *uuid;
     char *key;                  /* Sort order. */
     char *what;
-    struct json *entries;       /* Array. */
-};
-
-struct check_run {
-    struct vp_tables *tables;   /* Scratch: what hosts would hold. */
-    struct hmap rows, firewalls;
-    struct hmapx refused_vnets; /* const struct vprec_vnet *. */
+    struct json *entries;       /* Array; NULL once refused. */
 };
 
 void
-row_check_init(struct row_check *rc)
+refusals_init(struct refusals *rs)
 {
-    rc->seqno = 0;
-    hmap_init(&rc->rows);
-    hmap_init(&rc->firewalls);
-    rc->n_runs = 0;
-    rc->gen = 0;
-}
-
-static void
-refused_rows_clear(struct hmap *rows)
-{
-    struct refused_row *r;
-
-    HMAP_FOR_EACH_POP (r, node, rows) {
-        free(r->what);
-        free(r->error);
-        free(r);
-    }
+    hmap_init(&rs->rows);
 }
 
 void
-row_check_destroy(struct row_check *rc)
+refusals_destroy(struct refusals *rs)
 {
-    if (rc) {
-        refused_rows_clear(&rc->rows);
-        hmap_destroy(&rc->rows);
-        refused_rows_clear(&rc->firewalls);
-        hmap_destroy(&rc->firewalls);
+    if (rs) {
+        struct refused_row *r;
+        HMAP_FOR_EACH_POP (r, node, &rs->rows) {
+            free(r->what);
+            free(r->error);
+            free(r);
+        }
+        hmap_destroy(&rs->rows);
     }
 }
 
-static struct refused_row *
-refused_find(const struct hmap *rows, const struct uuid *uuid)
+static uint32_t
+refusal_hash(const struct uuid *uuid, enum refusal_kind kind)
 {
-    struct refused_row *r;
+    return uuid_hash(uuid) ^ kind;
+}
 
-    HMAP_FOR_EACH_WITH_HASH (r, node, uuid_hash(uuid), rows) {
-        if (uuid_equals(&r->uuid, uuid)) {
-            return r;
+bool
+refusals_has(const struct refusals *rs, const struct uuid *uuid,
+             enum refusal_kind kind)
+{
+    const struct refused_row *r;
+
+    HMAP_FOR_EACH_WITH_HASH (r, node, refusal_hash(uuid, kind), &rs->rows) {
+        if (r->kind == kind && uuid_equals(&r->uuid, uuid)) {
+            return true;
         }
     }
-    return NULL;
-}
-
-bool
-row_check_refused(const struct row_check *rc, const struct uuid *uuid)
-{
-    return refused_find(&rc->rows, uuid) != NULL;
-}
-
-bool
-row_check_refused_firewall(const struct row_check *rc,
-                           const struct uuid *uuid)
-{
-    return refused_find(&rc->firewalls, uuid) != NULL;
-}
-
-unsigned long long
-row_check_generation(const struct row_check *rc)
-{
-    return rc->gen;
+    return false;
 }
 
 size_t
-row_check_count(const struct row_check *rc)
+refusals_count(const struct refusals *rs)
 {
-    return hmap_count(&rc->rows) + hmap_count(&rc->firewalls);
+    return hmap_count(&rs->rows);
 }
 
 static void
-refuse(struct hmap *rows, const struct item *it, char *error)
+refuse(struct refusals *out, const struct uuid *uuid, enum refusal_kind kind,
+       const char *what, char *error)
 {
+    static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(10, 60);
     struct refused_row *r = xmalloc(sizeof *r);
 
-    r->uuid = *it->uuid;
-    r->what = xstrdup(it->what);
+    r->uuid = *uuid;
+    r->kind = kind;
+    r->what = xstrdup(what);
     r->error = error;
-    hmap_insert(rows, &r->node, uuid_hash(&r->uuid));
+    hmap_insert(&out->rows, &r->node, refusal_hash(uuid, kind));
+    COVERAGE_INC(row_check_refused);
+    VLOG_WARN_RL(&rl, "%s left out of the hosts' tables: %s", what, error);
 }
 
 static int
@@ -180,8 +155,8 @@ item_add(struct item **items, size_t *n, size_t *allocated,
 }
 
 /* The hosts' code on a section of entries: tables sections on the scratch
- * tables (which change only if it accepts), services sections on
- * 'services'. */
+ * tables (which change only if it accepts; only parsed without them),
+ * services sections on 'services'. */
 static char *
 apply_section(struct vp_tables *tables, struct vp_services *services,
               const char *section, const struct json *entries)
@@ -206,15 +181,20 @@ apply_section(struct vp_tables *tables, struct vp_services *services,
 }
 
 /* Tries 'items' as one batch, and if that is refused, one at a time;
- * refused items go into 'refused' and are flagged (entries set to NULL). */
+ * refused items go into 'out' as 'kind' and lose their entries. */
 static void
 check_items(struct vp_tables *tables, const char *section,
-            struct item *items, size_t n, struct hmap *refused)
+            struct item *items, size_t n, enum refusal_kind kind,
+            struct refusals *out)
 {
     struct vp_services services;
     struct json *all = json_array_create_empty();
     char *error;
 
+    if (!n) {
+        json_destroy(all);
+        return;
+    }
     qsort(items, n, sizeof *items, compare_items);
     for (size_t i = 0; i < n; i++) {
         const struct json_array *a = json_array(items[i].entries);
@@ -235,7 +215,7 @@ check_items(struct vp_tables *tables, const char *section,
     for (size_t i = 0; i < n; i++) {
         error = apply_section(tables, &services, section, items[i].entries);
         if (error) {
-            refuse(refused, &items[i], error);
+            refuse(out, items[i].uuid, kind, items[i].what, error);
             json_destroy(items[i].entries);
             items[i].entries = NULL;
         }
@@ -243,121 +223,86 @@ check_items(struct vp_tables *tables, const char *section,
     vp_services_destroy(&services);
 }
 
+/* A tenant's VNets; the refused go into 'refused_vnets'. */
 static void
-check_vnets(struct check_run *run, const struct ovsdb_idl *idl)
+check_vnets(struct refusals *out, struct vp_tables *scratch,
+            const struct vprec_vnet *const *vnets, size_t n_vnets,
+            struct hmapx *refused_vnets)
 {
     struct item *items = NULL;
     size_t n = 0, allocated = 0;
-    const struct vprec_vnet *v;
 
-    VPREC_VNET_FOR_EACH (v, idl) {
-        item_add(&items, &n, &allocated, &v->header_,
-                 xstrdup(v->name), xasprintf("VNet %s", v->name),
-                 host_view_vnet_json(v));
+    for (size_t i = 0; i < n_vnets; i++) {
+        const struct vprec_vnet *v = vnets[i];
+        item_add(&items, &n, &allocated, &v->header_, xstrdup(v->name),
+                 xasprintf("VNet %s", v->name), host_view_vnet_json(v));
     }
-    check_items(run->tables, "vnets", items, n, &run->rows);
-    /* Their ports go with them. */
+    check_items(scratch, "vnets", items, n, REFUSED_ROW, out);
     for (size_t i = 0; i < n; i++) {
         if (!items[i].entries) {
-            hmapx_add(&run->refused_vnets, CONST_CAST(void *, items[i].row));
+            hmapx_add(refused_vnets, CONST_CAST(void *, items[i].row));
         }
     }
     items_destroy(items, n);
 }
 
-/* A port that reaches a host is its VM's location in every host that
- * serves its tenant, and a local port on its own host: checked as both. */
+/* The VMs' locations of a tenant's ports, as every host that serves the
+ * tenant gets them. */
 static void
-check_ports(struct check_run *run, const struct ovsdb_idl *idl)
+check_locations(struct refusals *out, struct vp_tables *scratch,
+                const struct vprec_port *const *ports, size_t n_ports,
+                const struct hmapx *refused_vnets)
 {
-    struct sset names = SSET_INITIALIZER(&names);
-    struct shash per_host = SHASH_INITIALIZER(&per_host);   /* -> count. */
     struct item *items = NULL;
     size_t n = 0, allocated = 0;
-    const struct vprec_port *p;
 
-    VPREC_PORT_FOR_EACH (p, idl) {
+    for (size_t i = 0; i < n_ports; i++) {
+        const struct vprec_port *p = ports[i];
         const char *vtep = host_view_port_vtep(p);
-        if (!vtep || hmapx_contains(&run->refused_vnets, p->vnet)) {
+        if (!vtep || hmapx_contains(refused_vnets, p->vnet)) {
             continue;
         }
         struct item *it = item_add(&items, &n, &allocated, &p->header_,
                                    xasprintf("%s/%s", p->vnet->name, p->mac),
                                    xasprintf("port %s in VNet %s", p->mac,
                                              p->vnet->name), NULL);
-        size_t n_ips = MAX(p->n_ips, 1);
-        for (size_t i = 0; i < n_ips; i++) {
+        for (size_t j = 0; j < MAX(p->n_ips, 1); j++) {
             json_array_add(it->entries, host_view_xlate_json(
-                               p, p->n_ips ? p->ips[i] : NULL, vtep));
+                               p, p->n_ips ? p->ips[j] : NULL, vtep));
         }
     }
-    check_items(run->tables, "xlate", items, n, &run->rows);
-
-    /* What a host checks of its own ports beyond their locations. */
-    for (size_t i = 0; i < n; i++) {
-        struct item *it = &items[i];
-        if (!it->entries) {
-            continue;
-        }
-        p = it->row;
-        if (!p->host || !p->name[0]) {
-            continue;
-        }
-        struct json *ports = json_array_create_1(host_view_port_json(p));
-        char *error = apply_section(NULL, NULL, "ports", ports);
-        json_destroy(ports);
-        char *name = xasprintf("%s/%s", p->host->name, p->name);
-        if (!error && !sset_add(&names, name)) {
-            error = xasprintf("port \"%s\": name: host %s has another "
-                              "port of that name", p->name, p->host->name);
-        }
-        free(name);
-        struct shash_node *count = shash_find(&per_host, p->host->name);
-        if (!count) {
-            count = shash_add(&per_host, p->host->name, NULL);
-        }
-        if (!error) {
-            count->data = (void *) ((uintptr_t) count->data + 1);
-            if ((uintptr_t) count->data >= VP_MAX_PORTS) {
-                error = xasprintf("host: \"%s\" holds at most %d ports",
-                                  p->host->name, VP_MAX_PORTS - 1);
-            }
-        }
-        if (error) {
-            refuse(&run->rows, it, error);
-        }
-    }
-    sset_destroy(&names);
-    shash_destroy(&per_host);
+    check_items(scratch, "xlate", items, n, REFUSED_ROW, out);
     items_destroy(items, n);
 }
 
 static void
-check_routes(struct check_run *run, const struct ovsdb_idl *idl)
+check_routes(struct refusals *out, struct vp_tables *scratch,
+             const struct vprec_route *const *routes, size_t n_routes)
 {
     struct item *items = NULL;
     size_t n = 0, allocated = 0;
-    const struct vprec_route *r;
 
-    VPREC_ROUTE_FOR_EACH (r, idl) {
+    for (size_t i = 0; i < n_routes; i++) {
+        const struct vprec_route *r = routes[i];
         item_add(&items, &n, &allocated, &r->header_,
                  xasprintf("%s/%s", r->tenant->name, r->prefix),
                  xasprintf("route %s of tenant %s", r->prefix,
                            r->tenant->name),
                  host_view_route_json(r));
     }
-    check_items(run->tables, "routes", items, n, &run->rows);
+    check_items(scratch, "routes", items, n, REFUSED_ROW, out);
     items_destroy(items, n);
 }
 
 static void
-check_services(struct check_run *run, const struct ovsdb_idl *idl)
+check_firewalls(struct refusals *out, const struct vprec_port *const *ports,
+                size_t n_ports)
 {
     struct item *items = NULL;
     size_t n = 0, allocated = 0;
-    const struct vprec_port *p;
 
-    VPREC_PORT_FOR_EACH (p, idl) {
+    for (size_t i = 0; i < n_ports; i++) {
+        const struct vprec_port *p = ports[i];
         if (p->n_firewall_rules) {
             item_add(&items, &n, &allocated, &p->header_,
                      xasprintf("%s/%s", p->vnet->name, p->mac),
@@ -366,12 +311,69 @@ check_services(struct check_run *run, const struct ovsdb_idl *idl)
                      host_view_firewall_json(p));
         }
     }
-    check_items(NULL, "firewall", items, n, &run->firewalls);
+    check_items(NULL, "firewall", items, n, REFUSED_FIREWALL, out);
     items_destroy(items, n);
+}
 
-    items = NULL;
-    n = allocated = 0;
+void
+row_check_tenant(struct refusals *out,
+                 const struct vprec_vnet *const *vnets, size_t n_vnets,
+                 const struct vprec_port *const *ports, size_t n_ports,
+                 const struct vprec_route *const *routes, size_t n_routes)
+{
+    struct hmapx refused_vnets = HMAPX_INITIALIZER(&refused_vnets);
+    struct vp_tables *scratch = tables_create(0);
+
+    check_vnets(out, scratch, vnets, n_vnets, &refused_vnets);
+    check_locations(out, scratch, ports, n_ports, &refused_vnets);
+    check_routes(out, scratch, routes, n_routes);
+    check_firewalls(out, ports, n_ports);
+    tables_destroy(scratch);
+    hmapx_destroy(&refused_vnets);
+}
+
+/* What a host checks of its own ports beyond their locations: their other
+ * fields, one name each, and how many it holds. */
+void
+row_check_host(struct refusals *out, const struct vprec_host *host,
+               const struct vprec_port *const *ports, size_t n_ports)
+{
+    struct sset names = SSET_INITIALIZER(&names);
+    size_t n = 0;
+
+    for (size_t i = 0; i < n_ports; i++) {
+        const struct vprec_port *p = ports[i];
+        if (!p->name[0]) {
+            continue;
+        }
+        struct json *entries = json_array_create_1(host_view_port_json(p));
+        char *error = apply_section(NULL, NULL, "ports", entries);
+        json_destroy(entries);
+        if (!error && !sset_add(&names, p->name)) {
+            error = xasprintf("port \"%s\": name: host %s has another port "
+                              "of that name", p->name, host->name);
+        }
+        if (!error && ++n >= VP_MAX_PORTS) {
+            error = xasprintf("host: \"%s\" holds at most %d ports",
+                              host->name, VP_MAX_PORTS - 1);
+        }
+        if (error) {
+            char *what = xasprintf("port %s in VNet %s on host %s", p->mac,
+                                   p->vnet->name, host->name);
+            refuse(out, &p->header_.uuid, REFUSED_LOCAL, what, error);
+            free(what);
+        }
+    }
+    sset_destroy(&names);
+}
+
+void
+row_check_nat(struct refusals *out, const struct ovsdb_idl *idl)
+{
+    struct item *items = NULL;
+    size_t n = 0, allocated = 0;
     const struct vprec_tenant *t;
+
     VPREC_TENANT_FOR_EACH (t, idl) {
         for (size_t i = 0; t->external_access && i < t->n_nat_rules; i++) {
             const struct vprec_nat_rule *r = t->nat_rules[i];
@@ -382,67 +384,96 @@ check_services(struct check_run *run, const struct ovsdb_idl *idl)
                      xasprintf("NAT rule %s", json_string(id)), o);
         }
     }
-    check_items(NULL, "nat", items, n, &run->rows);
+    check_items(NULL, "nat", items, n, REFUSED_ROW, out);
     items_destroy(items, n);
 }
 
-/* Logs the rows of 'now' that 'before' did not have; true if the two
- * differ. */
-static bool
-log_new(const struct hmap *before, const struct hmap *now)
-{
-    static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(10, 60);
-    const struct refused_row *r;
-    bool changed = hmap_count(before) != hmap_count(now);
+/* Rows grouped by what they are part of, for row_check_all(). */
+struct group {
+    const void **rows;
+    size_t n, allocated;
+};
 
-    HMAP_FOR_EACH (r, node, now) {
-        if (!refused_find(before, &r->uuid)) {
-            COVERAGE_INC(row_check_refused);
-            VLOG_WARN_RL(&rl, "%s left out of every host's tables: %s",
-                         r->what, r->error);
-            changed = true;
-        }
+static void
+group_add(struct shash *groups, const char *name, const void *row)
+{
+    struct group *g = shash_find_data(groups, name);
+
+    if (!g) {
+        g = xzalloc(sizeof *g);
+        shash_add(groups, name, g);
     }
-    return changed;
+    if (g->n >= g->allocated) {
+        g->rows = x2nrealloc(g->rows, &g->allocated, sizeof *g->rows);
+    }
+    g->rows[g->n++] = row;
+}
+
+static const struct group *
+group_get(const struct shash *groups, const char *name)
+{
+    static const struct group empty;
+    const struct group *g = shash_find_data(groups, name);
+    return g ? g : &empty;
+}
+
+static void
+groups_destroy(struct shash *groups)
+{
+    struct shash_node *node;
+
+    SHASH_FOR_EACH (node, groups) {
+        struct group *g = node->data;
+        free(g->rows);
+        free(g);
+    }
+    shash_destroy(groups);
 }
 
 void
-row_check_run(struct row_check *rc, const struct ovsdb_idl *idl)
+row_check_all(struct refusals *out, const struct ovsdb_idl *idl)
 {
-    unsigned int seqno = ovsdb_idl_get_seqno(idl);
+    struct shash vnets = SHASH_INITIALIZER(&vnets);
+    struct shash ports = SHASH_INITIALIZER(&ports);
+    struct shash routes = SHASH_INITIALIZER(&routes);
+    struct shash local = SHASH_INITIALIZER(&local);
 
-    if (rc->seqno && rc->seqno == seqno) {
-        return;
+    const struct vprec_vnet *v;
+    VPREC_VNET_FOR_EACH (v, idl) {
+        group_add(&vnets, v->tenant->name, v);
     }
-
-    struct check_run run;
-    run.tables = tables_create(0);
-    hmap_init(&run.rows);
-    hmap_init(&run.firewalls);
-    hmapx_init(&run.refused_vnets);
-
-    check_vnets(&run, idl);
-    check_ports(&run, idl);
-    check_routes(&run, idl);
-    check_services(&run, idl);
-
-    bool changed = log_new(&rc->rows, &run.rows);
-    changed |= log_new(&rc->firewalls, &run.firewalls);
-    rc->gen += changed;
-    if (row_check_count(rc) && hmap_is_empty(&run.rows)
-        && hmap_is_empty(&run.firewalls)) {
-        VLOG_INFO("every database row is valid again");
+    const struct vprec_port *p;
+    VPREC_PORT_FOR_EACH (p, idl) {
+        group_add(&ports, p->vnet->tenant->name, p);
+        if (p->host) {
+            group_add(&local, p->host->name, p);
+        }
     }
-    refused_rows_clear(&rc->rows);
-    hmap_swap(&rc->rows, &run.rows);
-    refused_rows_clear(&rc->firewalls);
-    hmap_swap(&rc->firewalls, &run.firewalls);
-    hmap_destroy(&run.rows);
-    hmap_destroy(&run.firewalls);
-    hmapx_destroy(&run.refused_vnets);
-    tables_destroy(run.tables);
-    rc->seqno = seqno;
-    rc->n_runs++;
+    const struct vprec_route *r;
+    VPREC_ROUTE_FOR_EACH (r, idl) {
+        group_add(&routes, r->tenant->name, r);
+    }
+    const struct vprec_tenant *t;
+    VPREC_TENANT_FOR_EACH (t, idl) {
+        const struct group *gv = group_get(&vnets, t->name);
+        const struct group *gp = group_get(&ports, t->name);
+        const struct group *gr = group_get(&routes, t->name);
+        row_check_tenant(out, (const struct vprec_vnet *const *) gv->rows,
+                         gv->n, (const struct vprec_port *const *) gp->rows,
+                         gp->n, (const struct vprec_route *const *) gr->rows,
+                         gr->n);
+    }
+    const struct vprec_host *h;
+    VPREC_HOST_FOR_EACH (h, idl) {
+        const struct group *g = group_get(&local, h->name);
+        row_check_host(out, h, (const struct vprec_port *const *) g->rows,
+                       g->n);
+    }
+    row_check_nat(out, idl);
+    groups_destroy(&vnets);
+    groups_destroy(&ports);
+    groups_destroy(&routes);
+    groups_destroy(&local);
 }
 
 static int
@@ -452,31 +483,35 @@ compare_rows(const void *a_, const void *b_)
     return strcmp((*a)->what, (*b)->what);
 }
 
-/* Both maps' rows, sorted; the caller frees the array. */
+/* The rows of 'sets', sorted; the caller frees the array. */
 static const struct refused_row **
-sorted_rows(const struct row_check *rc, size_t *np)
+sorted_rows(const struct refusals *const *sets, size_t n_sets, size_t *np)
 {
-    size_t n = 0;
-    const struct refused_row **rows = xmalloc(MAX(row_check_count(rc), 1)
-                                              * sizeof *rows);
-    const struct refused_row *r;
+    const struct refused_row **rows = NULL;
+    size_t n = 0, allocated = 0;
 
-    HMAP_FOR_EACH (r, node, &rc->rows) {
-        rows[n++] = r;
+    for (size_t i = 0; i < n_sets; i++) {
+        const struct refused_row *r;
+        HMAP_FOR_EACH (r, node, &sets[i]->rows) {
+            if (n >= allocated) {
+                rows = x2nrealloc(rows, &allocated, sizeof *rows);
+            }
+            rows[n++] = r;
+        }
     }
-    HMAP_FOR_EACH (r, node, &rc->firewalls) {
-        rows[n++] = r;
+    if (n) {
+        qsort(rows, n, sizeof *rows, compare_rows);
     }
-    qsort(rows, n, sizeof *rows, compare_rows);
     *np = n;
     return rows;
 }
 
 void
-row_check_format(const struct row_check *rc, struct ds *s)
+refusals_format(const struct refusals *const *sets, size_t n_sets,
+                struct ds *s)
 {
     size_t n;
-    const struct refused_row **rows = sorted_rows(rc, &n);
+    const struct refused_row **rows = sorted_rows(sets, n_sets, &n);
 
     ds_put_format(s, "%"PRIuSIZE" rows left out of the hosts' tables\n", n);
     for (size_t i = 0; i < n; i++) {
@@ -487,10 +522,10 @@ row_check_format(const struct row_check *rc, struct ds *s)
 }
 
 struct json *
-row_check_to_json(const struct row_check *rc)
+refusals_to_json(const struct refusals *const *sets, size_t n_sets)
 {
     size_t n;
-    const struct refused_row **rows = sorted_rows(rc, &n);
+    const struct refused_row **rows = sorted_rows(sets, n_sets, &n);
     struct json *array = json_array_create_empty();
 
     for (size_t i = 0; i < n; i++) {

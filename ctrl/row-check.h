@@ -4,8 +4,11 @@
  * around it: an orchestrator on the database, ovsdb-client.  A host checks
  * a snapshot whole, so one row it refuses would make it refuse every
  * snapshot until the database is mended.  The controller therefore puts
- * every row through the hosts' own parsers and checks, once per database
- * change, and leaves what they refuse out of every host's view. */
+ * rows through the hosts' own parsers and checks and leaves what they
+ * refuse out of every host's view.  The checks go by the parts of a view
+ * (view-parts.h), since nothing in one tenant can conflict with another
+ * tenant's rows (VNet names and VNIs are unique in the database): a
+ * tenant's rows, a host's own ports, the NAT rules. */
 #ifndef VPLANE_CTRL_ROW_CHECK_H
 #define VPLANE_CTRL_ROW_CHECK_H 1
 
@@ -17,34 +20,51 @@
 struct ds;
 struct json;
 struct ovsdb_idl;
+struct vprec_host;
+struct vprec_port;
+struct vprec_route;
+struct vprec_tenant;
+struct vprec_vnet;
 
-struct row_check {
-    unsigned int seqno;         /* IDL seqno checked; 0: never. */
-    struct hmap rows;           /* struct refused_row: left out whole. */
-    struct hmap firewalls;      /* struct refused_row: a port whose
-                                 * firewall rules are left out. */
-    unsigned long long n_runs;  /* Database contents checked. */
-    unsigned long long gen;     /* Bumped when the rows left out change. */
+/* What of a row is left out. */
+enum refusal_kind {
+    REFUSED_ROW,                /* All of it (a VNet, port, route, NAT). */
+    REFUSED_FIREWALL,           /* A port's firewall rules. */
+    REFUSED_LOCAL,              /* A port on its own host (not its VM's
+                                 * location elsewhere). */
 };
 
-void row_check_init(struct row_check *);
-void row_check_destroy(struct row_check *);
+/* A set of rows left out, and why. */
+struct refusals {
+    struct hmap rows;           /* struct refused_row. */
+};
 
-/* Checks the database's rows again if they changed since the last call.
- * Logs each row newly refused. */
-void row_check_run(struct row_check *, const struct ovsdb_idl *);
+void refusals_init(struct refusals *);
+void refusals_destroy(struct refusals *);
+bool refusals_has(const struct refusals *, const struct uuid *,
+                  enum refusal_kind);
+size_t refusals_count(const struct refusals *);
 
-/* Whether the VNet, Port, Route or NAT_Rule row 'uuid' is left out. */
-bool row_check_refused(const struct row_check *, const struct uuid *);
-/* Whether the firewall rules of Port row 'uuid' are left out. */
-bool row_check_refused_firewall(const struct row_check *,
-                                const struct uuid *);
-size_t row_check_count(const struct row_check *);
-/* Changes whenever the set of rows left out does. */
-unsigned long long row_check_generation(const struct row_check *);
+/* The checks.  Each adds what it refuses to 'out' and logs it
+ * (rate-limited).  A tenant's: its VNets, then its ports' locations (of
+ * VNets not refused), its routes and its ports' firewall rules.  A host's:
+ * its own ports, as it would add them.  The NAT rules of every tenant with
+ * external access. */
+void row_check_tenant(struct refusals *out,
+                      const struct vprec_vnet *const *vnets, size_t n_vnets,
+                      const struct vprec_port *const *ports, size_t n_ports,
+                      const struct vprec_route *const *, size_t n_routes);
+void row_check_host(struct refusals *out, const struct vprec_host *,
+                    const struct vprec_port *const *ports, size_t n_ports);
+void row_check_nat(struct refusals *out, const struct ovsdb_idl *);
 
-/* ctrl/refused-rows: each row left out and why, sorted. */
-void row_check_format(const struct row_check *, struct ds *);
-struct json *row_check_to_json(const struct row_check *);
+/* Every check over the whole database: the reference the cached parts are
+ * compared with (ctrl/verify-views). */
+void row_check_all(struct refusals *out, const struct ovsdb_idl *);
+
+/* ctrl/refused-rows: the rows of 'sets', sorted. */
+void refusals_format(const struct refusals *const *sets, size_t n,
+                     struct ds *);
+struct json *refusals_to_json(const struct refusals *const *sets, size_t n);
 
 #endif /* ctrl/row-check.h */

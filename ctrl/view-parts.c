@@ -5,13 +5,17 @@
  * went: a port that moves to another VNet, host or tenant changes the parts
  * it left as well as the ones it joins.  Parts are found through IDL
  * indexes (a tenant's VNets, a VNet's ports, a host's ports, a tenant's
- * routes), so computing one costs its own rows. */
+ * routes), so computing one costs its own rows.  Each part also holds the
+ * rows the hosts' checks refuse in it (row-check.h), which it leaves out.
+ * Parts are computed for every tenant and host of the database (not only
+ * those a connected host needs), so that those lists are complete. */
 #include <config.h>
 #include "view-parts.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl/vplane-idl.h"
+#include "hmapx.h"
 #include "host-view.h"
 #include "host-view-private.h"
 #include "openvswitch/dynamic-string.h"
@@ -32,14 +36,21 @@ struct row_ref {
     struct uuid uuid;
     char *tenant;               /* Its tenant's part, or NULL. */
     char *host;                 /* Its host's own part (a port), or NULL. */
-    bool nat;                   /* Its tenant has NAT rules, whose owners
-                                 * (global part) follow ports. */
+    bool nat;                   /* Its tenant has NAT rules whose owners
+                                 * (global part) follow its ports. */
+};
+
+/* A tenant's part, and the global part. */
+struct part {
+    struct host_view view;
+    struct refusals refused;    /* Rows of it the hosts' checks refuse. */
 };
 
 /* A host's own part. */
 struct host_part {
     struct host_view local;     /* Its ports and uplink. */
     struct sset tenants;        /* The tenants it serves. */
+    struct refusals refused;    /* Of its ports, as local ports. */
 };
 
 struct view_parts {
@@ -49,11 +60,11 @@ struct view_parts {
     struct ovsdb_idl_index *ports_by_host;
     struct ovsdb_idl_index *routes_by_tenant;
 
-    struct shash tenants;       /* Name -> struct host_view: its part. */
-    struct host_view *global;   /* NULL until computed. */
+    struct shash tenants;       /* Name -> struct part. */
+    struct part *global;        /* NULL until computed. */
     struct shash hosts;         /* Name -> struct host_part. */
     struct hmap refs;           /* struct row_ref. */
-    unsigned long long rc_gen;  /* row_check's refusals the parts follow. */
+    bool complete;              /* Every part of the database computed. */
     struct view_parts_stats stats;
 };
 
@@ -76,11 +87,22 @@ view_parts_create(struct ovsdb_idl *idl)
     return p;
 }
 
-static void
-part_free(struct host_view *v)
+static struct part *
+part_create(void)
 {
-    host_view_destroy(v);
-    free(v);
+    struct part *part = xmalloc(sizeof *part);
+
+    host_view_init(&part->view);
+    refusals_init(&part->refused);
+    return part;
+}
+
+static void
+part_free(struct part *part)
+{
+    host_view_destroy(&part->view);
+    refusals_destroy(&part->refused);
+    free(part);
 }
 
 static void
@@ -88,6 +110,7 @@ host_part_free(struct host_part *hp)
 {
     host_view_destroy(&hp->local);
     sset_destroy(&hp->tenants);
+    refusals_destroy(&hp->refused);
     free(hp);
 }
 
@@ -120,6 +143,7 @@ view_parts_clear(struct view_parts *p)
     HMAP_FOR_EACH_POP (r, node, &p->refs) {
         ref_free(r);
     }
+    p->complete = false;
 }
 
 void
@@ -168,6 +192,19 @@ ref_get(struct view_parts *p, const struct uuid *uuid)
     return r;
 }
 
+/* Whether a NAT rule of 't' names a VM address: its owner, in the global
+ * part, is where a port of the tenant is (nat_port()). */
+static bool
+nat_follows_ports(const struct vprec_tenant *t)
+{
+    for (size_t i = 0; i < t->n_nat_rules; i++) {
+        if (t->nat_rules[i]->internal_ip) {
+            return true;
+        }
+    }
+    return false;
+}
+
 static void
 ref_tenant(struct view_parts *p, const struct uuid *uuid,
            const struct vprec_tenant *t)
@@ -178,7 +215,7 @@ ref_tenant(struct view_parts *p, const struct uuid *uuid,
         free(r->tenant);
         r->tenant = xstrdup(t->name);
     }
-    r->nat = t->n_nat_rules > 0;
+    r->nat = nat_follows_ports(t);
 }
 
 static void
@@ -205,116 +242,173 @@ tenant_by_name(const struct view_parts *p, const char *name)
     return t;
 }
 
-static bool
-refused(const struct row_check *rc, const struct uuid *uuid)
+/* Rows found through an index, as an array. */
+struct rows {
+    const void **rows;
+    size_t n, allocated;
+};
+
+static void
+rows_add(struct rows *r, const void *row)
 {
-    return rc && row_check_refused(rc, uuid);
+    if (r->n >= r->allocated) {
+        r->rows = x2nrealloc(r->rows, &r->allocated, sizeof *r->rows);
+    }
+    r->rows[r->n++] = row;
 }
 
-/* The VM locations and firewall rules of the ports of 'vnet'. */
 static void
-add_vnet_ports(struct view_parts *p, struct host_view *v,
-               const struct vprec_vnet *vnet, const struct vprec_tenant *t,
-               const struct row_check *rc)
+vnet_ports(const struct view_parts *p, const struct vprec_vnet *vnet,
+           struct rows *ports)
 {
     struct vprec_port *key = vprec_port_index_init_row(p->ports_by_vnet);
     const struct vprec_port *port;
 
     vprec_port_index_set_vnet(key, vnet);
     VPREC_PORT_FOR_EACH_EQUAL (port, key, p->ports_by_vnet) {
-        ref_tenant(p, &port->header_.uuid, t);
-        for (size_t i = 0; i < port->n_firewall_rules; i++) {
-            ref_tenant(p, &port->firewall_rules[i]->header_.uuid, t);
+        rows_add(ports, port);
+    }
+    vprec_port_index_destroy_row(key);
+}
+
+/* A tenant's rows: its VNets, their ports, its routes. */
+static void
+tenant_rows(const struct view_parts *p, const struct vprec_tenant *t,
+            struct rows *vnets, struct rows *ports, struct rows *routes)
+{
+    struct vprec_vnet *vkey = vprec_vnet_index_init_row(p->vnets_by_tenant);
+    const struct vprec_vnet *vnet;
+    vprec_vnet_index_set_tenant(vkey, t);
+    VPREC_VNET_FOR_EACH_EQUAL (vnet, vkey, p->vnets_by_tenant) {
+        rows_add(vnets, vnet);
+    }
+    vprec_vnet_index_destroy_row(vkey);
+    for (size_t i = 0; i < vnets->n; i++) {
+        vnet_ports(p, vnets->rows[i], ports);
+    }
+
+    struct vprec_route *rkey = vprec_route_index_init_row(p->routes_by_tenant);
+    const struct vprec_route *route;
+    vprec_route_index_set_tenant(rkey, t);
+    VPREC_ROUTE_FOR_EACH_EQUAL (route, rkey, p->routes_by_tenant) {
+        rows_add(routes, route);
+    }
+    vprec_route_index_destroy_row(rkey);
+}
+
+/* A tenant's part: as host_view_compute() adds it for a host that serves
+ * the tenant, less what the hosts' checks refuse. */
+static struct part *
+compute_tenant(struct view_parts *p, const struct vprec_tenant *t)
+{
+    struct rows vnets = { NULL, 0, 0 }, ports = { NULL, 0, 0 };
+    struct rows routes = { NULL, 0, 0 };
+    struct part *part = part_create();
+    struct host_view *v = &part->view;
+    const struct refusals *rs = &part->refused;
+
+    p->stats.tenant_parts++;
+    ref_tenant(p, &t->header_.uuid, t);
+    tenant_rows(p, t, &vnets, &ports, &routes);
+    row_check_tenant(&part->refused,
+                     (const struct vprec_vnet *const *) vnets.rows, vnets.n,
+                     (const struct vprec_port *const *) ports.rows, ports.n,
+                     (const struct vprec_route *const *) routes.rows,
+                     routes.n);
+
+    struct hmapx sent_vnets = HMAPX_INITIALIZER(&sent_vnets);
+    for (size_t i = 0; i < vnets.n; i++) {
+        const struct vprec_vnet *vnet = vnets.rows[i];
+        ref_tenant(p, &vnet->header_.uuid, t);
+        if (hv_vnet_ok(v, vnet)
+            && !refusals_has(rs, &vnet->header_.uuid, REFUSED_ROW)) {
+            hv_add_vnet(v, vnet);
+            hmapx_add(&sent_vnets, CONST_CAST(struct vprec_vnet *, vnet));
         }
-        if (!hv_port_ok(v, port) || refused(rc, &port->header_.uuid)) {
+    }
+    for (size_t i = 0; i < ports.n; i++) {
+        const struct vprec_port *port = ports.rows[i];
+        ref_tenant(p, &port->header_.uuid, t);
+        for (size_t j = 0; j < port->n_firewall_rules; j++) {
+            ref_tenant(p, &port->firewall_rules[j]->header_.uuid, t);
+        }
+        if (!hmapx_contains(&sent_vnets, port->vnet) || !hv_port_ok(v, port)
+            || refusals_has(rs, &port->header_.uuid, REFUSED_ROW)) {
             continue;
         }
         if (host_view_port_vtep(port)) {
             hv_add_xlates(v, port);
         }
         if (port->n_firewall_rules
-            && !(rc && row_check_refused_firewall(rc, &port->header_.uuid))) {
+            && !refusals_has(rs, &port->header_.uuid, REFUSED_FIREWALL)) {
             hv_add_firewall(v, port);
         }
     }
-    vprec_port_index_destroy_row(key);
-}
-
-/* A tenant's part: as host_view_compute() adds it for a host that serves
- * the tenant. */
-static struct host_view *
-compute_tenant(struct view_parts *p, const struct vprec_tenant *t,
-               const struct row_check *rc)
-{
-    struct host_view *v = xmalloc(sizeof *v);
-
-    host_view_init(v);
-    p->stats.tenant_parts++;
-    ref_tenant(p, &t->header_.uuid, t);
-
-    struct vprec_vnet *vkey = vprec_vnet_index_init_row(p->vnets_by_tenant);
-    const struct vprec_vnet *vnet;
-    vprec_vnet_index_set_tenant(vkey, t);
-    VPREC_VNET_FOR_EACH_EQUAL (vnet, vkey, p->vnets_by_tenant) {
-        ref_tenant(p, &vnet->header_.uuid, t);
-        if (!hv_vnet_ok(v, vnet) || refused(rc, &vnet->header_.uuid)) {
-            continue;
-        }
-        hv_add_vnet(v, vnet);
-        add_vnet_ports(p, v, vnet, t, rc);
-    }
-    vprec_vnet_index_destroy_row(vkey);
-
-    struct vprec_route *rkey = vprec_route_index_init_row(p->routes_by_tenant);
-    const struct vprec_route *route;
-    vprec_route_index_set_tenant(rkey, t);
-    VPREC_ROUTE_FOR_EACH_EQUAL (route, rkey, p->routes_by_tenant) {
+    for (size_t i = 0; i < routes.n; i++) {
+        const struct vprec_route *route = routes.rows[i];
         ref_tenant(p, &route->header_.uuid, t);
-        if (!refused(rc, &route->header_.uuid)) {
+        if (!refusals_has(rs, &route->header_.uuid, REFUSED_ROW)) {
             hv_add_route(v, route);
         }
     }
-    vprec_route_index_destroy_row(rkey);
-    return v;
+    hmapx_destroy(&sent_vnets);
+    free(vnets.rows);
+    free(ports.rows);
+    free(routes.rows);
+    return part;
 }
 
-static const struct host_view *
-tenant_part(struct view_parts *p, const char *name,
-            const struct row_check *rc)
+static const struct part *
+tenant_part(struct view_parts *p, const char *name)
 {
-    struct host_view *v = shash_find_data(&p->tenants, name);
+    struct part *part = shash_find_data(&p->tenants, name);
 
-    if (!v) {
+    if (!part) {
         const struct vprec_tenant *t = tenant_by_name(p, name);
         if (!t) {
             return NULL;
         }
-        v = compute_tenant(p, t, rc);
-        shash_add(&p->tenants, name, v);
+        part = compute_tenant(p, t);
+        shash_add(&p->tenants, name, part);
     }
-    return v;
+    return part;
 }
 
-static const struct host_view *
-global_part(struct view_parts *p, const struct ovsdb_idl *idl,
-            const struct row_check *rc)
+static const struct part *
+global_part(struct view_parts *p, const struct ovsdb_idl *idl)
 {
     if (!p->global) {
-        p->global = xmalloc(sizeof *p->global);
-        host_view_init(p->global);
-        hv_add_hosts_and_subsets(p->global, idl);
-        hv_add_nat_rules(p->global, idl, rc);
+        p->global = part_create();
+        row_check_nat(&p->global->refused, idl);
+        hv_add_hosts_and_subsets(&p->global->view, idl);
+        hv_add_nat_rules(&p->global->view, idl, &p->global->refused);
         p->stats.global_parts++;
     }
     return p->global;
 }
 
-/* A host's own part: its VM ports (in VNets that are sent), its uplink,
- * and the tenants it serves -- those of its ports and, on a gateway, every
- * tenant with external access. */
+/* Whether the tenant part of 'port' sends it and its VNet. */
+static bool
+port_sent(struct view_parts *p, struct host_view *v,
+          const struct vprec_port *port)
+{
+    const struct part *tp = tenant_part(p, port->vnet->tenant->name);
+
+    return (tp && hv_vnet_ok(v, port->vnet)
+            && !refusals_has(&tp->refused, &port->vnet->header_.uuid,
+                             REFUSED_ROW)
+            && hv_port_ok(v, port)
+            && !refusals_has(&tp->refused, &port->header_.uuid,
+                             REFUSED_ROW));
+}
+
+/* A host's own part: its VM ports (those whose tenant part sends them,
+ * and which the host's own checks take), its uplink, and the tenants it
+ * serves -- those of its ports and, on a gateway, every tenant with
+ * external access. */
 static struct host_part *
 host_part(struct view_parts *p, const struct ovsdb_idl *idl,
-          const struct row_check *rc, const struct vprec_host *host)
+          const struct vprec_host *host)
 {
     struct host_part *hp = shash_find_data(&p->hosts, host->name);
 
@@ -324,26 +418,35 @@ host_part(struct view_parts *p, const struct ovsdb_idl *idl,
     hp = xmalloc(sizeof *hp);
     host_view_init(&hp->local);
     sset_init(&hp->tenants);
+    refusals_init(&hp->refused);
     p->stats.host_parts++;
     ref_host(p, &host->header_.uuid, host->name);
 
+    struct rows ports = { NULL, 0, 0 };
     struct vprec_port *key = vprec_port_index_init_row(p->ports_by_host);
     const struct vprec_port *port;
     vprec_port_index_set_host(key, host);
     VPREC_PORT_FOR_EACH_EQUAL (port, key, p->ports_by_host) {
+        rows_add(&ports, port);
+    }
+    vprec_port_index_destroy_row(key);
+    row_check_host(&hp->refused, host,
+                   (const struct vprec_port *const *) ports.rows, ports.n);
+
+    for (size_t i = 0; i < ports.n; i++) {
+        port = ports.rows[i];
         ref_host(p, &port->header_.uuid, host->name);
         if (!port->name[0]) {
             continue;
         }
         sset_add(&hp->tenants, port->vnet->tenant->name);
-        if (hv_vnet_ok(&hp->local, port->vnet)
-            && !refused(rc, &port->vnet->header_.uuid)
-            && hv_port_ok(&hp->local, port)
-            && !refused(rc, &port->header_.uuid)) {
+        if (port_sent(p, &hp->local, port)
+            && !refusals_has(&hp->refused, &port->header_.uuid,
+                             REFUSED_LOCAL)) {
             hv_add_port(&hp->local, port);
         }
     }
-    vprec_port_index_destroy_row(key);
+    free(ports.rows);
     if (host->gateway) {
         const struct vprec_tenant *t;
         VPREC_TENANT_FOR_EACH (t, idl) {
@@ -355,6 +458,24 @@ host_part(struct view_parts *p, const struct ovsdb_idl *idl,
     hv_add_uplink(&hp->local, host);
     shash_add(&p->hosts, host->name, hp);
     return hp;
+}
+
+/* Computes every part the database has and the cache lacks, so that the
+ * lists of refused rows are complete.  After a change that is the parts
+ * it dropped. */
+static void
+complete(struct view_parts *p, const struct ovsdb_idl *idl)
+{
+    const struct vprec_tenant *t;
+    VPREC_TENANT_FOR_EACH (t, idl) {
+        tenant_part(p, t->name);
+    }
+    const struct vprec_host *h;
+    VPREC_HOST_FOR_EACH (h, idl) {
+        host_part(p, idl, h);
+    }
+    global_part(p, idl);
+    p->complete = true;
 }
 
 static void
@@ -369,25 +490,44 @@ add_all(struct host_view *v, const struct host_view *part)
 
 void
 view_parts_assemble(struct view_parts *p, const struct ovsdb_idl *idl,
-                    const struct row_check *rc, const struct vprec_host *host,
-                    struct host_view *v)
+                    const struct vprec_host *host, struct host_view *v)
 {
-    if (rc && row_check_generation(rc) != p->rc_gen) {
-        /* Rows left out, or back: any part may hold them. */
-        view_parts_clear(p);
-        p->rc_gen = row_check_generation(rc);
-    }
-
-    const struct host_part *hp = host_part(p, idl, rc, host);
+    const struct host_part *hp = host_part(p, idl, host);
     const char *name;
     SSET_FOR_EACH (name, &hp->tenants) {
-        const struct host_view *t = tenant_part(p, name, rc);
-        if (t) {
-            add_all(v, t);
+        const struct part *tp = tenant_part(p, name);
+        if (tp) {
+            add_all(v, &tp->view);
         }
     }
     add_all(v, &hp->local);
-    add_all(v, global_part(p, idl, rc));
+    add_all(v, &global_part(p, idl)->view);
+}
+
+size_t
+view_parts_refusals(struct view_parts *p, const struct ovsdb_idl *idl,
+                    const struct refusals ***setsp)
+{
+    size_t n = 0;
+
+    if (!p->complete) {
+        complete(p, idl);
+    }
+    const struct refusals **sets = xmalloc((shash_count(&p->tenants)
+                                            + shash_count(&p->hosts) + 1)
+                                           * sizeof *sets);
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, &p->tenants) {
+        const struct part *part = node->data;
+        sets[n++] = &part->refused;
+    }
+    SHASH_FOR_EACH (node, &p->hosts) {
+        const struct host_part *hp = node->data;
+        sets[n++] = &hp->refused;
+    }
+    sets[n++] = &p->global->refused;
+    *setsp = sets;
+    return n;
 }
 
 /* Changes. */
@@ -455,7 +595,7 @@ port_changed(struct view_parts *p, struct change *ch,
     if (!deleted) {
         const struct vprec_tenant *t = port->vnet->tenant;
         drop_tenant(p, ch, t->name);
-        ch->all |= t->n_nat_rules > 0;
+        ch->all |= nat_follows_ports(t);
         if (port->host) {
             drop_host(p, ch, port->host->name);
         }
@@ -482,17 +622,12 @@ drop_vnet_hosts(struct view_parts *p, struct change *ch,
 
 bool
 view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
-                   const struct row_check *rc, struct sset *hosts)
+                   struct sset *hosts)
 {
     struct change ch = { .tenants = SSET_INITIALIZER(&ch.tenants),
                          .hosts = hosts };
 
     p->stats.changes++;
-    if (rc && row_check_generation(rc) != p->rc_gen) {
-        view_parts_clear(p);
-        p->rc_gen = row_check_generation(rc);
-        ch.all = true;
-    }
 
     const struct vprec_vnet *vnet;
     VPREC_VNET_FOR_EACH_TRACKED (vnet, idl) {
@@ -569,21 +704,27 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
             p->global = NULL;
         }
         p->stats.all_hosts++;
-    } else if (!sset_is_empty(&ch.tenants)) {
-        /* The hosts that serve a tenant whose part changed. */
-        struct shash_node *node;
-        SHASH_FOR_EACH (node, &p->hosts) {
+    }
+    if (!sset_is_empty(&ch.tenants)) {
+        /* The hosts that serve a tenant whose part changed: their own
+         * ports follow what the tenant's part refuses, so their parts go
+         * too. */
+        struct shash_node *node, *next;
+        SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
             const struct host_part *hp = node->data;
             const char *name;
             SSET_FOR_EACH (name, &ch.tenants) {
                 if (sset_contains(&hp->tenants, name)) {
                     sset_add(hosts, node->name);
+                    host_part_free(node->data);
+                    shash_delete(&p->hosts, node);
                     break;
                 }
             }
         }
     }
     sset_destroy(&ch.tenants);
+    complete(p, idl);
     return ch.all;
 }
 
@@ -591,18 +732,21 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
 
 size_t
 view_parts_verify(struct view_parts *p, const struct ovsdb_idl *idl,
-                  const struct row_check *rc, struct ds *s)
+                  struct ds *s)
 {
     const struct vprec_host *host;
     size_t n_differ = 0, n = 0;
+    struct refusals whole_refused;
 
+    refusals_init(&whole_refused);
+    row_check_all(&whole_refused, idl);
     VPREC_HOST_FOR_EACH (host, idl) {
         struct host_view parts, whole;
 
         host_view_init(&parts);
         host_view_init(&whole);
-        view_parts_assemble(p, idl, rc, host, &parts);
-        host_view_compute(idl, host, rc, &whole);
+        view_parts_assemble(p, idl, host, &parts);
+        host_view_compute(idl, host, &whole_refused, &whole);
         size_t before = s->length;
         ds_put_format(s, "host %s: the parts differ from the whole "
                       "computation:\n", host->name);
@@ -617,6 +761,7 @@ view_parts_verify(struct view_parts *p, const struct ovsdb_idl *idl,
         host_view_destroy(&whole);
         n++;
     }
+    refusals_destroy(&whole_refused);
     ds_put_format(s, "%"PRIuSIZE" hosts, %"PRIuSIZE" differ\n", n, n_differ);
     return n_differ;
 }

@@ -13,8 +13,10 @@
  * the parts its rows belonged to, before and after the change, and says
  * which hosts it concerns; a part is computed again when a view needs it.
  * So a change costs the rows of the parts it touches and the hosts they
- * concern, not hosts x rows.  host_view_compute() stays as the whole
- * computation, which ctrl/verify-views compares the parts with. */
+ * concern, not hosts x rows.  Each part holds what the hosts' checks
+ * refuse of its rows (row-check.h) and leaves it out.  host_view_compute()
+ * with row_check_all() stays as the whole computation, which
+ * ctrl/verify-views compares the parts with. */
 #ifndef VPLANE_CTRL_VIEW_PARTS_H
 #define VPLANE_CTRL_VIEW_PARTS_H 1
 
@@ -24,7 +26,7 @@
 struct ds;
 struct host_view;
 struct ovsdb_idl;
-struct row_check;
+struct refusals;
 struct sset;
 struct vprec_host;
 
@@ -48,12 +50,17 @@ void view_parts_clear(struct view_parts *);
  * tracking.  Returns true if the change concerns every host; otherwise
  * adds the names of the hosts it concerns to 'hosts'. */
 bool view_parts_changed(struct view_parts *, struct ovsdb_idl *,
-                        const struct row_check *, struct sset *hosts);
+                        struct sset *hosts);
 
 /* The view of 'host', from the parts (computing those it lacks). */
 void view_parts_assemble(struct view_parts *, const struct ovsdb_idl *,
-                         const struct row_check *, const struct vprec_host *,
-                         struct host_view *);
+                         const struct vprec_host *, struct host_view *);
+
+/* The sets of rows the parts leave out as hosts would refuse them
+ * (row-check.h), for ctrl/refused-rows: stores a malloc'd array of them in
+ * '*sets' (the sets stay the parts'), returns how many. */
+size_t view_parts_refusals(struct view_parts *, const struct ovsdb_idl *,
+                           const struct refusals ***sets);
 
 const struct view_parts_stats *view_parts_stats(const struct view_parts *);
 
@@ -61,6 +68,6 @@ const struct view_parts_stats *view_parts_stats(const struct view_parts *);
  * computation; the differences go to 's'.  Returns how many hosts
  * differ. */
 size_t view_parts_verify(struct view_parts *, const struct ovsdb_idl *,
-                         const struct row_check *, struct ds *s);
+                         struct ds *s);
 
 #endif /* ctrl/view-parts.h */

@@ -118,23 +118,27 @@ static void
 cmd_refused_rows(struct unixctl_conn *conn, int argc, const char *argv[],
                  void *ctrl_)
 {
-    const struct row_check *rows = ctrl_refused_rows(ctrl_);
-
     if (argc > 1 && strcmp(argv[1], "--format=json")) {
         unixctl_command_reply_error(conn, "usage: ctrl/refused-rows "
                                     "[--format=json]");
-    } else if (argc > 1) {
-        struct json *json = row_check_to_json(rows);
+        return;
+    }
+
+    const struct refusals **sets;
+    size_t n = ctrl_refusals(ctrl_, &sets);
+    if (argc > 1) {
+        struct json *json = refusals_to_json(sets, n);
         char *text = json_to_string(json, JSSF_PRETTY | JSSF_SORT);
         unixctl_command_reply(conn, text);
         free(text);
         json_destroy(json);
     } else {
         struct ds s = DS_EMPTY_INITIALIZER;
-        row_check_format(rows, &s);
+        refusals_format(sets, n, &s);
         unixctl_command_reply(conn, ds_cstr(&s));
         ds_destroy(&s);
     }
+    free(sets);
 }
 
 static void

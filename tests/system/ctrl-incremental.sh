@@ -21,10 +21,11 @@ world_host h2 192.168.100.2 --controller="$WORLD_CTRL"
 
 seed=${VERIFY_SEED:-$RANDOM}
 check_step "random changes, seed $seed"
-"$PYTHON" - "$seed" "$VPLANE_CTL" "$WORLD_DIR" <<'PY' || check_fail "seed $seed"
-import os, random, subprocess, sys
+"$PYTHON" - "$seed" "$VPLANE_CTL" "$WORLD_DIR" "$(world_ovsdb_bin)" <<'PY' \
+    || check_fail "seed $seed"
+import os, random, re, subprocess, sys
 
-seed, ctl, d = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+seed, ctl, d, bin = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 rnd = random.Random(seed)
 nb = [ctl, "--timeout=60", "--db=unix:%s/db.sock" % d]
 ctrl = [ctl, "--timeout=60", "-t", "%s/ctrl.ctl" % d]
@@ -43,6 +44,52 @@ def mac(t, j, k):
 
 def ip(t, j, k):
     return "10.%d.%d.%d" % (int(t[1:]), j, 10 + k)
+
+def bad_row_round_trip(step):
+    """A port written around vplane-ctl with an address outside its VNet:
+    left out (ctrl/refused-rows), the views still equal the whole
+    computation, and once it is deleted it is forgotten."""
+    t = rnd.choice(tenants)
+    j = rnd.randint(1, 2)
+    db = "unix:%s/db.sock" % d
+    client = [bin + "/ovsdb-client"]
+    # The VNet's uuid, then the row.
+    ok, out = run(client + ["--format=csv", "--no-headings", "query", db,
+                  '["VPlane", {"op": "select", "table": "VNet", "where": '
+                  '[["name", "==", "%s"]], "columns": ["_uuid"]}]'
+                  % vnet(t, j)])
+    m = re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-"
+                  r"[0-9a-f]{12}", out) if ok else None
+    if not m:
+        return 0
+    uuid = m.group(0)
+    ok, out = run(client + ["--format=csv", "--no-headings", "query", db,
+                  '["VPlane", {"op": "select", "table": "Host", "where": '
+                  '[["name", "==", "h1"]], "columns": ["_uuid"]}]'])
+    host = re.search(r"[0-9a-f-]{36}", out).group(0)
+    ok, out = run(client + ["transact", db,
+                  '["VPlane", {"op": "insert", "table": "Port", "row": '
+                  '{"vnet": ["uuid", "%s"], "mac": "02:99:00:00:00:01", '
+                  '"ips": "10.99.0.1", "host": ["uuid", "%s"], '
+                  '"name": "bad0"}}]' % (uuid, host)])
+    if not ok:
+        print("raw insert failed: " + out)
+        sys.exit(1)
+    for _ in range(50):
+        ok, out = run(ctrl + ["ctrl/refused-rows"])
+        if "02:99:00:00:00:01" in out:
+            break
+    else:
+        print("after step %d: the bad row is not listed:\n%s" % (step, out))
+        sys.exit(1)
+    ok, out = run(ctrl + ["ctrl/verify-views"])
+    if not ok:
+        print("after step %d (a bad row):\n%s" % (step, out))
+        sys.exit(1)
+    run(client + ["transact", db,
+        '["VPlane", {"op": "delete", "table": "Port", "where": '
+        '[["mac", "==", "02:99:00:00:00:01"]]}]'])
+    return 1
 
 def op():
     t = rnd.choice(tenants)
@@ -103,9 +150,11 @@ for i, t in enumerate(tenants):
 for h in hosts[2:]:
     run(nb + ["host-add", h, "192.168.100.%d" % int(h[1:])])
 
-done = 0
+done = bad = 0
 every = int(os.environ.get("VERIFY_EVERY", "6"))
 for step in range(1, 241):
+    if rnd.random() < 0.05:
+        bad += bad_row_round_trip(step)
     args = op()
     ok, out = run(nb + args)
     done += ok
@@ -116,7 +165,8 @@ for step in range(1, 241):
         if not ok:
             print("after step %d (%s):\n%s" % (step, " ".join(args), out))
             sys.exit(1)
-print("%d changes committed of 240 tried; views verified every %d" % (done, every))
+print("%d changes committed of 240 tried, %d bad rows; views verified "
+      "every %d" % (done, bad, every))
 ok, out = run(ctrl + ["ctrl/verify-views"])
 print(out.strip().splitlines()[-1])
 sys.exit(0 if ok else 1)
