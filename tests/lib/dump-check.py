@@ -47,8 +47,8 @@ def text_rows(dump, lines):
         for l in lines[start + 1:]:
             if l.startswith("records held"):
                 break
-            m = re.match(r"(\S+)( \*)?\s+(\S+)\s+(yes|no)\s+(\S+)\s+(\d+)"
-                         r"\s+(\S+)$", l)
+            m = re.match(r"(\S+)( \*)?\s+(\S+)\s+(yes|no)\s+(\d+)\s+(\S+)"
+                         r"\s+(.*)$", l)
             rows.append([m.group(1), str(bool(m.group(2)))]
                         + list(m.groups()[2:]))
     elif dump == "dump-flows":
@@ -106,8 +106,7 @@ def json_rows(dump, doc):
         elif dump == "subsets/dump":
             rows.append([r["host"], str(r["self"]), r["vtep"],
                          "yes" if r["gateway"] else "no",
-                         "-" if r["block"] is None else str(r["block"]),
-                         str(r["subsets"]), r["which"]])
+                         str(r["subsets"]), r["which"], r["blocks"]])
         elif dump == "dump-flows":
             for d, e in (("fwd", r["forward"]), ("rev", r["reverse"])):
                 if e is not None:
