@@ -60,10 +60,12 @@ for i in $(seq 300); do
     sleep 0.1
 done
 world_db_kill "$leader"
+at_kill=$(wc -l <"$WORLD_DIR/committed")
 wait $loop
 n_ok=$(wc -l <"$WORLD_DIR/committed")
 echo "committed $n_ok of 80; failures: $(sort "$WORLD_DIR/failed" | uniq -c | head -5)"
 check_ge "$n_ok" 40 "port-adds committed"
+[ "$at_kill" -lt 80 ] || check_fail "the stream was over before the kill"
 
 check_step "every committed port-add is in the database"
 survivor=$((leader % 3 + 1))
