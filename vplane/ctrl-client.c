@@ -498,8 +498,9 @@ connection_changed(struct ctrl_client *c)
         c->n_connects++;
         send_hello(c);
     } else {
-        VLOG_INFO("%s: no controller; forwarding goes on with the tables "
-                  "of generation %lld", ctrl_client_remote(c), c->gen);
+        /* The session names the remote it tries next by now. */
+        VLOG_INFO("no controller (next: %s); forwarding goes on with the "
+                  "tables of generation %lld", ctrl_client_remote(c), c->gen);
     }
 }
 
