@@ -69,6 +69,8 @@ struct ctrl {
     struct sset remotes;        /* Where to listen, once active. */
     bool active;                /* Holds the lock and listens. */
     bool loaded;                /* Has seen the database's contents. */
+    unsigned int unlocked_seqno;    /* IDL seqno when last without the
+                                     * lock (see lock_is_ours()). */
 
     struct hmap hosts;          /* struct ctrl_host. */
     struct sset to_register;    /* "name vtep" of hosts to add. */

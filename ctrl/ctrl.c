@@ -42,6 +42,7 @@ ctrl_create(const char *db_remote)
      * them again. */
     c->parts = view_parts_create(c->idl);
     c->host_by_name = ovsdb_idl_index_create1(c->idl, &vprec_host_col_name);
+    c->unlocked_seqno = ovsdb_idl_get_seqno(c->idl);
     /* What only the controller writes and no host view reads: writing it
      * must not look like a change of the desired state (every host's view
      * would be recomputed for nothing). */
@@ -569,11 +570,30 @@ deactivate(struct ctrl *c)
     view_parts_clear(c->parts);
 }
 
+/* Whether this vplane-ctrl holds the lock of the database's leader.
+ *
+ * The IDL asks for the lock as soon as it connects, before it checks that
+ * a clustered server is the leader, and each server of a Raft cluster has
+ * locks of its own: a follower grants the lock for the moment until the
+ * IDL moves on, even while another vplane-ctrl holds it on the leader.
+ * The IDL's seqno changes only once the data is monitored (on the leader)
+ * or once a lock is granted while monitoring, so a lock counts only after
+ * the seqno has moved since the last time it was not held. */
+static bool
+lock_is_ours(struct ctrl *c)
+{
+    if (!ovsdb_idl_has_lock(c->idl)) {
+        c->unlocked_seqno = ovsdb_idl_get_seqno(c->idl);
+        return false;
+    }
+    return c->active || ovsdb_idl_get_seqno(c->idl) != c->unlocked_seqno;
+}
+
 void
 ctrl_run(struct ctrl *c)
 {
     ovsdb_idl_run(c->idl);
-    if (!ovsdb_idl_has_lock(c->idl)) {
+    if (!lock_is_ours(c)) {
         if (c->active) {
             VLOG_WARN("lost the database lock (or the database): this "
                       "vplane-ctrl stops serving until it holds it again");

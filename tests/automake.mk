@@ -79,6 +79,8 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-move.sh \
 	tests/system/ctrl-subsets.sh \
 	tests/system/ctrl-restart.sh \
+	tests/system/ctrl-failover.sh \
+	tests/system/ctrl-raft.sh \
 	tests/system/ctrl-bad-rpc.sh \
 	tests/system/ctrl-refused.sh \
 	tests/system/ctrl-incremental.sh \

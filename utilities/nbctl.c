@@ -14,6 +14,7 @@
 #include "ovsdb-idl.h"
 #include "packets.h"
 #include "table.h"
+#include "timeval.h"
 #include "util.h"
 #include "vplane/tables-config.h"
 
@@ -311,6 +312,9 @@ try_again:
     return false;
 }
 
+/* How long vplane-ctl given several database remotes waits for a leader. */
+#define CLUSTER_WAIT_MS 30000
+
 void
 nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
           bool dry_run, const struct table_style *style)
@@ -332,10 +336,24 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
      * look at the whole desired state. */
     struct ovsdb_idl *idl = ovsdb_idl_create_unconnected(&vprec_idl_class,
                                                          true);
-    ovsdb_idl_set_remote(idl, db, false);
+    /* One server: fail at once if it is not there.  A cluster's list
+     * (A,B,C): members are expected to be down now and then and an
+     * election takes seconds, so keep cycling through them (the IDL finds
+     * the leader) for up to CLUSTER_WAIT_MS, from the start and after
+     * each transaction cut short by a lost connection. */
+    bool cluster = strchr(db, ',') != NULL;
+    long long int give_up = time_msec() + CLUSTER_WAIT_MS;
+    ovsdb_idl_set_remote(idl, db, cluster);
     unsigned int seqno = ovsdb_idl_get_seqno(idl);
     for (;;) {
         ovsdb_idl_run(idl);
+        if (cluster && time_msec() >= give_up) {
+            int last_error = ovsdb_idl_get_last_error(idl);
+            ctl_fatal("%s: no cluster leader reachable in %d s (%s)", db,
+                      CLUSTER_WAIT_MS / 1000,
+                      last_error ? ovs_retval_to_string(last_error)
+                      : "no error");
+        }
         if (!ovsdb_idl_is_alive(idl)) {
             int last_error = ovsdb_idl_get_last_error(idl);
             ctl_fatal("%s: database connection failed (%s)", db,
@@ -349,9 +367,13 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
                          style)) {
                 exit(EXIT_SUCCESS);
             }
+            give_up = time_msec() + CLUSTER_WAIT_MS;
         }
         if (seqno == ovsdb_idl_get_seqno(idl)) {
             ovsdb_idl_wait(idl);
+            if (cluster) {
+                poll_timer_wait_until(give_up);
+            }
             poll_block();
         }
     }

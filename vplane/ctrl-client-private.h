@@ -10,6 +10,7 @@
 #include "packets.h"
 #include "peers.h"
 #include "services.h"
+#include "svec.h"
 #include "tables-config.h"
 
 struct json;
@@ -52,8 +53,8 @@ enum sync_state {
 };
 
 struct ctrl_client {
-    char *remote;
-    struct jsonrpc_session *js;
+    struct svec remotes;        /* --controller, in the order given. */
+    struct jsonrpc_session *js; /* Cycles through 'remotes'. */
     unsigned int seqno;         /* Of 'js', to see reconnections. */
     struct vp_tables *tables;
     char *host_name;

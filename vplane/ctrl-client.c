@@ -19,6 +19,7 @@
 #include "stateful.h"
 #include "port.h"
 #include "socket-util.h"
+#include "svec.h"
 #include "tables-config.h"
 #include "tables-json.h"
 #include "tables-sync.h"
@@ -50,13 +51,16 @@ reset_staging(struct ctrl_client *c)
 }
 
 struct ctrl_client *
-ctrl_client_create(const char *remote, struct vp_tables *tables,
+ctrl_client_create(const struct svec *remotes, struct vp_tables *tables,
                    const char *host_name, ovs_be32 vtep)
 {
     struct ctrl_client *c = xzalloc(sizeof *c);
 
-    c->remote = xstrdup(remote);
-    c->js = jsonrpc_session_open(remote, true);
+    /* With several remotes the session moves to the next one whenever a
+     * connection fails or drops: only the active vplane-ctrl listens, so
+     * a host ends up with it. */
+    c->js = jsonrpc_session_open_multiple(remotes, true);
+    svec_clone(&c->remotes, remotes);
     jsonrpc_session_set_probe_interval(c->js, PROBE_INTERVAL_MS);
     c->seqno = jsonrpc_session_get_seqno(c->js);
     c->tables = tables;
@@ -95,9 +99,9 @@ ctrl_client_destroy(struct ctrl_client *c)
         reported_port_free(p);
     }
     json_destroy(c->hello_id);
+    svec_destroy(&c->remotes);
     free(c->controller_version);
     free(c->last_error);
-    free(c->remote);
     free(c->host_name);
     free(c);
 }
@@ -164,7 +168,8 @@ ctrl_client_bad_message(struct ctrl_client *c, const struct jsonrpc_msg *msg,
 {
     COVERAGE_INC(ctrl_bad_message);
     c->n_bad++;
-    VLOG_WARN_RL(&rl, "%s: bad %s \"%s\" from the controller: %s", c->remote,
+    VLOG_WARN_RL(&rl, "%s: bad %s \"%s\" from the controller: %s",
+                 ctrl_client_remote(c),
                  jsonrpc_msg_type_to_string(msg->type),
                  msg->method ? msg->method : "", error);
     if (msg->type == JSONRPC_REQUEST) {
@@ -182,8 +187,8 @@ refuse(struct ctrl_client *c, long long int gen, const char *what,
 {
     COVERAGE_INC(ctrl_refused);
     c->n_refused++;
-    VLOG_WARN_RL(&rl, "%s: refused %s, generation %lld: %s", c->remote, what,
-                 gen, error);
+    VLOG_WARN_RL(&rl, "%s: refused %s, generation %lld: %s",
+                 ctrl_client_remote(c), what, gen, error);
     set_error(c, error);
     send_ack(c, gen, error);
     c->state = SYNC_REFUSED;
@@ -316,7 +321,8 @@ handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     stateful_publish(c->tables, &c->peers, &c->services);
     VLOG_INFO("%s: applied snapshot generation %lld: %"PRIuSIZE" VNets, "
               "%"PRIuSIZE" ports, %"PRIuSIZE" translation entries, "
-              "%"PRIuSIZE" routes, %"PRIuSIZE" hosts", c->remote, gen,
+              "%"PRIuSIZE" routes, %"PRIuSIZE" hosts",
+              ctrl_client_remote(c), gen,
               c->snap_cfg.n_vnets, c->snap_cfg.n_ports, c->snap_cfg.n_xlates,
               c->snap_cfg.n_routes, shash_count(&c->peers.hosts));
     reset_staging(c);
@@ -429,7 +435,7 @@ handle_reply(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     if (msg->type == JSONRPC_ERROR) {
         char *error = json_to_string(msg->error, 0);
         VLOG_WARN_RL(&rl, "%s: the controller refused this host: %s",
-                     c->remote, error);
+                     ctrl_client_remote(c), error);
         set_error(c, error);
         free(error);
         return;
@@ -442,7 +448,7 @@ handle_reply(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     c->controller_version = xstrdup(v && v->type == JSON_STRING
                                     ? json_string(v) : "?");
     c->hello_done = true;
-    VLOG_INFO("%s: connected to vplane-ctrl %s", c->remote,
+    VLOG_INFO("%s: connected to vplane-ctrl %s", ctrl_client_remote(c),
               c->controller_version);
     report_ports(c);
 }
@@ -492,8 +498,9 @@ connection_changed(struct ctrl_client *c)
         c->n_connects++;
         send_hello(c);
     } else {
-        VLOG_INFO("%s: no controller; forwarding goes on with the tables "
-                  "of generation %lld", c->remote, c->gen);
+        /* The session names the remote it tries next by now. */
+        VLOG_INFO("no controller (next: %s); forwarding goes on with the "
+                  "tables of generation %lld", ctrl_client_remote(c), c->gen);
     }
 }
 
@@ -569,10 +576,30 @@ ctrl_client_peers(const struct ctrl_client *c)
     return &c->peers;
 }
 
+/* The remote the session is connected to, or trying next. */
 const char *
 ctrl_client_remote(const struct ctrl_client *c)
 {
-    return c->remote;
+    return jsonrpc_session_get_name(c->js);
+}
+
+/* The other remotes of --controller, for operators. */
+static void
+put_other_remotes(const struct ctrl_client *c, struct ds *s)
+{
+    const char *r;
+    size_t i;
+
+    if (c->remotes.n < 2) {
+        return;
+    }
+    ds_put_cstr(s, "  other controllers (tried in turn if this one fails):");
+    SVEC_FOR_EACH (i, r, &c->remotes) {
+        if (strcmp(r, ctrl_client_remote(c))) {
+            ds_put_format(s, " %s", r);
+        }
+    }
+    ds_put_char(s, '\n');
 }
 
 /* Output. */
@@ -600,7 +627,7 @@ ctrl_client_format_brief(const struct ctrl_client *c, struct ds *s)
 {
     ds_put_format(s, "  controller %s: %s, generation %lld, %"PRIuSIZE
                   " hosts, %"PRIuSIZE" of %"PRIuSIZE" query subsets here\n",
-                  c->remote, state_name(c), c->gen,
+                  ctrl_client_remote(c), state_name(c), c->gen,
                   shash_count(&c->peers.hosts),
                   vp_peers_count_held(&c->peers, c->host_name),
                   c->peers.n_subsets);
@@ -611,7 +638,14 @@ ctrl_client_brief_json(const struct ctrl_client *c)
 {
     struct json *o = json_object_create();
 
-    json_object_put_string(o, "remote", c->remote);
+    json_object_put_string(o, "remote", ctrl_client_remote(c));
+    struct json *all = json_array_create_empty();
+    const char *r;
+    size_t i;
+    SVEC_FOR_EACH (i, r, &c->remotes) {
+        json_array_add(all, json_string_create(r));
+    }
+    json_object_put(o, "remotes", all);
     json_object_put_string(o, "state", state_name(c));
     json_object_put(o, "generation", json_integer_create(c->gen));
     json_object_put(o, "hosts",
@@ -627,7 +661,9 @@ ctrl_client_format(const struct ctrl_client *c, struct ds *s)
 {
     long long int now = time_msec();
 
-    ds_put_format(s, "controller %s: %s\n", c->remote, state_name(c));
+    ds_put_format(s, "controller %s: %s\n", ctrl_client_remote(c),
+                  state_name(c));
+    put_other_remotes(c, s);
     if (c->controller_version) {
         ds_put_format(s, "  vplane-ctrl %s\n", c->controller_version);
     }

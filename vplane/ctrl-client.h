@@ -22,10 +22,11 @@
 
 struct ds;
 struct json;
+struct svec;
 struct vp_peers;
 struct vp_tables;
 
-struct ctrl_client *ctrl_client_create(const char *remote,
+struct ctrl_client *ctrl_client_create(const struct svec *remotes,
                                        struct vp_tables *,
                                        const char *host_name, ovs_be32 vtep);
 void ctrl_client_destroy(struct ctrl_client *);
@@ -57,11 +58,13 @@ bool ctrl_client_port_reported(const struct ctrl_client *, const char *name);
 bool ctrl_client_is_synced(const struct ctrl_client *);
 
 const struct vp_peers *ctrl_client_peers(const struct ctrl_client *);
+/* The controller connected to, or tried next. */
 const char *ctrl_client_remote(const struct ctrl_client *);
 
 /* One line for "show"; the whole state for "controller/show". */
 void ctrl_client_format_brief(const struct ctrl_client *, struct ds *);
-/* The same as JSON, for show --format=json: {"remote", "state",
+/* The same as JSON, for show --format=json: {"remote" (the current one),
+ * "remotes" (all of --controller), "state",
  * "generation", "hosts", "subsets-here", "subsets"}. */
 struct json *ctrl_client_brief_json(const struct ctrl_client *);
 void ctrl_client_format(const struct ctrl_client *, struct ds *);

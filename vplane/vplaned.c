@@ -35,6 +35,7 @@
 #include "smap.h"
 #include "stream-ssl.h"
 #include "stream.h"
+#include "svec.h"
 #include "tables.h"
 #include "tables-config.h"
 #include "timeval.h"
@@ -55,7 +56,7 @@ struct vplaned_options {
     bool offloads;
     char *unixctl_path;
     char *tables_file;
-    char *controller;
+    struct svec controllers;    /* --controller remotes, in order. */
     char *libvirt_uri;          /* --libvirt, or NULL. */
     size_t drop_log_size;       /* --drop-log. */
     int stats_interval;         /* --stats-interval, in seconds. */
@@ -169,8 +170,8 @@ main(int argc, char *argv[])
     ctx.dp = dp;
     ctx.host_name = opts.host_name;
     ctx.offloads = opts.offloads;
-    if (opts.controller) {
-        ctx.client = ctrl_client_create(opts.controller, tables,
+    if (opts.controllers.n) {
+        ctx.client = ctrl_client_create(&opts.controllers, tables,
                                         opts.host_name, opts.dp.vtep);
     }
     ctl_register_table_commands(&ctx);
@@ -252,9 +253,36 @@ main(int argc, char *argv[])
     free(opts.host_name);
     free(opts.unixctl_path);
     free(opts.tables_file);
-    free(opts.controller);
+    svec_destroy(&opts.controllers);
     free(opts.libvirt_uri);
     return 0;
+}
+
+/* "--controller=A,B" (the remote-list form of OVS's own clients) and a
+ * repeated --controller both add to the list the session cycles through. */
+static void
+parse_controllers(const char *arg, struct svec *remotes)
+{
+    char *copy = xstrdup(arg);
+    char *save_ptr = NULL;
+    bool any = false;
+
+    for (char *r = strtok_r(copy, ",", &save_ptr); r;
+         r = strtok_r(NULL, ",", &save_ptr)) {
+        if (stream_verify_name(r)) {
+            ovs_fatal(0, "--controller: \"%s\" is not a remote "
+                      "(tcp:IP:PORT, ssl:IP:PORT, unix:FILE)", r);
+        }
+        if (svec_contains_unsorted(remotes, r)) {
+            ovs_fatal(0, "--controller: \"%s\" is listed twice", r);
+        }
+        svec_add(remotes, r);
+        any = true;
+    }
+    if (!any) {
+        ovs_fatal(0, "--controller: \"%s\" names no remote", arg);
+    }
+    free(copy);
 }
 
 static void
@@ -395,12 +423,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
             break;
 
         case OPT_CONTROLLER:
-            if (stream_verify_name(optarg)) {
-                ovs_fatal(0, "--controller: \"%s\" is not a remote "
-                          "(tcp:IP:PORT, ssl:IP:PORT, unix:FILE)", optarg);
-            }
-            free(o->controller);
-            o->controller = xstrdup(optarg);
+            parse_controllers(optarg, &o->controllers);
             break;
 
         case OPT_LIBVIRT:
@@ -463,7 +486,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         ovs_fatal(0, "--vtep is required (this host's VXLAN address); "
                   "use --help for usage");
     }
-    if (o->controller && o->tables_file) {
+    if (o->controllers.n && o->tables_file) {
         ovs_fatal(0, "--tables and --controller exclude each other: under "
                   "a controller the tables come from it");
     }
@@ -504,10 +527,12 @@ usage(void)
            "  --stats-interval=SECS   report counters to the controller so "
            "often\n"
            "                          (default: 10; 0: never)\n"
-           "  --controller=REMOTE     take the tables from vplane-ctrl at "
-           "REMOTE:\n"
-           "                          tcp:IP:PORT, ssl:IP:PORT or "
-           "unix:FILE\n"
+           "  --controller=REMOTE[,REMOTE...]  take the tables from "
+           "vplane-ctrl at\n"
+           "                          REMOTE (tcp:IP:PORT, ssl:IP:PORT or "
+           "unix:FILE);\n"
+           "                          with several, the next when one "
+           "fails\n"
            "  --port-rxbuf=BYTES      kernel receive queue of each VM port\n"
            "                          (default: 4194304)\n"
            "  --no-offloads           no virtio-net headers on VM ports\n"

@@ -21,7 +21,22 @@
 #                                   world_host H VTEP --controller=$WORLD_CTRL
 #   world_start_ctrl, world_stop_ctrl  vplane-ctrl alone (the database stays)
 #   world_nb COMMAND...             vplane-ctl database command
-#   world_ctrl COMMAND...           vplane-ctl ctrl/... command
+#   world_ctrl COMMAND...           vplane-ctl ctrl/... command (to
+#                                   $WORLD_CTRL_NAME, default "ctrl")
+#
+# Options of world_controller, set before it:
+#   WORLD_DB_CLUSTER=3              the database is a Raft cluster of 3
+#                                   ovsdb-servers (members db1..db3, in the
+#                                   "ctrl" namespace, Raft on 127.0.0.1:
+#                                   6641..6643); $WORLD_DB lists their
+#                                   sockets for vplane-ctrl and world_nb;
+#                                   world_db_start/world_db_kill I restart
+#                                   or SIGKILL member I
+# A second controller on the same database (failover tests):
+#   world_standby_ctrl [ARGS]       namespace "ctrl2" at $WORLD_CTRL2_IP,
+#                                   vplane-ctrl "ctrl2" (files ctrl2.*);
+#                                   hosts list both: --controller=$WORLD_CTRLS
+#   world_ctrl_at NAME COMMAND...   vplane-ctl against controller NAME
 #
 # Every namespace is called "<world>-<name>", so a world never touches
 # anything it did not create, and a leftover from a killed run is removed by
@@ -36,6 +51,8 @@ VPLANE_SCHEMA=${VPLANE_SCHEMA:-$WORLD_TOP/ctrl/vplane.ovsschema}
 WORLD_FABRIC_PREFIX=192.168.100
 WORLD_CTRL_IP=$WORLD_FABRIC_PREFIX.250
 WORLD_CTRL=tcp:$WORLD_CTRL_IP:6653
+WORLD_CTRL2_IP=$WORLD_FABRIC_PREFIX.251
+WORLD_CTRLS=$WORLD_CTRL,tcp:$WORLD_CTRL2_IP:6653
 
 world_log() { printf '%s\n' "$*" >&2; }
 
@@ -205,30 +222,94 @@ world_ovsdb_bin() {
     return 1
 }
 
-world_controller() {
-    local ns; ns=$(world_ns ctrl)
-    local bin; bin=$(world_ovsdb_bin) || return 1
+# world_fabric_ns NAME IP: namespace NAME on the fabric at IP.
+world_fabric_ns() {
+    local name=$1 ip=$2 ns; ns=$(world_ns "$1")
     ip netns add "$ns"
     ip -n "$ns" link set dev lo up
-    ip link add name fab0 netns "$ns" type veth peer name ctrl netns "$(world_ns fabric)"
-    world_exec fabric ip link set dev ctrl master br0 up
-    ip -n "$ns" addr add "$WORLD_CTRL_IP/24" dev fab0
+    ip link add name fab0 netns "$ns" type veth peer name "$name" \
+        netns "$(world_ns fabric)"
+    world_exec fabric ip link set dev "$name" master br0 up
+    ip -n "$ns" addr add "$ip/24" dev fab0
     ip -n "$ns" link set dev fab0 up
-    "$bin/ovsdb-tool" create "$WORLD_DIR/vplane.db" "$VPLANE_SCHEMA" || return 1
-    world_exec ctrl "$bin/ovsdb-server" "$WORLD_DIR/vplane.db" \
-        --remote="punix:$WORLD_DIR/db.sock" \
-        --unixctl="$WORLD_DIR/ovsdb.ctl" --pidfile="$WORLD_DIR/ovsdb.pid" \
-        -vconsole:off --log-file="$WORLD_DIR/ovsdb.log" --detach --no-chdir \
-        || return 1
+}
+
+world_controller() {
+    local bin; bin=$(world_ovsdb_bin) || return 1
+    world_fabric_ns ctrl "$WORLD_CTRL_IP"
+    if [ -n "${WORLD_DB_CLUSTER:-}" ]; then
+        world_db_cluster "$WORLD_DB_CLUSTER" || return 1
+    else
+        WORLD_DB=unix:$WORLD_DIR/db.sock
+        "$bin/ovsdb-tool" create "$WORLD_DIR/vplane.db" "$VPLANE_SCHEMA" \
+            || return 1
+        world_exec ctrl "$bin/ovsdb-server" "$WORLD_DIR/vplane.db" \
+            --remote="punix:$WORLD_DIR/db.sock" \
+            --unixctl="$WORLD_DIR/ovsdb.ctl" --pidfile="$WORLD_DIR/ovsdb.pid" \
+            -vconsole:off --log-file="$WORLD_DIR/ovsdb.log" --detach \
+            --no-chdir || return 1
+    fi
     world_start_ctrl "$@"
 }
 
+# world_db_cluster N: a Raft cluster of N members (the recipe of OVS's
+# tests/ovsdb-cluster.at), then waits until every member has joined.
+world_db_cluster() {
+    local n=$1 bin i; bin=$(world_ovsdb_bin) || return 1
+    "$bin/ovsdb-tool" create-cluster "$WORLD_DIR/db1.db" "$VPLANE_SCHEMA" \
+        tcp:127.0.0.1:6641 || return 1
+    WORLD_DB=unix:$WORLD_DIR/db1.sock
+    for i in $(seq 2 "$n"); do
+        "$bin/ovsdb-tool" join-cluster "$WORLD_DIR/db$i.db" VPlane \
+            "tcp:127.0.0.1:$((6640 + i))" tcp:127.0.0.1:6641 || return 1
+        WORLD_DB=$WORLD_DB,unix:$WORLD_DIR/db$i.sock
+    done
+    for i in $(seq "$n"); do
+        world_db_start "$i" || return 1
+    done
+    for i in $(seq "$n"); do
+        "$bin/ovsdb-client" --timeout=30 wait "unix:$WORLD_DIR/db$i.sock" \
+            VPlane connected || return 1
+    done
+}
+
+# world_db_start I: (re)starts cluster member I on its database file.
+world_db_start() {
+    local i=$1 bin; bin=$(world_ovsdb_bin) || return 1
+    world_exec ctrl "$bin/ovsdb-server" "$WORLD_DIR/db$i.db" \
+        --remote="punix:$WORLD_DIR/db$i.sock" \
+        --unixctl="$WORLD_DIR/db$i.ctl" --pidfile="$WORLD_DIR/db$i.pid" \
+        -vconsole:off --log-file="$WORLD_DIR/db$i.log" --detach --no-chdir
+}
+
+# world_db_kill I: SIGKILLs cluster member I (no chance to say goodbye).
+world_db_kill() {
+    local pid; pid=$(cat "$WORLD_DIR/db$1.pid") || return 1
+    kill -9 "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    rm -f "$WORLD_DIR/db$1.pid"
+}
+
+# world_start_ctrl [ARGS]: vplane-ctrl "ctrl" in namespace "ctrl".
 world_start_ctrl() {
-    world_exec ctrl "$VPLANE_CTRL" --db="unix:$WORLD_DIR/db.sock" \
-        --remote="ptcp:6653:$WORLD_CTRL_IP" \
-        --remote="punix:$WORLD_DIR/ctrl.sock" \
-        --unixctl="$WORLD_DIR/ctrl.ctl" --pidfile="$WORLD_DIR/ctrl.pid" \
-        -vconsole:off --log-file="$WORLD_DIR/ctrl.log" --detach --no-chdir "$@"
+    world_start_ctrl_as ctrl "$WORLD_CTRL_IP" "$@"
+}
+
+# world_start_ctrl_as NAME IP [ARGS]: vplane-ctrl NAME (files NAME.*) in
+# namespace NAME, serving hosts at IP.
+world_start_ctrl_as() {
+    local name=$1 ip=$2; shift 2
+    world_exec "$name" "$VPLANE_CTRL" --db="$WORLD_DB" \
+        --remote="ptcp:6653:$ip" \
+        --remote="punix:$WORLD_DIR/$name.sock" \
+        --unixctl="$WORLD_DIR/$name.ctl" --pidfile="$WORLD_DIR/$name.pid" \
+        -vconsole:off --log-file="$WORLD_DIR/$name.log" --detach --no-chdir \
+        "$@"
+}
+
+world_standby_ctrl() {
+    world_fabric_ns ctrl2 "$WORLD_CTRL2_IP"
+    world_start_ctrl_as ctrl2 "$WORLD_CTRL2_IP" "$@"
 }
 
 world_stop_ctrl() {
@@ -243,9 +324,16 @@ world_stop_ctrl() {
 }
 
 world_nb() {
-    "$VPLANE_CTL" --timeout=60 --db="unix:$WORLD_DIR/db.sock" "$@"
+    "$VPLANE_CTL" --timeout=60 --db="$WORLD_DB" "$@"
 }
 
+# The active controller: "ctrl" unless a test sets WORLD_CTRL_NAME (to
+# "ctrl2" once the standby took over), for world_ctrl and wait_synced.
 world_ctrl() {
-    "$VPLANE_CTL" --timeout=30 -t "$WORLD_DIR/ctrl.ctl" "$@"
+    world_ctrl_at "${WORLD_CTRL_NAME:-ctrl}" "$@"
+}
+
+world_ctrl_at() {
+    local name=$1; shift
+    "$VPLANE_CTL" --timeout=30 -t "$WORLD_DIR/$name.ctl" "$@"
 }
