@@ -21,6 +21,9 @@ world_nb host-add h1 192.168.100.1 -- host-add h2 192.168.100.2 \
     -- host-add gw1 192.168.100.21 $(wan_uplink_args 0)
 world_nb tenant-add acme external-access=true -- vnet-add web 5001 acme 10.1.0.1/24
 world_nb nat-add acme snat 192.0.2.10 -- nat-add acme floating-ip 192.0.2.11 10.1.0.11
+# Blocks of 1008 ports; h2 gets one through a VM port placed on it.
+world_nb set-deployment snat-block-size=1008 \
+    -- port-add web 02:00:00:00:02:01 10.1.0.21 host=h2
 for h in h1:1 h2:2 gw1:21; do
     world_host "${h%:*}" "192.168.100.${h#*:}" --controller="$WORLD_CTRL"
 done
@@ -69,7 +72,10 @@ forge() {
         --dst "$(vtep_of "$to")" "$@"
 }
 vtep_of() { case $1 in h1) echo 192.168.100.1 ;; h2) echo 192.168.100.2 ;; gw1) echo 192.168.100.21 ;; esac; }
-block_of() { world_nb get Host "$1" port_block | tr -d '[] '; }
+# block_of HOST: the number of HOST's SNAT block on 192.0.2.10.
+block_of() {
+    world_nb get Host "$1" snat_blocks | sed -n 's/.*"192.0.2.10"=\([0-9]*\).*/\1/p'
+}
 # trace_wan PUBLIC PORT: gw1's trace of a TCP packet from the WAN.
 trace_wan() {
     world_ctl gw1 trace wan0 "dl_dst=$(mac_of gw1 wan0),tcp,nw_src=$WAN_SRV,nw_dst=$1,tp_src=40000,tp_dst=$2"
@@ -82,6 +88,8 @@ helper_of() {
         192.168.100.1) echo h1 ;; 192.168.100.2) echo h2 ;; *) echo gw1 ;;
     esac
 }
+world_wait_for sh -c "[ -n \"\$($VPLANE_CTL --db=unix:$WORLD_DIR/db.sock get Host h2 snat_blocks | grep 192.0.2.10)\" ]" \
+    || true
 b1=$(block_of h1)
 b2=$(block_of h2)
 [ -n "$b1" ] && [ -n "$b2" ] || check_fail "h1 or h2 has no port block"
