@@ -350,7 +350,7 @@ status_json(void)
     struct json *o = json_object_create();
     int connected = 0, synced = 0, drops = 0, connects = 0, refusals = 0;
     int bad = 0, ever_synced = 0;
-    double last_first_sync = 0;
+    double last_first_sync = 0, last_sync = 0;
 
     for (size_t i = 0; i < n_hosts; i++) {
         struct bhost *h = &hosts[i];
@@ -362,6 +362,9 @@ status_json(void)
         refusals += h->refusals;
         bad += h->bad;
         last_first_sync = MAX(last_first_sync, h->first_sync);
+        if (h->synced) {
+            last_sync = MAX(last_sync, h->last_sync);
+        }
     }
     put_double(o, "now", now_s());
     json_object_put(o, "hosts", json_integer_create(n_hosts));
@@ -373,6 +376,8 @@ status_json(void)
     json_object_put(o, "refusals", json_integer_create(refusals));
     json_object_put(o, "bad", json_integer_create(bad));
     put_double(o, "last_first_sync", last_first_sync);
+    /* Once every host is synced: when the last one became so. */
+    put_double(o, "last_sync", last_sync);
     put_double(o, "last_msg", last_msg);
     return o;
 }
