@@ -245,13 +245,17 @@ handle_msg(struct bhost *h, const struct jsonrpc_msg *msg)
 
     last_msg = t;
     if (msg->type == JSONRPC_ERROR) {
+        static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
+        char *error = msg->error ? json_to_string(msg->error, 0) : NULL;
         h->refusals++;
-        VLOG_WARN("%s: the controller refused the hello", h->name);
+        VLOG_WARN_RL(&rl, "%s: the controller refused the hello: %s",
+                     h->name, error ? error : "(no reason)");
+        free(error);
         return;
     } else if (msg->type == JSONRPC_REPLY) {
         return;
     } else if (msg->type != JSONRPC_NOTIFY) {
-        h->bad++;
+        h->bad++;               /* The controller asks nothing but echo. */
         return;
     }
     if (!strcmp(msg->method, VP_METHOD_SNAPSHOT)) {
@@ -261,7 +265,9 @@ handle_msg(struct bhost *h, const struct jsonrpc_msg *msg)
         scan_tables(h, p ? shash_find_data(json_object(p), "tables") : NULL,
                     false, t);
         h->mark_msgs++;
-        if (gen >= 0 && part == parts) {
+        if (gen < 0 || part < 1 || parts < part) {
+            h->bad++;
+        } else if (part == parts) {
             send_ack(h, gen);
             h->snapshots++;
             h->mark_snapshots++;
@@ -283,6 +289,8 @@ handle_msg(struct bhost *h, const struct jsonrpc_msg *msg)
         h->updates++;
         if (gen >= 0) {
             send_ack(h, gen);
+        } else {
+            h->bad++;
         }
     } else if (strcmp(msg->method, VP_METHOD_PORT_REFUSED)) {
         h->bad++;
