@@ -96,7 +96,8 @@ SYSTEM_TESTS = \
 	tests/system/stateful-churn.sh \
 	tests/system/stateful-move.sh \
 	tests/system/drop-reasons-stateful.sh \
-	tests/system/troubleshooting.sh
+	tests/system/troubleshooting.sh \
+	tests/system/bench-ctrl.sh
 TESTS += $(SYSTEM_TESTS)
 EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
 AM_TESTS_ENVIRONMENT = \
