@@ -33,6 +33,8 @@ struct ctrl_host {
 
     bool synced;                /* The session got its snapshot. */
     bool dirty;                 /* A change concerns it: to push. */
+    bool full;                  /* Its view changed by more than the last
+                                 * change: diff it whole, not by parts. */
     long long int snapshot_gen; /* Generation of the last snapshot sent. */
     bool need_snapshot;         /* Refused a snapshot: the next change goes
                                  * as a snapshot, not an update. */
@@ -76,6 +78,8 @@ struct ctrl {
     struct sset to_register;    /* "name vtep" of hosts to add. */
     struct ovs_list port_events;
     bool subsets_dirty;
+    bool joins_pending;         /* Hosts joined: assign after joins_due. */
+    long long int joins_due;
     long long int next_status;  /* Host.status is written at most so often. */
 
     long long int generation;   /* The last one given out. */

@@ -3,6 +3,7 @@
 #include "ctrl-private.h"
 
 #include <string.h>
+#include "coverage.h"
 #include "ctrl/vplane-idl.h"
 #include "hash.h"
 #include "jsonrpc.h"
@@ -22,6 +23,9 @@
 
 VLOG_DEFINE_THIS_MODULE(ctrl);
 
+COVERAGE_DEFINE(ctrl_update_by_parts);
+COVERAGE_DEFINE(ctrl_update_whole);
+
 /* The lock only one vplane-ctrl of a database holds. */
 #define CTRL_LOCK "vplane_ctrl"
 #define DEFAULT_GRACE_MS 10000
@@ -30,6 +34,10 @@ VLOG_DEFINE_THIS_MODULE(ctrl);
 #define GENERATION_SKIP 1000000
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
+
+/* How long the subset assignment waits after a host joins, for the rest
+ * of a burst of joins. */
+#define SUBSETS_SETTLE_MS 500
 
 struct ctrl *
 ctrl_create(const char *db_remote)
@@ -240,7 +248,13 @@ ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
     h->status_dirty = true;
     if (!h->live) {
         h->live = true;
-        c->subsets_dirty = true;
+        /* Hosts come in bursts (a controller restart, a cold start): one
+         * new assignment for a burst, not one per host, each of which
+         * every host would get. */
+        if (!c->joins_pending) {
+            c->joins_pending = true;
+            c->joins_due = time_msec() + SUBSETS_SETTLE_MS;
+        }
     }
     VLOG_INFO("host %s (VTEP %s, vplaned %s) connected from %s", name,
               vtep_s, version, sb_session_peer(s));
@@ -437,39 +451,77 @@ send_snapshot(struct ctrl *c, struct ctrl_host *h,
     h->sent_gen = gen;
     h->snapshot_gen = gen;
     h->synced = true;
+    h->full = false;
     h->need_snapshot = false;
     h->status_dirty = true;
 }
 
 static void
-send_update(struct ctrl *c, struct ctrl_host *h, const struct vprec_host *row)
+send_changes(struct ctrl *c, struct ctrl_host *h, struct json *add,
+             struct json *remove, size_t n)
 {
-    struct host_view view;
+    long long int gen = ++c->generation;
+    struct json *p = json_object_create();
+
+    json_object_put(p, "generation", json_integer_create(gen));
+    json_object_put(p, "add", add);
+    json_object_put(p, "remove", remove);
+    sb_session_send(h->session,
+                    jsonrpc_create_notify(VP_METHOD_UPDATE,
+                                          json_array_create_1(p)));
+    VLOG_DBG("host %s: update, generation %lld, %"PRIuSIZE" changes",
+             h->name, gen, n);
+    h->sent_gen = gen;
+    h->status_dirty = true;
+}
+
+/* An update from the parts the last change replaced ('old') and their
+ * new contents ('new'): the host was sent the whole view before it. */
+static void
+send_update_by_parts(struct ctrl *c, struct ctrl_host *h,
+                     const struct vprec_host *row, struct host_view *old,
+                     struct host_view *new)
+{
     struct json *add, *remove;
 
-    host_view_init(&view);
-    ctrl_host_view(c, row, &view);
-    if (host_view_needs_snapshot(&h->sent, &view)) {
-        host_view_destroy(&view);
+    if (host_view_needs_snapshot(old, new)) {
         send_snapshot(c, h, row);
         return;
     }
-    size_t n = host_view_diff(&h->sent, &view, &add, &remove);
+    size_t n = host_view_diff(old, new, &add, &remove);
     if (n) {
-        long long int gen = ++c->generation;
-        struct json *p = json_object_create();
-        json_object_put(p, "generation", json_integer_create(gen));
-        json_object_put(p, "add", add);
-        json_object_put(p, "remove", remove);
-        sb_session_send(h->session,
-                        jsonrpc_create_notify(VP_METHOD_UPDATE,
-                                              json_array_create_1(p)));
-        VLOG_DBG("host %s: update, generation %lld, %"PRIuSIZE" changes",
-                 h->name, gen, n);
-        host_view_swap(&h->sent, &view);
-        h->sent_gen = gen;
-        h->status_dirty = true;
+        send_changes(c, h, add, remove, n);
+        host_view_replace(&h->sent, old, new);
     }
+}
+
+static void
+send_update(struct ctrl *c, struct ctrl_host *h, const struct vprec_host *row)
+{
+    struct host_view old, view;
+    struct json *add, *remove;
+
+    host_view_init(&old);
+    host_view_init(&view);
+    if (!h->full && view_parts_host_delta(c->parts, c->idl, row, &old,
+                                          &view)) {
+        COVERAGE_INC(ctrl_update_by_parts);
+        send_update_by_parts(c, h, row, &old, &view);
+    } else {
+        COVERAGE_INC(ctrl_update_whole);
+        ctrl_host_view(c, row, &view);
+        if (host_view_needs_snapshot(&h->sent, &view)) {
+            send_snapshot(c, h, row);
+        } else {
+            size_t n = host_view_diff(&h->sent, &view, &add, &remove);
+            if (n) {
+                send_changes(c, h, add, remove, n);
+                host_view_swap(&h->sent, &view);
+            }
+        }
+    }
+    h->full = false;
+    host_view_destroy(&old);
     host_view_destroy(&view);
 }
 
@@ -490,6 +542,11 @@ push(struct ctrl *c)
 
     if (seqno != c->pushed_seqno) {
         struct sset concerned = SSET_INITIALIZER(&concerned);
+        /* A host the previous change has not reached yet has neither the
+         * parts this change replaces nor the new ones. */
+        HMAP_FOR_EACH (h, node, &c->hosts) {
+            h->full |= h->dirty;
+        }
         bool all = view_parts_changed(c->parts, c->idl, &concerned);
         HMAP_FOR_EACH (h, node, &c->hosts) {
             if (h->session && (all || h->need_snapshot
@@ -567,6 +624,7 @@ deactivate(struct ctrl *c)
     c->loaded = false;
     c->pushed_seqno = 0;
     c->push_more = false;
+    c->joins_pending = false;
     view_parts_clear(c->parts);
 }
 
@@ -620,6 +678,10 @@ ctrl_run(struct ctrl *c)
 
     sb_server_run(c->sb);
     update_liveness(c);
+    if (c->joins_pending && time_msec() >= c->joins_due) {
+        c->joins_pending = false;
+        c->subsets_dirty = true;
+    }
     ctrl_db_write(c);
     if (c->txn) {
         enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit(c->txn);
@@ -651,6 +713,9 @@ ctrl_wait(struct ctrl *c)
     sb_server_wait(c->sb);
     if (c->push_more) {
         poll_immediate_wake();
+    }
+    if (c->joins_pending) {
+        poll_timer_wait_until(c->joins_due);
     }
     poll_timer_wait_until(snat_blocks_next_check(c->snat));
 

@@ -66,6 +66,20 @@ host_view_destroy(struct host_view *v)
 }
 
 void
+host_view_replace(struct host_view *v, const struct host_view *old,
+                  const struct host_view *new)
+{
+    struct shash_node *node;
+
+    SHASH_FOR_EACH (node, &old->entries) {
+        entry_unref(shash_find_and_delete(&v->entries, node->name));
+    }
+    SHASH_FOR_EACH (node, &new->entries) {
+        host_view_add_shared(v, node->name, node->data);
+    }
+}
+
+void
 host_view_swap(struct host_view *a, struct host_view *b)
 {
     struct host_view tmp = *a;

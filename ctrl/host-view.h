@@ -29,6 +29,10 @@ struct host_view {
 void host_view_init(struct host_view *);
 void host_view_destroy(struct host_view *);
 void host_view_swap(struct host_view *, struct host_view *);
+/* Takes the entries of 'old' out of 'v' and puts those of 'new' in (a
+ * change of some parts of a view, view-parts.h). */
+void host_view_replace(struct host_view *v, const struct host_view *old,
+                       const struct host_view *new);
 
 /* Computes what 'host' should have. */
 /* What 'host' should have, from every row of the database (the reference

@@ -94,6 +94,22 @@ refusals_has(const struct refusals *rs, const struct uuid *uuid,
     return false;
 }
 
+bool
+refusals_equal(const struct refusals *a, const struct refusals *b)
+{
+    const struct refused_row *r;
+
+    if (hmap_count(&a->rows) != hmap_count(&b->rows)) {
+        return false;
+    }
+    HMAP_FOR_EACH (r, node, &a->rows) {
+        if (!refusals_has(b, &r->uuid, r->kind)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 size_t
 refusals_count(const struct refusals *rs)
 {

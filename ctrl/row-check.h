@@ -44,6 +44,8 @@ void refusals_destroy(struct refusals *);
 bool refusals_has(const struct refusals *, const struct uuid *,
                   enum refusal_kind);
 size_t refusals_count(const struct refusals *);
+/* Whether 'a' and 'b' leave out the same rows, the same way. */
+bool refusals_equal(const struct refusals *, const struct refusals *);
 
 /* The checks.  Each adds what it refuses to 'out' and logs it
  * (rate-limited).  A tenant's: its VNets, then its ports' locations (of

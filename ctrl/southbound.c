@@ -116,9 +116,30 @@ sb_server_listen(struct sb_server *s, const char *remote)
     return 0;
 }
 
+#define SB_ACCEPTS_PER_RUN 64
+
+static bool accept_one(struct sb_server *);
+
 static void
 accept_sessions(struct sb_server *s)
 {
+    /* OVS listens with a backlog of 10: connections beyond the few taken
+     * per iteration would wait for the client's SYN retry (a second or
+     * more) when thousands of hosts connect at once. */
+    for (int n = 0; n < SB_ACCEPTS_PER_RUN; n++) {
+        if (!accept_one(s)) {
+            break;
+        }
+    }
+}
+
+/* Accepts one connection on each listener that has one; false if none
+ * had. */
+static bool
+accept_one(struct sb_server *s)
+{
+    bool accepted = false;
+
     for (size_t i = 0; i < s->n_listeners; i++) {
         struct stream *stream;
         int error = pstream_accept(s->listeners[i], &stream);
@@ -145,7 +166,9 @@ accept_sessions(struct sb_server *s)
         session->created = now;
         ovs_list_push_back(&s->sessions, &session->node);
         VLOG_INFO("%s: connected", session->peer);
+        accepted = true;
     }
+    return accepted;
 }
 
 /* The single object parameter of 'msg', or NULL. */

@@ -65,6 +65,14 @@ struct view_parts {
     struct shash hosts;         /* Name -> struct host_part. */
     struct hmap refs;           /* struct row_ref. */
     bool complete;              /* Every part of the database computed. */
+
+    /* The last change: the parts it replaced, as they were (what a host
+     * that was up to date had of them), and which parts it changed. */
+    struct shash prev_tenants;  /* Name -> struct part. */
+    struct part *prev_global;
+    struct shash prev_hosts;    /* Name -> struct host_part. */
+    struct sset changed_tenants;
+    bool global_changed;
     struct view_parts_stats stats;
 };
 
@@ -84,6 +92,9 @@ view_parts_create(struct ovsdb_idl *idl)
     shash_init(&p->tenants);
     shash_init(&p->hosts);
     hmap_init(&p->refs);
+    shash_init(&p->prev_tenants);
+    shash_init(&p->prev_hosts);
+    sset_init(&p->changed_tenants);
     return p;
 }
 
@@ -122,11 +133,34 @@ ref_free(struct row_ref *r)
     free(r);
 }
 
+/* Forgets the last change's replaced parts. */
+static void
+prev_clear(struct view_parts *p)
+{
+    struct shash_node *node, *next;
+
+    SHASH_FOR_EACH_SAFE (node, next, &p->prev_tenants) {
+        part_free(node->data);
+        shash_delete(&p->prev_tenants, node);
+    }
+    SHASH_FOR_EACH_SAFE (node, next, &p->prev_hosts) {
+        host_part_free(node->data);
+        shash_delete(&p->prev_hosts, node);
+    }
+    if (p->prev_global) {
+        part_free(p->prev_global);
+        p->prev_global = NULL;
+    }
+    sset_clear(&p->changed_tenants);
+    p->global_changed = false;
+}
+
 void
 view_parts_clear(struct view_parts *p)
 {
     struct shash_node *node, *next;
 
+    prev_clear(p);
     SHASH_FOR_EACH_SAFE (node, next, &p->tenants) {
         part_free(node->data);
         shash_delete(&p->tenants, node);
@@ -153,6 +187,9 @@ view_parts_destroy(struct view_parts *p)
         view_parts_clear(p);
         shash_destroy(&p->tenants);
         shash_destroy(&p->hosts);
+        shash_destroy(&p->prev_tenants);
+        shash_destroy(&p->prev_hosts);
+        sset_destroy(&p->changed_tenants);
         hmap_destroy(&p->refs);
         free(p);
     }
@@ -538,28 +575,49 @@ struct change {
     bool all;
 };
 
+/* Drops a cached part, keeping it as the last change's 'prev' (the first
+ * one replaced in this change). */
+static void
+drop_part(struct shash *parts, struct shash *prev, const char *name,
+          void (*free_part)(void *))
+{
+    struct shash_node *node = shash_find(parts, name);
+
+    if (node) {
+        if (shash_find(prev, name)) {
+            free_part(node->data);
+        } else {
+            shash_add(prev, name, node->data);
+        }
+        shash_delete(parts, node);
+    }
+}
+
+static void
+part_free_cb(void *part)
+{
+    part_free(part);
+}
+
+static void
+host_part_free_cb(void *hp)
+{
+    host_part_free(hp);
+}
+
+/* ('name' may be the cached part's own key: noted before it goes.) */
 static void
 drop_tenant(struct view_parts *p, struct change *ch, const char *name)
 {
-    struct shash_node *node = shash_find(&p->tenants, name);
-
-    if (node) {
-        part_free(node->data);
-        shash_delete(&p->tenants, node);
-    }
     sset_add(&ch->tenants, name);
+    drop_part(&p->tenants, &p->prev_tenants, name, part_free_cb);
 }
 
 static void
 drop_host(struct view_parts *p, struct change *ch, const char *name)
 {
-    struct shash_node *node = shash_find(&p->hosts, name);
-
-    if (node) {
-        host_part_free(node->data);
-        shash_delete(&p->hosts, node);
-    }
     sset_add(ch->hosts, name);
+    drop_part(&p->hosts, &p->prev_hosts, name, host_part_free_cb);
 }
 
 /* What 'uuid' was part of; a deleted row is forgotten. */
@@ -628,6 +686,7 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
                          .hosts = hosts };
 
     p->stats.changes++;
+    prev_clear(p);
 
     const struct vprec_vnet *vnet;
     VPREC_VNET_FOR_EACH_TRACKED (vnet, idl) {
@@ -674,8 +733,7 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
         /* What gateways serve follows the tenants' external access. */
         struct shash_node *node, *next;
         SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
-            host_part_free(node->data);
-            shash_delete(&p->hosts, node);
+            drop_host(p, &ch, node->name);
         }
     }
     /* Every host has every host's entry, and the subset assignment. */
@@ -699,33 +757,81 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
     ovsdb_idl_track_clear(idl);
 
     if (ch.all) {
-        if (p->global) {
-            part_free(p->global);
-            p->global = NULL;
-        }
+        p->prev_global = p->global;
+        p->global = NULL;
+        p->global_changed = true;
         p->stats.all_hosts++;
     }
-    if (!sset_is_empty(&ch.tenants)) {
-        /* The hosts that serve a tenant whose part changed: their own
-         * ports follow what the tenant's part refuses, so their parts go
-         * too. */
-        struct shash_node *node, *next;
-        SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
-            const struct host_part *hp = node->data;
-            const char *name;
-            SSET_FOR_EACH (name, &ch.tenants) {
-                if (sset_contains(&hp->tenants, name)) {
-                    sset_add(hosts, node->name);
-                    host_part_free(node->data);
-                    shash_delete(&p->hosts, node);
-                    break;
+    complete(p, idl);
+
+    /* The hosts that serve a tenant whose part changed.  Their own ports
+     * follow what the tenant's part refuses: if that changed, their parts
+     * are computed again too. */
+    struct sset refusals_changed = SSET_INITIALIZER(&refusals_changed);
+    const char *name;
+    SSET_FOR_EACH (name, &ch.tenants) {
+        const struct part *old = shash_find_data(&p->prev_tenants, name);
+        const struct part *new = shash_find_data(&p->tenants, name);
+        if (!old || !new || !refusals_equal(&old->refused, &new->refused)) {
+            sset_add(&refusals_changed, name);
+        }
+    }
+    struct shash_node *node, *next;
+    SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
+        const struct host_part *hp = node->data;
+        SSET_FOR_EACH (name, &ch.tenants) {
+            if (sset_contains(&hp->tenants, name)) {
+                sset_add(hosts, node->name);
+                if (sset_contains(&refusals_changed, name)) {
+                    drop_host(p, &ch, node->name);
                 }
+                break;
             }
         }
     }
-    sset_destroy(&ch.tenants);
+    sset_destroy(&refusals_changed);
     complete(p, idl);
+    sset_swap(&p->changed_tenants, &ch.tenants);
+    sset_destroy(&ch.tenants);
     return ch.all;
+}
+
+bool
+view_parts_host_delta(struct view_parts *p, const struct ovsdb_idl *idl,
+                      const struct vprec_host *host, struct host_view *old,
+                      struct host_view *new)
+{
+    const struct host_part *hp = host_part(p, idl, host);
+    const struct host_part *prev = shash_find_data(&p->prev_hosts,
+                                                   host->name);
+
+    if (prev) {
+        if (!sset_equals(&prev->tenants, &hp->tenants)) {
+            return false;
+        }
+        add_all(old, &prev->local);
+        add_all(new, &hp->local);
+    }
+    const char *name;
+    SSET_FOR_EACH (name, &hp->tenants) {
+        if (sset_contains(&p->changed_tenants, name)) {
+            const struct part *was = shash_find_data(&p->prev_tenants, name);
+            const struct part *is = tenant_part(p, name);
+            if (was) {
+                add_all(old, &was->view);
+            }
+            if (is) {
+                add_all(new, &is->view);
+            }
+        }
+    }
+    if (p->global_changed) {
+        if (p->prev_global) {
+            add_all(old, &p->prev_global->view);
+        }
+        add_all(new, &global_part(p, idl)->view);
+    }
+    return true;
 }
 
 /* Verification. */

@@ -56,6 +56,16 @@ bool view_parts_changed(struct view_parts *, struct ovsdb_idl *,
 void view_parts_assemble(struct view_parts *, const struct ovsdb_idl *,
                          const struct vprec_host *, struct host_view *);
 
+/* What the last change (view_parts_changed()) changed of the view of
+ * 'host': the entries of the parts it replaced, as they were, into 'old',
+ * and those parts now into 'new'.  A host that had the whole view before
+ * that change has it now once 'old' is replaced by 'new'.  Returns false,
+ * filling nothing, if the change changed which tenants 'host' serves: then
+ * its view must be assembled whole. */
+bool view_parts_host_delta(struct view_parts *, const struct ovsdb_idl *,
+                           const struct vprec_host *, struct host_view *old,
+                           struct host_view *new);
+
 /* The sets of rows the parts leave out as hosts would refuse them
  * (row-check.h), for ctrl/refused-rows: stores a malloc'd array of them in
  * '*sets' (the sets stay the parts'), returns how many. */
