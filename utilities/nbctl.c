@@ -191,6 +191,53 @@ nb_parse_bool(struct ctl_context *ctx, const char *field, const char *s,
 
 /* Running. */
 
+/* The checks of the parts the transaction touches; with
+ * VPLANE_CTL_CHECK_ALL=1 in the environment, the whole database's too,
+ * and any disagreement is an error (tests/system/ctl-check-scope.sh). */
+static void
+check_txn(struct ovsdb_idl *idl, struct ovsdb_idl_txn *txn,
+          struct nb_scope *scope)
+{
+    const char *env = getenv("VPLANE_CTL_CHECK_ALL");
+    bool check_all = env && !strcmp(env, "1");
+
+    nb_scope_finish(scope, idl);
+    char *error = nb_check_scope(idl, true, scope);
+    if (check_all) {
+        char *whole = nb_check(idl, true);
+        if (!error != !whole) {
+            ctl_fatal("check-all: the checks disagree: the parts touched "
+                      "%s, the whole database %s", error ? error : "pass",
+                      whole ? whole : "passes");
+        }
+        free(whole);
+    }
+    if (!error) {
+        return;
+    }
+    /* Undone, the IDL shows the database as committed: if that was already
+     * inconsistent in the parts this change touches (written around
+     * vplane-ctl), say so, or the error would blame this command for it. */
+    ovsdb_idl_txn_abort(txn);
+    char *before = nb_check_scope(idl, false, scope);
+    if (check_all) {
+        char *whole = nb_check(idl, false);
+        if (!before != !whole) {
+            ctl_fatal("check-all: the checks of the database before this "
+                      "change disagree: the parts touched %s, the whole "
+                      "database %s", before ? before : "pass",
+                      whole ? whole : "passes");
+        }
+        free(whole);
+    }
+    if (before) {
+        ctl_fatal("the database is inconsistent (%s); only a change that "
+                  "repairs it can go in (this one leaves: %s)", before,
+                  error);
+    }
+    ctl_fatal("%s", error);
+}
+
 /* Runs the commands once; false if the transaction must be retried on a
  * newer copy of the database. */
 static bool
@@ -203,6 +250,7 @@ run_once(struct ctl_command *commands, size_t n_commands,
     bool writes = ctl_might_write_to_db(commands, n_commands);
     struct ctl_context ctx;
     struct ctl_command *c;
+    struct nb_scope scope;
 
     if (dry_run) {
         ovsdb_idl_txn_set_dry_run(txn);
@@ -213,8 +261,10 @@ run_once(struct ctl_command *commands, size_t n_commands,
         c->table = NULL;
     }
 
+    nb_scope_init(&scope);
     ctl_context_init(&ctx, NULL, idl, txn, symtab, NULL);
     if (writes) {
+        nb_scope_start(&scope, idl);
         /* Serializes NB transactions: see nbctl.h. */
         const struct vprec_deployment *d = nb_deployment(&ctx);
         ovsdb_idl_txn_verify(&d->header_, &vprec_deployment_col_nb_seqno);
@@ -245,21 +295,10 @@ run_once(struct ctl_command *commands, size_t n_commands,
         }
     }
     if (writes) {
-        char *error = nb_check(idl, true);
-        if (error) {
-            /* Undone, the IDL shows the database as committed: if that was
-             * already inconsistent (written around vplane-ctl), say so, or
-             * the error would blame this command for it. */
-            ovsdb_idl_txn_abort(txn);
-            char *before = nb_check(idl, false);
-            if (before) {
-                ctl_fatal("the database is inconsistent (%s); only a change "
-                          "that repairs it can go in (this one leaves: %s)",
-                          before, error);
-            }
-            ctl_fatal("%s", error);
-        }
+        check_txn(idl, txn, &scope);
     }
+    nb_scope_destroy(&scope);
+    nb_scope_init(&scope);      /* Empty, for try_again. */
 
     enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit_block(txn);
     if (status == TXN_UNCHANGED || status == TXN_SUCCESS) {
@@ -301,6 +340,7 @@ run_once(struct ctl_command *commands, size_t n_commands,
     return true;
 
 try_again:
+    nb_scope_destroy(&scope);
     ovsdb_idl_txn_abort(txn);
     ovsdb_idl_txn_destroy(txn);
     ovsdb_symbol_table_destroy(symtab);

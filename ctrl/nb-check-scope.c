@@ -1,0 +1,226 @@
+/* ctrl/nb-check-scope.c: which parts of the database a transaction in
+ * progress touches, for nb_check_scope() (see nb-check.h).
+ *
+ * Rows are found by comparing their datums (an IDL row a transaction wrote
+ * has new_datum != old_datum): a pointer comparison a row, not a check.
+ * What a written row concerns is read from both its committed and its new
+ * data, so that a port moved from one VNet or host to another makes both
+ * parts checked.  Deletions cannot be found this way (an IDL iteration
+ * skips deleted rows), so nb_scope_start() remembers the committed
+ * tenants, VNets and hosts, a few rows beside the ports; a deleted port,
+ * route or rule takes nothing from the checks of what remains. */
+#include <config.h>
+#include "nb-check.h"
+
+#include "bitmap.h"
+#include "ctrl/vplane-idl.h"
+#include "ovsdb-data.h"
+#include "ovsdb-idl-provider.h"
+
+void
+nb_scope_init(struct nb_scope *s)
+{
+    s->all = s->nat = s->firewall = false;
+    uuidset_init(&s->tenants);
+    uuidset_init(&s->vnets);
+    uuidset_init(&s->hosts);
+    hmapx_init(&s->committed);
+}
+
+void
+nb_scope_destroy(struct nb_scope *s)
+{
+    uuidset_destroy(&s->tenants);
+    uuidset_destroy(&s->vnets);
+    uuidset_destroy(&s->hosts);
+    hmapx_destroy(&s->committed);
+}
+
+void
+nb_scope_start(struct nb_scope *s, const struct ovsdb_idl *idl)
+{
+    const struct vprec_tenant *t;
+    const struct vprec_vnet *v;
+    const struct vprec_host *h;
+
+    VPREC_TENANT_FOR_EACH (t, idl) {
+        hmapx_add(&s->committed, CONST_CAST(struct ovsdb_idl_row *,
+                                            &t->header_));
+    }
+    VPREC_VNET_FOR_EACH (v, idl) {
+        hmapx_add(&s->committed, CONST_CAST(struct ovsdb_idl_row *,
+                                            &v->header_));
+    }
+    VPREC_HOST_FOR_EACH (h, idl) {
+        hmapx_add(&s->committed, CONST_CAST(struct ovsdb_idl_row *,
+                                            &h->header_));
+    }
+}
+
+static bool
+written(const struct ovsdb_idl_row *row)
+{
+    return row->new_datum != row->old_datum;
+}
+
+/* Adds the row that column 'col' of 'data' (a row's old or new datums, or
+ * NULL) refers to, to 'set'. */
+static void
+add_ref(struct uuidset *set, const struct ovsdb_datum *data, size_t col)
+{
+    if (data && data[col].n && !uuidset_find(set, &data[col].keys[0].uuid)) {
+        uuidset_insert(set, &data[col].keys[0].uuid);
+    }
+}
+
+/* The tenant of the VNet that column 'col' of 'data' refers to: its
+ * committed and its new one. */
+static void
+add_vnet_tenant(struct nb_scope *s, const struct ovsdb_idl *idl,
+                const struct ovsdb_datum *data, size_t col)
+{
+    const struct vprec_vnet *v;
+
+    add_ref(&s->vnets, data, col);
+    if (data && data[col].n
+        && (v = vprec_vnet_get_for_uuid(idl, &data[col].keys[0].uuid))) {
+        add_ref(&s->tenants, v->header_.old_datum, VPREC_VNET_COL_TENANT);
+        add_ref(&s->tenants, v->header_.new_datum, VPREC_VNET_COL_TENANT);
+    }
+}
+
+static void
+scope_deployment(struct nb_scope *s, const struct ovsdb_idl *idl)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(idl);
+    const struct ovsdb_idl_row *row = d ? &d->header_ : NULL;
+
+    if (!row || !written(row)) {
+        return;
+    }
+    if (!row->old_datum || !row->written) {
+        s->all = true;
+        return;
+    }
+    /* Every transaction bumps nb_seqno (nbctl.h); any other setting (the
+     * WAN VNI, ...) may concern every VNet. */
+    for (size_t i = 0; i < VPREC_DEPLOYMENT_N_COLUMNS; i++) {
+        if (i != VPREC_DEPLOYMENT_COL_NB_SEQNO
+            && bitmap_is_set(row->written, i)) {
+            s->all = true;
+        }
+    }
+}
+
+void
+nb_scope_finish(struct nb_scope *s, const struct ovsdb_idl *idl)
+{
+    struct hmapx_node *node;
+
+    scope_deployment(s, idl);
+    HMAPX_FOR_EACH (node, &s->committed) {
+        const struct ovsdb_idl_row *row = node->data;
+        if (row->new_datum) {
+            continue;
+        }
+        /* Deleted: what referred to it is checked (and fails). */
+        if (row->table->class_ == &vprec_table_tenant) {
+            uuidset_insert(&s->tenants, &row->uuid);
+            s->nat = true;
+        } else if (row->table->class_ == &vprec_table_vnet) {
+            uuidset_insert(&s->vnets, &row->uuid);
+            add_ref(&s->tenants, row->old_datum, VPREC_VNET_COL_TENANT);
+            s->nat = true;
+        } else {
+            s->all = true;  /* A host: rare, and its VTEP concerns all. */
+        }
+    }
+
+    const struct vprec_host *h;
+    VPREC_HOST_FOR_EACH (h, idl) {
+        s->all |= written(&h->header_);
+    }
+    const struct vprec_tenant *t;
+    VPREC_TENANT_FOR_EACH (t, idl) {
+        if (written(&t->header_)) {
+            uuidset_insert(&s->tenants, &t->header_.uuid);
+            s->nat = true;
+        }
+    }
+    const struct vprec_vnet *v;
+    VPREC_VNET_FOR_EACH (v, idl) {
+        if (written(&v->header_)) {
+            add_ref(&s->tenants, v->header_.old_datum, VPREC_VNET_COL_TENANT);
+            add_ref(&s->tenants, v->header_.new_datum, VPREC_VNET_COL_TENANT);
+            s->nat = true;
+        }
+    }
+    const struct vprec_route *r;
+    VPREC_ROUTE_FOR_EACH (r, idl) {
+        if (written(&r->header_)) {
+            add_ref(&s->tenants, r->header_.old_datum,
+                    VPREC_ROUTE_COL_TENANT);
+            add_ref(&s->tenants, r->header_.new_datum,
+                    VPREC_ROUTE_COL_TENANT);
+        }
+    }
+    const struct vprec_nat_rule *n;
+    VPREC_NAT_RULE_FOR_EACH (n, idl) {
+        s->nat |= written(&n->header_);
+    }
+    /* A new rule is referred to only by a port written here (checked
+     * whole); a changed one may be an untouched port's. */
+    const struct vprec_firewall_rule *f;
+    VPREC_FIREWALL_RULE_FOR_EACH (f, idl) {
+        s->firewall |= written(&f->header_) && f->header_.old_datum;
+    }
+    const struct vprec_port *p;
+    VPREC_PORT_FOR_EACH (p, idl) {
+        const struct ovsdb_idl_row *row = &p->header_;
+        if (written(row)) {
+            add_vnet_tenant(s, idl, row->old_datum, VPREC_PORT_COL_VNET);
+            add_vnet_tenant(s, idl, row->new_datum, VPREC_PORT_COL_VNET);
+            add_ref(&s->hosts, row->old_datum, VPREC_PORT_COL_HOST);
+            add_ref(&s->hosts, row->new_datum, VPREC_PORT_COL_HOST);
+        }
+    }
+}
+
+/* Predicates for nb-check.c.  A row whose reference leads nowhere is in
+ * every scope: the check reports it. */
+
+bool
+nb_scope_has_tenant_ref(const struct nb_scope *s,
+                        const struct ovsdb_idl_row *row,
+                        const struct ovsdb_datum *tenant)
+{
+    return (!s || s->all || written(row) || !tenant->n
+            || uuidset_find(&s->tenants, &tenant->keys[0].uuid));
+}
+
+bool
+nb_scope_has_vnet(const struct nb_scope *s, const struct vprec_vnet *v)
+{
+    return (!s || s->all || uuidset_find(&s->vnets, &v->header_.uuid)
+            || nb_scope_has_tenant_ref(s, &v->header_,
+                                       vprec_vnet_get_tenant(
+                                           v, OVSDB_TYPE_UUID)));
+}
+
+enum nb_port_part
+nb_scope_port(const struct nb_scope *s, const struct ovsdb_idl *idl,
+              const struct vprec_port *p)
+{
+    const struct ovsdb_datum *vnet = vprec_port_get_vnet(p, OVSDB_TYPE_UUID);
+    const struct ovsdb_datum *host = vprec_port_get_host(p, OVSDB_TYPE_UUID);
+    const struct vprec_vnet *v;
+
+    if (!s || s->all || written(&p->header_) || !vnet->n
+        || uuidset_find(&s->vnets, &vnet->keys[0].uuid)
+        || !(v = vprec_vnet_get_for_uuid(idl, &vnet->keys[0].uuid))
+        || nb_scope_has_vnet(s, v)) {
+        return NB_PORT_ALL;
+    }
+    return (host->n && uuidset_find(&s->hosts, &host->keys[0].uuid)
+            ? NB_PORT_HOST : NB_PORT_OUT);
+}
