@@ -63,29 +63,55 @@ written(const struct ovsdb_idl_row *row)
     return row->new_datum != row->old_datum;
 }
 
-/* Adds the row that column 'col' of 'data' (a row's old or new datums, or
- * NULL) refers to, to 'set'. */
-static void
-add_ref(struct uuidset *set, const struct ovsdb_datum *data, size_t col)
+/* Column 'col' of 'row': committed ('new' false, NULL if inserted) or as
+ * the transaction leaves it (NULL if deleted).  A modified row's new_datum
+ * holds only the columns written (ovsdb-idl-provider.h). */
+static const struct ovsdb_datum *
+column(const struct ovsdb_idl_row *row, size_t col, bool new)
 {
-    if (data && data[col].n && !uuidset_find(set, &data[col].keys[0].uuid)) {
-        uuidset_insert(set, &data[col].keys[0].uuid);
+    if (new && !row->new_datum) {
+        return NULL;
+    } else if (new && row->written && bitmap_is_set(row->written, col)) {
+        return &row->new_datum[col];
+    }
+    return row->old_datum ? &row->old_datum[col] : NULL;
+}
+
+/* The uuid that column 'col' of 'row' (committed or new) refers to. */
+static const struct uuid *
+ref(const struct ovsdb_idl_row *row, size_t col, bool new)
+{
+    const struct ovsdb_datum *d = column(row, col, new);
+    return d && d->n ? &d->keys[0].uuid : NULL;
+}
+
+static void
+add_uuid(struct uuidset *set, const struct uuid *uuid)
+{
+    if (uuid && !uuidset_find(set, uuid)) {
+        uuidset_insert(set, uuid);
     }
 }
 
-/* The tenant of the VNet that column 'col' of 'data' refers to: its
- * committed and its new one. */
+/* Adds what column 'col' of 'row' refers to, before and after, to 'set'. */
+static void
+add_refs(struct uuidset *set, const struct ovsdb_idl_row *row, size_t col)
+{
+    add_uuid(set, ref(row, col, false));
+    add_uuid(set, ref(row, col, true));
+}
+
+/* The VNet that 'uuid' names (if any), and its tenants, before and
+ * after. */
 static void
 add_vnet_tenant(struct nb_scope *s, const struct ovsdb_idl *idl,
-                const struct ovsdb_datum *data, size_t col)
+                const struct uuid *uuid)
 {
     const struct vprec_vnet *v;
 
-    add_ref(&s->vnets, data, col);
-    if (data && data[col].n
-        && (v = vprec_vnet_get_for_uuid(idl, &data[col].keys[0].uuid))) {
-        add_ref(&s->tenants, v->header_.old_datum, VPREC_VNET_COL_TENANT);
-        add_ref(&s->tenants, v->header_.new_datum, VPREC_VNET_COL_TENANT);
+    add_uuid(&s->vnets, uuid);
+    if (uuid && (v = vprec_vnet_get_for_uuid(idl, uuid))) {
+        add_refs(&s->tenants, &v->header_, VPREC_VNET_COL_TENANT);
     }
 }
 
@@ -125,11 +151,11 @@ nb_scope_finish(struct nb_scope *s, const struct ovsdb_idl *idl)
         }
         /* Deleted: what referred to it is checked (and fails). */
         if (row->table->class_ == &vprec_table_tenant) {
-            uuidset_insert(&s->tenants, &row->uuid);
+            add_uuid(&s->tenants, &row->uuid);
             s->nat = true;
         } else if (row->table->class_ == &vprec_table_vnet) {
-            uuidset_insert(&s->vnets, &row->uuid);
-            add_ref(&s->tenants, row->old_datum, VPREC_VNET_COL_TENANT);
+            add_uuid(&s->vnets, &row->uuid);
+            add_refs(&s->tenants, row, VPREC_VNET_COL_TENANT);
             s->nat = true;
         } else {
             s->all = true;  /* A host: rare, and its VTEP concerns all. */
@@ -143,25 +169,21 @@ nb_scope_finish(struct nb_scope *s, const struct ovsdb_idl *idl)
     const struct vprec_tenant *t;
     VPREC_TENANT_FOR_EACH (t, idl) {
         if (written(&t->header_)) {
-            uuidset_insert(&s->tenants, &t->header_.uuid);
+            add_uuid(&s->tenants, &t->header_.uuid);
             s->nat = true;
         }
     }
     const struct vprec_vnet *v;
     VPREC_VNET_FOR_EACH (v, idl) {
         if (written(&v->header_)) {
-            add_ref(&s->tenants, v->header_.old_datum, VPREC_VNET_COL_TENANT);
-            add_ref(&s->tenants, v->header_.new_datum, VPREC_VNET_COL_TENANT);
+            add_refs(&s->tenants, &v->header_, VPREC_VNET_COL_TENANT);
             s->nat = true;
         }
     }
     const struct vprec_route *r;
     VPREC_ROUTE_FOR_EACH (r, idl) {
         if (written(&r->header_)) {
-            add_ref(&s->tenants, r->header_.old_datum,
-                    VPREC_ROUTE_COL_TENANT);
-            add_ref(&s->tenants, r->header_.new_datum,
-                    VPREC_ROUTE_COL_TENANT);
+            add_refs(&s->tenants, &r->header_, VPREC_ROUTE_COL_TENANT);
         }
     }
     const struct vprec_nat_rule *n;
@@ -178,10 +200,9 @@ nb_scope_finish(struct nb_scope *s, const struct ovsdb_idl *idl)
     VPREC_PORT_FOR_EACH (p, idl) {
         const struct ovsdb_idl_row *row = &p->header_;
         if (written(row)) {
-            add_vnet_tenant(s, idl, row->old_datum, VPREC_PORT_COL_VNET);
-            add_vnet_tenant(s, idl, row->new_datum, VPREC_PORT_COL_VNET);
-            add_ref(&s->hosts, row->old_datum, VPREC_PORT_COL_HOST);
-            add_ref(&s->hosts, row->new_datum, VPREC_PORT_COL_HOST);
+            add_vnet_tenant(s, idl, ref(row, VPREC_PORT_COL_VNET, false));
+            add_vnet_tenant(s, idl, ref(row, VPREC_PORT_COL_VNET, true));
+            add_refs(&s->hosts, row, VPREC_PORT_COL_HOST);
         }
     }
 }
