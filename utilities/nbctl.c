@@ -2,6 +2,7 @@
 #include <config.h>
 #include "nbctl.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl/nb-check.h"
@@ -201,65 +202,78 @@ check_all(void)
     return env && !strcmp(env, "1");
 }
 
-/* The checks of the parts the transaction touches.  'whole_before': with
- * check_all(), the whole check of the database as committed (a part
- * written around vplane-ctl that the transaction does not touch fails the
- * whole check only: not a disagreement). */
-static void
+/* The checks of the parts the transaction touches: NULL, or the error
+ * (the transaction is then aborted).  'whole_before': with check_all(),
+ * the whole check of the database as committed (a part written around
+ * vplane-ctl that the transaction does not touch fails the whole check
+ * only: not a disagreement). */
+static char *
 check_txn(struct ovsdb_idl *idl, struct ovsdb_idl_txn *txn,
           struct nb_scope *scope, const char *whole_before)
 {
+    char *result = NULL;
+
     nb_scope_finish(scope, idl);
     char *error = nb_check_scope(idl, true, scope);
     if (check_all()) {
         char *whole = nb_check(idl, true);
         if (!error != !whole && !(whole && whole_before)) {
-            ctl_fatal("check-all: the checks disagree: the parts touched "
-                      "%s, the whole database %s", error ? error : "pass",
-                      whole ? whole : "passes");
+            result = xasprintf("check-all: the checks disagree: the parts "
+                               "touched %s, the whole database %s",
+                               error ? error : "pass",
+                               whole ? whole : "passes");
         }
         free(whole);
     }
-    if (!error) {
-        return;
+    if (!error && !result) {
+        return NULL;
     }
     /* Undone, the IDL shows the database as committed: if that was already
      * inconsistent in the parts this change touches (written around
      * vplane-ctl), say so, or the error would blame this command for it. */
     ovsdb_idl_txn_abort(txn);
-    char *before = nb_check_scope(idl, false, scope);
-    if (check_all()) {
+    char *before = result ? NULL : nb_check_scope(idl, false, scope);
+    if (check_all() && !result) {
         char *whole = nb_check(idl, false);
         if (!before != !whole && !(whole && !before)) {
-            ctl_fatal("check-all: the checks of the database before this "
-                      "change disagree: the parts touched %s, the whole "
-                      "database %s", before ? before : "pass",
-                      whole ? whole : "passes");
+            result = xasprintf("check-all: the checks of the database before "
+                               "this change disagree: the parts touched %s, "
+                               "the whole database %s",
+                               before ? before : "pass",
+                               whole ? whole : "passes");
         }
         free(whole);
     }
-    if (before) {
-        ctl_fatal("the database is inconsistent (%s); only a change that "
-                  "repairs it can go in (this one leaves: %s)", before,
-                  error);
+    if (!result) {
+        result = (before
+                  ? xasprintf("the database is inconsistent (%s); only a "
+                              "change that repairs it can go in (this one "
+                              "leaves: %s)", before, error)
+                  : xstrdup(error));
     }
-    ctl_fatal("%s", error);
+    free(before);
+    free(error);
+    return result;
 }
 
-/* Runs the commands once; false if the transaction must be retried on a
- * newer copy of the database. */
-static bool
+/* Runs the commands once: 0 (their output in 'out'), EAGAIN if the
+ * transaction must be retried on a newer copy of the database, or EINVAL
+ * with the error in '*errorp' (nothing committed). */
+static int
 run_once(struct ctl_command *commands, size_t n_commands,
          struct ovsdb_idl *idl, const char *args, bool dry_run,
-         const struct table_style *style)
+         const struct table_style *style, struct ds *out, char **errorp)
 {
     struct ovsdb_symbol_table *symtab = ovsdb_symbol_table_create();
     struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(idl);
     bool writes = ctl_might_write_to_db(commands, n_commands);
+    enum ovsdb_idl_txn_status status;
     struct ctl_context ctx;
     struct ctl_command *c;
     struct nb_scope scope;
     char *whole_before = NULL;
+    char *error = NULL;
+    int retval = 0;
 
     if (dry_run) {
         ovsdb_idl_txn_set_dry_run(txn);
@@ -286,11 +300,15 @@ run_once(struct ctl_command *commands, size_t n_commands,
             c->syntax->run(&ctx);
         }
         if (ctx.error) {
-            ctl_fatal("%s", ctx.error);
+            error = xstrdup(ctx.error);
+            ctl_context_done(&ctx, c);
+            goto out;
         }
         ctl_context_done_command(&ctx, c);
         if (ctx.try_again) {
-            goto try_again;
+            ctl_context_done(&ctx, NULL);
+            retval = EAGAIN;
+            goto out;
         }
     }
     ctl_context_done(&ctx, NULL);
@@ -299,27 +317,29 @@ run_once(struct ctl_command *commands, size_t n_commands,
     SHASH_FOR_EACH (node, &symtab->sh) {
         struct ovsdb_symbol *symbol = node->data;
         if (!symbol->created) {
-            ctl_fatal("row id \"%s\" is referenced but never created (e.g. "
-                      "with \"-- --id=%s create ...\")", node->name,
-                      node->name);
+            error = xasprintf("row id \"%s\" is referenced but never "
+                              "created (e.g. with \"-- --id=%s create "
+                              "...\")", node->name, node->name);
+            goto out;
         }
     }
     if (writes) {
-        check_txn(idl, txn, &scope, whole_before);
+        error = check_txn(idl, txn, &scope, whole_before);
+        if (error) {
+            goto out;
+        }
     }
-    free(whole_before);
-    whole_before = NULL;
-    nb_scope_destroy(&scope);
-    nb_scope_init(&scope);      /* Empty, for try_again. */
 
-    enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit_block(txn);
+    status = ovsdb_idl_txn_commit_block(txn);
     if (status == TXN_UNCHANGED || status == TXN_SUCCESS) {
         for (c = commands; c < &commands[n_commands]; c++) {
             if (c->syntax->postprocess) {
                 ctl_context_init(&ctx, c, idl, txn, symtab, NULL);
                 c->syntax->postprocess(&ctx);
                 if (ctx.error) {
-                    ctl_fatal("%s", ctx.error);
+                    error = xstrdup(ctx.error);
+                    ctl_context_done(&ctx, c);
+                    goto out;
                 }
                 ctl_context_done(&ctx, c);
             }
@@ -335,34 +355,50 @@ run_once(struct ctl_command *commands, size_t n_commands,
     case TXN_SUCCESS:
         break;
     case TXN_TRY_AGAIN:
-        goto try_again;
+        retval = EAGAIN;
+        goto out;
     case TXN_ERROR:
-        ctl_fatal("transaction error: %s", ovsdb_idl_txn_get_error(txn));
+        error = xasprintf("transaction error: %s",
+                          ovsdb_idl_txn_get_error(txn));
+        goto out;
     default:
         OVS_NOT_REACHED();
     }
 
     for (c = commands; c < &commands[n_commands]; c++) {
         if (c->table) {
-            table_print(c->table, style);
+            table_format(c->table, style, out);
         } else {
-            fputs(ds_cstr(&c->output), stdout);
+            ds_put_cstr(out, ds_cstr(&c->output));
         }
     }
-    return true;
 
-try_again:
+out:
+    if (error) {
+        retval = EINVAL;
+        *errorp = error;
+    }
     nb_scope_destroy(&scope);
     free(whole_before);
-    ovsdb_idl_txn_abort(txn);
-    ovsdb_idl_txn_destroy(txn);
+    ovsdb_idl_txn_destroy(txn);     /* Aborts it if need be. */
     ovsdb_symbol_table_destroy(symtab);
     for (c = commands; c < &commands[n_commands]; c++) {
         ds_destroy(&c->output);
         table_destroy(c->table);
         free(c->table);
+        c->table = NULL;
     }
-    return false;
+    return retval;
+}
+
+int
+nbctl_run_commands(struct ctl_command *commands, size_t n_commands,
+                   struct ovsdb_idl *idl, const char *args, bool dry_run,
+                   const struct table_style *style, struct ds *out,
+                   char **errorp)
+{
+    return run_once(commands, n_commands, idl, args, dry_run, style, out,
+                    errorp);
 }
 
 /* How long vplane-ctl given several database remotes waits for a leader. */
@@ -416,10 +452,16 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
         }
         if (seqno != ovsdb_idl_get_seqno(idl)) {
             seqno = ovsdb_idl_get_seqno(idl);
-            if (run_once(commands, n_commands, idl, ds_cstr(&args), dry_run,
-                         style)) {
+            struct ds out = DS_EMPTY_INITIALIZER;
+            int retval = run_once(commands, n_commands, idl, ds_cstr(&args),
+                                  dry_run, style, &out, &error);
+            if (retval == EINVAL) {
+                ctl_fatal("%s", error);
+            } else if (!retval) {
+                fputs(ds_cstr(&out), stdout);
                 exit(EXIT_SUCCESS);
             }
+            ds_destroy(&out);
             give_up = time_msec() + CLUSTER_WAIT_MS;
         }
         if (seqno == ovsdb_idl_get_seqno(idl)) {

@@ -26,14 +26,15 @@ bin=$(world_ovsdb_bin) || check_fail "no ovsdb-server"
 WORLD_DB=unix:$WORLD_DIR/db.sock
 
 seed=${VERIFY_SEED:-$RANDOM}
-check_step "random commands, both checks, seed $seed"
-VPLANE_CTL_CHECK_ALL=1 "$PYTHON" - "$seed" "$VPLANE_CTL" "$WORLD_DB" \
+random_commands() {
+VPLANE_CTL_CHECK_ALL=1 "$PYTHON" - "$seed" "$VPLANE_CTL" "$1" \
     <<'PY' || check_fail "seed $seed"
 import os, random, subprocess, sys
 
 seed, ctl, db = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 rnd = random.Random(seed)
-nb = [ctl, "--timeout=60", "--db=" + db]
+# "daemon": through vplane-ctl --detach (VPLANE_CTL_SOCKET).
+nb = [ctl, "--timeout=60"] + (["--db=" + db] if db != "daemon" else [])
 tenants = ["t1", "t2", "t3"]
 hosts = ["h1", "h2", "h3"]
 
@@ -131,6 +132,9 @@ print("%(ok)d committed, %(refused)d refused; the checks agreed on each"
       % counts)
 sys.exit(0 if counts["ok"] > 30 and counts["refused"] > 30 else 1)
 PY
+}
+check_step "random commands, both checks, seed $seed"
+random_commands "$WORLD_DB"
 
 check_step "a tenant broken around vplane-ctl blocks only its own changes"
 nb() { "$VPLANE_CTL" --timeout=60 --db="$WORLD_DB" "$@"; }
@@ -155,4 +159,27 @@ check_contains "$out" "the database is inconsistent" "refusal"
 check_contains "$out" "02:99:00:00:00:01" "refusal"
 nb port-del tb-v 02:99:00:00:00:01 || check_fail "the repair"
 nb port-add tb-v 02:00:00:00:bb:01 10.77.0.11 || check_fail "after repair"
+
+check_step "vplane-ctl --detach: the same commands, through the daemon"
+sock=$(VPLANE_RUNDIR=$WORLD_DIR VPLANE_CTL_CHECK_ALL=1 "$VPLANE_CTL" \
+       --db="$WORLD_DB" --detach) || check_fail "--detach"
+case $sock in "$WORLD_DIR"/vplane-ctl.*.ctl) ;; *) check_fail "$sock" ;; esac
+pid=${sock##*/vplane-ctl.}
+echo "${pid%.ctl}" >"$WORLD_DIR/ctl-daemon.pid"   # For world.sh's cleanup.
+export VPLANE_CTL_SOCKET=$sock
+seed=$((seed + 1))
+random_commands daemon
+out=$("$VPLANE_CTL" port-add ta-v 02:00:00:00:aa:09 10.77.0.11 2>&1) \
+    && check_fail "a taken address went in through the daemon"
+check_contains "$out" "10.77.0.11 is already port" "refusal"
+# A change made around the daemon (a one-shot vplane-ctl): the daemon's
+# copy follows, and its transaction is checked against it.
+nb port-add ta-v 02:00:00:00:aa:09 10.77.0.19 || check_fail "one-shot"
+out=$("$VPLANE_CTL" port-add ta-v 02:00:00:00:aa:0a 10.77.0.19 2>&1) \
+    && check_fail "the daemon missed a one-shot change"
+check_contains "$out" "10.77.0.19 is already port 02:00:00:00:aa:09" \
+    "refusal"
+"$VPLANE_CTL" port-list ta-v | grep -q 02:00:00:00:aa:09 \
+    || check_fail "port-list through the daemon"
+"$VPLANE_CTL" -t "$sock" exit || check_fail "exit"
 echo PASS
