@@ -5,7 +5,9 @@
 # PORTS ports (tenants of 10 VNets of 100 ports, 2000 ports a host) with
 # JSON-RPC transactions in chunks (ovsdb-client's command line cannot hold
 # them), then times RUNS port-adds and RUNS read-only commands (which cost
-# only the loading of the database) and prints the medians.  Measures;
+# only the loading of the database) and prints the medians, then RUNS
+# port-adds through a vplane-ctl --detach daemon if the vplane-ctl has it.
+# Measures;
 # asserts nothing.
 #
 #   utilities/bench-ctl-scale.sh [PORTS [RUNS]]
@@ -111,3 +113,16 @@ read=$(for i in $(seq "$runs"); do
 done | median)
 echo "$ports ports: port-add ${add} ms, a read-only command ${read} ms" \
      "(median of $runs; $ctl)"
+
+# Through vplane-ctl --detach, once it has loaded the database.
+if sock=$(VPLANE_RUNDIR=$dir "$ctl" --db="$db" --detach 2>/dev/null); then
+    VPLANE_CTL_SOCKET=$sock "$ctl" get Deployment . nb_seqno >/dev/null
+    add=$(for i in $(seq "$runs"); do
+        VPLANE_CTL_SOCKET=$sock ms "$ctl" port-add t0-v1 \
+            "02:98:00:00:00:$(printf %02x "$i")" "10.1.9.$i" host=h0 \
+            iface="daemon$i"
+    done | median)
+    "$ctl" -t "$sock" exit
+    echo "$ports ports: port-add through vplane-ctl --detach ${add} ms" \
+         "(median of $runs)"
+fi
