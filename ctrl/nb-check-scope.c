@@ -20,7 +20,9 @@
 void
 nb_scope_init(struct nb_scope *s)
 {
-    s->all = s->nat = s->firewall = false;
+    s->all = s->nat = false;
+    s->ports_by_vnet = s->ports_by_host = NULL;
+    uuidset_init(&s->written_ports);
     uuidset_init(&s->tenants);
     uuidset_init(&s->vnets);
     uuidset_init(&s->hosts);
@@ -34,6 +36,7 @@ nb_scope_destroy(struct nb_scope *s)
     uuidset_destroy(&s->vnets);
     uuidset_destroy(&s->hosts);
     hmapx_destroy(&s->committed);
+    uuidset_destroy(&s->written_ports);
 }
 
 void
@@ -191,15 +194,16 @@ nb_scope_finish(struct nb_scope *s, const struct ovsdb_idl *idl)
         s->nat |= written(&n->header_);
     }
     /* A new rule is referred to only by a port written here (checked
-     * whole); a changed one may be an untouched port's. */
+     * whole); a changed one (`set`, rare) may be any port's. */
     const struct vprec_firewall_rule *f;
     VPREC_FIREWALL_RULE_FOR_EACH (f, idl) {
-        s->firewall |= written(&f->header_) && f->header_.old_datum;
+        s->all |= written(&f->header_) && f->header_.old_datum;
     }
     const struct vprec_port *p;
     VPREC_PORT_FOR_EACH (p, idl) {
         const struct ovsdb_idl_row *row = &p->header_;
         if (written(row)) {
+            add_uuid(&s->written_ports, &row->uuid);
             add_vnet_tenant(s, idl, ref(row, VPREC_PORT_COL_VNET, false));
             add_vnet_tenant(s, idl, ref(row, VPREC_PORT_COL_VNET, true));
             add_refs(&s->hosts, row, VPREC_PORT_COL_HOST);
@@ -244,4 +248,86 @@ nb_scope_port(const struct nb_scope *s, const struct ovsdb_idl *idl,
     }
     return (host->n && uuidset_find(&s->hosts, &host->keys[0].uuid)
             ? NB_PORT_HOST : NB_PORT_OUT);
+}
+
+static void
+add_port(struct hmapx *seen, struct nb_scoped_port **ports, size_t *n,
+         size_t *allocated, const struct vprec_port *p,
+         enum nb_port_part part)
+{
+    struct hmapx_node *node = hmapx_find(seen, p);
+
+    if (node) {
+        /* Seen as a host's: now as its tenant's too. */
+        struct nb_scoped_port *sp = &(*ports)[(uintptr_t) node->data];
+        sp->part = MAX(sp->part, part);
+        return;
+    }
+    if (*n >= *allocated) {
+        *ports = x2nrealloc(*ports, allocated, sizeof **ports);
+    }
+    (*ports)[*n] = (struct nb_scoped_port) { p, part };
+    node = hmapx_add(seen, CONST_CAST(struct vprec_port *, p));
+    node->data = (void *) (uintptr_t) *n;
+    (*n)++;
+}
+
+/* With the indexes: the ports of the VNets in scope, of the hosts in scope
+ * and those written.  Without (or when a VNet was deleted: its ports are
+ * found by its uuid only), a walk over every port. */
+size_t
+nb_scope_ports(const struct nb_scope *s, const struct ovsdb_idl *idl,
+               struct nb_scoped_port **ports)
+{
+    struct hmapx seen = HMAPX_INITIALIZER(&seen);
+    size_t n = 0, allocated = 0;
+    const struct vprec_port *p;
+
+    *ports = NULL;
+    if (!s || s->all || !s->ports_by_vnet || !s->ports_by_host
+        || !uuidset_is_empty(&s->vnets)) {
+        VPREC_PORT_FOR_EACH (p, idl) {
+            enum nb_port_part part = nb_scope_port(s, idl, p);
+            if (part != NB_PORT_OUT) {
+                add_port(&seen, ports, &n, &allocated, p, part);
+            }
+        }
+        hmapx_destroy(&seen);
+        return n;
+    }
+
+    /* (By uuid: once the transaction is aborted, for the check of the
+     * database as committed, those it inserted are gone.) */
+    struct uuidset_node *un;
+    UUIDSET_FOR_EACH (un, &s->written_ports) {
+        if ((p = vprec_port_get_for_uuid(idl, &un->uuid))) {
+            add_port(&seen, ports, &n, &allocated, p, NB_PORT_ALL);
+        }
+    }
+    const struct vprec_vnet *v;
+    VPREC_VNET_FOR_EACH (v, idl) {
+        if (!nb_scope_has_vnet(s, v)) {
+            continue;
+        }
+        struct vprec_port *key = vprec_port_index_init_row(s->ports_by_vnet);
+        vprec_port_index_set_vnet(key, v);
+        VPREC_PORT_FOR_EACH_EQUAL (p, key, s->ports_by_vnet) {
+            add_port(&seen, ports, &n, &allocated, p, NB_PORT_ALL);
+        }
+        vprec_port_index_destroy_row(key);
+    }
+    UUIDSET_FOR_EACH (un, &s->hosts) {
+        const struct vprec_host *h = vprec_host_get_for_uuid(idl, &un->uuid);
+        if (!h) {
+            continue;
+        }
+        struct vprec_port *key = vprec_port_index_init_row(s->ports_by_host);
+        vprec_port_index_set_host(key, h);
+        VPREC_PORT_FOR_EACH_EQUAL (p, key, s->ports_by_host) {
+            add_port(&seen, ports, &n, &allocated, p, NB_PORT_HOST);
+        }
+        vprec_port_index_destroy_row(key);
+    }
+    hmapx_destroy(&seen);
+    return n;
 }

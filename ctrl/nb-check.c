@@ -34,6 +34,8 @@ struct nb_ctx {
     struct shash host_vteps;    /* VTEP -> host row. */
     struct vp_config cfg;       /* For tables_check_config(). */
     const struct nb_scope *scope;   /* NULL: everything. */
+    struct nb_scoped_port *ports;   /* The ports to check. */
+    size_t n_ports;
 };
 
 static char *
@@ -236,11 +238,8 @@ add_vnet_name(struct shash *names, struct shash *vnis,
     char *key = xasprintf("%"PRId64, vnet->vni);
 
     shash_add_once(names, vnet->name, vnet);
-    if (!shash_find(vnis, key)) {
-        shash_add_nocopy(vnis, key, vnet);
-    } else {
-        free(key);
-    }
+    shash_add_once(vnis, key, vnet);
+    free(key);
 }
 
 static char *
@@ -440,7 +439,6 @@ static char *
 check_ports(struct nb_ctx *ctx)
 {
     struct port_ctx pc;
-    const struct vprec_port *port;
     char *error = NULL;
 
     shash_init(&pc.macs);
@@ -448,14 +446,11 @@ check_ports(struct nb_ctx *ctx)
     shash_init(&pc.ifaces);
     shash_init(&pc.per_host);
     for (int pass = 0; pass < 2 && !error; pass++) {
-        VPREC_PORT_FOR_EACH (port, ctx->idl) {
-            if (touched(&port->header_) != pass || error) {
-                continue;
-            }
-            enum nb_port_part part = nb_scope_port(ctx->scope, ctx->idl,
-                                                   port);
-            if (part != NB_PORT_OUT) {
-                error = check_port(ctx, &pc, port, part == NB_PORT_HOST);
+        for (size_t i = 0; i < ctx->n_ports && !error; i++) {
+            const struct nb_scoped_port *sp = &ctx->ports[i];
+            if (touched(&sp->port->header_) == pass) {
+                error = check_port(ctx, &pc, sp->port,
+                                   sp->part == NB_PORT_HOST);
             }
         }
     }
@@ -533,13 +528,9 @@ check_firewall_rule(const struct vprec_firewall_rule *r)
 static char *
 check_firewall(const struct nb_ctx *ctx)
 {
-    const struct nb_scope *s = ctx->scope;
-    bool every_port = !s || s->all || s->firewall;
-    const struct vprec_port *port;
-
-    VPREC_PORT_FOR_EACH (port, ctx->idl) {
-        if (!every_port && port->n_firewall_rules
-            && nb_scope_port(s, ctx->idl, port) != NB_PORT_ALL) {
+    for (size_t j = 0; j < ctx->n_ports; j++) {
+        const struct vprec_port *port = ctx->ports[j].port;
+        if (ctx->ports[j].part != NB_PORT_ALL) {
             continue;
         }
         for (size_t i = 0; i < port->n_firewall_rules; i++) {
@@ -751,6 +742,7 @@ nb_check_scope(const struct ovsdb_idl *idl, bool complete,
 
     ctx.idl = idl;
     ctx.scope = scope;
+    ctx.n_ports = nb_scope_ports(scope, idl, &ctx.ports);
     hmapx_init(&ctx.tenants);
     hmapx_init(&ctx.vnets);
     hmapx_init(&ctx.hosts);
@@ -796,5 +788,6 @@ nb_check_scope(const struct ovsdb_idl *idl, bool complete,
     hmapx_destroy(&ctx.hosts);
     shash_destroy(&ctx.host_vteps);
     vp_config_destroy(&ctx.cfg);
+    free(ctx.ports);
     return error;
 }

@@ -24,6 +24,7 @@
 
 struct ovsdb_datum;
 struct ovsdb_idl;
+struct ovsdb_idl_index;
 struct ovsdb_idl_row;
 struct vprec_port;
 struct vprec_deployment;
@@ -36,14 +37,19 @@ char *nb_check(const struct ovsdb_idl *, bool complete)
 
 /* The parts a transaction in progress touches (nb-check-scope.c). */
 struct nb_scope {
-    bool all;                   /* Everything: a host or a deployment
-                                 * setting changed. */
+    bool all;                   /* Everything: a host, a deployment
+                                 * setting or a firewall rule changed. */
     bool nat;                   /* The NAT rules. */
-    bool firewall;              /* Every port's firewall rules. */
     struct uuidset tenants;     /* A tenant's VNets, ports and routes. */
     struct uuidset vnets;       /* Deleted VNets' uuids. */
     struct uuidset hosts;       /* A host's ports (their local part). */
     struct hmapx committed;     /* Tenant, VNet, Host rows at the start. */
+    struct uuidset written_ports;
+
+    /* Optional IDL indexes of Port by "vnet" and by "host": with them, the
+     * ports of the parts in scope are found without a walk over all. */
+    struct ovsdb_idl_index *ports_by_vnet;
+    struct ovsdb_idl_index *ports_by_host;
 };
 
 void nb_scope_init(struct nb_scope *);
@@ -65,6 +71,13 @@ enum nb_port_part {
     NB_PORT_HOST,               /* Only its place on its host. */
     NB_PORT_ALL,
 };
+struct nb_scoped_port {
+    const struct vprec_port *port;
+    enum nb_port_part part;     /* NB_PORT_HOST or NB_PORT_ALL. */
+};
+/* The ports to check, in '*ports' (the caller frees it). */
+size_t nb_scope_ports(const struct nb_scope *, const struct ovsdb_idl *,
+                      struct nb_scoped_port **ports);
 bool nb_scope_has_tenant_ref(const struct nb_scope *,
                              const struct ovsdb_idl_row *,
                              const struct ovsdb_datum *tenant);

@@ -178,6 +178,7 @@ nbctl_daemon(const char *db, const char *rundir)
 
     struct ovsdb_idl *idl = ovsdb_idl_create(db, &vprec_idl_class, true,
                                              strchr(db, ',') != NULL);
+    nbctl_create_indexes(idl);
     char *path = xasprintf("%s/vplane-ctl.%ld.ctl", rundir,
                            (long int) getpid());
     int error = unixctl_server_create(path, &server);

@@ -102,37 +102,53 @@ nb_host(struct ctl_context *ctx, const char *field, const char *name,
     return NULL;
 }
 
+/* Ports by VNet and by host, so that a command and the checks read the
+ * ports of what they touch, not every port (nb-check.h). */
+static struct ovsdb_idl_index *ports_by_vnet;
+static struct ovsdb_idl_index *ports_by_host;
+
+void
+nbctl_create_indexes(struct ovsdb_idl *idl)
+{
+    ports_by_vnet = ovsdb_idl_index_create1(idl, &vprec_port_col_vnet);
+    ports_by_host = ovsdb_idl_index_create1(idl, &vprec_port_col_host);
+}
+
 const struct vprec_port *
 nb_port(struct ctl_context *ctx, const struct vprec_vnet *vnet,
         const char *mac)
 {
-    const struct vprec_port *p;
-
-    VPREC_PORT_FOR_EACH (p, ctx->idl) {
-        if (p->vnet == vnet && !strcmp(p->mac, mac)) {
-            return p;
-        }
-    }
-    return NULL;
+    return nb_port_by_ip(ctx, vnet, NULL, NULL, mac);
 }
 
+/* 'vnet''s port (other than 'except') with address 'ip', or (NULL 'ip')
+ * with MAC 'mac'. */
 const struct vprec_port *
-nb_port_by_ip(struct ctl_context *ctx, const struct vprec_vnet *vnet,
-              const char *ip, const struct vprec_port *except)
+nb_port_by_ip(struct ctl_context *ctx OVS_UNUSED,
+              const struct vprec_vnet *vnet, const char *ip,
+              const struct vprec_port *except, const char *mac)
 {
-    const struct vprec_port *p;
+    struct vprec_port *key = vprec_port_index_init_row(ports_by_vnet);
+    const struct vprec_port *p, *found = NULL;
 
-    VPREC_PORT_FOR_EACH (p, ctx->idl) {
-        if (p->vnet != vnet || p == except) {
+    vprec_port_index_set_vnet(key, vnet);
+    VPREC_PORT_FOR_EACH_EQUAL (p, key, ports_by_vnet) {
+        if (p == except) {
             continue;
+        } else if (!ip && !strcmp(p->mac, mac)) {
+            found = p;
         }
-        for (size_t i = 0; i < p->n_ips; i++) {
+        for (size_t i = 0; ip && i < p->n_ips; i++) {
             if (!strcmp(p->ips[i], ip)) {
-                return p;
+                found = p;
             }
         }
+        if (found) {
+            break;
+        }
     }
-    return NULL;
+    vprec_port_index_destroy_row(key);
+    return found;
 }
 
 /* The Deployment row, created with the controller's defaults if the
@@ -285,6 +301,8 @@ run_once(struct ctl_command *commands, size_t n_commands,
     }
 
     nb_scope_init(&scope);
+    scope.ports_by_vnet = ports_by_vnet;
+    scope.ports_by_host = ports_by_host;
     ctl_context_init(&ctx, NULL, idl, txn, symtab, NULL);
     if (writes) {
         nb_scope_start(&scope, idl);
@@ -433,6 +451,7 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
     bool cluster = strchr(db, ',') != NULL;
     long long int give_up = time_msec() + CLUSTER_WAIT_MS;
     ovsdb_idl_set_remote(idl, db, cluster);
+    nbctl_create_indexes(idl);
     unsigned int seqno = ovsdb_idl_get_seqno(idl);
     for (;;) {
         ovsdb_idl_run(idl);

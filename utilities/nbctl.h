@@ -78,7 +78,12 @@ const struct vprec_port *nb_port(struct ctl_context *,
 const struct vprec_port *nb_port_by_ip(struct ctl_context *,
                                        const struct vprec_vnet *,
                                        const char *ip,
-                                       const struct vprec_port *except);
+                                       const struct vprec_port *except,
+                                       const char *mac);
+
+/* Creates the IDL indexes the lookups above and the checks use (once, for
+ * the IDL the commands run on). */
+void nbctl_create_indexes(struct ovsdb_idl *);
 const struct vprec_deployment *nb_deployment(struct ctl_context *);
 
 /* Sets 'error' on 'ctx' and returns true if 'error' is nonnull (frees it). */
