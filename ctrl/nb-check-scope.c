@@ -13,6 +13,7 @@
 #include "nb-check.h"
 
 #include "bitmap.h"
+#include "hash.h"
 #include "ctrl/vplane-idl.h"
 #include "ovsdb-data.h"
 #include "ovsdb-idl-provider.h"
@@ -104,17 +105,18 @@ add_refs(struct uuidset *set, const struct ovsdb_idl_row *row, size_t col)
     add_uuid(set, ref(row, col, true));
 }
 
-/* The VNet that 'uuid' names (if any), and its tenants, before and
- * after. */
+/* The tenants of the VNet that 'uuid' names, before and after; if there
+ * is no such VNet, its uuid. */
 static void
 add_vnet_tenant(struct nb_scope *s, const struct ovsdb_idl *idl,
                 const struct uuid *uuid)
 {
     const struct vprec_vnet *v;
 
-    add_uuid(&s->vnets, uuid);
     if (uuid && (v = vprec_vnet_get_for_uuid(idl, uuid))) {
         add_refs(&s->tenants, &v->header_, VPREC_VNET_COL_TENANT);
+    } else {
+        add_uuid(&s->vnets, uuid);      /* Gone: what refers to it fails. */
     }
 }
 
@@ -250,26 +252,47 @@ nb_scope_port(const struct nb_scope *s, const struct ovsdb_idl *idl,
             ? NB_PORT_HOST : NB_PORT_OUT);
 }
 
+/* A port already in the list, and where. */
+struct seen_port {
+    struct hmap_node node;      /* In a hmap, by hash_pointer(port). */
+    const struct vprec_port *port;
+    size_t idx;
+};
+
 static void
-add_port(struct hmapx *seen, struct nb_scoped_port **ports, size_t *n,
+add_port(struct hmap *seen, struct nb_scoped_port **ports, size_t *n,
          size_t *allocated, const struct vprec_port *p,
          enum nb_port_part part)
 {
-    struct hmapx_node *node = hmapx_find(seen, p);
+    uint32_t hash = hash_pointer(p, 0);
+    struct seen_port *sp;
 
-    if (node) {
-        /* Seen as a host's: now as its tenant's too. */
-        struct nb_scoped_port *sp = &(*ports)[(uintptr_t) node->data];
-        sp->part = MAX(sp->part, part);
-        return;
+    HMAP_FOR_EACH_WITH_HASH (sp, node, hash, seen) {
+        if (sp->port == p) {
+            /* Seen as a host's: perhaps now as its tenant's too. */
+            (*ports)[sp->idx].part = MAX((*ports)[sp->idx].part, part);
+            return;
+        }
     }
     if (*n >= *allocated) {
         *ports = x2nrealloc(*ports, allocated, sizeof **ports);
     }
     (*ports)[*n] = (struct nb_scoped_port) { p, part };
-    node = hmapx_add(seen, CONST_CAST(struct vprec_port *, p));
-    node->data = (void *) (uintptr_t) *n;
-    (*n)++;
+    sp = xmalloc(sizeof *sp);
+    sp->port = p;
+    sp->idx = (*n)++;
+    hmap_insert(seen, &sp->node, hash);
+}
+
+static void
+seen_destroy(struct hmap *seen)
+{
+    struct seen_port *sp;
+
+    HMAP_FOR_EACH_POP (sp, node, seen) {
+        free(sp);
+    }
+    hmap_destroy(seen);
 }
 
 /* With the indexes: the ports of the VNets in scope, of the hosts in scope
@@ -279,7 +302,7 @@ size_t
 nb_scope_ports(const struct nb_scope *s, const struct ovsdb_idl *idl,
                struct nb_scoped_port **ports)
 {
-    struct hmapx seen = HMAPX_INITIALIZER(&seen);
+    struct hmap seen = HMAP_INITIALIZER(&seen);
     size_t n = 0, allocated = 0;
     const struct vprec_port *p;
 
@@ -292,7 +315,7 @@ nb_scope_ports(const struct nb_scope *s, const struct ovsdb_idl *idl,
                 add_port(&seen, ports, &n, &allocated, p, part);
             }
         }
-        hmapx_destroy(&seen);
+        seen_destroy(&seen);
         return n;
     }
 
@@ -328,6 +351,6 @@ nb_scope_ports(const struct nb_scope *s, const struct ovsdb_idl *idl,
         }
         vprec_port_index_destroy_row(key);
     }
-    hmapx_destroy(&seen);
+    seen_destroy(&seen);
     return n;
 }
