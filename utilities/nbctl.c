@@ -103,7 +103,9 @@ nb_host(struct ctl_context *ctx, const char *field, const char *name,
 }
 
 /* Ports by VNet and by host, so that a command and the checks read the
- * ports of what they touch, not every port (nb-check.h). */
+ * ports of what they touch, not every port (nb-check.h).  Only the daemon
+ * (nbctl-daemon.c) has them: a one-shot vplane-ctl would spend more
+ * building them while loading the database than walking the ports. */
 static struct ovsdb_idl_index *ports_by_vnet;
 static struct ovsdb_idl_index *ports_by_host;
 
@@ -121,29 +123,42 @@ nb_port(struct ctl_context *ctx, const struct vprec_vnet *vnet,
     return nb_port_by_ip(ctx, vnet, NULL, NULL, mac);
 }
 
+static bool
+port_matches(const struct vprec_port *p, const char *ip, const char *mac)
+{
+    if (!ip) {
+        return !strcmp(p->mac, mac);
+    }
+    for (size_t i = 0; i < p->n_ips; i++) {
+        if (!strcmp(p->ips[i], ip)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* 'vnet''s port (other than 'except') with address 'ip', or (NULL 'ip')
  * with MAC 'mac'. */
 const struct vprec_port *
-nb_port_by_ip(struct ctl_context *ctx OVS_UNUSED,
+nb_port_by_ip(struct ctl_context *ctx,
               const struct vprec_vnet *vnet, const char *ip,
               const struct vprec_port *except, const char *mac)
 {
-    struct vprec_port *key = vprec_port_index_init_row(ports_by_vnet);
     const struct vprec_port *p, *found = NULL;
 
-    vprec_port_index_set_vnet(key, vnet);
-    VPREC_PORT_FOR_EACH_EQUAL (p, key, ports_by_vnet) {
-        if (p == except) {
-            continue;
-        } else if (!ip && !strcmp(p->mac, mac)) {
-            found = p;
-        }
-        for (size_t i = 0; ip && i < p->n_ips; i++) {
-            if (!strcmp(p->ips[i], ip)) {
-                found = p;
+    if (!ports_by_vnet) {
+        VPREC_PORT_FOR_EACH (p, ctx->idl) {
+            if (p->vnet == vnet && p != except && port_matches(p, ip, mac)) {
+                return p;
             }
         }
-        if (found) {
+        return NULL;
+    }
+    struct vprec_port *key = vprec_port_index_init_row(ports_by_vnet);
+    vprec_port_index_set_vnet(key, vnet);
+    VPREC_PORT_FOR_EACH_EQUAL (p, key, ports_by_vnet) {
+        if (p != except && port_matches(p, ip, mac)) {
+            found = p;
             break;
         }
     }
@@ -451,7 +466,6 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
     bool cluster = strchr(db, ',') != NULL;
     long long int give_up = time_msec() + CLUSTER_WAIT_MS;
     ovsdb_idl_set_remote(idl, db, cluster);
-    nbctl_create_indexes(idl);
     unsigned int seqno = ovsdb_idl_get_seqno(idl);
     for (;;) {
         ovsdb_idl_run(idl);
