@@ -31,7 +31,8 @@ ctrl_libvplanectrl_a_SOURCES = \
 	ctrl/stats.c ctrl/stats.h ctrl/subsets.c ctrl/subsets.h
 ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-db.c \
-	ctrl/nb-check.c ctrl/nb-check.h ctrl/row-check.c ctrl/row-check.h \
+	ctrl/nb-check.c ctrl/nb-check.h ctrl/nb-check-scope.c \
+	ctrl/row-check.c ctrl/row-check.h \
 	ctrl/view-parts.c ctrl/view-parts.h \
 	ctrl/southbound.c ctrl/southbound.h
 

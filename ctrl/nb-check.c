@@ -33,6 +33,9 @@ struct nb_ctx {
     struct hmapx hosts;
     struct shash host_vteps;    /* VTEP -> host row. */
     struct vp_config cfg;       /* For tables_check_config(). */
+    const struct nb_scope *scope;   /* NULL: everything. */
+    struct nb_scoped_port *ports;   /* The ports to check. */
+    size_t n_ports;
 };
 
 static char *
@@ -226,6 +229,19 @@ check_hosts(struct nb_ctx *ctx)
     return error;
 }
 
+/* A VNet out of scope only holds its name and VNI against the others'
+ * (unique in the database: its indexes). */
+static void
+add_vnet_name(struct shash *names, struct shash *vnis,
+              const struct vprec_vnet *vnet)
+{
+    char *key = xasprintf("%"PRId64, vnet->vni);
+
+    shash_add_once(names, vnet->name, vnet);
+    shash_add_once(vnis, key, vnet);
+    free(key);
+}
+
 static char *
 add_vnet(struct nb_ctx *ctx, struct shash *names, struct shash *vnis,
          const struct vprec_vnet *vnet)
@@ -292,8 +308,13 @@ check_vnets(struct nb_ctx *ctx)
 
     for (int pass = 0; pass < 2 && !error; pass++) {
         VPREC_VNET_FOR_EACH (vnet, ctx->idl) {
-            if (touched(&vnet->header_) == pass && !error) {
+            if (touched(&vnet->header_) != pass || error) {
+                continue;
+            }
+            if (nb_scope_has_vnet(ctx->scope, vnet)) {
                 error = add_vnet(ctx, &names, &vnis, vnet);
+            } else {
+                add_vnet_name(&names, &vnis, vnet);
             }
         }
     }
@@ -309,9 +330,11 @@ struct port_ctx {
     struct shash per_host;      /* Host name -> count (in the pointer). */
 };
 
+/* 'local_only': only what concerns the port's host (its interface name
+ * and the host's port count), for a port whose tenant is out of scope. */
 static char *
 check_port(struct nb_ctx *ctx, struct port_ctx *pc,
-           const struct vprec_port *port)
+           const struct vprec_port *port, bool local_only)
 {
     const struct vprec_vnet *vnet;
     const struct vprec_host *host;
@@ -327,6 +350,9 @@ check_port(struct nb_ctx *ctx, struct port_ctx *pc,
     host = ref_host(ctx, vprec_port_get_host(port, OVSDB_TYPE_UUID));
 
     error = parse_canonical_mac("mac", port->mac, &mac);
+    if (local_only) {
+        goto local;
+    }
     if (!error) {
         char *key = xasprintf("%s/%s", vnet->name, port->mac);
         if (!shash_add_once(&pc->macs, key, port)) {
@@ -368,6 +394,7 @@ check_port(struct nb_ctx *ctx, struct port_ctx *pc,
                               port->vtep, owner->name, owner->name);
         }
     }
+local:
     if (!error && port->name[0]) {
         error = (host ? vp_parse_ifname("iface", port->name)
                  : xasprintf("iface: \"%s\" without a host", port->name));
@@ -394,7 +421,8 @@ check_port(struct nb_ctx *ctx, struct port_ctx *pc,
             shash_add(&pc->per_host, host->name, (void *) count);
         }
     }
-    for (size_t i = 0; !error && i < MAX(port->n_ips, 1); i++) {
+    for (size_t i = 0; !error && !local_only && i < MAX(port->n_ips, 1);
+         i++) {
         struct vp_xlate_spec *spec = vp_config_add_xlate(&ctx->cfg);
         spec->vnet = vp_config_intern(&ctx->cfg, vnet->name);
         spec->mac = mac;
@@ -411,7 +439,6 @@ static char *
 check_ports(struct nb_ctx *ctx)
 {
     struct port_ctx pc;
-    const struct vprec_port *port;
     char *error = NULL;
 
     shash_init(&pc.macs);
@@ -419,9 +446,11 @@ check_ports(struct nb_ctx *ctx)
     shash_init(&pc.ifaces);
     shash_init(&pc.per_host);
     for (int pass = 0; pass < 2 && !error; pass++) {
-        VPREC_PORT_FOR_EACH (port, ctx->idl) {
-            if (touched(&port->header_) == pass && !error) {
-                error = check_port(ctx, &pc, port);
+        for (size_t i = 0; i < ctx->n_ports && !error; i++) {
+            const struct nb_scoped_port *sp = &ctx->ports[i];
+            if (touched(&sp->port->header_) == pass) {
+                error = check_port(ctx, &pc, sp->port,
+                                   sp->part == NB_PORT_HOST);
             }
         }
     }
@@ -441,7 +470,10 @@ check_routes(struct nb_ctx *ctx)
 
     for (int pass = 0; pass < 2 && !error; pass++) {
         VPREC_ROUTE_FOR_EACH (route, ctx->idl) {
-            if (touched(&route->header_) != pass || error) {
+            if (touched(&route->header_) != pass || error
+                || !nb_scope_has_tenant_ref(ctx->scope, &route->header_,
+                                            vprec_route_get_tenant(
+                                                route, OVSDB_TYPE_UUID))) {
                 continue;
             }
             const struct vprec_tenant *tenant = ref_tenant(
@@ -496,9 +528,11 @@ check_firewall_rule(const struct vprec_firewall_rule *r)
 static char *
 check_firewall(const struct nb_ctx *ctx)
 {
-    const struct vprec_port *port;
-
-    VPREC_PORT_FOR_EACH (port, ctx->idl) {
+    for (size_t j = 0; j < ctx->n_ports; j++) {
+        const struct vprec_port *port = ctx->ports[j].port;
+        if (ctx->ports[j].part != NB_PORT_ALL) {
+            continue;
+        }
         for (size_t i = 0; i < port->n_firewall_rules; i++) {
             char *error = check_firewall_rule(port->firewall_rules[i]);
             if (error) {
@@ -638,6 +672,9 @@ check_nat(const struct nb_ctx *ctx)
     const struct vprec_tenant *t;
     char *error = NULL;
 
+    if (ctx->scope && !ctx->scope->all && !ctx->scope->nat) {
+        return NULL;
+    }
     for (int pass = 0; pass < 2 && !error; pass++) {
         VPREC_TENANT_FOR_EACH (t, ctx->idl) {
             if (touched(&t->header_) != pass) {
@@ -690,6 +727,13 @@ nb_check_vm_ip(const struct vprec_vnet *v, const char *ip_s)
 char *
 nb_check(const struct ovsdb_idl *idl, bool complete)
 {
+    return nb_check_scope(idl, complete, NULL);
+}
+
+char *
+nb_check_scope(const struct ovsdb_idl *idl, bool complete,
+               const struct nb_scope *scope)
+{
     struct nb_ctx ctx;
     const struct vprec_tenant *t;
     const struct vprec_vnet *v;
@@ -697,6 +741,8 @@ nb_check(const struct ovsdb_idl *idl, bool complete)
     char *error;
 
     ctx.idl = idl;
+    ctx.scope = scope;
+    ctx.n_ports = nb_scope_ports(scope, idl, &ctx.ports);
     hmapx_init(&ctx.tenants);
     hmapx_init(&ctx.vnets);
     hmapx_init(&ctx.hosts);
@@ -742,5 +788,6 @@ nb_check(const struct ovsdb_idl *idl, bool complete)
     hmapx_destroy(&ctx.hosts);
     shash_destroy(&ctx.host_vteps);
     vp_config_destroy(&ctx.cfg);
+    free(ctx.ports);
     return error;
 }

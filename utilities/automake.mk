@@ -2,7 +2,8 @@ bin_PROGRAMS += utilities/vplane-ctl
 utilities_vplane_ctl_SOURCES = utilities/vplane-ctl.c \
 	utilities/nbctl.c utilities/nbctl.h utilities/nbctl-private.h \
 	utilities/nbctl-cmds.c utilities/nbctl-vnets.c \
-	utilities/nbctl-services.c utilities/nbctl-xlate.c
+	utilities/nbctl-services.c utilities/nbctl-xlate.c \
+	utilities/nbctl-daemon.c
 utilities_vplane_ctl_LDADD = ctrl/libvplanectrl.a ctrl/libvplanedb.a \
 	vplane/libvplane.a $(OVS_LIBS)
 
@@ -17,5 +18,6 @@ EXTRA_DIST += \
 	utilities/vplane-bench \
 	utilities/bench-peers.sh \
 	utilities/bench-stateful.sh \
+	utilities/bench-ctl-scale.sh \
 	utilities/vplane-bench-wan \
 	utilities/vplane-bench-ctrl

@@ -372,7 +372,7 @@ cmd_port_add(struct ctl_context *ctx)
         if (nb_failed(ctx, nb_check_vm_ip(v, ip))) {
             goto out;
         }
-        const struct vprec_port *other = nb_port_by_ip(ctx, v, ip, p);
+        const struct vprec_port *other = nb_port_by_ip(ctx, v, ip, p, NULL);
         if (other) {
             ctl_error(ctx, "ips: %s is already port %s's in VNet \"%s\"",
                       ip, other->mac, v->name);

@@ -2,6 +2,7 @@
 #include <config.h>
 #include "nbctl.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl/nb-check.h"
@@ -101,37 +102,68 @@ nb_host(struct ctl_context *ctx, const char *field, const char *name,
     return NULL;
 }
 
+/* Ports by VNet and by host, so that a command and the checks read the
+ * ports of what they touch, not every port (nb-check.h).  Only the daemon
+ * (nbctl-daemon.c) has them: a one-shot vplane-ctl would spend more
+ * building them while loading the database than walking the ports. */
+static struct ovsdb_idl_index *ports_by_vnet;
+static struct ovsdb_idl_index *ports_by_host;
+
+void
+nbctl_create_indexes(struct ovsdb_idl *idl)
+{
+    ports_by_vnet = ovsdb_idl_index_create1(idl, &vprec_port_col_vnet);
+    ports_by_host = ovsdb_idl_index_create1(idl, &vprec_port_col_host);
+}
+
 const struct vprec_port *
 nb_port(struct ctl_context *ctx, const struct vprec_vnet *vnet,
         const char *mac)
 {
-    const struct vprec_port *p;
-
-    VPREC_PORT_FOR_EACH (p, ctx->idl) {
-        if (p->vnet == vnet && !strcmp(p->mac, mac)) {
-            return p;
-        }
-    }
-    return NULL;
+    return nb_port_by_ip(ctx, vnet, NULL, NULL, mac);
 }
 
-const struct vprec_port *
-nb_port_by_ip(struct ctl_context *ctx, const struct vprec_vnet *vnet,
-              const char *ip, const struct vprec_port *except)
+static bool
+port_matches(const struct vprec_port *p, const char *ip, const char *mac)
 {
-    const struct vprec_port *p;
-
-    VPREC_PORT_FOR_EACH (p, ctx->idl) {
-        if (p->vnet != vnet || p == except) {
-            continue;
+    if (!ip) {
+        return !strcmp(p->mac, mac);
+    }
+    for (size_t i = 0; i < p->n_ips; i++) {
+        if (!strcmp(p->ips[i], ip)) {
+            return true;
         }
-        for (size_t i = 0; i < p->n_ips; i++) {
-            if (!strcmp(p->ips[i], ip)) {
+    }
+    return false;
+}
+
+/* 'vnet''s port (other than 'except') with address 'ip', or (NULL 'ip')
+ * with MAC 'mac'. */
+const struct vprec_port *
+nb_port_by_ip(struct ctl_context *ctx,
+              const struct vprec_vnet *vnet, const char *ip,
+              const struct vprec_port *except, const char *mac)
+{
+    const struct vprec_port *p, *found = NULL;
+
+    if (!ports_by_vnet) {
+        VPREC_PORT_FOR_EACH (p, ctx->idl) {
+            if (p->vnet == vnet && p != except && port_matches(p, ip, mac)) {
                 return p;
             }
         }
+        return NULL;
     }
-    return NULL;
+    struct vprec_port *key = vprec_port_index_init_row(ports_by_vnet);
+    vprec_port_index_set_vnet(key, vnet);
+    VPREC_PORT_FOR_EACH_EQUAL (p, key, ports_by_vnet) {
+        if (p != except && port_matches(p, ip, mac)) {
+            found = p;
+            break;
+        }
+    }
+    vprec_port_index_destroy_row(key);
+    return found;
 }
 
 /* The Deployment row, created with the controller's defaults if the
@@ -191,18 +223,88 @@ nb_parse_bool(struct ctl_context *ctx, const char *field, const char *s,
 
 /* Running. */
 
-/* Runs the commands once; false if the transaction must be retried on a
- * newer copy of the database. */
+/* With VPLANE_CTL_CHECK_ALL=1 in the environment, the whole database is
+ * checked too, and any disagreement is an error
+ * (tests/system/ctl-check-scope.sh). */
 static bool
+check_all(void)
+{
+    const char *env = getenv("VPLANE_CTL_CHECK_ALL");
+    return env && !strcmp(env, "1");
+}
+
+/* The checks of the parts the transaction touches: NULL, or the error
+ * (the transaction is then aborted).  'whole_before': with check_all(),
+ * the whole check of the database as committed (a part written around
+ * vplane-ctl that the transaction does not touch fails the whole check
+ * only: not a disagreement). */
+static char *
+check_txn(struct ovsdb_idl *idl, struct ovsdb_idl_txn *txn,
+          struct nb_scope *scope, const char *whole_before)
+{
+    char *result = NULL;
+
+    nb_scope_finish(scope, idl);
+    char *error = nb_check_scope(idl, true, scope);
+    if (check_all()) {
+        char *whole = nb_check(idl, true);
+        if (!error != !whole && !(whole && whole_before)) {
+            result = xasprintf("check-all: the checks disagree: the parts "
+                               "touched %s, the whole database %s",
+                               error ? error : "pass",
+                               whole ? whole : "passes");
+        }
+        free(whole);
+    }
+    if (!error && !result) {
+        return NULL;
+    }
+    /* Undone, the IDL shows the database as committed: if that was already
+     * inconsistent in the parts this change touches (written around
+     * vplane-ctl), say so, or the error would blame this command for it. */
+    ovsdb_idl_txn_abort(txn);
+    char *before = result ? NULL : nb_check_scope(idl, false, scope);
+    if (check_all() && !result) {
+        char *whole = nb_check(idl, false);
+        if (!before != !whole && !(whole && !before)) {
+            result = xasprintf("check-all: the checks of the database before "
+                               "this change disagree: the parts touched %s, "
+                               "the whole database %s",
+                               before ? before : "pass",
+                               whole ? whole : "passes");
+        }
+        free(whole);
+    }
+    if (!result) {
+        result = (before
+                  ? xasprintf("the database is inconsistent (%s); only a "
+                              "change that repairs it can go in (this one "
+                              "leaves: %s)", before, error)
+                  : xstrdup(error));
+    }
+    free(before);
+    free(error);
+    return result;
+}
+
+/* Runs the commands once: 0 (their output in 'out'), EAGAIN if the
+ * transaction must be retried on a newer copy of the database, or EINVAL
+ * with the error in '*errorp' (nothing committed). */
+static int
 run_once(struct ctl_command *commands, size_t n_commands,
          struct ovsdb_idl *idl, const char *args, bool dry_run,
-         const struct table_style *style)
+         const struct table_style *style, struct ds *out, char **errorp)
 {
     struct ovsdb_symbol_table *symtab = ovsdb_symbol_table_create();
     struct ovsdb_idl_txn *txn = ovsdb_idl_txn_create(idl);
     bool writes = ctl_might_write_to_db(commands, n_commands);
+    enum ovsdb_idl_txn_status status;
     struct ctl_context ctx;
     struct ctl_command *c;
+    struct nb_scope scope;
+    char *whole_before = NULL;
+    char *error = NULL;
+    int retval = 0;
 
     if (dry_run) {
         ovsdb_idl_txn_set_dry_run(txn);
@@ -213,8 +315,13 @@ run_once(struct ctl_command *commands, size_t n_commands,
         c->table = NULL;
     }
 
+    nb_scope_init(&scope);
+    scope.ports_by_vnet = ports_by_vnet;
+    scope.ports_by_host = ports_by_host;
     ctl_context_init(&ctx, NULL, idl, txn, symtab, NULL);
     if (writes) {
+        nb_scope_start(&scope, idl);
+        whole_before = check_all() ? nb_check(idl, false) : NULL;
         /* Serializes NB transactions: see nbctl.h. */
         const struct vprec_deployment *d = nb_deployment(&ctx);
         ovsdb_idl_txn_verify(&d->header_, &vprec_deployment_col_nb_seqno);
@@ -226,11 +333,15 @@ run_once(struct ctl_command *commands, size_t n_commands,
             c->syntax->run(&ctx);
         }
         if (ctx.error) {
-            ctl_fatal("%s", ctx.error);
+            error = xstrdup(ctx.error);
+            ctl_context_done(&ctx, c);
+            goto out;
         }
         ctl_context_done_command(&ctx, c);
         if (ctx.try_again) {
-            goto try_again;
+            ctl_context_done(&ctx, NULL);
+            retval = EAGAIN;
+            goto out;
         }
     }
     ctl_context_done(&ctx, NULL);
@@ -239,36 +350,29 @@ run_once(struct ctl_command *commands, size_t n_commands,
     SHASH_FOR_EACH (node, &symtab->sh) {
         struct ovsdb_symbol *symbol = node->data;
         if (!symbol->created) {
-            ctl_fatal("row id \"%s\" is referenced but never created (e.g. "
-                      "with \"-- --id=%s create ...\")", node->name,
-                      node->name);
+            error = xasprintf("row id \"%s\" is referenced but never "
+                              "created (e.g. with \"-- --id=%s create "
+                              "...\")", node->name, node->name);
+            goto out;
         }
     }
     if (writes) {
-        char *error = nb_check(idl, true);
+        error = check_txn(idl, txn, &scope, whole_before);
         if (error) {
-            /* Undone, the IDL shows the database as committed: if that was
-             * already inconsistent (written around vplane-ctl), say so, or
-             * the error would blame this command for it. */
-            ovsdb_idl_txn_abort(txn);
-            char *before = nb_check(idl, false);
-            if (before) {
-                ctl_fatal("the database is inconsistent (%s); only a change "
-                          "that repairs it can go in (this one leaves: %s)",
-                          before, error);
-            }
-            ctl_fatal("%s", error);
+            goto out;
         }
     }
 
-    enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit_block(txn);
+    status = ovsdb_idl_txn_commit_block(txn);
     if (status == TXN_UNCHANGED || status == TXN_SUCCESS) {
         for (c = commands; c < &commands[n_commands]; c++) {
             if (c->syntax->postprocess) {
                 ctl_context_init(&ctx, c, idl, txn, symtab, NULL);
                 c->syntax->postprocess(&ctx);
                 if (ctx.error) {
-                    ctl_fatal("%s", ctx.error);
+                    error = xstrdup(ctx.error);
+                    ctl_context_done(&ctx, c);
+                    goto out;
                 }
                 ctl_context_done(&ctx, c);
             }
@@ -284,32 +388,50 @@ run_once(struct ctl_command *commands, size_t n_commands,
     case TXN_SUCCESS:
         break;
     case TXN_TRY_AGAIN:
-        goto try_again;
+        retval = EAGAIN;
+        goto out;
     case TXN_ERROR:
-        ctl_fatal("transaction error: %s", ovsdb_idl_txn_get_error(txn));
+        error = xasprintf("transaction error: %s",
+                          ovsdb_idl_txn_get_error(txn));
+        goto out;
     default:
         OVS_NOT_REACHED();
     }
 
     for (c = commands; c < &commands[n_commands]; c++) {
         if (c->table) {
-            table_print(c->table, style);
+            table_format(c->table, style, out);
         } else {
-            fputs(ds_cstr(&c->output), stdout);
+            ds_put_cstr(out, ds_cstr(&c->output));
         }
     }
-    return true;
 
-try_again:
-    ovsdb_idl_txn_abort(txn);
-    ovsdb_idl_txn_destroy(txn);
+out:
+    if (error) {
+        retval = EINVAL;
+        *errorp = error;
+    }
+    nb_scope_destroy(&scope);
+    free(whole_before);
+    ovsdb_idl_txn_destroy(txn);     /* Aborts it if need be. */
     ovsdb_symbol_table_destroy(symtab);
     for (c = commands; c < &commands[n_commands]; c++) {
         ds_destroy(&c->output);
         table_destroy(c->table);
         free(c->table);
+        c->table = NULL;
     }
-    return false;
+    return retval;
+}
+
+int
+nbctl_run_commands(struct ctl_command *commands, size_t n_commands,
+                   struct ovsdb_idl *idl, const char *args, bool dry_run,
+                   const struct table_style *style, struct ds *out,
+                   char **errorp)
+{
+    return run_once(commands, n_commands, idl, args, dry_run, style, out,
+                    errorp);
 }
 
 /* How long vplane-ctl given several database remotes waits for a leader. */
@@ -363,10 +485,16 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
         }
         if (seqno != ovsdb_idl_get_seqno(idl)) {
             seqno = ovsdb_idl_get_seqno(idl);
-            if (run_once(commands, n_commands, idl, ds_cstr(&args), dry_run,
-                         style)) {
+            struct ds out = DS_EMPTY_INITIALIZER;
+            int retval = run_once(commands, n_commands, idl, ds_cstr(&args),
+                                  dry_run, style, &out, &error);
+            if (retval == EINVAL) {
+                ctl_fatal("%s", error);
+            } else if (!retval) {
+                fputs(ds_cstr(&out), stdout);
                 exit(EXIT_SUCCESS);
             }
+            ds_destroy(&out);
             give_up = time_msec() + CLUSTER_WAIT_MS;
         }
         if (seqno == ovsdb_idl_get_seqno(idl)) {

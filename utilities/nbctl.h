@@ -16,8 +16,11 @@
 #include <stdbool.h>
 #include "openvswitch/compiler.h"
 
+struct ctl_command;
 struct ctl_context;
+struct ds;
 struct option;
+struct ovsdb_idl;
 struct shash;
 struct table_style;
 struct vprec_deployment;
@@ -34,6 +37,27 @@ void nbctl_init(void);
 OVS_NO_RETURN void nbctl_run(int argc, char *argv[], struct shash *options,
                              const char *db, bool dry_run,
                              const struct table_style *);
+
+/* Runs the parsed 'commands' once on 'idl' (connected, with the whole
+ * database): 0 with their output in 'out', EAGAIN to retry on a newer copy
+ * of the database, or EINVAL with the error in '*errorp' (the caller frees
+ * it).  'args' is the transaction's comment.  For nbctl-daemon.c. */
+int nbctl_run_commands(struct ctl_command *, size_t n_commands,
+                       struct ovsdb_idl *, const char *args, bool dry_run,
+                       const struct table_style *, struct ds *out,
+                       char **errorp);
+
+/* vplane-ctl --detach (nbctl-daemon.c): keeps a copy of database 'db' and
+ * runs the commands later invocations send it over a unixctl socket in
+ * 'rundir' (its path printed on stdout), so that a command costs its own
+ * work rather than loading the whole database. */
+OVS_NO_RETURN void nbctl_daemon(const char *db, const char *rundir);
+
+/* Whether VPLANE_CTL_SOCKET names a daemon; if so, sends it the commands
+ * (with 'options', 'dry_run' and 'style'), prints their output and exits
+ * (with status 1 and the error on stderr if they failed). */
+void nbctl_forward(int argc, char *argv[], const struct shash *options,
+                   bool dry_run, const struct table_style *);
 
 /* For the command files. */
 void nbctl_register_cmds(void);
@@ -54,7 +78,12 @@ const struct vprec_port *nb_port(struct ctl_context *,
 const struct vprec_port *nb_port_by_ip(struct ctl_context *,
                                        const struct vprec_vnet *,
                                        const char *ip,
-                                       const struct vprec_port *except);
+                                       const struct vprec_port *except,
+                                       const char *mac);
+
+/* Creates the IDL indexes the lookups above and the checks use (once, for
+ * the IDL the commands run on). */
+void nbctl_create_indexes(struct ovsdb_idl *);
 const struct vprec_deployment *nb_deployment(struct ctl_context *);
 
 /* Sets 'error' on 'ctx' and returns true if 'error' is nonnull (frees it). */

@@ -265,6 +265,7 @@ main(int argc, char *argv[])
     enum {
         OPT_DB = UCHAR_MAX + 1,
         OPT_DRY_RUN,
+        OPT_DETACH,
         OPT_LOCAL,
         OPT_BOOTSTRAP_CA_CERT,
         TABLE_OPTION_ENUMS,
@@ -275,6 +276,7 @@ main(int argc, char *argv[])
         {"timeout", required_argument, NULL, 'T'},
         {"db", required_argument, NULL, OPT_DB},
         {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+        {"detach", no_argument, NULL, OPT_DETACH},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         TABLE_LONG_OPTIONS,
@@ -287,6 +289,7 @@ main(int argc, char *argv[])
     struct shash local_options = SHASH_INITIALIZER(&local_options);
     char *target = NULL, *db = NULL;
     bool dry_run = false;
+    bool detach = false;
 
     set_program_name(argv[0]);
     /* Errors are ours to print, as one line: keep the library quiet. */
@@ -327,6 +330,9 @@ main(int argc, char *argv[])
         case OPT_DRY_RUN:
             dry_run = true;
             break;
+        case OPT_DETACH:
+            detach = true;
+            break;
         case OPT_LOCAL: {
             char *name = xasprintf("--%s", options[idx].name);
             if (shash_find(&local_options, name)) {
@@ -358,6 +364,14 @@ main(int argc, char *argv[])
     }
     free(options);
 
+    if (detach) {
+        /* A daemon that runs database commands for later invocations. */
+        if (optind < argc) {
+            fail("--detach takes no command");
+        }
+        nbctl_daemon(db ? db : xasprintf("unix:%s/db.sock", rundir()),
+                     rundir());
+    }
     if (optind >= argc) {
         fail("missing command; use --help for usage");
     }
@@ -380,6 +394,9 @@ main(int argc, char *argv[])
         run_daemon_command(target, argc - optind, argv + optind);
     }
     if (!db) {
+        /* Unless told which database, a daemon's (nbctl-daemon.c). */
+        nbctl_forward(argc - optind, argv + optind, &local_options, dry_run,
+                      &style);
         db = xasprintf("unix:%s/db.sock", rundir());
     }
     nbctl_run(argc - optind, argv + optind, &local_options, db, dry_run,
@@ -472,6 +489,9 @@ usage(void)
            "                       REMOTE,REMOTE,... (waits up to 30 s "
            "for a leader)\n"
            "  --dry-run            check database commands, commit nothing\n"
+           "  --detach             keep the database loaded in a daemon; "
+           "it prints its\n"
+           "                       socket, for VPLANE_CTL_SOCKET\n"
            "  -f, --format=FORMAT  table, list, csv, json or html\n"
            "  --timeout=SECS       give up after SECS seconds\n"
            "  -h, --help           this help\n"
