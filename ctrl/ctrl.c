@@ -667,6 +667,13 @@ ctrl_run(struct ctrl *c)
         load_state(c);
     }
     if (!c->active) {
+        /* Every part of every view, before any host can connect: at a
+         * thousand hosts that takes seconds, which hosts waiting for their
+         * hello's answer would take for a dead controller (and their
+         * abandoned connections, accepted later, would replace the live
+         * ones). */
+        push(c);
+
         const char *remote;
         SSET_FOR_EACH (remote, &c->remotes) {
             sb_server_listen(c->sb, remote);
