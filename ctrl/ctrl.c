@@ -562,7 +562,9 @@ push(struct ctrl *c)
     c->push_more = false;
     HMAP_FOR_EACH (h, node, &c->hosts) {
         const struct vprec_host *row;
-        if (!h->session) {
+        /* Nothing to send (a deleted Host row makes every host dirty):
+         * no lookup either, as this runs on every wakeup. */
+        if (!h->session || (h->synced && !h->dirty)) {
             continue;
         }
         row = ctrl_host_row(c, h->name);
@@ -577,9 +579,6 @@ push(struct ctrl *c)
                 h->session = NULL;
                 h->lost_at = time_msec();
             }
-            continue;
-        }
-        if (h->synced && !h->dirty) {
             continue;
         }
         if (time_msec() >= deadline) {
@@ -668,6 +667,13 @@ ctrl_run(struct ctrl *c)
         load_state(c);
     }
     if (!c->active) {
+        /* Every part of every view, before any host can connect: at a
+         * thousand hosts that takes seconds, which hosts waiting for their
+         * hello's answer would take for a dead controller (and their
+         * abandoned connections, accepted later, would replace the live
+         * ones). */
+        push(c);
+
         const char *remote;
         SSET_FOR_EACH (remote, &c->remotes) {
             sb_server_listen(c->sb, remote);

@@ -678,6 +678,42 @@ drop_vnet_hosts(struct view_parts *p, struct change *ch,
     vprec_port_index_destroy_row(key);
 }
 
+/* Every host's entry (with its subsets and SNAT blocks, which the
+ * controller rewrites when hosts come and go) is in the global part; only
+ * what its own part holds drops that, and only its VTEP the parts of the
+ * tenants of its ports (their VMs' locations). */
+static void
+host_changed(struct view_parts *p, struct change *ch,
+             const struct vprec_host *h)
+{
+    bool deleted = vprec_host_is_deleted(h);
+
+    ch->all = true;
+    if (deleted || vprec_host_is_new(h)
+        || vprec_host_is_updated(h, VPREC_HOST_COL_NAME)) {
+        drop_ref(p, ch, &h->header_.uuid, deleted);
+        if (!deleted) {
+            drop_host(p, ch, h->name);
+        }
+        return;
+    }
+    if (vprec_host_is_updated(h, VPREC_HOST_COL_GATEWAY)
+        || vprec_host_is_updated(h, VPREC_HOST_COL_UPLINK)
+        || vprec_host_is_updated(h, VPREC_HOST_COL_UPLINK_ADDRESS)
+        || vprec_host_is_updated(h, VPREC_HOST_COL_UPLINK_ROUTER)) {
+        drop_host(p, ch, h->name);
+    }
+    if (vprec_host_is_updated(h, VPREC_HOST_COL_VTEP)) {
+        struct vprec_port *key = vprec_port_index_init_row(p->ports_by_host);
+        const struct vprec_port *port;
+        vprec_port_index_set_host(key, h);
+        VPREC_PORT_FOR_EACH_EQUAL (port, key, p->ports_by_host) {
+            drop_tenant(p, ch, port->vnet->tenant->name);
+        }
+        vprec_port_index_destroy_row(key);
+    }
+}
+
 bool
 view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
                    struct sset *hosts)
@@ -739,12 +775,7 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
     /* Every host has every host's entry, and the subset assignment. */
     const struct vprec_host *h;
     VPREC_HOST_FOR_EACH_TRACKED (h, idl) {
-        bool deleted = vprec_host_is_deleted(h);
-        drop_ref(p, &ch, &h->header_.uuid, deleted);
-        if (!deleted) {
-            drop_host(p, &ch, h->name);
-        }
-        ch.all = true;
+        host_changed(p, &ch, h);
     }
     const struct vprec_nat_rule *nat;
     VPREC_NAT_RULE_FOR_EACH_TRACKED (nat, idl) {
