@@ -242,9 +242,12 @@ nat_follows_ports(const struct vprec_tenant *t)
     return false;
 }
 
+/* Records that 'uuid' is part of tenant 't'.  'nat': a change of the row
+ * changes the global part too (the NAT rules name the tenant's ports or
+ * VNIs). */
 static void
 ref_tenant(struct view_parts *p, const struct uuid *uuid,
-           const struct vprec_tenant *t)
+           const struct vprec_tenant *t, bool nat)
 {
     struct row_ref *r = ref_get(p, uuid);
 
@@ -252,7 +255,7 @@ ref_tenant(struct view_parts *p, const struct uuid *uuid,
         free(r->tenant);
         r->tenant = xstrdup(t->name);
     }
-    r->nat = nat_follows_ports(t);
+    r->nat = nat;
 }
 
 static void
@@ -345,7 +348,7 @@ compute_tenant(struct view_parts *p, const struct vprec_tenant *t)
     const struct refusals *rs = &part->refused;
 
     p->stats.tenant_parts++;
-    ref_tenant(p, &t->header_.uuid, t);
+    ref_tenant(p, &t->header_.uuid, t, t->n_nat_rules > 0);
     tenant_rows(p, t, &vnets, &ports, &routes);
     row_check_tenant(&part->refused,
                      (const struct vprec_vnet *const *) vnets.rows, vnets.n,
@@ -356,7 +359,7 @@ compute_tenant(struct view_parts *p, const struct vprec_tenant *t)
     struct hmapx sent_vnets = HMAPX_INITIALIZER(&sent_vnets);
     for (size_t i = 0; i < vnets.n; i++) {
         const struct vprec_vnet *vnet = vnets.rows[i];
-        ref_tenant(p, &vnet->header_.uuid, t);
+        ref_tenant(p, &vnet->header_.uuid, t, t->n_nat_rules > 0);
         if (hv_vnet_ok(v, vnet)
             && !refusals_has(rs, &vnet->header_.uuid, REFUSED_ROW)) {
             hv_add_vnet(v, vnet);
@@ -365,9 +368,9 @@ compute_tenant(struct view_parts *p, const struct vprec_tenant *t)
     }
     for (size_t i = 0; i < ports.n; i++) {
         const struct vprec_port *port = ports.rows[i];
-        ref_tenant(p, &port->header_.uuid, t);
+        ref_tenant(p, &port->header_.uuid, t, nat_follows_ports(t));
         for (size_t j = 0; j < port->n_firewall_rules; j++) {
-            ref_tenant(p, &port->firewall_rules[j]->header_.uuid, t);
+            ref_tenant(p, &port->firewall_rules[j]->header_.uuid, t, false);
         }
         if (!hmapx_contains(&sent_vnets, port->vnet) || !hv_port_ok(v, port)
             || refusals_has(rs, &port->header_.uuid, REFUSED_ROW)) {
@@ -383,7 +386,7 @@ compute_tenant(struct view_parts *p, const struct vprec_tenant *t)
     }
     for (size_t i = 0; i < routes.n; i++) {
         const struct vprec_route *route = routes.rows[i];
-        ref_tenant(p, &route->header_.uuid, t);
+        ref_tenant(p, &route->header_.uuid, t, false);
         if (!refusals_has(rs, &route->header_.uuid, REFUSED_ROW)) {
             hv_add_route(v, route);
         }
