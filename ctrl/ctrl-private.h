@@ -93,6 +93,9 @@ struct ctrl {
     struct snat_blocks *snat;   /* Who holds which SNAT port block. */
 };
 
+/* ctrl-push.c: sends every connected host what changed for it. */
+void ctrl_push(struct ctrl *);
+
 /* The view 'row' should have (from the cached parts). */
 void ctrl_host_view(struct ctrl *, const struct vprec_host *row,
                     struct host_view *);

@@ -10,7 +10,7 @@
  * Parts are computed for every tenant and host of the database (not only
  * those a connected host needs), so that those lists are complete. */
 #include <config.h>
-#include "view-parts.h"
+#include "view-parts-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -29,52 +29,6 @@
 #include "uuid.h"
 
 VLOG_DEFINE_THIS_MODULE(view_parts);
-
-/* What a row was part of when its parts were last computed. */
-struct row_ref {
-    struct hmap_node node;      /* In view_parts->refs, by uuid. */
-    struct uuid uuid;
-    char *tenant;               /* Its tenant's part, or NULL. */
-    char *host;                 /* Its host's own part (a port), or NULL. */
-    bool nat;                   /* Its tenant has NAT rules whose owners
-                                 * (global part) follow its ports. */
-};
-
-/* A tenant's part, and the global part. */
-struct part {
-    struct host_view view;
-    struct refusals refused;    /* Rows of it the hosts' checks refuse. */
-};
-
-/* A host's own part. */
-struct host_part {
-    struct host_view local;     /* Its ports and uplink. */
-    struct sset tenants;        /* The tenants it serves. */
-    struct refusals refused;    /* Of its ports, as local ports. */
-};
-
-struct view_parts {
-    struct ovsdb_idl_index *tenant_by_name;
-    struct ovsdb_idl_index *vnets_by_tenant;
-    struct ovsdb_idl_index *ports_by_vnet;
-    struct ovsdb_idl_index *ports_by_host;
-    struct ovsdb_idl_index *routes_by_tenant;
-
-    struct shash tenants;       /* Name -> struct part. */
-    struct part *global;        /* NULL until computed. */
-    struct shash hosts;         /* Name -> struct host_part. */
-    struct hmap refs;           /* struct row_ref. */
-    bool complete;              /* Every part of the database computed. */
-
-    /* The last change: the parts it replaced, as they were (what a host
-     * that was up to date had of them), and which parts it changed. */
-    struct shash prev_tenants;  /* Name -> struct part. */
-    struct part *prev_global;
-    struct shash prev_hosts;    /* Name -> struct host_part. */
-    struct sset changed_tenants;
-    bool global_changed;
-    struct view_parts_stats stats;
-};
 
 struct view_parts *
 view_parts_create(struct ovsdb_idl *idl)
@@ -108,16 +62,16 @@ part_create(void)
     return part;
 }
 
-static void
-part_free(struct part *part)
+void
+vpp_part_free(struct part *part)
 {
     host_view_destroy(&part->view);
     refusals_destroy(&part->refused);
     free(part);
 }
 
-static void
-host_part_free(struct host_part *hp)
+void
+vpp_host_part_free(struct host_part *hp)
 {
     host_view_destroy(&hp->local);
     sset_destroy(&hp->tenants);
@@ -125,8 +79,8 @@ host_part_free(struct host_part *hp)
     free(hp);
 }
 
-static void
-ref_free(struct row_ref *r)
+void
+vpp_ref_free(struct row_ref *r)
 {
     free(r->tenant);
     free(r->host);
@@ -134,21 +88,21 @@ ref_free(struct row_ref *r)
 }
 
 /* Forgets the last change's replaced parts. */
-static void
-prev_clear(struct view_parts *p)
+void
+vpp_prev_clear(struct view_parts *p)
 {
     struct shash_node *node, *next;
 
     SHASH_FOR_EACH_SAFE (node, next, &p->prev_tenants) {
-        part_free(node->data);
+        vpp_part_free(node->data);
         shash_delete(&p->prev_tenants, node);
     }
     SHASH_FOR_EACH_SAFE (node, next, &p->prev_hosts) {
-        host_part_free(node->data);
+        vpp_host_part_free(node->data);
         shash_delete(&p->prev_hosts, node);
     }
     if (p->prev_global) {
-        part_free(p->prev_global);
+        vpp_part_free(p->prev_global);
         p->prev_global = NULL;
     }
     sset_clear(&p->changed_tenants);
@@ -160,22 +114,22 @@ view_parts_clear(struct view_parts *p)
 {
     struct shash_node *node, *next;
 
-    prev_clear(p);
+    vpp_prev_clear(p);
     SHASH_FOR_EACH_SAFE (node, next, &p->tenants) {
-        part_free(node->data);
+        vpp_part_free(node->data);
         shash_delete(&p->tenants, node);
     }
     SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
-        host_part_free(node->data);
+        vpp_host_part_free(node->data);
         shash_delete(&p->hosts, node);
     }
     if (p->global) {
-        part_free(p->global);
+        vpp_part_free(p->global);
         p->global = NULL;
     }
     struct row_ref *r;
     HMAP_FOR_EACH_POP (r, node, &p->refs) {
-        ref_free(r);
+        vpp_ref_free(r);
     }
     p->complete = false;
 }
@@ -203,8 +157,8 @@ view_parts_stats(const struct view_parts *p)
 
 /* Row references. */
 
-static struct row_ref *
-ref_find(const struct view_parts *p, const struct uuid *uuid)
+struct row_ref *
+vpp_ref_find(const struct view_parts *p, const struct uuid *uuid)
 {
     struct row_ref *r;
 
@@ -219,7 +173,7 @@ ref_find(const struct view_parts *p, const struct uuid *uuid)
 static struct row_ref *
 ref_get(struct view_parts *p, const struct uuid *uuid)
 {
-    struct row_ref *r = ref_find(p, uuid);
+    struct row_ref *r = vpp_ref_find(p, uuid);
 
     if (!r) {
         r = xzalloc(sizeof *r);
@@ -231,8 +185,8 @@ ref_get(struct view_parts *p, const struct uuid *uuid)
 
 /* Whether a NAT rule of 't' names a VM address: its owner, in the global
  * part, is where a port of the tenant is (nat_port()). */
-static bool
-nat_follows_ports(const struct vprec_tenant *t)
+bool
+vpp_nat_follows_ports(const struct vprec_tenant *t)
 {
     for (size_t i = 0; i < t->n_nat_rules; i++) {
         if (t->nat_rules[i]->internal_ip) {
@@ -368,7 +322,7 @@ compute_tenant(struct view_parts *p, const struct vprec_tenant *t)
     }
     for (size_t i = 0; i < ports.n; i++) {
         const struct vprec_port *port = ports.rows[i];
-        ref_tenant(p, &port->header_.uuid, t, nat_follows_ports(t));
+        ref_tenant(p, &port->header_.uuid, t, vpp_nat_follows_ports(t));
         for (size_t j = 0; j < port->n_firewall_rules; j++) {
             ref_tenant(p, &port->firewall_rules[j]->header_.uuid, t, false);
         }
@@ -398,8 +352,8 @@ compute_tenant(struct view_parts *p, const struct vprec_tenant *t)
     return part;
 }
 
-static const struct part *
-tenant_part(struct view_parts *p, const char *name)
+const struct part *
+vpp_tenant_part(struct view_parts *p, const char *name)
 {
     struct part *part = shash_find_data(&p->tenants, name);
 
@@ -414,8 +368,8 @@ tenant_part(struct view_parts *p, const char *name)
     return part;
 }
 
-static const struct part *
-global_part(struct view_parts *p, const struct ovsdb_idl *idl)
+const struct part *
+vpp_global_part(struct view_parts *p, const struct ovsdb_idl *idl)
 {
     if (!p->global) {
         p->global = part_create();
@@ -432,7 +386,7 @@ static bool
 port_sent(struct view_parts *p, struct host_view *v,
           const struct vprec_port *port)
 {
-    const struct part *tp = tenant_part(p, port->vnet->tenant->name);
+    const struct part *tp = vpp_tenant_part(p, port->vnet->tenant->name);
 
     return (tp && hv_vnet_ok(v, port->vnet)
             && !refusals_has(&tp->refused, &port->vnet->header_.uuid,
@@ -446,8 +400,8 @@ port_sent(struct view_parts *p, struct host_view *v,
  * and which the host's own checks take), its uplink, and the tenants it
  * serves -- those of its ports and, on a gateway, every tenant with
  * external access. */
-static struct host_part *
-host_part(struct view_parts *p, const struct ovsdb_idl *idl,
+struct host_part *
+vpp_host_part(struct view_parts *p, const struct ovsdb_idl *idl,
           const struct vprec_host *host)
 {
     struct host_part *hp = shash_find_data(&p->hosts, host->name);
@@ -503,23 +457,23 @@ host_part(struct view_parts *p, const struct ovsdb_idl *idl,
 /* Computes every part the database has and the cache lacks, so that the
  * lists of refused rows are complete.  After a change that is the parts
  * it dropped. */
-static void
-complete(struct view_parts *p, const struct ovsdb_idl *idl)
+void
+vpp_complete(struct view_parts *p, const struct ovsdb_idl *idl)
 {
     const struct vprec_tenant *t;
     VPREC_TENANT_FOR_EACH (t, idl) {
-        tenant_part(p, t->name);
+        vpp_tenant_part(p, t->name);
     }
     const struct vprec_host *h;
     VPREC_HOST_FOR_EACH (h, idl) {
-        host_part(p, idl, h);
+        vpp_host_part(p, idl, h);
     }
-    global_part(p, idl);
+    vpp_global_part(p, idl);
     p->complete = true;
 }
 
-static void
-add_all(struct host_view *v, const struct host_view *part)
+void
+vpp_add_all(struct host_view *v, const struct host_view *part)
 {
     struct shash_node *node;
 
@@ -532,16 +486,16 @@ void
 view_parts_assemble(struct view_parts *p, const struct ovsdb_idl *idl,
                     const struct vprec_host *host, struct host_view *v)
 {
-    const struct host_part *hp = host_part(p, idl, host);
+    const struct host_part *hp = vpp_host_part(p, idl, host);
     const char *name;
     SSET_FOR_EACH (name, &hp->tenants) {
-        const struct part *tp = tenant_part(p, name);
+        const struct part *tp = vpp_tenant_part(p, name);
         if (tp) {
-            add_all(v, &tp->view);
+            vpp_add_all(v, &tp->view);
         }
     }
-    add_all(v, &hp->local);
-    add_all(v, &global_part(p, idl)->view);
+    vpp_add_all(v, &hp->local);
+    vpp_add_all(v, &vpp_global_part(p, idl)->view);
 }
 
 size_t
@@ -551,7 +505,7 @@ view_parts_refusals(struct view_parts *p, const struct ovsdb_idl *idl,
     size_t n = 0;
 
     if (!p->complete) {
-        complete(p, idl);
+        vpp_complete(p, idl);
     }
     const struct refusals **sets = xmalloc((shash_count(&p->tenants)
                                             + shash_count(&p->hosts) + 1)
@@ -568,304 +522,6 @@ view_parts_refusals(struct view_parts *p, const struct ovsdb_idl *idl,
     sets[n++] = &p->global->refused;
     *setsp = sets;
     return n;
-}
-
-/* Changes. */
-
-struct change {
-    struct sset tenants;        /* Parts dropped. */
-    struct sset *hosts;         /* The hosts concerned. */
-    bool all;
-};
-
-/* Drops a cached part, keeping it as the last change's 'prev' (the first
- * one replaced in this change). */
-static void
-drop_part(struct shash *parts, struct shash *prev, const char *name,
-          void (*free_part)(void *))
-{
-    struct shash_node *node = shash_find(parts, name);
-
-    if (node) {
-        if (shash_find(prev, name)) {
-            free_part(node->data);
-        } else {
-            shash_add(prev, name, node->data);
-        }
-        shash_delete(parts, node);
-    }
-}
-
-static void
-part_free_cb(void *part)
-{
-    part_free(part);
-}
-
-static void
-host_part_free_cb(void *hp)
-{
-    host_part_free(hp);
-}
-
-/* ('name' may be the cached part's own key: noted before it goes.) */
-static void
-drop_tenant(struct view_parts *p, struct change *ch, const char *name)
-{
-    sset_add(&ch->tenants, name);
-    drop_part(&p->tenants, &p->prev_tenants, name, part_free_cb);
-}
-
-static void
-drop_host(struct view_parts *p, struct change *ch, const char *name)
-{
-    sset_add(ch->hosts, name);
-    drop_part(&p->hosts, &p->prev_hosts, name, host_part_free_cb);
-}
-
-/* What 'uuid' was part of; a deleted row is forgotten. */
-static void
-drop_ref(struct view_parts *p, struct change *ch, const struct uuid *uuid,
-         bool deleted)
-{
-    struct row_ref *r = ref_find(p, uuid);
-
-    if (!r) {
-        return;
-    }
-    if (r->tenant) {
-        drop_tenant(p, ch, r->tenant);
-    }
-    if (r->host) {
-        drop_host(p, ch, r->host);
-    }
-    ch->all |= r->nat;
-    if (deleted) {
-        hmap_remove(&p->refs, &r->node);
-        ref_free(r);
-    }
-}
-
-static void
-port_changed(struct view_parts *p, struct change *ch,
-             const struct vprec_port *port)
-{
-    bool deleted = vprec_port_is_deleted(port);
-
-    drop_ref(p, ch, &port->header_.uuid, deleted);
-    if (!deleted) {
-        const struct vprec_tenant *t = port->vnet->tenant;
-        drop_tenant(p, ch, t->name);
-        ch->all |= nat_follows_ports(t);
-        if (port->host) {
-            drop_host(p, ch, port->host->name);
-        }
-    }
-}
-
-/* The hosts of a VNet's ports: their local ports, and the tenants they
- * serve if the VNet changed tenant. */
-static void
-drop_vnet_hosts(struct view_parts *p, struct change *ch,
-                const struct vprec_vnet *vnet)
-{
-    struct vprec_port *key = vprec_port_index_init_row(p->ports_by_vnet);
-    const struct vprec_port *port;
-
-    vprec_port_index_set_vnet(key, vnet);
-    VPREC_PORT_FOR_EACH_EQUAL (port, key, p->ports_by_vnet) {
-        if (port->host) {
-            drop_host(p, ch, port->host->name);
-        }
-    }
-    vprec_port_index_destroy_row(key);
-}
-
-/* Every host's entry (with its subsets and SNAT blocks, which the
- * controller rewrites when hosts come and go) is in the global part; only
- * what its own part holds drops that, and only its VTEP the parts of the
- * tenants of its ports (their VMs' locations). */
-static void
-host_changed(struct view_parts *p, struct change *ch,
-             const struct vprec_host *h)
-{
-    bool deleted = vprec_host_is_deleted(h);
-
-    ch->all = true;
-    if (deleted || vprec_host_is_new(h)
-        || vprec_host_is_updated(h, VPREC_HOST_COL_NAME)) {
-        drop_ref(p, ch, &h->header_.uuid, deleted);
-        if (!deleted) {
-            drop_host(p, ch, h->name);
-        }
-        return;
-    }
-    if (vprec_host_is_updated(h, VPREC_HOST_COL_GATEWAY)
-        || vprec_host_is_updated(h, VPREC_HOST_COL_UPLINK)
-        || vprec_host_is_updated(h, VPREC_HOST_COL_UPLINK_ADDRESS)
-        || vprec_host_is_updated(h, VPREC_HOST_COL_UPLINK_ROUTER)) {
-        drop_host(p, ch, h->name);
-    }
-    if (vprec_host_is_updated(h, VPREC_HOST_COL_VTEP)) {
-        struct vprec_port *key = vprec_port_index_init_row(p->ports_by_host);
-        const struct vprec_port *port;
-        vprec_port_index_set_host(key, h);
-        VPREC_PORT_FOR_EACH_EQUAL (port, key, p->ports_by_host) {
-            drop_tenant(p, ch, port->vnet->tenant->name);
-        }
-        vprec_port_index_destroy_row(key);
-    }
-}
-
-bool
-view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
-                   struct sset *hosts)
-{
-    struct change ch = { .tenants = SSET_INITIALIZER(&ch.tenants),
-                         .hosts = hosts };
-
-    p->stats.changes++;
-    prev_clear(p);
-
-    const struct vprec_vnet *vnet;
-    VPREC_VNET_FOR_EACH_TRACKED (vnet, idl) {
-        bool deleted = vprec_vnet_is_deleted(vnet);
-        drop_ref(p, &ch, &vnet->header_.uuid, deleted);
-        if (deleted) {
-            continue;
-        }
-        drop_tenant(p, &ch, vnet->tenant->name);
-        drop_vnet_hosts(p, &ch, vnet);
-        /* A NAT rule names a VNI of its tenant (nat_tenant_vni()). */
-        ch.all |= vnet->tenant->n_nat_rules > 0;
-    }
-    const struct vprec_port *port;
-    VPREC_PORT_FOR_EACH_TRACKED (port, idl) {
-        port_changed(p, &ch, port);
-    }
-    const struct vprec_route *route;
-    VPREC_ROUTE_FOR_EACH_TRACKED (route, idl) {
-        bool deleted = vprec_route_is_deleted(route);
-        drop_ref(p, &ch, &route->header_.uuid, deleted);
-        if (!deleted) {
-            drop_tenant(p, &ch, route->tenant->name);
-        }
-    }
-    const struct vprec_firewall_rule *rule;
-    VPREC_FIREWALL_RULE_FOR_EACH_TRACKED (rule, idl) {
-        drop_ref(p, &ch, &rule->header_.uuid,
-                 vprec_firewall_rule_is_deleted(rule));
-    }
-    /* A tenant's external access decides what gateways serve, and its NAT
-     * rules are in the global part. */
-    const struct vprec_tenant *t;
-    bool tenants_changed = false;
-    VPREC_TENANT_FOR_EACH_TRACKED (t, idl) {
-        bool deleted = vprec_tenant_is_deleted(t);
-        drop_ref(p, &ch, &t->header_.uuid, deleted);
-        if (!deleted) {
-            drop_tenant(p, &ch, t->name);
-        }
-        tenants_changed = ch.all = true;
-    }
-    if (tenants_changed) {
-        /* What gateways serve follows the tenants' external access. */
-        struct shash_node *node, *next;
-        SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
-            drop_host(p, &ch, node->name);
-        }
-    }
-    /* Every host has every host's entry, and the subset assignment. */
-    const struct vprec_host *h;
-    VPREC_HOST_FOR_EACH_TRACKED (h, idl) {
-        host_changed(p, &ch, h);
-    }
-    const struct vprec_nat_rule *nat;
-    VPREC_NAT_RULE_FOR_EACH_TRACKED (nat, idl) {
-        ch.all = true;
-    }
-    const struct vprec_deployment *d;
-    VPREC_DEPLOYMENT_FOR_EACH_TRACKED (d, idl) {
-        ch.all = true;
-    }
-    ovsdb_idl_track_clear(idl);
-
-    if (ch.all) {
-        p->prev_global = p->global;
-        p->global = NULL;
-        p->global_changed = true;
-        p->stats.all_hosts++;
-    }
-    complete(p, idl);
-
-    /* The hosts that serve a tenant whose part changed.  Their own ports
-     * follow what the tenant's part refuses: if that changed, their parts
-     * are computed again too. */
-    struct sset refusals_changed = SSET_INITIALIZER(&refusals_changed);
-    const char *name;
-    SSET_FOR_EACH (name, &ch.tenants) {
-        const struct part *old = shash_find_data(&p->prev_tenants, name);
-        const struct part *new = shash_find_data(&p->tenants, name);
-        if (!old || !new || !refusals_equal(&old->refused, &new->refused)) {
-            sset_add(&refusals_changed, name);
-        }
-    }
-    struct shash_node *node, *next;
-    SHASH_FOR_EACH_SAFE (node, next, &p->hosts) {
-        const struct host_part *hp = node->data;
-        SSET_FOR_EACH (name, &ch.tenants) {
-            if (sset_contains(&hp->tenants, name)) {
-                sset_add(hosts, node->name);
-                if (sset_contains(&refusals_changed, name)) {
-                    drop_host(p, &ch, node->name);
-                }
-                break;
-            }
-        }
-    }
-    sset_destroy(&refusals_changed);
-    complete(p, idl);
-    sset_swap(&p->changed_tenants, &ch.tenants);
-    sset_destroy(&ch.tenants);
-    return ch.all;
-}
-
-bool
-view_parts_host_delta(struct view_parts *p, const struct ovsdb_idl *idl,
-                      const struct vprec_host *host, struct host_view *old,
-                      struct host_view *new)
-{
-    const struct host_part *hp = host_part(p, idl, host);
-    const struct host_part *prev = shash_find_data(&p->prev_hosts,
-                                                   host->name);
-
-    if (prev) {
-        if (!sset_equals(&prev->tenants, &hp->tenants)) {
-            return false;
-        }
-        add_all(old, &prev->local);
-        add_all(new, &hp->local);
-    }
-    const char *name;
-    SSET_FOR_EACH (name, &hp->tenants) {
-        if (sset_contains(&p->changed_tenants, name)) {
-            const struct part *was = shash_find_data(&p->prev_tenants, name);
-            const struct part *is = tenant_part(p, name);
-            if (was) {
-                add_all(old, &was->view);
-            }
-            if (is) {
-                add_all(new, &is->view);
-            }
-        }
-    }
-    if (p->global_changed) {
-        if (p->prev_global) {
-            add_all(old, &p->prev_global->view);
-        }
-        add_all(new, &global_part(p, idl)->view);
-    }
-    return true;
 }
 
 /* Verification. */

@@ -39,7 +39,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/stats.c vplane/stats.h \
 	vplane/tables.c vplane/tables.h vplane/tables-private.h \
 	vplane/tables-apply.c \
-	vplane/tables-check.c vplane/tables-dump.c vplane/tables-ports.c \
+	vplane/tables-check.c vplane/tables-check-live.c \
+	vplane/tables-check-private.h vplane/tables-dump.c vplane/tables-ports.c \
 	vplane/tables-json.c vplane/tables-json.h \
 	vplane/tables-sync.c vplane/tables-sync.h \
 	vplane/tso.c vplane/tso.h \

@@ -5,7 +5,7 @@
  * returns the first problem as one line that names the entry and the field.
  * tables_check_update() does the same for the tables as they will be once
  * a struct vp_removal has been applied, without applying it: every lookup
- * of the live tables below goes through the check context, which hides
+ * of the live tables below goes through tables-check-live.c, which hides
  * what the removal takes away.  Neither changes anything; tables_apply()
  * and tables_update() run them first so that a batch is applied entirely
  * or not at all. */
@@ -18,6 +18,7 @@
 #include "packets.h"
 #include "port.h"
 #include "openvswitch/shash.h"
+#include "tables-check-private.h"
 #include "tables-private.h"
 #include "tables-sync.h"
 #include "util.h"
@@ -83,179 +84,12 @@ struct eff_vnet {
     size_t n_subnets;
 };
 
-struct check_ctx {
-    struct vp_tables *t;
-    const struct vp_config *c;
-    struct shash vnet_specs;            /* Name -> struct vp_vnet_spec. */
-    struct hmap port_ips;               /* The batch's port addresses, in
-                                         * each VNet's scope -> MAC. */
-
-    /* What a removal takes away first (all empty without one). */
-    struct hmapx gone_vnets;            /* struct vp_vnet *. */
-    struct hmapx gone_ports;            /* struct vp_port *. */
-    struct hmapx gone_xlates;           /* struct vp_xlate *. */
-    struct hmapx gone_routes;           /* struct vp_route *. */
-};
-
-/* The live tables as the removal leaves them.  Removing a VNet removes
- * what is in it (tables_remove()), so a port or entry of a removed VNet is
- * gone too. */
-static bool
-vnet_gone(const struct check_ctx *ctx, const struct vp_vnet *vnet)
-{
-    return hmapx_contains(&ctx->gone_vnets, vnet);
-}
-
-static bool
-port_gone(const struct check_ctx *ctx, const struct vp_port *port)
-{
-    return (hmapx_contains(&ctx->gone_ports, port)
-            || vnet_gone(ctx, port->vnet));
-}
-
-static bool
-xlate_gone(const struct check_ctx *ctx, const struct vp_xlate *x)
-{
-    return (hmapx_contains(&ctx->gone_xlates, x)
-            || vnet_gone(ctx, x->vnet));
-}
-
-static const struct vp_vnet *
-live_vnet_by_name(const struct check_ctx *ctx, const char *name)
-{
-    const struct vp_vnet *vnet = tables_vnet_by_name(ctx->t, name);
-    return vnet && !vnet_gone(ctx, vnet) ? vnet : NULL;
-}
-
-static const struct vp_vnet *
-live_vnet_by_vni(const struct check_ctx *ctx, uint32_t vni)
-{
-    const struct vp_vnet *vnet = tables_vnet_by_vni(ctx->t, vni);
-    return vnet && !vnet_gone(ctx, vnet) ? vnet : NULL;
-}
-
-static const struct vp_port *
-live_port_by_name(const struct check_ctx *ctx, const char *name)
-{
-    const struct vp_port *port = tables_port_by_name(ctx->t, name);
-    return port && !port_gone(ctx, port) ? port : NULL;
-}
-
-static const struct vp_port *
-live_port_by_mac(const struct check_ctx *ctx, const struct vp_vnet *vnet,
-                 struct eth_addr mac)
-{
-    const struct vp_port *port = tables_port_by_mac(ctx->t, vnet, mac);
-    return port && !port_gone(ctx, port) ? port : NULL;
-}
-
-static const struct vp_port *
-live_port_by_ip(const struct check_ctx *ctx, const struct vp_vnet *vnet,
-                ovs_be32 ip)
-{
-    const struct vp_port *port = tables_port_by_ip(ctx->t, vnet, ip);
-    return port && !port_gone(ctx, port) ? port : NULL;
-}
-
-static const struct vp_xlate *
-live_xlate_by_ip(const struct check_ctx *ctx, const struct vp_vnet *vnet,
-                 ovs_be32 ip)
-{
-    const struct vp_xlate *x = tables_xlate_by_ip(ctx->t, vnet, ip);
-    return x && !xlate_gone(ctx, x) ? x : NULL;
-}
-
-/* A MAC may have several entries (one per address): any that stays. */
-static bool
-live_xlate_has_mac(const struct check_ctx *ctx, const struct vp_vnet *vnet,
-                   struct eth_addr mac)
-{
-    const struct vp_xlate *x;
-
-    CMAP_FOR_EACH_WITH_HASH (x, mac_node, tables_hash_mac(vnet->vni, mac),
-                             &ctx->t->xlate_by_mac) {
-        if (x->vnet == vnet && eth_addr_equals(x->mac, mac)
-            && !xlate_gone(ctx, x)) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* Routes go with their tenant's last VNet (tables_remove()). */
-static bool
-route_gone(const struct check_ctx *ctx, const struct vp_tenant *tenant,
-           const struct vp_route *route)
-{
-    if (hmapx_contains(&ctx->gone_routes, route)) {
-        return true;
-    }
-    size_t n_gone = 0;
-    struct hmapx_node *node;
-    HMAPX_FOR_EACH (node, &ctx->gone_vnets) {
-        const struct vp_vnet *vnet = node->data;
-        n_gone += vnet->tenant == tenant;
-    }
-    return n_gone && n_gone == tenant->n_vnets;
-}
-
-/* Resolves what 'r' names in the live tables; what is not there is not an
- * error, as for tables_remove(). */
-static void
-check_ctx_remove(struct check_ctx *ctx, const struct vp_removal *r)
-{
-    for (size_t i = 0; i < r->n_vnets; i++) {
-        const struct vp_vnet *vnet = tables_vnet_by_name(ctx->t,
-                                                         r->vnets[i]);
-        if (vnet) {
-            hmapx_add(&ctx->gone_vnets, CONST_CAST(struct vp_vnet *, vnet));
-        }
-    }
-    for (size_t i = 0; i < r->n_ports; i++) {
-        const struct vp_port *port = tables_port_by_name(ctx->t,
-                                                         r->ports[i]);
-        if (port) {
-            hmapx_add(&ctx->gone_ports, CONST_CAST(struct vp_port *, port));
-        }
-    }
-    for (size_t i = 0; i < r->n_xlates; i++) {
-        const struct vp_xlate_id *id = &r->xlates[i];
-        const struct vp_vnet *vnet = tables_vnet_by_name(ctx->t, id->vnet);
-        const struct vp_xlate *x;
-
-        if (!vnet) {
-            continue;
-        }
-        CMAP_FOR_EACH_WITH_HASH (x, mac_node,
-                                 tables_hash_mac(vnet->vni, id->mac),
-                                 &ctx->t->xlate_by_mac) {
-            if (x->vnet == vnet && eth_addr_equals(x->mac, id->mac)
-                && x->ip == id->ip) {
-                hmapx_add(&ctx->gone_xlates,
-                          CONST_CAST(struct vp_xlate *, x));
-            }
-        }
-    }
-    for (size_t i = 0; i < r->n_routes; i++) {
-        const struct vp_route_id *id = &r->routes[i];
-        const struct vp_tenant *tenant = tables_tenant_by_name(ctx->t,
-                                                               id->tenant);
-        struct vp_route *route = (tenant
-                                  ? tenant_route_find(tenant, id->prefix,
-                                                      id->plen)
-                                  : NULL);
-        if (route) {
-            hmapx_add(&ctx->gone_routes, route);
-        }
-    }
-}
-
 static bool
 eff_vnet_get(const struct check_ctx *ctx, const char *name,
              struct eff_vnet *ev)
 {
     memset(ev, 0, sizeof *ev);
-    ev->existing = live_vnet_by_name(ctx, name);
+    ev->existing = check_live_vnet_by_name(ctx, name);
     ev->spec = shash_find_data(&ctx->vnet_specs, name);
     if (ev->spec) {
         ev->subnets = ev->spec->subnets;
@@ -342,7 +176,8 @@ check_tenant_subnets(const struct check_ctx *ctx)
 
     const struct vp_vnet *vnet;
     HMAP_FOR_EACH (vnet, name_node, &ctx->t->vnets_by_name) {
-        if (vnet_gone(ctx, vnet) || shash_find(&ctx->vnet_specs, vnet->name)) {
+        if (check_vnet_gone(ctx, vnet)
+            || shash_find(&ctx->vnet_specs, vnet->name)) {
             continue;
         }
         const struct vp_vnet_cfg *cfg = vnet_cfg_protected(vnet);
@@ -399,7 +234,7 @@ check_resubnet(const struct check_ctx *ctx, const struct vp_vnet *vnet,
 
     const struct vp_port *port;
     LIST_FOR_EACH (port, vnet_node, &vnet->ports) {
-        if (port_gone(ctx, port)) {
+        if (check_port_gone(ctx, port)) {
             continue;
         }
         for (size_t i = 0; i < port->n_ips; i++) {
@@ -414,7 +249,7 @@ check_resubnet(const struct check_ctx *ctx, const struct vp_vnet *vnet,
     }
     const struct vp_xlate *x;
     CMAP_FOR_EACH (x, ip_node, &ctx->t->xlate_by_ip) {
-        if (x->vnet == vnet && !xlate_gone(ctx, x)) {
+        if (x->vnet == vnet && !check_xlate_gone(ctx, x)) {
             error = check_vm_ip(&ev, vnet->name, x->ip);
             if (error) {
                 char *e = xasprintf("vnet \"%s\": subnets: translation entry "
@@ -437,8 +272,8 @@ check_vnets(struct check_ctx *ctx)
 
     for (size_t i = 0; i < c->n_vnets && !error; i++) {
         const struct vp_vnet_spec *spec = &c->vnets[i];
-        const struct vp_vnet *old = live_vnet_by_name(ctx, spec->name);
-        const struct vp_vnet *by_vni = live_vnet_by_vni(ctx, spec->vni);
+        const struct vp_vnet *old = check_live_vnet_by_name(ctx, spec->name);
+        const struct vp_vnet *by_vni = check_live_vnet_by_vni(ctx, spec->vni);
         const struct seen *dup = seen_find(&vnis, NULL, spec->vni);
 
         if (!shash_add_once(&ctx->vnet_specs, spec->name, spec)) {
@@ -473,8 +308,9 @@ check_vnets(struct check_ctx *ctx)
                                   "%s; delete it, or load a tables file to "
                                   "redefine it", spec->name,
                                   same_subnets ? "gateway MAC" : "subnets");
-            } else if (!same_mac && (live_port_by_mac(ctx, old, mac)
-                                     || live_xlate_has_mac(ctx, old, mac))) {
+            } else if (!same_mac && (check_live_port_by_mac(ctx, old, mac)
+                                     || check_live_xlate_has_mac(ctx, old,
+                                                                 mac))) {
                 error = xasprintf("vnet \"%s\": gateway-mac: "ETH_ADDR_FMT
                                   " is a VM's MAC in the VNet", spec->name,
                                   ETH_ADDR_ARGS(mac));
@@ -512,7 +348,7 @@ static char *
 check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
            struct shash *names, struct hmap *macs, struct hmap *ips)
 {
-    const struct vp_port *old = live_port_by_name(ctx, spec->name);
+    const struct vp_port *old = check_live_port_by_name(ctx, spec->name);
     struct eff_vnet ev;
 
     if (!shash_add_once(names, spec->name, spec)) {
@@ -535,7 +371,7 @@ check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
     }
     uint64_t mac = eth_addr_to_uint64(spec->mac);
     const struct vp_port *other = (ev.existing
-                                   ? live_port_by_mac(ctx, ev.existing,
+                                   ? check_live_port_by_mac(ctx, ev.existing,
                                                       spec->mac)
                                    : NULL);
     const struct seen *dup = seen_find(macs, spec->vnet, mac);
@@ -556,7 +392,8 @@ check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
             free(error);
             return e;
         }
-        other = ev.existing ? live_port_by_ip(ctx, ev.existing, ip) : NULL;
+        other = (ev.existing ? check_live_port_by_ip(ctx, ev.existing, ip)
+                 : NULL);
         dup = seen_find(ips, spec->vnet, ip);
         if (other || dup) {
             return xasprintf("port \"%s\": ips: "IP_FMT" is already port "
@@ -567,7 +404,8 @@ check_port(struct check_ctx *ctx, const struct vp_port_spec *spec, size_t idx,
                              spec->vnet);
         }
         const struct vp_xlate *x = (ev.existing
-                                    ? live_xlate_by_ip(ctx, ev.existing, ip)
+                                    ? check_live_xlate_by_ip(ctx,
+                                                             ev.existing, ip)
                                     : NULL);
         if (x && !eth_addr_equals(x->mac, spec->mac)) {
             return xasprintf("port \"%s\": ips: "IP_FMT" belongs to "
@@ -591,7 +429,7 @@ check_ports(struct check_ctx *ctx)
         const struct vp_port_spec *spec = &ctx->c->ports[i];
         /* A removed port's id comes back only after an RCU grace period,
          * so a port removed and added again counts as new. */
-        n_new += !live_port_by_name(ctx, spec->name);
+        n_new += !check_live_port_by_name(ctx, spec->name);
         error = check_port(ctx, spec, i, &names, &macs, &ctx->port_ips);
     }
     if (!error && n_new > tables_n_free_port_ids(ctx->t)) {
@@ -662,12 +500,13 @@ check_xlates(struct check_ctx *ctx)
             break;
         }
         const struct vp_xlate *other = (ev.existing
-                                        ? live_xlate_by_ip(ctx, ev.existing,
+                                        ? check_live_xlate_by_ip(ctx,
+                                                                 ev.existing,
                                                            spec->ip)
                                         : NULL);
         const struct seen *dup = seen_find(&ips, spec->vnet, spec->ip);
         const struct vp_port *port = (ev.existing
-                                      ? live_port_by_ip(ctx, ev.existing,
+                                      ? check_live_port_by_ip(ctx, ev.existing,
                                                         spec->ip)
                                       : NULL);
         const struct seen *batch_port = seen_find(&ctx->port_ips, spec->vnet,
@@ -711,7 +550,8 @@ tenant_exists(const struct check_ctx *ctx, const char *tenant, ovs_be32 ip,
     HMAP_FOR_EACH (vnet, name_node, &ctx->t->vnets_by_name) {
         struct eff_vnet ev;
         /* The batch's VNets are counted below, by their specs. */
-        if (!vnet_gone(ctx, vnet) && !shash_find(&ctx->vnet_specs, vnet->name)
+        if (!check_vnet_gone(ctx, vnet)
+            && !shash_find(&ctx->vnet_specs, vnet->name)
             && !strcmp(vnet->tenant->name, tenant)
             && eff_vnet_get(ctx, vnet->name, &ev)) {
             exists = true;
@@ -746,7 +586,7 @@ check_existing_routes(struct check_ctx *ctx)
         const struct vp_route *r;
         HMAP_FOR_EACH (r, node, &tenant->routes) {
             bool is_gateway;
-            if (route_gone(ctx, tenant, r)) {
+            if (check_route_gone(ctx, tenant, r)) {
                 continue;
             }
             tenant_exists(ctx, tenant->name, r->nexthop, &is_gateway);
