@@ -78,8 +78,13 @@ run_mode() {
     # Each gateway asks at most once per flow (its next packets wait for
     # the answer), and the helper tells the other gateway at once; only a
     # notification crossing a flow's first packet at that gateway makes a
-    # second question, rarely.
-    check_ge 50 "$consulted" "$what: once per flow (and a little slack)"
+    # second question, rarely -- but not rarely under AddressSanitizer,
+    # whose slower daemons let the WAN's retransmissions reach the other
+    # gateway first (67 for 40 flows in one CI run): there only the bound
+    # that cannot be crossed, once per flow per gateway, holds.
+    local most=50
+    [ -z "${ASAN_OPTIONS:-}" ] || most=80
+    check_ge "$most" "$consulted" "$what: once per flow (and a little slack)"
     check_ge "$notified" 40 "helpers told the other gateway of every flow"
     check_ge "$rx" $((consulted * 10)) "most packets went without the helper"
     check_owners lower 40 h1 h2 gw1 gw2
