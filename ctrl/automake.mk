@@ -28,6 +28,7 @@ ctrl_libvplanectrl_a_SOURCES = \
 	ctrl/host-view.c ctrl/host-view.h ctrl/host-view-private.h \
 	ctrl/host-view-diff.c \
 	ctrl/snat-blocks.c ctrl/snat-blocks.h \
+	ctrl/snat-needs.c ctrl/snat-needs.h \
 	ctrl/stats.c ctrl/stats.h ctrl/subsets.c ctrl/subsets.h
 ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-db.c ctrl/ctrl-push.c \

@@ -421,16 +421,35 @@ assign_subsets(struct ctrl *c, const struct vprec_deployment *d)
     free(live);
 }
 
-/* Whether the assignments (subsets, SNAT port blocks) need a look: hosts
- * came or went, the database changed (the subset count, a host added or
- * deleted, a port bound, a hand-edited assignment), or an idle SNAT block's
- * grace period ended. */
+/* The changes that the assignments (subsets, SNAT port blocks) follow:
+ * hosts added or deleted, a hand-edited assignment, the subset count, and
+ * (snat-needs.h) which hosts need which SNAT pool.  Must see every change,
+ * so ctrl_run() calls it before anything clears the tracked rows. */
+void
+ctrl_db_track(struct ctrl *c)
+{
+    const struct vprec_host *row;
+
+    VPREC_HOST_FOR_EACH_TRACKED (row, c->idl) {
+        if (vprec_host_is_new(row) || vprec_host_is_deleted(row)
+            || vprec_host_is_updated(row, VPREC_HOST_COL_NAME)
+            || vprec_host_is_updated(row, VPREC_HOST_COL_SUBSETS)) {
+            c->subsets_dirty = true;
+        }
+    }
+    if (vprec_deployment_track_get_first(c->idl)) {
+        c->subsets_dirty = true;
+    }
+    snat_blocks_track(c->snat, c->idl);
+}
+
+/* Whether the assignments need a look: hosts came or went (here or in the
+ * database), the database changed what they follow, or an idle SNAT
+ * block's grace period ended. */
 static bool
 subsets_need_check(struct ctrl *c)
 {
-    return (c->subsets_dirty
-            || ovsdb_idl_get_seqno(c->idl) != c->assigned_seqno
-            || time_msec() >= snat_blocks_next_check(c->snat));
+    return c->subsets_dirty || snat_blocks_pending(c->snat, time_msec());
 }
 
 static void
@@ -505,11 +524,12 @@ ctrl_db_write(struct ctrl *c)
     d = ensure_deployment(c, c->txn);
     register_hosts(c, c->txn);
     write_port_events(c, d);
-    if (subsets_need_check(c)) {
+    if (c->subsets_dirty) {
         assign_subsets(c, d);
-        snat_blocks_assign(c->snat, c->idl, time_msec(), ctrl_grace_ms(c));
         c->subsets_dirty = false;
-        c->assigned_seqno = ovsdb_idl_get_seqno(c->idl);
+    }
+    if (snat_blocks_pending(c->snat, time_msec())) {
+        snat_blocks_assign(c->snat, c->idl, time_msec(), ctrl_grace_ms(c));
     }
     if (status_due(c)) {
         write_status(c, d);
@@ -528,6 +548,7 @@ ctrl_db_redo_all(struct ctrl *c)
     c->status_gen = -1;
     c->next_status = 0;
     c->subsets_dirty = true;
+    snat_blocks_recheck(c->snat, false);
 }
 
 void
@@ -555,11 +576,5 @@ ctrl_db_txn_done(struct ctrl *c, enum ovsdb_idl_txn_status status)
     }
     if (status != TXN_SUCCESS && status != TXN_UNCHANGED) {
         ctrl_db_redo_all(c);
-    } else if (ovsdb_idl_get_seqno(c->idl) != c->assigned_seqno) {
-        /* The database changed while the transaction was in flight (a
-         * host-add, say): ctrl_db_write() could not look then, and
-         * nothing else would wake us for it, so that a new host would wait
-         * for its port block until some unrelated event. */
-        c->subsets_dirty = true;
     }
 }

@@ -84,7 +84,6 @@ struct ctrl {
 
     long long int generation;   /* The last one given out. */
     unsigned int pushed_seqno;  /* IDL seqno of the last push. */
-    unsigned int assigned_seqno; /* IDL seqno of the last subset check. */
     long long int status_gen;   /* Generation last written to the DB. */
     long long int started;
     struct view_parts *parts;   /* What hosts should have, by part. */
@@ -111,6 +110,7 @@ const struct vprec_host *ctrl_host_row(const struct ctrl *,
 int ctrl_grace_ms(const struct ctrl *);
 
 /* ctrl-db.c: one transaction with everything pending, if anything is. */
+void ctrl_db_track(struct ctrl *);
 void ctrl_db_write(struct ctrl *);
 void ctrl_db_txn_done(struct ctrl *, enum ovsdb_idl_txn_status);
 void port_event_free(struct port_event *);

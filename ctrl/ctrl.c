@@ -63,6 +63,7 @@ ctrl_create(const char *db_remote)
     ovs_list_init(&c->txn_events);
     c->started = time_msec();
     c->snat = snat_blocks_create();
+    c->subsets_dirty = true;
     return c;
 }
 
@@ -173,6 +174,7 @@ size_t
 ctrl_verify_views(struct ctrl *c, struct ds *s)
 {
     size_t n = view_parts_verify(c->parts, c->idl, s);
+    n += snat_blocks_verify(c->snat, c->idl, s);
     const struct view_parts_stats *st = view_parts_stats(c->parts);
 
     ds_put_format(s, "parts computed since start: %llu tenant, %llu global, "
@@ -450,6 +452,9 @@ deactivate(struct ctrl *c)
     c->push_more = false;
     c->joins_pending = false;
     view_parts_clear(c->parts);
+    /* The tracked changes are cleared while standing by. */
+    c->subsets_dirty = true;
+    snat_blocks_recheck(c->snat, true);
 }
 
 /* Whether this vplane-ctrl holds the lock of the database's leader.
@@ -491,6 +496,8 @@ ctrl_run(struct ctrl *c)
         }
         load_state(c);
     }
+    /* Before ctrl_push() clears the tracked rows. */
+    ctrl_db_track(c);
     if (!c->active) {
         /* Every part of every view, before any host can connect: at a
          * thousand hosts that takes seconds, which hosts waiting for their
@@ -561,6 +568,7 @@ ctrl_wait(struct ctrl *c)
         }
     }
     if (!c->txn && (!ovs_list_is_empty(&c->port_events) || c->subsets_dirty
+                    || snat_blocks_pending(c->snat, time_msec())
                     || !sset_is_empty(&c->to_register))) {
         poll_immediate_wake();
     }

@@ -14,6 +14,7 @@
 #include "openvswitch/shash.h"
 #include "openvswitch/vlog.h"
 #include "packets.h"
+#include "snat-needs.h"
 #include "sset.h"
 #include "util.h"
 #include "vplane/peers.h"
@@ -25,18 +26,18 @@ COVERAGE_DEFINE(ctrl_snat_block_freed);
 COVERAGE_DEFINE(ctrl_snat_pool_exhausted);
 
 struct snat_blocks {
+    struct snat_needs needs;    /* Which host needs which pool. */
+    bool hosts_changed;         /* Host rows came, went or were edited. */
     struct shash idle;          /* "HOST ADDRESS" -> long long int *: since
                                  * when the host holds the block unused. */
     struct shash shown;         /* Host name -> char *, for ctrl/hosts. */
     struct sset missing;        /* Hosts with a need left unmet. */
     long long int next_check;
+    size_t n_assigns;           /* Passes of snat_blocks_assign(). */
 };
 
-/* The SNAT addresses one VNet's (or one tenant's) VMs may leave from. */
-struct pool {
-    char *name;                 /* "tenant acme" or "VNet web". */
-    struct sset addresses;
-};
+/* The pools of a host that needs none. */
+static const struct hmap empty = HMAP_INITIALIZER(&empty);
 
 /* One SNAT address's blocks. */
 struct address {
@@ -47,9 +48,9 @@ struct address {
 /* A host's blocks as this pass decides them. */
 struct host_blocks {
     const struct vprec_host *row;
+    const struct snat_host_needs *needs;    /* NULL: needs none. */
     struct shash blocks;        /* Address -> (intptr_t) block + 1. */
     struct sset used;           /* Addresses a need of this pass uses. */
-    struct sset needs;          /* Pool keys its ports need. */
     struct sset unmet;          /* Pool names left without a block. */
 };
 
@@ -58,6 +59,8 @@ snat_blocks_create(void)
 {
     struct snat_blocks *sb = xzalloc(sizeof *sb);
 
+    snat_needs_init(&sb->needs);
+    sb->hosts_changed = true;
     shash_init(&sb->idle);
     shash_init(&sb->shown);
     sset_init(&sb->missing);
@@ -69,11 +72,47 @@ void
 snat_blocks_destroy(struct snat_blocks *sb)
 {
     if (sb) {
+        snat_needs_destroy(&sb->needs);
         shash_destroy_free_data(&sb->idle);
         shash_destroy_free_data(&sb->shown);
         sset_destroy(&sb->missing);
         free(sb);
     }
+}
+
+void
+snat_blocks_track(struct snat_blocks *sb, const struct ovsdb_idl *idl)
+{
+    const struct vprec_host *host;
+
+    snat_needs_track(&sb->needs, idl);
+    VPREC_HOST_FOR_EACH_TRACKED (host, idl) {
+        if (vprec_host_is_new(host) || vprec_host_is_deleted(host)
+            || vprec_host_is_updated(host, VPREC_HOST_COL_SNAT_BLOCKS)) {
+            sb->hosts_changed = true;
+        }
+    }
+}
+
+void
+snat_blocks_recheck(struct snat_blocks *sb, bool rebuild)
+{
+    sb->hosts_changed = true;
+    sb->needs.stale |= rebuild;
+}
+
+size_t
+snat_blocks_verify(const struct snat_blocks *sb, const struct ovsdb_idl *idl,
+                   struct ds *s)
+{
+    return snat_needs_verify(&sb->needs, idl, s);
+}
+
+bool
+snat_blocks_pending(const struct snat_blocks *sb, long long int now)
+{
+    return (sb->hosts_changed || sb->needs.stale || sb->needs.changed
+            || now >= sb->next_check);
 }
 
 int64_t
@@ -91,84 +130,24 @@ snat_blocks_per_address(int64_t size)
     return VP_SNAT_PORTS / size;
 }
 
-static char *
-uuid_key(const struct uuid *u)
-{
-    return xasprintf(UUID_FMT, UUID_ARGS(u));
-}
-
-static struct pool *
-pool_get(struct shash *pools, const struct uuid *key, const char *kind,
-         const char *name)
-{
-    char *k = uuid_key(key);
-    struct pool *p = shash_find_data(pools, k);
-
-    if (!p) {
-        p = xmalloc(sizeof *p);
-        p->name = xasprintf("%s %s", kind, name);
-        sset_init(&p->addresses);
-        shash_add(pools, k, p);
-    }
-    free(k);
-    return p;
-}
-
-/* Every SNAT rule of a tenant with external access, as pools: by VNet for
- * rules with one, by tenant for the others (as vplaned's
- * stateful_nat_out() picks them), and the addresses they name. */
+/* The blocks of every address some pool names, all free. */
 static void
-build_pools(const struct ovsdb_idl *idl, struct shash *pools,
-            struct shash *addresses, int64_t n_per)
+build_addresses(const struct snat_needs *needs, struct shash *addresses,
+                int64_t n_per)
 {
-    const struct vprec_tenant *t;
+    const struct snat_pool *p;
 
-    VPREC_TENANT_FOR_EACH (t, idl) {
-        if (!t->external_access) {
-            continue;
-        }
-        for (size_t i = 0; i < t->n_nat_rules; i++) {
-            const struct vprec_nat_rule *r = t->nat_rules[i];
-            ovs_be32 ip;
-            if (strcmp(r->type, "snat") || !ip_parse(r->external_ip, &ip)) {
-                continue;
-            }
-            struct pool *p = (r->vnet
-                              ? pool_get(pools, &r->vnet->header_.uuid,
-                                         "VNet", r->vnet->name)
-                              : pool_get(pools, &t->header_.uuid, "tenant",
-                                         t->name));
-            sset_add(&p->addresses, r->external_ip);
-            if (!shash_find(addresses, r->external_ip)) {
+    HMAP_FOR_EACH (p, node, &needs->pools) {
+        const char *addr;
+        SSET_FOR_EACH (addr, &p->addresses) {
+            if (!shash_find(addresses, addr)) {
                 struct address *a = xmalloc(sizeof *a);
                 a->taken = bitmap_allocate(n_per);
                 a->n_free = n_per;
-                shash_add(addresses, r->external_ip, a);
+                shash_add(addresses, addr, a);
             }
         }
     }
-}
-
-/* The pool a port's VM leaves from: its VNet's, else its tenant's. */
-static const char *
-port_pool(const struct shash *pools, const struct vprec_port *port)
-{
-    if (!port->host || !port->vnet) {
-        return NULL;
-    }
-    char *k = uuid_key(&port->vnet->header_.uuid);
-    const char *key = NULL;
-    struct shash_node *node = shash_find(pools, k);
-    free(k);
-    if (!node && port->vnet->tenant) {
-        k = uuid_key(&port->vnet->tenant->header_.uuid);
-        node = shash_find(pools, k);
-        free(k);
-    }
-    if (node) {
-        key = node->name;
-    }
-    return key;
 }
 
 static int
@@ -179,7 +158,7 @@ compare_hosts(const void *a_, const void *b_)
 }
 
 static struct host_blocks *
-collect_hosts(const struct ovsdb_idl *idl, const struct shash *pools,
+collect_hosts(const struct ovsdb_idl *idl, const struct snat_needs *needs,
               size_t *n)
 {
     const struct vprec_host *row;
@@ -191,7 +170,8 @@ collect_hosts(const struct ovsdb_idl *idl, const struct shash *pools,
         if (*n >= allocated) {
             hosts = x2nrealloc(hosts, &allocated, sizeof *hosts);
         }
-        hosts[(*n)++].row = row;
+        hosts[*n].row = row;
+        hosts[(*n)++].needs = snat_needs_host(needs, row->name);
     }
     if (*n) {
         qsort(hosts, *n, sizeof *hosts, compare_hosts);
@@ -200,21 +180,7 @@ collect_hosts(const struct ovsdb_idl *idl, const struct shash *pools,
     for (size_t i = 0; i < *n; i++) {
         shash_init(&hosts[i].blocks);
         sset_init(&hosts[i].used);
-        sset_init(&hosts[i].needs);
         sset_init(&hosts[i].unmet);
-    }
-
-    const struct vprec_port *port;
-    VPREC_PORT_FOR_EACH (port, idl) {
-        const char *key = port_pool(pools, port);
-        if (key) {
-            struct host_blocks probe = { .row = port->host };
-            struct host_blocks *h = bsearch(&probe, hosts, *n, sizeof *hosts,
-                                            compare_hosts);
-            if (h) {
-                sset_add(&h->needs, key);
-            }
-        }
     }
     return hosts;
 }
@@ -264,8 +230,7 @@ free_block(struct host_blocks *h, struct shash *addresses,
  * period, and notes when the next one will be. */
 static void
 use_and_free_idle(struct snat_blocks *sb, struct host_blocks *hosts,
-                  size_t n, const struct shash *pools,
-                  struct shash *addresses, long long int now,
+                  size_t n, struct shash *addresses, long long int now,
                   long long int grace_ms)
 {
     struct shash idle = SHASH_INITIALIZER(&idle);
@@ -273,11 +238,10 @@ use_and_free_idle(struct snat_blocks *sb, struct host_blocks *hosts,
     sb->next_check = LLONG_MAX;
     for (size_t i = 0; i < n; i++) {
         struct host_blocks *h = &hosts[i];
-        const char *key;
-        SSET_FOR_EACH (key, &h->needs) {
-            const struct pool *p = shash_find_data(pools, key);
+        const struct snat_need *need;
+        HMAP_FOR_EACH (need, node, h->needs ? &h->needs->pools : &empty) {
             const char *addr;
-            SSET_FOR_EACH (addr, &p->addresses) {
+            SSET_FOR_EACH (addr, &need->pool->addresses) {
                 if (shash_find(&h->blocks, addr)) {
                     sset_add(&h->used, addr);
                     break;
@@ -313,7 +277,7 @@ use_and_free_idle(struct snat_blocks *sb, struct host_blocks *hosts,
 /* Gives host 'h' a block from pool 'p': on the address with the most free
  * blocks (so that the pool fills evenly), the lowest free one. */
 static bool
-give_block(struct host_blocks *h, const struct pool *p,
+give_block(struct host_blocks *h, const struct snat_pool *p,
            struct shash *addresses, int64_t n_per, int64_t size)
 {
     struct address *best = NULL;
@@ -408,17 +372,16 @@ describe(const struct host_blocks *h, int64_t size)
  * not, once per host that newly has such a need. */
 static void
 give_missing(struct snat_blocks *sb, struct host_blocks *hosts, size_t n,
-             const struct shash *pools, struct shash *addresses,
-             int64_t n_per, int64_t size)
+             struct shash *addresses, int64_t n_per, int64_t size)
 {
     static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 5);
     struct sset missing = SSET_INITIALIZER(&missing);
 
     for (size_t i = 0; i < n; i++) {
         struct host_blocks *h = &hosts[i];
-        const char *key;
-        SSET_FOR_EACH (key, &h->needs) {
-            const struct pool *p = shash_find_data(pools, key);
+        const struct snat_need *need;
+        HMAP_FOR_EACH (need, node, h->needs ? &h->needs->pools : &empty) {
+            const struct snat_pool *p = need->pool;
             const char *addr;
             bool met = false;
             SSET_FOR_EACH (addr, &p->addresses) {
@@ -458,15 +421,19 @@ snat_blocks_assign(struct snat_blocks *sb, struct ovsdb_idl *idl,
 {
     int64_t size = snat_block_size(vprec_deployment_first(idl));
     int64_t n_per = snat_blocks_per_address(size);
-    struct shash pools = SHASH_INITIALIZER(&pools);
     struct shash addresses = SHASH_INITIALIZER(&addresses);
     size_t n, n_written = 0;
 
-    build_pools(idl, &pools, &addresses, n_per);
-    struct host_blocks *hosts = collect_hosts(idl, &pools, &n);
+    snat_needs_refresh(&sb->needs, idl);
+    sb->needs.changed = false;
+    sb->hosts_changed = false;
+    sb->n_assigns++;
+
+    build_addresses(&sb->needs, &addresses, n_per);
+    struct host_blocks *hosts = collect_hosts(idl, &sb->needs, &n);
     keep_held(hosts, n, &addresses, n_per);
-    use_and_free_idle(sb, hosts, n, &pools, &addresses, now, grace_ms);
-    give_missing(sb, hosts, n, &pools, &addresses, n_per, size);
+    use_and_free_idle(sb, hosts, n, &addresses, now, grace_ms);
+    give_missing(sb, hosts, n, &addresses, n_per, size);
 
     shash_clear_free_data(&sb->shown);
     for (size_t i = 0; i < n; i++) {
@@ -476,18 +443,11 @@ snat_blocks_assign(struct snat_blocks *sb, struct ovsdb_idl *idl,
                          describe(h, size));
         shash_destroy(&h->blocks);
         sset_destroy(&h->used);
-        sset_destroy(&h->needs);
         sset_destroy(&h->unmet);
     }
     free(hosts);
 
     struct shash_node *node;
-    SHASH_FOR_EACH (node, &pools) {
-        struct pool *p = node->data;
-        free(p->name);
-        sset_destroy(&p->addresses);
-    }
-    shash_destroy_free_data(&pools);
     SHASH_FOR_EACH (node, &addresses) {
         struct address *a = node->data;
         bitmap_free(a->taken);

@@ -31,11 +31,26 @@ struct vprec_host;
 struct snat_blocks *snat_blocks_create(void);
 void snat_blocks_destroy(struct snat_blocks *);
 
+/* Takes in the IDL's tracked changes: call it on every change, before
+ * anything clears the tracked rows.  A port change costs a lookup
+ * (snat-needs.h). */
+void snat_blocks_track(struct snat_blocks *, const struct ovsdb_idl *);
+/* Whether snat_blocks_assign() has something to do: a host's needs or the
+ * Host rows changed, or an idle block's grace period ended. */
+bool snat_blocks_pending(const struct snat_blocks *, long long int now);
+/* Compares the needs kept from the tracked changes with the whole
+ * database's (ctrl/verify-views); returns how many differ. */
+size_t snat_blocks_verify(const struct snat_blocks *,
+                          const struct ovsdb_idl *, struct ds *);
+/* Run snat_blocks_assign() again (its rows were not written), rebuilding
+ * the needs from the database if 'rebuild' (tracked changes were missed). */
+void snat_blocks_recheck(struct snat_blocks *, bool rebuild);
+
 /* The deployment's block size, and how many blocks one address has. */
 int64_t snat_block_size(const struct vprec_deployment *);
 int64_t snat_blocks_per_address(int64_t size);
 
-/* Recomputes which host needs which pool, frees the blocks idle for
+/* Frees the blocks idle for
  * 'grace_ms', gives a block to each host that needs one and has none, and
  * writes the Host rows that change into the IDL's open transaction.
  * Returns how many rows it wrote. */

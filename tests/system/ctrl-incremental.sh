@@ -169,7 +169,8 @@ for step in range(1, 241):
 print("%d changes committed of 240 tried, %d bad rows; views verified "
       "every %d" % (done, bad, every))
 ok, out = run(ctrl + ["ctrl/verify-views"])
-print(out.strip().splitlines()[-1])
+for line in out.strip().splitlines()[-2:]:
+    print(line)
 sys.exit(0 if ok else 1)
 PY
 
