@@ -361,9 +361,12 @@ assign_subsets(struct ctrl *c, const struct vprec_deployment *d)
     }
     /* By name, so that the outcome does not depend on row order. */
     qsort(rows, n_rows, sizeof *rows, compare_host_rows);
+    int *live_idx = xmalloc((n_rows + 1) * sizeof *live_idx);
     for (size_t i = 0; i < n_rows; i++) {
         const struct ctrl_host *h = ctrl_host_find(c, rows[i]->name);
+        live_idx[i] = -1;
         if (h && h->live) {
+            live_idx[i] = n_live;
             live[n_live++] = rows[i];
         }
     }
@@ -389,12 +392,7 @@ assign_subsets(struct ctrl *c, const struct vprec_deployment *d)
     int64_t *mine = xmalloc(n_subsets * sizeof *mine);
     size_t n_written = 0;
     for (size_t i = 0; i < n_rows; i++) {
-        int idx = -1;
-        for (size_t k = 0; k < n_live; k++) {
-            if (live[k] == rows[i]) {
-                idx = k;
-            }
-        }
+        int idx = live_idx[i];
         size_t n = 0;
         for (size_t s = 0; idx >= 0 && s < n_subsets; s++) {
             if (assign[s] == idx) {
@@ -415,6 +413,7 @@ assign_subsets(struct ctrl *c, const struct vprec_deployment *d)
                   "hosts, %"PRIuSIZE" moved", n_subsets, n_live, moved);
     }
     free(mine);
+    free(live_idx);
     free(current);
     free(assign);
     free(rows);
