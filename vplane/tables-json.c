@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tables-config.h"
+#include "json-members.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
@@ -27,70 +28,15 @@
 #include "port.h"
 #include "tables-private.h"
 #include "util.h"
+#include "vplane/kinds.h"
 
 /* Parsing. */
 
-struct member {
-    const char *name;
-    enum json_type type;        /* JSON_INTEGER, JSON_STRING, JSON_ARRAY. */
-    bool optional;
-    const struct json **value;
-};
-
-static const char *
-type_name(enum json_type type)
-{
-    return (type == JSON_INTEGER ? "an integer"
-            : type == JSON_STRING ? "a string"
-            : type == JSON_ARRAY ? "an array"
-            : type == JSON_OBJECT ? "an object" : json_type_to_string(type));
-}
-
-/* Checks that 'obj' is an object with exactly the members 'm' allows. */
-static char *
-get_members(const char *path, const struct json *obj, struct member m[],
-            size_t n)
-{
-    if (obj->type != JSON_OBJECT) {
-        return xasprintf("%s: must be an object", path);
-    }
-
-    struct shash_node *node;
-    SHASH_FOR_EACH (node, obj->object) {
-        size_t i;
-        for (i = 0; i < n && strcmp(m[i].name, node->name); i++) {
-            continue;
-        }
-        if (i == n) {
-            return xasprintf("%s: unknown member \"%s\"", path, node->name);
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        const struct json *v = shash_find_data(obj->object, m[i].name);
-        *m[i].value = v;
-        if (!v) {
-            if (!m[i].optional) {
-                return xasprintf("%s.%s: missing", path, m[i].name);
-            }
-        } else if (v->type != m[i].type) {
-            return xasprintf("%s.%s: must be %s", path, m[i].name,
-                             type_name(m[i].type));
-        }
-    }
-    return NULL;
-}
-
-/* Prefixes a field parser's error with the entry's path: the field parsers
- * name the field, this names where it is. */
+/* Short for json_members_at(): every field below is named this way. */
 static char *
 at(const char *path, char *error)
 {
-    if (!error) {
-        return NULL;
-    }
-    char *e = xasprintf("%s.%s", path, error);
-    free(error);
-    return e;
+    return json_members_at(path, error);
 }
 
 static char *
@@ -136,14 +82,14 @@ static char *
 parse_vnet(struct vp_config *c, const char *path, const struct json *j)
 {
     const struct json *name, *vni, *tenant, *subnets, *gw_mac;
-    struct member m[] = {
+    struct json_member m[] = {
         { "name", JSON_STRING, false, &name },
         { "vni", JSON_INTEGER, false, &vni },
         { "tenant", JSON_STRING, false, &tenant },
         { "subnets", JSON_ARRAY, true, &subnets },
         { "gateway-mac", JSON_STRING, true, &gw_mac },
     };
-    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    char *error = json_members_get(path, j, m, ARRAY_SIZE(m), true);
     if (error) {
         return error;
     }
@@ -188,7 +134,7 @@ static char *
 parse_port(struct vp_config *c, const char *path, const struct json *j)
 {
     const struct json *name, *vnet, *mac, *ips, *allowed, *vm;
-    struct member m[] = {
+    struct json_member m[] = {
         { "name", JSON_STRING, false, &name },
         { "vnet", JSON_STRING, false, &vnet },
         { "mac", JSON_STRING, false, &mac },
@@ -196,7 +142,7 @@ parse_port(struct vp_config *c, const char *path, const struct json *j)
         { "allowed-sources", JSON_ARRAY, true, &allowed },
         { "vm", JSON_STRING, true, &vm },
     };
-    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    char *error = json_members_get(path, j, m, ARRAY_SIZE(m), true);
     if (error) {
         return error;
     }
@@ -237,13 +183,13 @@ static char *
 parse_xlate(struct vp_config *c, const char *path, const struct json *j)
 {
     const struct json *vnet, *mac, *ip, *vtep;
-    struct member m[] = {
+    struct json_member m[] = {
         { "vnet", JSON_STRING, false, &vnet },
         { "mac", JSON_STRING, false, &mac },
         { "ip", JSON_STRING, true, &ip },
         { "vtep", JSON_STRING, false, &vtep },
     };
-    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    char *error = json_members_get(path, j, m, ARRAY_SIZE(m), true);
     if (error) {
         return error;
     }
@@ -270,12 +216,12 @@ static char *
 parse_route(struct vp_config *c, const char *path, const struct json *j)
 {
     const struct json *tenant, *prefix, *nexthop;
-    struct member m[] = {
+    struct json_member m[] = {
         { "tenant", JSON_STRING, false, &tenant },
         { "prefix", JSON_STRING, false, &prefix },
         { "nexthop", JSON_STRING, false, &nexthop },
     };
-    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    char *error = json_members_get(path, j, m, ARRAY_SIZE(m), true);
     if (error) {
         return error;
     }
@@ -294,52 +240,49 @@ parse_route(struct vp_config *c, const char *path, const struct json *j)
     return error;
 }
 
+/* The parser of each kind a tables file holds (VP_KIND_TABLES in
+ * include/vplane/kinds.h); the rest are the controller's (peers.c,
+ * services.c). */
+typedef char *kind_parse_fn(struct vp_config *, const char *path,
+                            const struct json *);
+static kind_parse_fn *const parsers[VP_N_KINDS] = {
+    [VP_KIND_VNET] = parse_vnet,
+    [VP_KIND_PORT] = parse_port,
+    [VP_KIND_ROUTE] = parse_route,
+    [VP_KIND_XLATE] = parse_xlate,
+};
+
 char *
 tables_json_parse(const struct json *json, struct vp_config *c)
 {
-    static const struct {
-        const char *name;
-        char *(*parse)(struct vp_config *, const char *path,
-                       const struct json *);
-    } sections[] = {
-        { "vnets", parse_vnet },
-        { "ports", parse_port },
-        { "xlate", parse_xlate },
-        { "routes", parse_route },
-    };
-
     if (json->type != JSON_OBJECT) {
         return xstrdup("tables: must be a JSON object");
     }
     struct shash_node *node;
     SHASH_FOR_EACH (node, json->object) {
-        size_t i;
-        for (i = 0; i < ARRAY_SIZE(sections); i++) {
-            if (!strcmp(node->name, sections[i].name)) {
-                break;
-            }
-        }
-        if (i == ARRAY_SIZE(sections)) {
-            return xasprintf("tables: unknown member \"%s\" (expected vnets, "
-                             "ports, xlate, routes)", node->name);
+        const struct vp_kind_info *k = vp_kind_by_key(node->name);
+        if (!k || k->owner != VP_KIND_TABLES) {
+            char *keys = vp_kinds_keys(VP_KIND_TABLES);
+            char *error = xasprintf("tables: unknown member \"%s\" "
+                                    "(expected %s)", node->name, keys);
+            free(keys);
+            return error;
         }
     }
 
-    for (size_t s = 0; s < ARRAY_SIZE(sections); s++) {
-        const struct json *array = shash_find_data(json->object,
-                                                   sections[s].name);
+    VP_KIND_FOR_EACH (k) {
+        const struct json *array = shash_find_data(json->object, k->key);
         if (!array) {
             continue;
         }
         if (array->type != JSON_ARRAY) {
-            return xasprintf("%s: must be an array", sections[s].name);
+            return xasprintf("%s: must be an array", k->key);
         }
         const struct json_array *a = json_array(array);
         for (size_t i = 0; i < a->n; i++) {
             char path[64];
-            snprintf(path, sizeof path, "%s[%"PRIuSIZE"]", sections[s].name,
-                     i);
-            char *error = sections[s].parse(c, path, a->elems[i]);
+            snprintf(path, sizeof path, "%s[%"PRIuSIZE"]", k->key, i);
+            char *error = parsers[k->kind](c, path, a->elems[i]);
             if (error) {
                 return error;
             }
