@@ -53,8 +53,8 @@ static const struct {
         " \"router\": \"192.0.2.1\"}",
         "{\"name\": \"kup\"}" },
     [VP_KIND_NAT] = {
-        "{\"id\": \"kt/snat/192.0.2.2\", \"tenant\": \"kt\", \"type\": \"snat\","
-        " \"external-ip\": \"192.0.2.2\"}",
+        "{\"id\": \"kt/snat/192.0.2.2\", \"tenant\": \"kt\","
+        " \"type\": \"snat\", \"external-ip\": \"192.0.2.2\"}",
         "{\"id\": \"kt/x\", \"tenant\": \"kt\", \"type\": \"nope\","
         " \"external-ip\": \"192.0.2.2\"}" },
     [VP_KIND_FIREWALL] = {
@@ -63,12 +63,13 @@ static const struct {
         " \"ingress\", \"protocol\": \"tcp\", \"port-min\": 22,"
         " \"port-max\": 22}]}",
         "{\"id\": \"kv/x\", \"vnet\": \"kv\", \"mac\": \"02:00:00:00:09:01\","
-        " \"rules\": [{\"direction\": \"sideways\", \"protocol\": \"tcp\"}]}" },
+        " \"rules\": [{\"direction\": \"sideways\","
+        " \"protocol\": \"tcp\"}]}" },
     [VP_KIND_XLATE] = {
-        "{\"vnet\": \"kv\", \"mac\": \"02:00:00:00:09:02\", \"ip\": \"10.9.0.6\","
-        " \"vtep\": \"192.168.9.2\"}",
-        "{\"vnet\": \"kv\", \"mac\": \"02:00:00:00:09:04\", \"ip\": \"10.7.0.6\","
-        " \"vtep\": \"192.168.9.2\"}" },
+        "{\"vnet\": \"kv\", \"mac\": \"02:00:00:00:09:02\","
+        " \"ip\": \"10.9.0.6\", \"vtep\": \"192.168.9.2\"}",
+        "{\"vnet\": \"kv\", \"mac\": \"02:00:00:00:09:04\","
+        " \"ip\": \"10.7.0.6\", \"vtep\": \"192.168.9.2\"}" },
 };
 
 /* What a host holds, split by owner as vplaned's ctrl-client does. */
