@@ -14,79 +14,31 @@
 #include "sset.h"
 #include "util.h"
 
-static const char *
-section_of(char kind)
+static const struct vp_kind_info *
+kind_info(char kind)
 {
-    switch (kind) {
-    case KIND_VNET: return "vnets";
-    case KIND_PORT: return "ports";
-    case KIND_XLATE: return "xlate";
-    case KIND_ROUTE: return "routes";
-    case KIND_HOST: return "hosts";
-    case KIND_SUBSETS: return "subsets";
-    case KIND_UPLINK: return "uplink";
-    case KIND_FIREWALL: return "firewall";
-    case KIND_NAT: return "nat";
-    }
-    return NULL;
+    const struct vp_kind_info *k = vp_kind_by_letter(kind);
+
+    ovs_assert(k);              /* Keys are made from the kinds list. */
+    return k;
 }
 
 /* Adds entry 'e' of kind 'kind' to tables object 'tables'. */
 static void
 put_entry(struct json *tables, char kind, const struct view_entry *e)
 {
-    const char *section = section_of(kind);
+    const struct vp_kind_info *k = kind_info(kind);
 
-    if (kind == KIND_SUBSETS || kind == KIND_UPLINK) {
-        json_object_put(tables, section, json_clone(e->json));
+    if (k->shape == VP_KIND_WHOLE) {
+        json_object_put(tables, k->key, json_clone(e->json));
         return;
     }
-    struct json *array = shash_find_data(json_object(tables), section);
+    struct json *array = shash_find_data(json_object(tables), k->key);
     if (!array) {
         array = json_array_create_empty();
-        json_object_put(tables, section, array);
+        json_object_put(tables, k->key, array);
     }
     json_array_add(array, json_clone(e->json));
-}
-
-/* The identity of entry 'e' of kind 'kind', as a removal names it. */
-static struct json *
-identity(char kind, const struct view_entry *e)
-{
-    const struct json *j = e->json;
-    struct json *id;
-
-    switch (kind) {
-    case KIND_VNET:
-    case KIND_PORT:
-    case KIND_HOST:
-        return json_clone(shash_find_data(json_object(j), "name"));
-    case KIND_FIREWALL:
-    case KIND_NAT:
-        return json_clone(shash_find_data(json_object(j), "id"));
-    case KIND_XLATE:
-        id = json_object_create();
-        json_object_put(id, "vnet",
-                        json_clone(shash_find_data(json_object(j), "vnet")));
-        json_object_put(id, "mac",
-                        json_clone(shash_find_data(json_object(j), "mac")));
-        if (shash_find(json_object(j), "ip")) {
-            json_object_put(id, "ip",
-                            json_clone(shash_find_data(json_object(j),
-                                                       "ip")));
-        }
-        return id;
-    case KIND_ROUTE:
-        id = json_object_create();
-        json_object_put(id, "tenant",
-                        json_clone(shash_find_data(json_object(j),
-                                                   "tenant")));
-        json_object_put(id, "prefix",
-                        json_clone(shash_find_data(json_object(j),
-                                                   "prefix")));
-        return id;
-    }
-    return NULL;
 }
 
 /* The VNet of a port or translation entry. */
@@ -100,13 +52,13 @@ entry_vnet(char kind OVS_UNUSED, const struct view_entry *e)
 static void
 put_removal(struct json *remove, char kind, const struct view_entry *e)
 {
-    struct json *array = shash_find_data(json_object(remove),
-                                         section_of(kind));
+    const struct vp_kind_info *k = kind_info(kind);
+    struct json *array = shash_find_data(json_object(remove), k->key);
     if (!array) {
         array = json_array_create_empty();
-        json_object_put(remove, section_of(kind), array);
+        json_object_put(remove, k->key, array);
     }
-    json_array_add(array, identity(kind, e));
+    json_array_add(array, vp_kind_identity(k, e->json));
 }
 
 size_t
@@ -115,16 +67,13 @@ host_view_to_parts(const struct host_view *v, size_t max_entries,
 {
     struct json **parts = NULL;
     size_t n_parts = 0, allocated = 0, in_part = max_entries;
-    static const char kinds[] = { KIND_VNET, KIND_PORT, KIND_ROUTE,
-                                  KIND_HOST, KIND_SUBSETS, KIND_UPLINK,
-                                  KIND_NAT, KIND_FIREWALL, KIND_XLATE };
-
-    /* VNets and what refers to them first: a host applies the parts in
-     * order, but only after the last one, all at once. */
-    for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+    /* VNets and what refers to them first (the kinds list's order): a
+     * host applies the parts in order, but only after the last one, all at
+     * once. */
+    VP_KIND_FOR_EACH (k) {
         struct shash_node *node;
         SHASH_FOR_EACH (node, &v->entries) {
-            if (node->name[0] != kinds[k]) {
+            if (node->name[0] != k->letter) {
                 continue;
             }
             if (in_part >= max_entries) {
@@ -134,7 +83,7 @@ host_view_to_parts(const struct host_view *v, size_t max_entries,
                 parts[n_parts++] = json_object_create();
                 in_part = 0;
             }
-            put_entry(parts[n_parts - 1], kinds[k], node->data);
+            put_entry(parts[n_parts - 1], k->letter, node->data);
             in_part++;
         }
     }
@@ -185,7 +134,7 @@ host_view_diff(const struct host_view *old, const struct host_view *new,
     SHASH_FOR_EACH (node, &old->entries) {
         char kind = node->name[0];
 
-        if (kind == KIND_SUBSETS || kind == KIND_UPLINK
+        if (kind_info(kind)->shape == VP_KIND_WHOLE
             || shash_find(&new->entries, node->name)) {
             continue;
         }

@@ -4,20 +4,18 @@
 #ifndef VPLANE_CTRL_HOST_VIEW_PRIVATE_H
 #define VPLANE_CTRL_HOST_VIEW_PRIVATE_H 1
 
+#include "vplane/kinds.h"
+
 struct json;
 
-/* The kinds of entries, by the first letter of their keys, in the order a
- * host must apply additions (VNets before what is in them). */
+/* The kinds of entries, by the first letter of their keys: the rows of
+ * include/vplane/kinds.h, in the order a host must apply additions (VNets
+ * before what is in them). */
 enum entry_kind {
-    KIND_VNET = 'v',
-    KIND_PORT = 'p',
-    KIND_XLATE = 'x',
-    KIND_ROUTE = 'r',
-    KIND_HOST = 'h',
-    KIND_SUBSETS = 's',
-    KIND_UPLINK = 'u',          /* This host's, replaced whole. */
-    KIND_FIREWALL = 'f',        /* A port's rules, by "VNET/MAC". */
-    KIND_NAT = 'n',             /* A NAT rule, by "TENANT/TYPE/ADDR...". */
+#define VP_KIND(NAME, LETTER, KEY, SHAPE, IDENTITY, OWNER) \
+    KIND_##NAME = LETTER,
+    VP_KINDS
+#undef VP_KIND
 };
 
 struct view_entry {

@@ -27,6 +27,7 @@
 #include "ovsdb-idl-provider.h"
 #include "sset.h"
 #include "util.h"
+#include "vplane/kinds.h"
 #include "vplane/services.h"
 #include "vplane/stats.h"
 #include "vplane/tables-config.h"
@@ -175,9 +176,11 @@ item_add(struct item **items, size_t *n, size_t *allocated,
  * services sections on 'services'. */
 static char *
 apply_section(struct vp_tables *tables, struct vp_services *services,
-              const char *section, const struct json *entries)
+              enum vp_kind kind, const struct json *entries)
 {
-    if (vp_services_section(section)) {
+    const char *section = vp_kinds[kind].key;
+
+    if (vp_kinds[kind].owner == VP_KIND_SERVICES) {
         return vp_services_add(services, section, entries);
     }
 
@@ -199,7 +202,7 @@ apply_section(struct vp_tables *tables, struct vp_services *services,
 /* Tries 'items' as one batch, and if that is refused, one at a time;
  * refused items go into 'out' as 'kind' and lose their entries. */
 static void
-check_items(struct vp_tables *tables, const char *section,
+check_items(struct vp_tables *tables, enum vp_kind section,
             struct item *items, size_t n, enum refusal_kind kind,
             struct refusals *out)
 {
@@ -253,7 +256,7 @@ check_vnets(struct refusals *out, struct vp_tables *scratch,
         item_add(&items, &n, &allocated, &v->header_, xstrdup(v->name),
                  xasprintf("VNet %s", v->name), host_view_vnet_json(v));
     }
-    check_items(scratch, "vnets", items, n, REFUSED_ROW, out);
+    check_items(scratch, VP_KIND_VNET, items, n, REFUSED_ROW, out);
     for (size_t i = 0; i < n; i++) {
         if (!items[i].entries) {
             hmapx_add(refused_vnets, CONST_CAST(void *, items[i].row));
@@ -287,7 +290,7 @@ check_locations(struct refusals *out, struct vp_tables *scratch,
                                p, p->n_ips ? p->ips[j] : NULL, vtep));
         }
     }
-    check_items(scratch, "xlate", items, n, REFUSED_ROW, out);
+    check_items(scratch, VP_KIND_XLATE, items, n, REFUSED_ROW, out);
     items_destroy(items, n);
 }
 
@@ -306,7 +309,7 @@ check_routes(struct refusals *out, struct vp_tables *scratch,
                            r->tenant->name),
                  host_view_route_json(r));
     }
-    check_items(scratch, "routes", items, n, REFUSED_ROW, out);
+    check_items(scratch, VP_KIND_ROUTE, items, n, REFUSED_ROW, out);
     items_destroy(items, n);
 }
 
@@ -327,7 +330,7 @@ check_firewalls(struct refusals *out, const struct vprec_port *const *ports,
                      host_view_firewall_json(p));
         }
     }
-    check_items(NULL, "firewall", items, n, REFUSED_FIREWALL, out);
+    check_items(NULL, VP_KIND_FIREWALL, items, n, REFUSED_FIREWALL, out);
     items_destroy(items, n);
 }
 
@@ -363,7 +366,7 @@ row_check_host(struct refusals *out, const struct vprec_host *host,
             continue;
         }
         struct json *entries = json_array_create_1(host_view_port_json(p));
-        char *error = apply_section(NULL, NULL, "ports", entries);
+        char *error = apply_section(NULL, NULL, VP_KIND_PORT, entries);
         json_destroy(entries);
         if (!error && !sset_add(&names, p->name)) {
             error = xasprintf("port \"%s\": name: host %s has another port "
@@ -400,7 +403,7 @@ row_check_nat(struct refusals *out, const struct ovsdb_idl *idl)
                      xasprintf("NAT rule %s", json_string(id)), o);
         }
     }
-    check_items(NULL, "nat", items, n, REFUSED_ROW, out);
+    check_items(NULL, VP_KIND_NAT, items, n, REFUSED_ROW, out);
     items_destroy(items, n);
 }
 

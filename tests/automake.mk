@@ -3,6 +3,7 @@
 
 UNIT_TESTS = \
 	tests/unit/test-fabric \
+	tests/unit/test-kinds \
 	tests/unit/test-libvirt-nics \
 	tests/unit/test-libvirt-xml \
 	tests/unit/test-owner-msg \
@@ -26,6 +27,10 @@ tests_unit_libtestutil_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/vplane \
 tests_unit_test_fabric_SOURCES = tests/unit/test-fabric.c
 tests_unit_test_fabric_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_fabric_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_kinds_SOURCES = tests/unit/test-kinds.c
+tests_unit_test_kinds_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_kinds_LDADD = ctrl/libvplanectrl.a ctrl/libvplanedb.a \
+	$(UNIT_TEST_LDADD)
 tests_unit_test_libvirt_nics_SOURCES = tests/unit/test-libvirt-nics.c
 tests_unit_test_libvirt_nics_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_libvirt_nics_LDADD = $(UNIT_TEST_LDADD)

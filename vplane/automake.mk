@@ -2,6 +2,8 @@
 noinst_LIBRARIES += vplane/libvplane.a
 vplane_libvplane_a_SOURCES = \
 	vplane/tables-config.c vplane/tables-config.h \
+	vplane/json-members.c vplane/json-members.h \
+	vplane/kinds.c \
 	vplane/coalesce.c vplane/coalesce.h \
 	vplane/ctrl-client.c vplane/ctrl-client.h vplane/ctrl-client-private.h \
 	vplane/ctrl-ports.c \

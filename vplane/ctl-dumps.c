@@ -26,6 +26,7 @@
 #include "tables-private.h"
 #include "unixctl.h"
 #include "util.h"
+#include "vplane/kinds.h"
 
 bool
 ctl_parse_dump_args(struct unixctl_conn *conn, int argc, const char *argv[],
@@ -295,28 +296,6 @@ ctl_mac_json(struct eth_addr mac)
                                                ETH_ADDR_ARGS(mac)));
 }
 
-/* Runs a table dump: 'each_row' makes the rows, in order, and gives each
- * to table_row(); 'header' and 'format' make the text. */
-static void
-run_table_dump(struct unixctl_conn *conn, int argc, const char *argv[],
-               const struct ctl_context *ctx, const char *key,
-               void (*each_row)(const struct ctl_context *,
-                                struct ctl_dump *, const char *const cols[]),
-               const char *const cols[], void (*header)(struct ds *),
-               void (*format)(const struct json *row, struct ds *))
-{
-    struct ctl_dump d;
-
-    if (!ctl_dump_start(&d, conn, argc, argv, key, format)) {
-        return;
-    }
-    if (!d.json) {
-        header(&d.s);
-    }
-    each_row(ctx, &d, cols);
-    ctl_dump_finish(&d, NULL);
-}
-
 static void
 table_row(struct ctl_dump *d, struct json *row, const char *const cols[])
 {
@@ -386,16 +365,6 @@ format_vnet(const struct json *o, struct ds *s)
     ds_put_cstr(s, json_array(subnets)->n ? "\n" : " -\n");
 }
 
-/* vnet/dump [--format=json|text] [VNET|TENANT|MAC|SUBNET] */
-static void
-cmd_vnet_dump(struct unixctl_conn *conn, int argc, const char *argv[],
-              void *ctx)
-{
-    static const char *const cols[] = { "vnet", "tenant", "gateway-mac",
-                                        "subnets", NULL };
-    run_table_dump(conn, argc, argv, ctx, "vnets", vnet_rows, cols,
-                   vnet_header, format_vnet);
-}
 
 /* xlate/dump. */
 
@@ -442,15 +411,6 @@ format_xlate(const struct json *o, struct ds *s)
                   ctl_row_boolean(o, "this-host") ? " (this host)" : "");
 }
 
-/* xlate/dump [--format=json|text] [VNET|MAC|IP|VTEP] */
-static void
-cmd_xlate_dump(struct unixctl_conn *conn, int argc, const char *argv[],
-               void *ctx)
-{
-    static const char *const cols[] = { "vnet", "mac", "ip", "vtep", NULL };
-    run_table_dump(conn, argc, argv, ctx, "xlate", xlate_rows, cols,
-                   xlate_header, format_xlate);
-}
 
 /* route/dump. */
 
@@ -499,15 +459,66 @@ format_route(const struct json *o, struct ds *s)
                   : " (next hop in no subnet)");
 }
 
-/* route/dump [--format=json|text] [TENANT|VNET|PREFIX|NEXTHOP] */
+
+/* The table dumps, by the kind they show (include/vplane/kinds.h): the
+ * command, the rows ('each_row' makes them in order and gives each to
+ * table_row()), the columns a filter looks at, and the text.  The JSON
+ * reply's key is the kind's.  A kind without a command has no dump here. */
+struct table_dump {
+    const char *command;
+    void (*each_row)(const struct ctl_context *, struct ctl_dump *,
+                     const char *const cols[]);
+    const char *const *cols;
+    void (*header)(struct ds *);
+    void (*format)(const struct json *row, struct ds *);
+};
+
+static const struct table_dump table_dumps[VP_N_KINDS] = {
+    /* vnet/dump [--format=json|text] [VNET|TENANT|MAC|SUBNET] */
+    [VP_KIND_VNET] = {
+        "vnet/dump", vnet_rows,
+        (const char *const[]) { "vnet", "tenant", "gateway-mac", "subnets",
+                                NULL },
+        vnet_header, format_vnet,
+    },
+    /* route/dump [--format=json|text] [TENANT|VNET|PREFIX|NEXTHOP] */
+    [VP_KIND_ROUTE] = {
+        "route/dump", route_rows,
+        (const char *const[]) { "tenant", "vnet", "prefix", "nexthop",
+                                NULL },
+        route_header, format_route,
+    },
+    /* xlate/dump [--format=json|text] [VNET|MAC|IP|VTEP] */
+    [VP_KIND_XLATE] = {
+        "xlate/dump", xlate_rows,
+        (const char *const[]) { "vnet", "mac", "ip", "vtep", NULL },
+        xlate_header, format_xlate,
+    },
+};
+
+/* What a table dump command is registered with. */
+struct table_dump_aux {
+    const struct ctl_context *ctx;
+    enum vp_kind kind;
+};
+
 static void
-cmd_route_dump(struct unixctl_conn *conn, int argc, const char *argv[],
-               void *ctx)
+cmd_table_dump(struct unixctl_conn *conn, int argc, const char *argv[],
+               void *aux_)
 {
-    static const char *const cols[] = { "tenant", "vnet", "prefix",
-                                        "nexthop", NULL };
-    run_table_dump(conn, argc, argv, ctx, "routes", route_rows, cols,
-                   route_header, format_route);
+    const struct table_dump_aux *aux = aux_;
+    const struct table_dump *td = &table_dumps[aux->kind];
+    struct ctl_dump d;
+
+    if (!ctl_dump_start(&d, conn, argc, argv, vp_kinds[aux->kind].key,
+                        td->format)) {
+        return;
+    }
+    if (!d.json) {
+        td->header(&d.s);
+    }
+    td->each_row(aux->ctx, &d, td->cols);
+    ctl_dump_finish(&d, NULL);
 }
 
 /* subsets/dump [--format=json|text] [HOST|VTEP]: the filter applies to the
@@ -591,12 +602,16 @@ cmd_subsets_dump(struct unixctl_conn *conn, int argc, const char *argv[],
 void
 ctl_register_dump_commands(struct ctl_context *ctx)
 {
-    unixctl_command_register("vnet/dump", CTL_DUMP_USAGE, 0,
-                             CTL_DUMP_MAX_ARGS, cmd_vnet_dump, ctx);
-    unixctl_command_register("xlate/dump", CTL_DUMP_USAGE, 0,
-                             CTL_DUMP_MAX_ARGS, cmd_xlate_dump, ctx);
-    unixctl_command_register("route/dump", CTL_DUMP_USAGE, 0,
-                             CTL_DUMP_MAX_ARGS, cmd_route_dump, ctx);
+    static struct table_dump_aux auxes[VP_N_KINDS];
+
+    VP_KIND_FOR_EACH (k) {
+        if (table_dumps[k->kind].command) {
+            auxes[k->kind] = (struct table_dump_aux) { ctx, k->kind };
+            unixctl_command_register(table_dumps[k->kind].command,
+                                     CTL_DUMP_USAGE, 0, CTL_DUMP_MAX_ARGS,
+                                     cmd_table_dump, &auxes[k->kind]);
+        }
+    }
     unixctl_command_register("subsets/dump", "[--format=json|text] [FILTER]",
                              0, 2, cmd_subsets_dump, ctx);
     unixctl_command_register("dump-subsets", "[--format=json|text] [FILTER]",

@@ -26,6 +26,7 @@
 #include "tables.h"
 #include "timeval.h"
 #include "util.h"
+#include "vplane/kinds.h"
 #include "vplane/protocol.h"
 
 VLOG_DEFINE_THIS_MODULE(ctrl_client);
@@ -222,9 +223,10 @@ int_member(const struct json *o, const char *name, long long int min,
     return false;
 }
 
-/* Splits a tables object: "hosts" and "subsets" go to 'peers', "firewall",
- * "nat" and "uplink" to 'services', the rest (vnets, ports, xlate, routes)
- * to 'cfg'. */
+/* Splits a tables object by the owner of each kind (include/vplane/kinds.h):
+ * "hosts" and "subsets" go to 'peers', "firewall", "nat" and "uplink" to
+ * 'services', the rest (vnets, ports, xlate, routes, and what no kind names,
+ * which tables_json_parse() refuses) to 'cfg'. */
 static char *
 parse_tables(const struct json *tables, struct vp_config *cfg,
              struct vp_peers *peers, struct vp_services *services)
@@ -234,11 +236,14 @@ parse_tables(const struct json *tables, struct vp_config *cfg,
     char *error = NULL;
 
     SHASH_FOR_EACH (node, json_object(tables)) {
-        if (!strcmp(node->name, "hosts")) {
-            error = vp_peers_add_hosts(peers, node->data);
-        } else if (!strcmp(node->name, "subsets")) {
-            error = vp_peers_set_subsets(peers, node->data);
-        } else if (vp_services_section(node->name)) {
+        const struct vp_kind_info *k = vp_kind_by_key(node->name);
+        enum vp_kind_owner owner = k ? k->owner : VP_KIND_TABLES;
+
+        if (owner == VP_KIND_PEERS) {
+            error = (k->shape == VP_KIND_WHOLE
+                     ? vp_peers_set_subsets(peers, node->data)
+                     : vp_peers_add_hosts(peers, node->data));
+        } else if (owner == VP_KIND_SERVICES) {
             error = vp_services_add(services, node->name, node->data);
         } else {
             json_object_put(rest, node->name, json_clone(node->data));
@@ -379,17 +384,18 @@ handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     }
     if (!error && remove) {
         error = vp_removal_parse(remove, &cfg, &removal);
-        const struct json *hosts = shash_find_data(json_object(remove),
-                                                   "hosts");
-        if (!error && hosts) {
-            error = vp_peers_remove_hosts(&peers, hosts);
-        }
-        static const char *const sections[] = { "firewall", "nat" };
-        for (size_t i = 0; !error && i < ARRAY_SIZE(sections); i++) {
+        /* The tables' removals are in 'removal'; the others' go to the
+         * copies of their owners, kept only if the whole update is. */
+        VP_KIND_FOR_EACH (k) {
             const struct json *ids = shash_find_data(json_object(remove),
-                                                     sections[i]);
-            if (ids) {
-                error = vp_services_remove(&services, sections[i], ids);
+                                                     k->key);
+            if (error || !ids || k->shape != VP_KIND_ARRAY) {
+                continue;
+            }
+            if (k->owner == VP_KIND_PEERS) {
+                error = vp_peers_remove_hosts(&peers, ids);
+            } else if (k->owner == VP_KIND_SERVICES) {
+                error = vp_services_remove(&services, k->key, ids);
             }
         }
     }

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <string.h>
 #include "openvswitch/dynamic-string.h"
+#include "json-members.h"
 #include "openvswitch/json.h"
 #include "packets.h"
 #include "tables-config.h"
@@ -20,13 +21,6 @@ vp_peers_init(struct vp_peers *p)
     p->owner_rule = NULL;
     p->query_mode = NULL;
     p->wan_vni = VP_DEFAULT_WAN_VNI;
-}
-
-static const char *
-string_member(const struct json *o, const char *name)
-{
-    const struct json *v = shash_find_data(json_object(o), name);
-    return v && v->type == JSON_STRING ? json_string(v) : NULL;
 }
 
 static void
@@ -123,7 +117,7 @@ parse_blocks(const struct json *h, size_t i, struct vp_peer_host *ph)
         for (size_t j = 0; j < a->n; j++) {
             const struct json *b = a->elems[j];
             const char *addr = (b->type == JSON_OBJECT
-                                ? string_member(b, "address") : NULL);
+                                ? json_members_string(b, "address") : NULL);
             struct vp_snat_block *blk = &ph->blocks[j];
             int first, last;
             if (!addr || !ip_parse(addr, &blk->address) || !blk->address
@@ -230,8 +224,8 @@ vp_peers_add_hosts(struct vp_peers *p, const struct json *hosts)
         char *error;
 
         if (h->type != JSON_OBJECT
-            || !(name = string_member(h, "name"))
-            || !(vtep_s = string_member(h, "vtep"))) {
+            || !(name = json_members_string(h, "name"))
+            || !(vtep_s = json_members_string(h, "vtep"))) {
             return xasprintf("hosts[%"PRIuSIZE"]: must be {\"name\": "
                              "STRING, \"vtep\": STRING}", i);
         }
@@ -291,8 +285,8 @@ vp_peers_set_subsets(struct vp_peers *p, const struct json *s)
     }
     count = shash_find_data(json_object(s), "count");
     assignment = shash_find_data(json_object(s), "assignment");
-    owner_rule = string_member(s, "owner-rule");
-    query_mode = string_member(s, "query-mode");
+    owner_rule = json_members_string(s, "owner-rule");
+    query_mode = json_members_string(s, "query-mode");
     const struct json *wan_vni = shash_find_data(json_object(s), "wan-vni");
     if (wan_vni && (wan_vni->type != JSON_INTEGER || wan_vni->integer < 1
                     || wan_vni->integer > 0xffffff)) {

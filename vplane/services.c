@@ -6,8 +6,10 @@
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "packets.h"
+#include "json-members.h"
 #include "tables-config.h"
 #include "util.h"
+#include "vplane/kinds.h"
 
 static void
 fw_port_free(struct vp_fw_port *p)
@@ -113,29 +115,28 @@ vp_services_equal_uplink(const struct vp_services *a,
 bool
 vp_services_section(const char *section)
 {
-    return (!strcmp(section, "firewall") || !strcmp(section, "nat")
-            || !strcmp(section, "uplink"));
+    const struct vp_kind_info *k = vp_kind_by_key(section);
+    return k && k->owner == VP_KIND_SERVICES;
 }
 
 /* Parsing.  Every error is "PATH: FIELD: what", PATH as in
  * "firewall[3].rules[1]". */
 
+/* One member of 'o', checked by the shared helper (json-members.h); unknown
+ * members are allowed, for a newer controller.  Once '*error' is set, the
+ * rest are skipped, so that a parser reads its members in a row and checks
+ * once. */
 static const struct json *
 member(const struct json *o, const char *name, enum json_type type,
        bool optional, const char *path, char **error)
 {
-    const struct json *v = shash_find_data(json_object(o), name);
+    const struct json *v = NULL;
 
-    if (*error) {
-        return NULL;
+    if (!*error) {
+        struct json_member m = { name, type, optional, &v };
+        *error = json_members_get(path, o, &m, 1, false);
     }
-    if ((!v && !optional) || (v && v->type != type)) {
-        *error = xasprintf("%s.%s: %s %s", path, name,
-                           v ? "must be" : "missing, must be",
-                           json_type_to_string(type));
-        return NULL;
-    }
-    return v;
+    return *error ? NULL : v;
 }
 
 static const char *
@@ -163,15 +164,6 @@ member_int(const struct json *o, const char *name, bool optional,
         return dflt;
     }
     return v->integer;
-}
-
-/* "PATH.ERROR", freeing 'error'. */
-static char *
-at(const char *path, char *error)
-{
-    char *e = error ? xasprintf("%s.%s", path, error) : NULL;
-    free(error);
-    return e;
 }
 
 static char *
@@ -225,7 +217,7 @@ parse_fw_rule(const struct json *o, const char *path, struct vp_fw_rule *r)
     if (remote) {
         error = vp_parse_prefix("remote", remote, &r->remote, &plen);
         if (error) {
-            return at(path, error);
+            return json_members_at(path, error);
         }
         r->remote_mask = be32_prefix_mask(plen);
     }
@@ -259,7 +251,7 @@ parse_fw_port(const struct json *o, const char *path, char **idp,
     }
     if (error) {
         fw_port_free(p);
-        return at(path, error);
+        return json_members_at(path, error);
     }
     p->vnet = xstrdup(vnet);
     p->n_rules = json_array(rules)->n;
@@ -349,7 +341,7 @@ parse_nat_rule(const struct json *o, const char *path, char **idp,
     }
     if (error) {
         nat_rule_free(r);
-        return at(path, error);
+        return json_members_at(path, error);
     }
     r->tenant = xstrdup(tenant);
     r->vnet = nullable_xstrdup(vnet);
@@ -388,7 +380,7 @@ parse_uplink(const struct json *o, struct vp_uplink_cfg *u)
     }
     if (error) {
         memset(u, 0, sizeof *u);
-        return at("uplink", error);
+        return json_members_at("uplink", error);
     }
     ovs_strlcpy(u->name, name, sizeof u->name);
     u->address = sn.gateway;

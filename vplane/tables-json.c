@@ -12,13 +12,16 @@
  *
  * Parsing checks types and syntax and names the offending path
  * ("xlate[17].vtep: ..."); whether the entries fit the current tables is
- * tables_apply()'s business.  Open vSwitch's JSON library does the parsing:
+ * tables_apply()'s business.  Each kind (include/vplane/kinds.h) has its
+ * section here, its parser beside its export; table_kinds[] binds them to
+ * the list.  Open vSwitch's JSON library does the parsing:
  * vplaned links it, and one binary never carries two JSON libraries. */
 #include <config.h>
 #include "tables-json.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include "json-members.h"
 #include "tables-config.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
@@ -27,70 +30,15 @@
 #include "port.h"
 #include "tables-private.h"
 #include "util.h"
+#include "vplane/kinds.h"
 
-/* Parsing. */
+/* What the kinds share. */
 
-struct member {
-    const char *name;
-    enum json_type type;        /* JSON_INTEGER, JSON_STRING, JSON_ARRAY. */
-    bool optional;
-    const struct json **value;
-};
-
-static const char *
-type_name(enum json_type type)
-{
-    return (type == JSON_INTEGER ? "an integer"
-            : type == JSON_STRING ? "a string"
-            : type == JSON_ARRAY ? "an array"
-            : type == JSON_OBJECT ? "an object" : json_type_to_string(type));
-}
-
-/* Checks that 'obj' is an object with exactly the members 'm' allows. */
-static char *
-get_members(const char *path, const struct json *obj, struct member m[],
-            size_t n)
-{
-    if (obj->type != JSON_OBJECT) {
-        return xasprintf("%s: must be an object", path);
-    }
-
-    struct shash_node *node;
-    SHASH_FOR_EACH (node, obj->object) {
-        size_t i;
-        for (i = 0; i < n && strcmp(m[i].name, node->name); i++) {
-            continue;
-        }
-        if (i == n) {
-            return xasprintf("%s: unknown member \"%s\"", path, node->name);
-        }
-    }
-    for (size_t i = 0; i < n; i++) {
-        const struct json *v = shash_find_data(obj->object, m[i].name);
-        *m[i].value = v;
-        if (!v) {
-            if (!m[i].optional) {
-                return xasprintf("%s.%s: missing", path, m[i].name);
-            }
-        } else if (v->type != m[i].type) {
-            return xasprintf("%s.%s: must be %s", path, m[i].name,
-                             type_name(m[i].type));
-        }
-    }
-    return NULL;
-}
-
-/* Prefixes a field parser's error with the entry's path: the field parsers
- * name the field, this names where it is. */
+/* Short for json_members_at(): every field below is named this way. */
 static char *
 at(const char *path, char *error)
 {
-    if (!error) {
-        return NULL;
-    }
-    char *e = xasprintf("%s.%s", path, error);
-    free(error);
-    return e;
+    return json_members_at(path, error);
 }
 
 static char *
@@ -132,18 +80,33 @@ parse_ip_cb(const char *field, const char *s, void *out)
     return vp_parse_unicast_ip(field, s, out);
 }
 
+static struct json *
+ip_json(ovs_be32 ip)
+{
+    return json_string_create_nocopy(xasprintf(IP_FMT, IP_ARGS(ip)));
+}
+
+static struct json *
+mac_json(struct eth_addr mac)
+{
+    return json_string_create_nocopy(xasprintf(ETH_ADDR_FMT,
+                                               ETH_ADDR_ARGS(mac)));
+}
+
+/* VNets. */
+
 static char *
 parse_vnet(struct vp_config *c, const char *path, const struct json *j)
 {
     const struct json *name, *vni, *tenant, *subnets, *gw_mac;
-    struct member m[] = {
+    struct json_member m[] = {
         { "name", JSON_STRING, false, &name },
         { "vni", JSON_INTEGER, false, &vni },
         { "tenant", JSON_STRING, false, &tenant },
         { "subnets", JSON_ARRAY, true, &subnets },
         { "gateway-mac", JSON_STRING, true, &gw_mac },
     };
-    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    char *error = json_members_get(path, j, m, ARRAY_SIZE(m), true);
     if (error) {
         return error;
     }
@@ -178,6 +141,39 @@ parse_vnet(struct vp_config *c, const char *path, const struct json *j)
     return error;
 }
 
+static struct json *
+export_vnets(const struct vp_tables *t)
+{
+    struct json *vnets = json_array_create_empty();
+    const struct vp_vnet **vnet_list;
+    size_t n = tables_sorted_vnets(t, &vnet_list);
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_vnet *vnet = vnet_list[i];
+        const struct vp_vnet_cfg *cfg = vnet_cfg_protected(vnet);
+        struct json *o = json_object_create();
+        struct json *subnets = json_array_create_empty();
+
+        json_object_put_string(o, "name", vnet->name);
+        json_object_put(o, "vni", json_integer_create(vnet->vni));
+        json_object_put_string(o, "tenant", vnet->tenant->name);
+        for (size_t j = 0; j < cfg->n_subnets; j++) {
+            struct ds s = DS_EMPTY_INITIALIZER;
+            vp_format_subnet(&cfg->subnets[j], &s);
+            json_array_add(subnets, json_string_create(ds_cstr(&s)));
+            ds_destroy(&s);
+        }
+        json_object_put(o, "subnets", subnets);
+        if (!eth_addr_equals(cfg->gw_mac, vnet_default_gw_mac(vnet->vni))) {
+            json_object_put(o, "gateway-mac", mac_json(cfg->gw_mac));
+        }
+        json_array_add(vnets, o);
+    }
+    free(vnet_list);
+    return vnets;
+}
+
+/* Ports. */
+
 static char *
 parse_allowed_cb(const char *field, const char *s, void *out)
 {
@@ -188,7 +184,7 @@ static char *
 parse_port(struct vp_config *c, const char *path, const struct json *j)
 {
     const struct json *name, *vnet, *mac, *ips, *allowed, *vm;
-    struct member m[] = {
+    struct json_member m[] = {
         { "name", JSON_STRING, false, &name },
         { "vnet", JSON_STRING, false, &vnet },
         { "mac", JSON_STRING, false, &mac },
@@ -196,7 +192,7 @@ parse_port(struct vp_config *c, const char *path, const struct json *j)
         { "allowed-sources", JSON_ARRAY, true, &allowed },
         { "vm", JSON_STRING, true, &vm },
     };
-    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    char *error = json_members_get(path, j, m, ARRAY_SIZE(m), true);
     if (error) {
         return error;
     }
@@ -233,49 +229,55 @@ parse_port(struct vp_config *c, const char *path, const struct json *j)
     return error;
 }
 
-static char *
-parse_xlate(struct vp_config *c, const char *path, const struct json *j)
+static struct json *
+export_ports(const struct vp_tables *t)
 {
-    const struct json *vnet, *mac, *ip, *vtep;
-    struct member m[] = {
-        { "vnet", JSON_STRING, false, &vnet },
-        { "mac", JSON_STRING, false, &mac },
-        { "ip", JSON_STRING, true, &ip },
-        { "vtep", JSON_STRING, false, &vtep },
-    };
-    char *error = get_members(path, j, m, ARRAY_SIZE(m));
-    if (error) {
-        return error;
-    }
+    struct json *ports = json_array_create_empty();
+    const struct vp_port **port_list;
+    size_t n = tables_sorted_ports(t, &port_list);
+    for (size_t i = 0; i < n; i++) {
+        const struct vp_port *port = port_list[i];
+        struct json *o = json_object_create();
+        struct json *ips = json_array_create_empty();
 
-    struct vp_xlate_spec *spec = vp_config_add_xlate(c);
-    error = at(path, vp_parse_name("vnet", json_string(vnet)));
-    if (!error) {
-        spec->vnet = vp_config_intern(c, json_string(vnet));
-        error = at(path, vp_parse_vm_mac("mac", json_string(mac),
-                                         &spec->mac));
+        json_object_put_string(o, "name", port->name);
+        json_object_put_string(o, "vnet", port->vnet->name);
+        json_object_put(o, "mac", mac_json(port->mac));
+        for (size_t j = 0; j < port->n_ips; j++) {
+            json_array_add(ips, ip_json(port->ips[j]));
+        }
+        json_object_put(o, "ips", ips);
+        if (port->n_allowed) {
+            struct json *allowed = json_array_create_empty();
+            for (size_t j = 0; j < port->n_allowed; j++) {
+                json_array_add(allowed, json_string_create_nocopy(
+                                   xasprintf(IP_FMT"/%u",
+                                             IP_ARGS(port->allowed[j].prefix),
+                                             port->allowed[j].plen)));
+            }
+            json_object_put(o, "allowed-sources", allowed);
+        }
+        if (port->vm) {
+            json_object_put_string(o, "vm", port->vm);
+        }
+        json_array_add(ports, o);
     }
-    if (!error && ip) {
-        error = at(path, vp_parse_unicast_ip("ip", json_string(ip),
-                                             &spec->ip));
-    }
-    if (!error) {
-        error = at(path, vp_parse_unicast_ip("vtep", json_string(vtep),
-                                             &spec->vtep));
-    }
-    return error;
+    free(port_list);
+    return ports;
 }
+
+/* Routes. */
 
 static char *
 parse_route(struct vp_config *c, const char *path, const struct json *j)
 {
     const struct json *tenant, *prefix, *nexthop;
-    struct member m[] = {
+    struct json_member m[] = {
         { "tenant", JSON_STRING, false, &tenant },
         { "prefix", JSON_STRING, false, &prefix },
         { "nexthop", JSON_STRING, false, &nexthop },
     };
-    char *error = get_members(path, j, m, ARRAY_SIZE(m));
+    char *error = json_members_get(path, j, m, ARRAY_SIZE(m), true);
     if (error) {
         return error;
     }
@@ -292,75 +294,6 @@ parse_route(struct vp_config *c, const char *path, const struct json *j)
                                              &spec->nexthop));
     }
     return error;
-}
-
-char *
-tables_json_parse(const struct json *json, struct vp_config *c)
-{
-    static const struct {
-        const char *name;
-        char *(*parse)(struct vp_config *, const char *path,
-                       const struct json *);
-    } sections[] = {
-        { "vnets", parse_vnet },
-        { "ports", parse_port },
-        { "xlate", parse_xlate },
-        { "routes", parse_route },
-    };
-
-    if (json->type != JSON_OBJECT) {
-        return xstrdup("tables: must be a JSON object");
-    }
-    struct shash_node *node;
-    SHASH_FOR_EACH (node, json->object) {
-        size_t i;
-        for (i = 0; i < ARRAY_SIZE(sections); i++) {
-            if (!strcmp(node->name, sections[i].name)) {
-                break;
-            }
-        }
-        if (i == ARRAY_SIZE(sections)) {
-            return xasprintf("tables: unknown member \"%s\" (expected vnets, "
-                             "ports, xlate, routes)", node->name);
-        }
-    }
-
-    for (size_t s = 0; s < ARRAY_SIZE(sections); s++) {
-        const struct json *array = shash_find_data(json->object,
-                                                   sections[s].name);
-        if (!array) {
-            continue;
-        }
-        if (array->type != JSON_ARRAY) {
-            return xasprintf("%s: must be an array", sections[s].name);
-        }
-        const struct json_array *a = json_array(array);
-        for (size_t i = 0; i < a->n; i++) {
-            char path[64];
-            snprintf(path, sizeof path, "%s[%"PRIuSIZE"]", sections[s].name,
-                     i);
-            char *error = sections[s].parse(c, path, a->elems[i]);
-            if (error) {
-                return error;
-            }
-        }
-    }
-    return NULL;
-}
-
-/* Export. */
-
-static struct json *
-ip_json(ovs_be32 ip)
-{
-    return json_string_create_nocopy(xasprintf(IP_FMT, IP_ARGS(ip)));
-}
-
-static struct json *
-mac_json(struct eth_addr mac)
-{
-    return json_string_create_nocopy(xasprintf(ETH_ADDR_FMT,
-                                               ETH_ADDR_ARGS(mac)));
 }
 
 struct route_ref {
@@ -413,72 +346,47 @@ export_routes(const struct vp_tables *t)
     return routes;
 }
 
-/* Sorted, so that two exports of the same tables are the same text. */
-struct json *
-tables_json_export(const struct vp_tables *t)
+/* VM locations (translation entries). */
+
+static char *
+parse_xlate(struct vp_config *c, const char *path, const struct json *j)
 {
-    struct json *vnets = json_array_create_empty();
-    struct json *ports = json_array_create_empty();
+    const struct json *vnet, *mac, *ip, *vtep;
+    struct json_member m[] = {
+        { "vnet", JSON_STRING, false, &vnet },
+        { "mac", JSON_STRING, false, &mac },
+        { "ip", JSON_STRING, true, &ip },
+        { "vtep", JSON_STRING, false, &vtep },
+    };
+    char *error = json_members_get(path, j, m, ARRAY_SIZE(m), true);
+    if (error) {
+        return error;
+    }
+
+    struct vp_xlate_spec *spec = vp_config_add_xlate(c);
+    error = at(path, vp_parse_name("vnet", json_string(vnet)));
+    if (!error) {
+        spec->vnet = vp_config_intern(c, json_string(vnet));
+        error = at(path, vp_parse_vm_mac("mac", json_string(mac),
+                                         &spec->mac));
+    }
+    if (!error && ip) {
+        error = at(path, vp_parse_unicast_ip("ip", json_string(ip),
+                                             &spec->ip));
+    }
+    if (!error) {
+        error = at(path, vp_parse_unicast_ip("vtep", json_string(vtep),
+                                             &spec->vtep));
+    }
+    return error;
+}
+
+static struct json *
+export_xlates(const struct vp_tables *t)
+{
     struct json *xlates = json_array_create_empty();
-
-    const struct vp_vnet **vnet_list;
-    size_t n = tables_sorted_vnets(t, &vnet_list);
-    for (size_t i = 0; i < n; i++) {
-        const struct vp_vnet *vnet = vnet_list[i];
-        const struct vp_vnet_cfg *cfg = vnet_cfg_protected(vnet);
-        struct json *o = json_object_create();
-        struct json *subnets = json_array_create_empty();
-
-        json_object_put_string(o, "name", vnet->name);
-        json_object_put(o, "vni", json_integer_create(vnet->vni));
-        json_object_put_string(o, "tenant", vnet->tenant->name);
-        for (size_t j = 0; j < cfg->n_subnets; j++) {
-            struct ds s = DS_EMPTY_INITIALIZER;
-            vp_format_subnet(&cfg->subnets[j], &s);
-            json_array_add(subnets, json_string_create(ds_cstr(&s)));
-            ds_destroy(&s);
-        }
-        json_object_put(o, "subnets", subnets);
-        if (!eth_addr_equals(cfg->gw_mac, vnet_default_gw_mac(vnet->vni))) {
-            json_object_put(o, "gateway-mac", mac_json(cfg->gw_mac));
-        }
-        json_array_add(vnets, o);
-    }
-    free(vnet_list);
-
-    const struct vp_port **port_list;
-    n = tables_sorted_ports(t, &port_list);
-    for (size_t i = 0; i < n; i++) {
-        const struct vp_port *port = port_list[i];
-        struct json *o = json_object_create();
-        struct json *ips = json_array_create_empty();
-
-        json_object_put_string(o, "name", port->name);
-        json_object_put_string(o, "vnet", port->vnet->name);
-        json_object_put(o, "mac", mac_json(port->mac));
-        for (size_t j = 0; j < port->n_ips; j++) {
-            json_array_add(ips, ip_json(port->ips[j]));
-        }
-        json_object_put(o, "ips", ips);
-        if (port->n_allowed) {
-            struct json *allowed = json_array_create_empty();
-            for (size_t j = 0; j < port->n_allowed; j++) {
-                json_array_add(allowed, json_string_create_nocopy(
-                                   xasprintf(IP_FMT"/%u",
-                                             IP_ARGS(port->allowed[j].prefix),
-                                             port->allowed[j].plen)));
-            }
-            json_object_put(o, "allowed-sources", allowed);
-        }
-        if (port->vm) {
-            json_object_put_string(o, "vm", port->vm);
-        }
-        json_array_add(ports, o);
-    }
-    free(port_list);
-
     const struct vp_xlate **xlate_list;
-    n = tables_sorted_xlates(t, &xlate_list);
+    size_t n = tables_sorted_xlates(t, &xlate_list);
     for (size_t i = 0; i < n; i++) {
         const struct vp_xlate *x = xlate_list[i];
         struct json *o = json_object_create();
@@ -492,11 +400,74 @@ tables_json_export(const struct vp_tables *t)
         json_array_add(xlates, o);
     }
     free(xlate_list);
+    return xlates;
+}
 
+/* The kinds together. */
+
+/* The kinds a tables file holds (VP_KIND_TABLES in include/vplane/kinds.h),
+ * each with its parser and its export; the rest are the controller's
+ * (peers.c, services.c). */
+static const struct {
+    char *(*parse)(struct vp_config *, const char *path, const struct json *);
+    struct json *(*export)(const struct vp_tables *);
+} table_kinds[VP_N_KINDS] = {
+    [VP_KIND_VNET] = { parse_vnet, export_vnets },
+    [VP_KIND_PORT] = { parse_port, export_ports },
+    [VP_KIND_ROUTE] = { parse_route, export_routes },
+    [VP_KIND_XLATE] = { parse_xlate, export_xlates },
+};
+
+char *
+tables_json_parse(const struct json *json, struct vp_config *c)
+{
+    if (json->type != JSON_OBJECT) {
+        return xstrdup("tables: must be a JSON object");
+    }
+    struct shash_node *node;
+    SHASH_FOR_EACH (node, json->object) {
+        const struct vp_kind_info *k = vp_kind_by_key(node->name);
+        if (!k || k->owner != VP_KIND_TABLES) {
+            char *keys = vp_kinds_keys(VP_KIND_TABLES);
+            char *error = xasprintf("tables: unknown member \"%s\" "
+                                    "(expected %s)", node->name, keys);
+            free(keys);
+            return error;
+        }
+    }
+
+    VP_KIND_FOR_EACH (k) {
+        const struct json *array = shash_find_data(json->object, k->key);
+        if (!array) {
+            continue;
+        }
+        if (array->type != JSON_ARRAY) {
+            return xasprintf("%s: must be an array", k->key);
+        }
+        const struct json_array *a = json_array(array);
+        for (size_t i = 0; i < a->n; i++) {
+            char path[64];
+            snprintf(path, sizeof path, "%s[%"PRIuSIZE"]", k->key, i);
+            char *error = table_kinds[k->kind].parse(c, path,
+                                                     a->elems[i]);
+            if (error) {
+                return error;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Sorted, so that two exports of the same tables are the same text. */
+struct json *
+tables_json_export(const struct vp_tables *t)
+{
     struct json *top = json_object_create();
-    json_object_put(top, "vnets", vnets);
-    json_object_put(top, "ports", ports);
-    json_object_put(top, "xlate", xlates);
-    json_object_put(top, "routes", export_routes(t));
+
+    VP_KIND_FOR_EACH (k) {
+        if (k->owner == VP_KIND_TABLES) {
+            json_object_put(top, k->key, table_kinds[k->kind].export(t));
+        }
+    }
     return top;
 }

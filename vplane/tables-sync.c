@@ -14,6 +14,7 @@
 #include <string.h>
 #include "coverage.h"
 #include "hash.h"
+#include "json-members.h"
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
 #include "packets.h"
@@ -21,6 +22,7 @@
 #include "tables-config.h"
 #include "tables-private.h"
 #include "util.h"
+#include "vplane/kinds.h"
 
 VLOG_DEFINE_THIS_MODULE(tables_sync);
 
@@ -53,32 +55,22 @@ string_at(const struct json_array *a, size_t i, const char *section,
     return NULL;
 }
 
-static const char *
-member_string(const struct json *o, const char *name)
-{
-    const struct json *v = (o->type == JSON_OBJECT
-                            ? shash_find_data(json_object(o), name) : NULL);
-    return v && v->type == JSON_STRING ? json_string(v) : NULL;
-}
-
 char *
 vp_removal_parse(const struct json *json, struct vp_config *pool,
                  struct vp_removal *r)
 {
-    static const char *const sections[] = { "vnets", "ports", "xlate",
-                                            "routes", "hosts" };
-
     if (json->type != JSON_OBJECT) {
         return xstrdup("remove: must be an object");
     }
-    for (size_t s = 0; s < ARRAY_SIZE(sections); s++) {
-        const struct json *v = shash_find_data(json_object(json),
-                                               sections[s]);
-        if (!v) {
+    /* The services' removals are services.c's (vp_services_remove()). */
+    VP_KIND_FOR_EACH (k) {
+        const struct json *v = shash_find_data(json_object(json), k->key);
+        if (!v || k->shape != VP_KIND_ARRAY
+            || k->owner == VP_KIND_SERVICES) {
             continue;
         }
         if (v->type != JSON_ARRAY) {
-            return xasprintf("remove.%s: must be an array", sections[s]);
+            return xasprintf("remove.%s: must be an array", k->key);
         }
         const struct json_array *a = json_array(v);
         for (size_t i = 0; i < a->n; i++) {
@@ -86,21 +78,22 @@ vp_removal_parse(const struct json *json, struct vp_config *pool,
             const char *name = NULL, *mac_s, *ip_s, *prefix_s;
             char *error = NULL;
 
-            switch (s) {
-            case 0:
-            case 1:
-                error = string_at(a, i, sections[s], &name);
+            switch (k->kind) {
+            case VP_KIND_VNET:
+            case VP_KIND_PORT:
+                error = string_at(a, i, k->key, &name);
                 if (!error) {
-                    const char ***names = s ? &r->ports : &r->vnets;
-                    size_t *n = s ? &r->n_ports : &r->n_vnets;
+                    bool port = k->kind == VP_KIND_PORT;
+                    const char ***names = port ? &r->ports : &r->vnets;
+                    size_t *n = port ? &r->n_ports : &r->n_vnets;
                     *names = xrealloc(*names, (*n + 1) * sizeof **names);
                     (*names)[(*n)++] = vp_config_intern(pool, name);
                 }
                 break;
-            case 2:
-                name = member_string(e, "vnet");
-                mac_s = member_string(e, "mac");
-                ip_s = member_string(e, "ip");
+            case VP_KIND_XLATE:
+                name = json_members_string(e, "vnet");
+                mac_s = json_members_string(e, "mac");
+                ip_s = json_members_string(e, "ip");
                 r->xlates = xrealloc(r->xlates,
                                      (r->n_xlates + 1) * sizeof *r->xlates);
                 struct vp_xlate_id *x = &r->xlates[r->n_xlates];
@@ -115,9 +108,9 @@ vp_removal_parse(const struct json *json, struct vp_config *pool,
                     r->n_xlates++;
                 }
                 break;
-            case 3:
-                name = member_string(e, "tenant");
-                prefix_s = member_string(e, "prefix");
+            case VP_KIND_ROUTE:
+                name = json_members_string(e, "tenant");
+                prefix_s = json_members_string(e, "prefix");
                 r->routes = xrealloc(r->routes,
                                      (r->n_routes + 1) * sizeof *r->routes);
                 struct vp_route_id *rt = &r->routes[r->n_routes];
