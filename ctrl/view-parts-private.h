@@ -60,6 +60,14 @@ struct view_parts {
     struct shash prev_hosts;    /* Name -> struct host_part. */
     struct sset changed_tenants;
     bool global_changed;
+    /* What the last change did to the global part, computed once for
+     * every host (view_parts_host_delta()): its entries that went or
+     * changed, as they were, and those that came or changed.  At a
+     * thousand hosts, a host added changes one entry of a thousand; each
+     * host's update then costs that entry, not the whole part. */
+    struct host_view global_was;
+    struct host_view global_is;
+    bool global_delta_ready;
     struct view_parts_stats stats;
 };
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl/vplane-idl.h"
+#include "host-view-private.h"
 #include "ovsdb-idl.h"
 #include "util.h"
 
@@ -273,6 +274,41 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
     return ch.all;
 }
 
+/* The global part's entries the last change replaced, removed or added
+ * (view_parts.global_was and global_is), computed on first use. */
+static void
+global_delta(struct view_parts *p, const struct ovsdb_idl *idl)
+{
+    const struct host_view *is = &vpp_global_part(p, idl)->view;
+    const struct host_view *was = p->prev_global ? &p->prev_global->view
+                                                 : NULL;
+    struct shash_node *node;
+
+    if (p->global_delta_ready) {
+        return;
+    }
+    SHASH_FOR_EACH (node, &is->entries) {
+        struct view_entry *e = node->data;
+        struct view_entry *o = was ? shash_find_data(&was->entries,
+                                                     node->name) : NULL;
+        if (!o || (o != e && strcmp(o->text, e->text))) {
+            host_view_add_shared(&p->global_is, node->name, e);
+            if (o) {
+                host_view_add_shared(&p->global_was, node->name, o);
+            }
+        }
+    }
+    if (was) {
+        SHASH_FOR_EACH (node, &was->entries) {
+            if (!shash_find(&is->entries, node->name)) {
+                host_view_add_shared(&p->global_was, node->name,
+                                     node->data);
+            }
+        }
+    }
+    p->global_delta_ready = true;
+}
+
 bool
 view_parts_host_delta(struct view_parts *p, const struct ovsdb_idl *idl,
                       const struct vprec_host *host, struct host_view *old,
@@ -303,10 +339,9 @@ view_parts_host_delta(struct view_parts *p, const struct ovsdb_idl *idl,
         }
     }
     if (p->global_changed) {
-        if (p->prev_global) {
-            vpp_add_all(old, &p->prev_global->view);
-        }
-        vpp_add_all(new, &vpp_global_part(p, idl)->view);
+        global_delta(p, idl);
+        vpp_add_all(old, &p->global_was);
+        vpp_add_all(new, &p->global_is);
     }
     return true;
 }

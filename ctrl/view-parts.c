@@ -49,6 +49,8 @@ view_parts_create(struct ovsdb_idl *idl)
     shash_init(&p->prev_tenants);
     shash_init(&p->prev_hosts);
     sset_init(&p->changed_tenants);
+    host_view_init(&p->global_was);
+    host_view_init(&p->global_is);
     return p;
 }
 
@@ -107,6 +109,11 @@ vpp_prev_clear(struct view_parts *p)
     }
     sset_clear(&p->changed_tenants);
     p->global_changed = false;
+    host_view_destroy(&p->global_was);
+    host_view_destroy(&p->global_is);
+    host_view_init(&p->global_was);
+    host_view_init(&p->global_is);
+    p->global_delta_ready = false;
 }
 
 void
@@ -144,6 +151,8 @@ view_parts_destroy(struct view_parts *p)
         shash_destroy(&p->prev_tenants);
         shash_destroy(&p->prev_hosts);
         sset_destroy(&p->changed_tenants);
+        host_view_destroy(&p->global_was);
+        host_view_destroy(&p->global_is);
         hmap_destroy(&p->refs);
         free(p);
     }
