@@ -259,6 +259,13 @@ ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
     return NULL;
 }
 
+struct sb_session *
+ctrl_host_session(const struct ctrl *c, const char *name)
+{
+    const struct ctrl_host *h = ctrl_host_find(c, name);
+    return h ? h->session : NULL;
+}
+
 void
 ctrl_session_closed(struct ctrl *c OVS_UNUSED, struct sb_session *s)
 {
