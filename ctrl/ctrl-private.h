@@ -36,6 +36,9 @@ struct ctrl_host {
     bool full;                  /* Its view changed by more than the last
                                  * change: diff it whole, not by parts. */
     long long int snapshot_gen; /* Generation of the last snapshot sent. */
+    long long int snapshot_at;  /* When it was sent. */
+    struct ovs_list queue_node; /* In ctrl->snapshot_queue, if 'queued'. */
+    bool queued;                /* Waits for a snapshot slot. */
     bool need_snapshot;         /* Refused a snapshot: the next change goes
                                  * as a snapshot, not an update. */
     struct host_view sent;      /* What the host was sent, in all. */
@@ -89,11 +92,17 @@ struct ctrl {
     struct view_parts *parts;   /* What hosts should have, by part. */
     struct ovsdb_idl_index *host_by_name;
     bool push_more;             /* push() stopped at its budget. */
+    struct ovs_list snapshot_queue; /* Hosts waiting for a snapshot, in
+                                     * the order of their hellos. */
     struct snat_blocks *snat;   /* Who holds which SNAT port block. */
 };
 
 /* ctrl-push.c: sends every connected host what changed for it. */
 void ctrl_push(struct ctrl *);
+/* Queues 'h' for a snapshot (sent as slots free up, see ctrl-push.c). */
+void ctrl_push_queue_snapshot(struct ctrl *, struct ctrl_host *);
+void ctrl_push_dequeue(struct ctrl_host *);
+void ctrl_push_wait(const struct ctrl *);
 
 /* The view 'row' should have (from the cached parts). */
 void ctrl_host_view(struct ctrl *, const struct vprec_host *row,

@@ -1,6 +1,10 @@
 /* ctrl/ctrl-push.c: sending hosts their tables -- a snapshot after a
  * hello, an update when a database change concerns a host (by the parts it
  * changed, view-parts.h), within a time budget per main-loop iteration.
+ * Snapshots are paced: at most SNAPSHOTS_IN_FLIGHT unacknowledged at a
+ * time, the other hosts queued in the order of their hellos, so that a
+ * thousand hosts connecting at once do not bury their probes' answers
+ * under everyone's snapshots.
  * What a host should have is view-parts.c's; the sessions are
  * southbound.c's. */
 #include <config.h>
@@ -10,6 +14,7 @@
 #include "ctrl/vplane-idl.h"
 #include "jsonrpc.h"
 #include "openvswitch/json.h"
+#include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
 #include "southbound.h"
 #include "timeval.h"
@@ -50,6 +55,7 @@ send_snapshot(struct ctrl *c, struct ctrl_host *h,
     host_view_destroy(&view);
     h->sent_gen = gen;
     h->snapshot_gen = gen;
+    h->snapshot_at = time_msec();
     h->synced = true;
     h->full = false;
     h->need_snapshot = false;
@@ -125,6 +131,81 @@ send_update(struct ctrl *c, struct ctrl_host *h, const struct vprec_host *row)
     host_view_destroy(&view);
 }
 
+/* At most this many hosts have a snapshot sent and not acknowledged... */
+#define SNAPSHOTS_IN_FLIGHT 32
+/* ...unless one has waited this long for its host's ack: a host slow to
+ * answer (its session's probes close a dead one) does not hold a slot. */
+#define SNAPSHOT_SLOT_MS 10000
+
+void
+ctrl_push_queue_snapshot(struct ctrl *c, struct ctrl_host *h)
+{
+    if (!h->queued) {
+        ovs_list_push_back(&c->snapshot_queue, &h->queue_node);
+        h->queued = true;
+    }
+}
+
+void
+ctrl_push_dequeue(struct ctrl_host *h)
+{
+    if (h->queued) {
+        ovs_list_remove(&h->queue_node);
+        h->queued = false;
+    }
+}
+
+/* While hosts wait, a slot held by a host that never answers frees up only
+ * with time: look again now and then. */
+void
+ctrl_push_wait(const struct ctrl *c)
+{
+    if (!ovs_list_is_empty(&c->snapshot_queue)) {
+        poll_timer_wait(SNAPSHOT_SLOT_MS / 10);
+    }
+}
+
+static bool
+snapshot_in_flight(const struct ctrl_host *h, long long int now)
+{
+    return (h->session && h->synced && !h->need_snapshot
+            && h->acked_gen < h->snapshot_gen
+            && now - h->snapshot_at < SNAPSHOT_SLOT_MS);
+}
+
+/* Sends queued hosts their snapshots while slots are free. */
+static void
+send_queued_snapshots(struct ctrl *c, size_t in_flight,
+                      long long int deadline)
+{
+    while (!ovs_list_is_empty(&c->snapshot_queue)
+           && in_flight < SNAPSHOTS_IN_FLIGHT) {
+        struct ctrl_host *h = CONTAINER_OF(ovs_list_front(&c->snapshot_queue),
+                                           struct ctrl_host, queue_node);
+        const struct vprec_host *row;
+
+        if (!h->session || h->synced) {
+            ctrl_push_dequeue(h);
+            continue;
+        }
+        row = ctrl_host_row(c, h->name);
+        if (!row) {
+            /* ctrl_push() closes its session or waits for its
+             * registration. */
+            ctrl_push_dequeue(h);
+            continue;
+        }
+        if (time_msec() >= deadline) {
+            c->push_more = true;
+            return;
+        }
+        ctrl_push_dequeue(h);
+        send_snapshot(c, h, row);
+        h->dirty = false;
+        in_flight++;
+    }
+}
+
 /* How long one push may take before it leaves the rest of the hosts to
  * the next iteration of the main loop: sessions' probes and hellos must
  * not wait for a whole deployment's updates. */
@@ -158,10 +239,14 @@ ctrl_push(struct ctrl *c)
         c->pushed_seqno = seqno;
     }
 
-    long long int deadline = time_msec() + PUSH_BUDGET_MS;
+    long long int now = time_msec();
+    long long int deadline = now + PUSH_BUDGET_MS;
+    size_t in_flight = 0;
     c->push_more = false;
     HMAP_FOR_EACH (h, node, &c->hosts) {
         const struct vprec_host *row;
+
+        in_flight += snapshot_in_flight(h, now);
         /* Nothing to send (a deleted Host row makes every host dirty):
          * no lookup either, as this runs on every wakeup. */
         if (!h->session || (h->synced && !h->dirty)) {
@@ -181,16 +266,22 @@ ctrl_push(struct ctrl *c)
             }
             continue;
         }
+        if (!h->synced) {
+            /* Its snapshot, when its turn comes, has the change. */
+            ctrl_push_queue_snapshot(c, h);
+            continue;
+        }
         if (time_msec() >= deadline) {
             c->push_more = true;
-            break;
+            return;
         }
-        if (!h->synced || h->need_snapshot) {
+        if (h->need_snapshot) {
             send_snapshot(c, h, row);
         } else {
             send_update(c, h, row);
         }
         h->dirty = false;
     }
+    send_queued_snapshots(c, in_flight, deadline);
 }
 

@@ -61,6 +61,7 @@ ctrl_create(const char *db_remote)
     sset_init(&c->to_register);
     ovs_list_init(&c->port_events);
     ovs_list_init(&c->txn_events);
+    ovs_list_init(&c->snapshot_queue);
     c->started = time_msec();
     c->snat = snat_blocks_create();
     c->subsets_dirty = true;
@@ -76,6 +77,7 @@ ctrl_refusals(struct ctrl *c, const struct refusals ***sets)
 static void
 ctrl_host_free(struct ctrl_host *h)
 {
+    ctrl_push_dequeue(h);
     host_view_destroy(&h->sent);
     json_destroy(h->stats);
     free(h->name);
@@ -245,6 +247,7 @@ ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
     h->lost_at = 0;
     h->lost_before_active = false;
     h->synced = false;
+    ctrl_push_queue_snapshot(c, h);
     h->status_dirty = true;
     if (!h->live) {
         h->live = true;
@@ -259,6 +262,13 @@ ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
     VLOG_INFO("host %s (VTEP %s, vplaned %s) connected from %s", name,
               vtep_s, version, sb_session_peer(s));
     return NULL;
+}
+
+struct sb_session *
+ctrl_host_session(const struct ctrl *c, const char *name)
+{
+    const struct ctrl_host *h = ctrl_host_find(c, name);
+    return h ? h->session : NULL;
 }
 
 void
@@ -552,6 +562,7 @@ ctrl_wait(struct ctrl *c)
     if (c->push_more) {
         poll_immediate_wake();
     }
+    ctrl_push_wait(c);
     if (c->joins_pending) {
         poll_timer_wait_until(c->joins_due);
     }
@@ -647,6 +658,11 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
         ds_put_format(s, "%s\n", h && h->error ? h->error : "-");
     }
     free(rows);
+    if (!ovs_list_is_empty(&c->snapshot_queue)) {
+        ds_put_format(s, "%"PRIuSIZE" connected hosts wait for their snapshot "
+                      "(a few at a time are sent)\n",
+                      ovs_list_size(&c->snapshot_queue));
+    }
     size_t n_missing = snat_blocks_n_missing(c->snat);
     if (n_missing) {
         ds_put_format(s, "%"PRIuSIZE" hosts need an SNAT port block and have "

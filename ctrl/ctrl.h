@@ -37,6 +37,8 @@ void ctrl_ack(struct ctrl *, struct sb_session *, long long int generation,
 char *ctrl_port_status(struct ctrl *, struct sb_session *,
                        const struct sb_port_status *) OVS_WARN_UNUSED_RESULT;
 void ctrl_session_closed(struct ctrl *, struct sb_session *);
+/* The session host 'name' said hello on, if it has one. */
+struct sb_session *ctrl_host_session(const struct ctrl *, const char *name);
 const char *ctrl_host_name(const struct ctrl_host *);
 
 /* For the control commands. */

@@ -3,8 +3,12 @@
 #include <config.h>
 #include "southbound.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 #include "coverage.h"
 #include "ctrl.h"
 #include "jsonrpc.h"
@@ -27,6 +31,7 @@ COVERAGE_DEFINE(sb_bad_message);
 COVERAGE_DEFINE(sb_oversized);
 COVERAGE_DEFINE(sb_silent);
 COVERAGE_DEFINE(sb_bad_stats);
+COVERAGE_DEFINE(sb_stale_hello);
 
 /* After this many bad notifications a session is closed. */
 #define SB_MAX_BAD_MESSAGES 16
@@ -51,7 +56,30 @@ struct sb_session {
                                  * ended. */
     unsigned int n_bad;
     struct ctrl_host *host;     /* Set by a successful hello. */
+    struct sb_hello *hello;     /* A hello waiting for the host's older
+                                 * session to prove it is alive, or NULL. */
+    long long int live_reply_at;    /* When the last answer to a liveness
+                                     * probe (see sb_hello) came, or 0. */
 };
+
+/* A hello for a host that already has a session.  The older session is
+ * either the one the host still uses (and the new connection one the host
+ * gave up on while it waited in the listen queue, accepted only now) or
+ * one the host left (a restarted vplaned).  The older session is sent a
+ * probe of its own: if it answers, the host reads it and the newcomer is
+ * refused; if it closes or stays silent for SB_CONTEST_MS, the newcomer
+ * takes over.  A newcomer that closes first was the stale one. */
+struct sb_hello {
+    char *host;
+    char *vtep;
+    char *version;
+    struct json *id;            /* Of the hello request. */
+    long long int since;        /* When the older session was probed. */
+};
+
+/* The id of the probes that decide between two sessions of one host:
+ * distinct from the inactivity probes', whose answers may be in flight. */
+#define SB_LIVE_PROBE_ID "echo-live"
 
 struct sb_server {
     struct ctrl *ctrl;
@@ -92,11 +120,24 @@ sb_server_create(struct ctrl *ctrl)
 }
 
 static void
+sb_hello_free(struct sb_hello *hello)
+{
+    if (hello) {
+        free(hello->host);
+        free(hello->vtep);
+        free(hello->version);
+        json_destroy(hello->id);
+        free(hello);
+    }
+}
+
+static void
 session_destroy(struct sb_session *s)
 {
     if (s->host) {
         ctrl_session_closed(s->server->ctrl, s);
     }
+    sb_hello_free(s->hello);
     ovs_list_remove(&s->node);
     jsonrpc_close(s->rpc);
     reconnect_destroy(s->fsm);
@@ -120,6 +161,51 @@ sb_server_destroy(struct sb_server *s)
     }
 }
 
+/* The listen queue a TCP or SSL listener gets instead of OVS's 10. */
+#define SB_LISTEN_BACKLOG 1024
+
+/* OVS listens on TCP with a backlog of 10.  When a thousand hosts connect
+ * at once, the kernel drops the handshakes' last ACKs beyond it: the hosts
+ * believe they are connected and send their hellos, which the kernel only
+ * takes seconds later, after retransmissions -- past the hosts' patience,
+ * so they give up and reconnect, and the abandoned connections come in
+ * later still.  A second listen() on the socket deepens its queue; the
+ * pstream does not expose its socket, so it is found among this process's
+ * listening sockets by its port. */
+static void
+deepen_listen_queue(const struct pstream *listener)
+{
+    ovs_be16 port = pstream_get_bound_port(listener);
+    DIR *dir = port ? opendir("/proc/self/fd") : NULL;
+    struct dirent *de;
+
+    if (!dir) {
+        return;                 /* Unix sockets' queue is 64. */
+    }
+    while ((de = readdir(dir)) != NULL) {
+        struct sockaddr_storage ss;
+        socklen_t len = sizeof ss;
+        int fd = atoi(de->d_name), accepting = 0;
+        socklen_t alen = sizeof accepting;
+
+        if (fd <= 2 || fd == dirfd(dir)
+            || getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &alen)
+            || !accepting
+            || getsockname(fd, (struct sockaddr *) &ss, &len)) {
+            continue;
+        }
+        ovs_be16 bound = (ss.ss_family == AF_INET
+                          ? ((struct sockaddr_in *) &ss)->sin_port
+                          : ss.ss_family == AF_INET6
+                          ? ((struct sockaddr_in6 *) &ss)->sin6_port : 0);
+        if (bound == port && listen(fd, SB_LISTEN_BACKLOG)) {
+            VLOG_WARN("%s: cannot deepen the listen queue: %s",
+                      pstream_get_name(listener), ovs_strerror(errno));
+        }
+    }
+    closedir(dir);
+}
+
 int
 sb_server_listen(struct sb_server *s, const char *remote)
 {
@@ -133,6 +219,7 @@ sb_server_listen(struct sb_server *s, const char *remote)
     s->listeners = xrealloc(s->listeners,
                             (s->n_listeners + 1) * sizeof *s->listeners);
     s->listeners[s->n_listeners++] = listener;
+    deepen_listen_queue(listener);
     VLOG_INFO("listening for vplaneds on %s", pstream_get_name(listener));
     return 0;
 }
@@ -253,8 +340,99 @@ bad_message(struct sb_session *s, const struct jsonrpc_msg *msg,
     }
 }
 
+/* Answers the hello of host 'name' on 's', or refuses it and closes 's'. */
 static void
-handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg)
+answer_hello(struct sb_session *s, const struct json *id, const char *name,
+             const char *vtep, const char *version)
+{
+    char *error = ctrl_hello(s->server->ctrl, s, name, vtep, version);
+
+    if (error) {
+        COVERAGE_INC(sb_bad_message);
+        VLOG_WARN_RL(&rl, "%s: bad request \"%s\": %s", s->peer,
+                     VP_METHOD_HELLO, error);
+        sb_session_send(s, jsonrpc_create_error(json_string_create(error),
+                                                json_clone(id)));
+        free(error);
+        /* A refused host may not stay connected. */
+        sb_session_close(s);
+        return;
+    }
+
+    struct json *result = json_object_create();
+    json_object_put_string(result, "controller", VPLANE_VERSION);
+    json_object_put(result, "protocol",
+                    json_integer_create(VP_PROTOCOL_VERSION));
+    sb_session_send(s, jsonrpc_create_reply(result, json_clone(id)));
+}
+
+static void
+send_live_probe(struct sb_session *s)
+{
+    struct jsonrpc_msg *probe = jsonrpc_create_request(
+        "echo", json_array_create_empty(), NULL);
+
+    json_destroy(probe->id);
+    probe->id = json_string_create(SB_LIVE_PROBE_ID);
+    sb_session_send(s, probe);
+}
+
+/* Holds the hello on 's' until 'old', the host's session, shows whether
+ * it is alive (see struct sb_hello). */
+static void
+contest_hello(struct sb_session *s, struct sb_session *old,
+              const struct jsonrpc_msg *msg, const char *name,
+              const char *vtep, const char *version, long long int now)
+{
+    struct sb_hello *hello = xzalloc(sizeof *hello);
+
+    hello->host = xstrdup(name);
+    hello->vtep = xstrdup(vtep);
+    hello->version = xstrdup(version);
+    hello->id = json_clone(msg->id);
+    hello->since = now;
+    s->hello = hello;
+    send_live_probe(old);
+    VLOG_INFO("%s: hello for host %s, which has a session from %s: asking "
+              "that one whether it is alive", s->peer, name, old->peer);
+}
+
+/* Settles the hello waiting on 's', once the host's older session has
+ * answered, closed, or stayed silent for SB_CONTEST_MS. */
+static void
+settle_hello(struct sb_session *s, long long int now)
+{
+    struct sb_hello *hello = s->hello;
+    struct sb_session *old = ctrl_host_session(s->server->ctrl, hello->host);
+
+    if (old && old != s && !old->closing) {
+        if (old->live_reply_at >= hello->since) {
+            char *error = xasprintf("host: \"%s\" is connected from %s, "
+                                    "which answers: this connection is not "
+                                    "the host's live one", hello->host,
+                                    old->peer);
+            COVERAGE_INC(sb_stale_hello);
+            VLOG_WARN_RL(&rl, "%s: stale hello refused: %s", s->peer, error);
+            sb_session_send(s, jsonrpc_create_error(
+                                json_string_create(error),
+                                json_clone(hello->id)));
+            free(error);
+            sb_session_close(s);
+            return;
+        } else if (now < hello->since + SB_CONTEST_MS) {
+            return;
+        }
+        VLOG_WARN("%s: host %s's session from %s did not answer in %d ms",
+                  s->peer, hello->host, old->peer, SB_CONTEST_MS);
+    }
+    s->hello = NULL;
+    answer_hello(s, hello->id, hello->host, hello->vtep, hello->version);
+    sb_hello_free(hello);
+}
+
+static void
+handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg,
+             long long int now)
 {
     const struct json *p = object_param(msg);
     char *error = NULL;
@@ -262,7 +440,7 @@ handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg)
     if (!p) {
         bad_message(s, msg, "params: must be [ {hello} ]");
         return;
-    } else if (s->host) {
+    } else if (s->host || s->hello) {
         bad_message(s, msg, "hello: already done on this session");
         return;
     }
@@ -277,9 +455,6 @@ handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg)
                           "speaks %d)", protocol->integer,
                           VP_PROTOCOL_VERSION);
     }
-    if (!error) {
-        error = ctrl_hello(s->server->ctrl, s, host, vtep, version);
-    }
     if (error) {
         bad_message(s, msg, error);
         free(error);
@@ -288,11 +463,12 @@ handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg)
         return;
     }
 
-    struct json *result = json_object_create();
-    json_object_put_string(result, "controller", VPLANE_VERSION);
-    json_object_put(result, "protocol",
-                    json_integer_create(VP_PROTOCOL_VERSION));
-    sb_session_send(s, jsonrpc_create_reply(result, msg->id));
+    struct sb_session *old = ctrl_host_session(s->server->ctrl, host);
+    if (old && old != s && !old->closing) {
+        contest_hello(s, old, msg, host, vtep, version, now);
+    } else {
+        answer_hello(s, msg->id, host, vtep, version);
+    }
 }
 
 static void
@@ -371,11 +547,12 @@ handle_stats(struct sb_session *s, const struct jsonrpc_msg *msg)
 }
 
 static void
-handle_message(struct sb_session *s, struct jsonrpc_msg *msg)
+handle_message(struct sb_session *s, struct jsonrpc_msg *msg,
+               long long int now)
 {
     if (msg->type == JSONRPC_REQUEST) {
         if (!strcmp(msg->method, VP_METHOD_HELLO)) {
-            handle_hello(s, msg);
+            handle_hello(s, msg, now);
         } else {
             bad_message(s, msg, "unknown method");
         }
@@ -396,18 +573,26 @@ handle_message(struct sb_session *s, struct jsonrpc_msg *msg)
 }
 
 /* Answers the peer's inactivity probes; our own probes' answers only
- * count as activity.  Returns true if 'msg' was one of those. */
+ * count as activity, or as proof of life (see struct sb_hello).  Returns
+ * true if 'msg' was one of those. */
 static bool
-handle_echo(struct sb_session *s, const struct jsonrpc_msg *msg)
+handle_echo(struct sb_session *s, const struct jsonrpc_msg *msg,
+            long long int now)
 {
     if (msg->type == JSONRPC_REQUEST && !strcmp(msg->method, "echo")) {
         sb_session_send(s, jsonrpc_create_reply(json_clone(msg->params),
                                                 msg->id));
         return true;
+    } else if (msg->type != JSONRPC_REPLY || !msg->id
+               || msg->id->type != JSON_STRING) {
+        return false;
+    } else if (!strcmp(json_string(msg->id), SB_LIVE_PROBE_ID)) {
+        s->live_reply_at = now;
+        /* The newcomer waiting on it may be later in the list. */
+        poll_immediate_wake();
+        return true;
     }
-    return (msg->type == JSONRPC_REPLY && msg->id
-            && msg->id->type == JSON_STRING
-            && !strcmp(json_string(msg->id), "echo"));
+    return !strcmp(json_string(msg->id), "echo");
 }
 
 static void
@@ -445,8 +630,8 @@ run_session(struct sb_session *s, long long int now)
             /* Input already read may hold the start of the next message:
              * at most one buffer's worth, negligible against the limit. */
             s->msg_start = after;
-            if (!handle_echo(s, msg)) {
-                handle_message(s, msg);
+            if (!handle_echo(s, msg, now)) {
+                handle_message(s, msg, now);
             }
             jsonrpc_msg_destroy(msg);
         } else if (after - s->msg_start > VP_MAX_HOST_MESSAGE) {
@@ -466,7 +651,11 @@ run_session(struct sb_session *s, long long int now)
         s->error = jsonrpc_get_status(s->rpc);
         s->closing = true;
     }
-    if (!s->host && now - s->created > SB_HELLO_TIMEOUT_MS && !s->closing) {
+    if (s->hello && !s->closing) {
+        settle_hello(s, now);
+    }
+    if (!s->host && !s->hello && now - s->created > SB_HELLO_TIMEOUT_MS
+        && !s->closing) {
         COVERAGE_INC(sb_silent);
         VLOG_WARN_RL(&rl, "%s: no hello in %d ms, closing", s->peer,
                      SB_HELLO_TIMEOUT_MS);
@@ -502,6 +691,12 @@ sb_server_run(struct sb_server *server)
         server->n_sessions++;
         server->busy |= (s->closing || !s->host
                          || jsonrpc_get_backlog(s->rpc));
+        if (s->closing && s->hello) {
+            COVERAGE_INC(sb_stale_hello);
+            VLOG_WARN_RL(&rl, "%s: closed before its hello for host %s was "
+                         "answered: the host's other session stays",
+                         s->peer, s->hello->host);
+        }
         if (s->closing) {
             VLOG_INFO("%s: disconnected%s%s%s%s%s", s->peer,
                       s->host ? " (host " : "",
@@ -539,7 +734,9 @@ sb_server_wait(struct sb_server *server)
         jsonrpc_wait(s->rpc);
         jsonrpc_recv_wait(s->rpc);
         reconnect_wait(s->fsm, now);
-        if (!s->host) {
+        if (s->hello) {
+            poll_timer_wait_until(s->hello->since + SB_CONTEST_MS);
+        } else if (!s->host) {
             poll_timer_wait_until(s->created + SB_HELLO_TIMEOUT_MS + 1);
         }
     }
@@ -553,9 +750,12 @@ sb_server_format(const struct sb_server *server, struct ds *out)
 
     ds_put_format(out, "%-28s %-16s %s\n", "PEER", "HOST", "AGE");
     LIST_FOR_EACH (s, node, &server->sessions) {
-        ds_put_format(out, "%-28s %-16s %llds\n", s->peer,
-                      s->host ? ctrl_host_name(s->host) : "(no hello)",
-                      (now - s->created) / 1000);
+        ds_put_format(out, "%-28s %-16s %llds%s\n", s->peer,
+                      s->host ? ctrl_host_name(s->host)
+                      : s->hello ? s->hello->host : "(no hello)",
+                      (now - s->created) / 1000,
+                      s->hello ? "  (hello waits: is the host's other "
+                      "session alive?)" : "");
     }
 }
 

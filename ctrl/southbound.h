@@ -24,6 +24,9 @@ struct sb_session;
 
 #define SB_HELLO_TIMEOUT_MS 8000
 #define SB_PROBE_INTERVAL_MS 5000
+/* How long a second hello for a host waits for the host's older session to
+ * answer a probe before it replaces it (southbound.c, struct sb_hello). */
+#define SB_CONTEST_MS 5000
 
 /* A VM port that came up or went down on a host. */
 struct sb_port_status {

@@ -87,6 +87,7 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-failover.sh \
 	tests/system/ctrl-raft.sh \
 	tests/system/ctrl-bad-rpc.sh \
+	tests/system/ctrl-stale-hello.sh \
 	tests/system/ctrl-refused.sh \
 	tests/system/ctrl-incremental.sh \
 	tests/system/ctl-check-scope.sh \

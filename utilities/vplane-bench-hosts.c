@@ -45,7 +45,10 @@
 
 VLOG_DEFINE_THIS_MODULE(bench_hosts);
 
-/* As vplaned (vplane/ctrl-client.c). */
+/* As vplaned (vplane/ctrl-client.c), whose session this is too: Open
+ * vSwitch's jsonrpc_session with its default reconnection backoff (1 s,
+ * doubling up to 8 s).  The hosts must be no more patient than vplaned,
+ * or the bench would hide drops. */
 #define PROBE_INTERVAL_MS 5000
 
 struct bhost {
