@@ -36,7 +36,8 @@ ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/row-check.c ctrl/row-check.h \
 	ctrl/view-parts.c ctrl/view-parts.h ctrl/view-parts-private.h \
 	ctrl/view-parts-track.c \
-	ctrl/southbound.c ctrl/southbound.h
+	ctrl/southbound.c ctrl/southbound.h \
+	ctrl/listen-queue.c ctrl/listen-queue.h
 
 sbin_PROGRAMS += ctrl/vplane-ctrl
 ctrl_vplane_ctrl_SOURCES = ctrl/vplane-ctrl.c

@@ -3,15 +3,12 @@
 #include <config.h>
 #include "southbound.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
 #include "coverage.h"
 #include "ctrl.h"
 #include "jsonrpc.h"
+#include "listen-queue.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/list.h"
@@ -161,51 +158,6 @@ sb_server_destroy(struct sb_server *s)
     }
 }
 
-/* The listen queue a TCP or SSL listener gets instead of OVS's 10. */
-#define SB_LISTEN_BACKLOG 1024
-
-/* OVS listens on TCP with a backlog of 10.  When a thousand hosts connect
- * at once, the kernel drops the handshakes' last ACKs beyond it: the hosts
- * believe they are connected and send their hellos, which the kernel only
- * takes seconds later, after retransmissions -- past the hosts' patience,
- * so they give up and reconnect, and the abandoned connections come in
- * later still.  A second listen() on the socket deepens its queue; the
- * pstream does not expose its socket, so it is found among this process's
- * listening sockets by its port. */
-static void
-deepen_listen_queue(const struct pstream *listener)
-{
-    ovs_be16 port = pstream_get_bound_port(listener);
-    DIR *dir = port ? opendir("/proc/self/fd") : NULL;
-    struct dirent *de;
-
-    if (!dir) {
-        return;                 /* Unix sockets' queue is 64. */
-    }
-    while ((de = readdir(dir)) != NULL) {
-        struct sockaddr_storage ss;
-        socklen_t len = sizeof ss;
-        int fd = atoi(de->d_name), accepting = 0;
-        socklen_t alen = sizeof accepting;
-
-        if (fd <= 2 || fd == dirfd(dir)
-            || getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &alen)
-            || !accepting
-            || getsockname(fd, (struct sockaddr *) &ss, &len)) {
-            continue;
-        }
-        ovs_be16 bound = (ss.ss_family == AF_INET
-                          ? ((struct sockaddr_in *) &ss)->sin_port
-                          : ss.ss_family == AF_INET6
-                          ? ((struct sockaddr_in6 *) &ss)->sin6_port : 0);
-        if (bound == port && listen(fd, SB_LISTEN_BACKLOG)) {
-            VLOG_WARN("%s: cannot deepen the listen queue: %s",
-                      pstream_get_name(listener), ovs_strerror(errno));
-        }
-    }
-    closedir(dir);
-}
-
 int
 sb_server_listen(struct sb_server *s, const char *remote)
 {
@@ -219,7 +171,7 @@ sb_server_listen(struct sb_server *s, const char *remote)
     s->listeners = xrealloc(s->listeners,
                             (s->n_listeners + 1) * sizeof *s->listeners);
     s->listeners[s->n_listeners++] = listener;
-    deepen_listen_queue(listener);
+    listen_queue_deepen(listener);
     VLOG_INFO("listening for vplaneds on %s", pstream_get_name(listener));
     return 0;
 }
