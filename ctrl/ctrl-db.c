@@ -362,8 +362,7 @@ assign_subsets(struct ctrl *c, const struct vprec_deployment *d)
     /* By name, so that the outcome does not depend on row order. */
     qsort(rows, n_rows, sizeof *rows, compare_host_rows);
     for (size_t i = 0; i < n_rows; i++) {
-        const struct ctrl_host *h = ctrl_host_find(c, rows[i]->name);
-        if (h && h->live) {
+        if (ctrl_shards_host_live(c, rows[i])) {
             live[n_live++] = rows[i];
         }
     }
@@ -428,9 +427,13 @@ assign_subsets(struct ctrl *c, const struct vprec_deployment *d)
 static bool
 subsets_need_check(struct ctrl *c)
 {
-    return (c->subsets_dirty
-            || ovsdb_idl_get_seqno(c->idl) != c->assigned_seqno
-            || time_msec() >= snat_blocks_next_check(c->snat));
+    /* The holder of shard 0 makes them for every shard, and reads other
+     * shards' hosts' liveness from their status now and then. */
+    return (ctrl_is_global(c)
+            && (c->subsets_dirty
+                || ovsdb_idl_get_seqno(c->idl) != c->assigned_seqno
+                || time_msec() >= snat_blocks_next_check(c->snat)
+                || (c->shards && time_msec() >= c->next_global_check)));
 }
 
 static void
@@ -455,13 +458,19 @@ write_status(struct ctrl *c, const struct vprec_deployment *d)
         if (h->error) {
             smap_add(&status, "error", h->error);
         }
+        if (c->shards) {
+            /* Who serves whom, for ctrl/hosts on the other controllers,
+             * and the liveness shard 0's holder assigns subsets by. */
+            smap_add(&status, "controller", c->name);
+            smap_add(&status, "live", h->live ? "true" : "false");
+        }
         if (!smap_equal(&status, &row->status)) {
             vprec_host_set_status(row, &status);
         }
         smap_destroy(&status);
         h->status_dirty = false;
     }
-    if (d->generation != c->generation) {
+    if (d->generation != c->generation && ctrl_is_global(c)) {
         vprec_deployment_set_generation(d, c->generation);
     }
     c->status_gen = c->generation;
@@ -496,7 +505,7 @@ ctrl_db_write(struct ctrl *c)
     const struct vprec_deployment *d = vprec_deployment_first(c->idl);
     if (d && sset_is_empty(&c->to_register)
         && ovs_list_is_empty(&c->port_events) && !subsets_need_check(c)
-        && !status_due(c)) {
+        && !status_due(c) && !c->holders_dirty) {
         return;
     }
 
@@ -510,7 +519,9 @@ ctrl_db_write(struct ctrl *c)
         snat_blocks_assign(c->snat, c->idl, time_msec(), ctrl_grace_ms(c));
         c->subsets_dirty = false;
         c->assigned_seqno = ovsdb_idl_get_seqno(c->idl);
+        c->next_global_check = time_msec() + 1000;
     }
+    ctrl_shards_write(c, d);
     if (status_due(c)) {
         write_status(c, d);
     }
@@ -528,6 +539,7 @@ ctrl_db_redo_all(struct ctrl *c)
     c->status_gen = -1;
     c->next_status = 0;
     c->subsets_dirty = true;
+    c->holders_dirty = c->shards != NULL;
 }
 
 void

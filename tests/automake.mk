@@ -81,6 +81,7 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-restart.sh \
 	tests/system/ctrl-failover.sh \
 	tests/system/ctrl-raft.sh \
+	tests/system/ctrl-shards.sh \
 	tests/system/ctrl-bad-rpc.sh \
 	tests/system/ctrl-refused.sh \
 	tests/system/ctrl-incremental.sh \
