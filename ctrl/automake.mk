@@ -34,6 +34,7 @@ ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-db.c ctrl/ctrl-push.c \
 	ctrl/nb-check.c ctrl/nb-check.h ctrl/nb-check-scope.c \
 	ctrl/row-check.c ctrl/row-check.h \
+	ctrl/shards.c ctrl/shards.h ctrl/ctrl-shards.c \
 	ctrl/view-parts.c ctrl/view-parts.h ctrl/view-parts-private.h \
 	ctrl/view-parts-track.c \
 	ctrl/southbound.c ctrl/southbound.h \

@@ -363,9 +363,8 @@ assign_subsets(struct ctrl *c, const struct vprec_deployment *d)
     qsort(rows, n_rows, sizeof *rows, compare_host_rows);
     int *live_idx = xmalloc((n_rows + 1) * sizeof *live_idx);
     for (size_t i = 0; i < n_rows; i++) {
-        const struct ctrl_host *h = ctrl_host_find(c, rows[i]->name);
         live_idx[i] = -1;
-        if (h && h->live) {
+        if (ctrl_shards_host_live(c, rows[i])) {
             live_idx[i] = n_live;
             live[n_live++] = rows[i];
         }
@@ -448,7 +447,12 @@ ctrl_db_track(struct ctrl *c)
 static bool
 subsets_need_check(struct ctrl *c)
 {
-    return c->subsets_dirty || snat_blocks_pending(c->snat, time_msec());
+    /* The holder of shard 0 makes them for every shard, and reads other
+     * shards' hosts' liveness from their status now and then. */
+    return (ctrl_is_global(c)
+            && (c->subsets_dirty
+                || snat_blocks_pending(c->snat, time_msec())
+                || (c->shards && time_msec() >= c->next_global_check)));
 }
 
 static void
@@ -473,13 +477,19 @@ write_status(struct ctrl *c, const struct vprec_deployment *d)
         if (h->error) {
             smap_add(&status, "error", h->error);
         }
+        if (c->shards) {
+            /* Who serves whom, for ctrl/hosts on the other controllers,
+             * and the liveness shard 0's holder assigns subsets by. */
+            smap_add(&status, "controller", c->name);
+            smap_add(&status, "live", h->live ? "true" : "false");
+        }
         if (!smap_equal(&status, &row->status)) {
             vprec_host_set_status(row, &status);
         }
         smap_destroy(&status);
         h->status_dirty = false;
     }
-    if (d->generation != c->generation) {
+    if (d->generation != c->generation && ctrl_is_global(c)) {
         vprec_deployment_set_generation(d, c->generation);
     }
     c->status_gen = c->generation;
@@ -514,7 +524,7 @@ ctrl_db_write(struct ctrl *c)
     const struct vprec_deployment *d = vprec_deployment_first(c->idl);
     if (d && sset_is_empty(&c->to_register)
         && ovs_list_is_empty(&c->port_events) && !subsets_need_check(c)
-        && !status_due(c)) {
+        && !status_due(c) && !c->holders_dirty) {
         return;
     }
 
@@ -523,13 +533,17 @@ ctrl_db_write(struct ctrl *c)
     d = ensure_deployment(c, c->txn);
     register_hosts(c, c->txn);
     write_port_events(c, d);
-    if (c->subsets_dirty) {
+    if (ctrl_is_global(c)
+        && (c->subsets_dirty
+            || (c->shards && time_msec() >= c->next_global_check))) {
         assign_subsets(c, d);
         c->subsets_dirty = false;
+        c->next_global_check = time_msec() + 1000;
     }
-    if (snat_blocks_pending(c->snat, time_msec())) {
+    if (ctrl_is_global(c) && snat_blocks_pending(c->snat, time_msec())) {
         snat_blocks_assign(c->snat, c->idl, time_msec(), ctrl_grace_ms(c));
     }
+    ctrl_shards_write(c, d);
     if (status_due(c)) {
         write_status(c, d);
     }
@@ -548,6 +562,7 @@ ctrl_db_redo_all(struct ctrl *c)
     c->next_status = 0;
     c->subsets_dirty = true;
     snat_blocks_recheck(c->snat, false);
+    c->holders_dirty = c->shards != NULL;
 }
 
 void

@@ -16,7 +16,10 @@
 
 struct ovsdb_idl;
 struct ovsdb_idl_txn;
+struct ds;
 struct json;
+struct shards;
+struct vprec_deployment;
 struct vprec_host;
 
 struct ctrl_host {
@@ -95,6 +98,16 @@ struct ctrl {
     struct ovs_list snapshot_queue; /* Hosts waiting for a snapshot, in
                                      * the order of their hellos. */
     struct snat_blocks *snat;   /* Who holds which SNAT port block. */
+
+    /* Shards (ctrl-shards.c): 'shards' is NULL while the deployment has
+     * one, as a single vplane-ctrl on the lock "vplane_ctrl" serves it. */
+    char *db_remote;
+    char *name;                 /* This vplane-ctrl's, in the database. */
+    bool *prefs;                /* --shards (SHARDS_MAX), or NULL: all. */
+    struct shards *shards;
+    bool *serving;              /* Per shard: held, its hosts loaded. */
+    bool holders_dirty;         /* Deployment.shard_holders to write. */
+    long long int next_global_check; /* Other controllers' hosts' status. */
 };
 
 /* ctrl-push.c: sends every connected host what changed for it. */
@@ -117,6 +130,26 @@ const struct vprec_host **ctrl_sorted_host_rows(const struct ctrl *,
 const struct vprec_host *ctrl_host_row(const struct ctrl *,
                                        const char *name);
 int ctrl_grace_ms(const struct ctrl *);
+
+void ctrl_host_free(struct ctrl_host *);
+/* Adds what the database says of host 'row' as lost before activation. */
+void ctrl_load_host(struct ctrl *, const struct vprec_host *row);
+
+/* ctrl-shards.c. */
+bool ctrl_serves(const struct ctrl *, const char *host);
+bool ctrl_is_global(const struct ctrl *);
+bool ctrl_shards_mode_changed(struct ctrl *);
+bool ctrl_shards_run(struct ctrl *);
+void ctrl_shards_wait(struct ctrl *);
+char *ctrl_shards_refuse(const struct ctrl *, const char *host)
+    OVS_WARN_UNUSED_RESULT;
+void ctrl_shards_write(struct ctrl *, const struct vprec_deployment *);
+bool ctrl_shards_host_live(const struct ctrl *, const struct vprec_host *);
+void ctrl_shards_format_header(const struct ctrl *, struct ds *);
+void ctrl_shards_format_host(const struct ctrl *, const struct vprec_host *,
+                             struct ds *);
+void ctrl_shards_format_other(const struct ctrl *, const struct vprec_host *,
+                              struct ds *);
 
 /* ctrl-db.c: one transaction with everything pending, if anything is. */
 void ctrl_db_track(struct ctrl *);

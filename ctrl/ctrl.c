@@ -3,6 +3,7 @@
 #include "ctrl-private.h"
 
 #include <string.h>
+#include <unistd.h>
 #include "coverage.h"
 #include "ctrl/vplane-idl.h"
 #include "hash.h"
@@ -14,6 +15,7 @@
 #include "ovsdb-idl.h"
 #include "packets.h"
 #include "smap.h"
+#include "shards.h"
 #include "snat-blocks.h"
 #include "southbound.h"
 #include "timeval.h"
@@ -43,6 +45,10 @@ ctrl_create(const char *db_remote)
     struct ctrl *c = xzalloc(sizeof *c);
 
     c->idl = ovsdb_idl_create(db_remote, &vprec_idl_class, true, true);
+    c->db_remote = xstrdup(db_remote);
+    char hostname[256];
+    c->name = xstrdup(gethostname(hostname, sizeof hostname) ? "vplane-ctrl"
+                      : hostname);
     ovsdb_idl_set_lock(c->idl, CTRL_LOCK);
     /* Before the omissions below: tracking every column would alert on
      * them again. */
@@ -55,6 +61,7 @@ ctrl_create(const char *db_remote)
     ovsdb_idl_omit_alert(c->idl, &vprec_host_col_status);
     ovsdb_idl_omit_alert(c->idl, &vprec_deployment_col_generation);
     ovsdb_idl_omit_alert(c->idl, &vprec_deployment_col_nb_seqno);
+    ovsdb_idl_omit_alert(c->idl, &vprec_deployment_col_shard_holders);
     c->sb = sb_server_create(c);
     sset_init(&c->remotes);
     hmap_init(&c->hosts);
@@ -74,7 +81,7 @@ ctrl_refusals(struct ctrl *c, const struct refusals ***sets)
     return view_parts_refusals(c->parts, c->idl, sets);
 }
 
-static void
+void
 ctrl_host_free(struct ctrl_host *h)
 {
     ctrl_push_dequeue(h);
@@ -113,6 +120,11 @@ ctrl_destroy(struct ctrl *c)
     view_parts_destroy(c->parts);
     ovsdb_idl_destroy(c->idl);
     snat_blocks_destroy(c->snat);
+    shards_destroy(c->shards);
+    free(c->serving);
+    free(c->prefs);
+    free(c->name);
+    free(c->db_remote);
     free(c);
 }
 
@@ -215,6 +227,9 @@ ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
     error = vp_parse_name("host", name);
     if (!error) {
         error = vp_parse_unicast_ip("vtep", vtep_s, &vtep);
+    }
+    if (!error) {
+        error = ctrl_shards_refuse(c, name);
     }
     if (error) {
         return error;
@@ -390,14 +405,39 @@ update_liveness(struct ctrl *c)
             VLOG_INFO("host %s: gone for %d ms, its subsets move", h->name,
                       grace);
             h->live = false;
+            h->status_dirty = true;
             c->subsets_dirty = true;
         }
     }
 }
 
-/* First contact with the database: the hosts that held subsets count as
- * just lost, so they keep them while they reconnect (a controller restart
- * moves nothing), and the generation goes on from where it was. */
+/* A host that held subsets counts as just lost, so it keeps them while it
+ * reconnects (a controller restart moves nothing). */
+void
+ctrl_load_host(struct ctrl *c, const struct vprec_host *row)
+{
+    /* A host that ever connected has its last peer in its status. */
+    const char *address = smap_get(&row->status, "address");
+    if (row->n_subsets || address) {
+        /* ctrl/hosts and ctrl/lagging say it was lost before this
+         * controller became active, rather than "never connected";
+         * its address stays in its status. */
+        struct ctrl_host *h = ctrl_host_get(c, row->name);
+        h->lost_at = time_msec();
+        h->lost_before_active = true;
+        h->live = row->n_subsets > 0;
+        if (address && !h->address) {
+            h->address = xstrdup(address);
+        }
+    }
+    if (smap_get_bool(&row->status, "connected", false)) {
+        /* Written by the previous controller: not true any more. */
+        ctrl_host_get(c, row->name)->status_dirty = true;
+    }
+}
+
+/* First contact with the database: the hosts served here are loaded, and
+ * the generation goes on from where it was. */
 static void
 load_state(struct ctrl *c)
 {
@@ -409,23 +449,8 @@ load_state(struct ctrl *c)
      * generation twice. */
     c->generation = d && d->generation ? d->generation + GENERATION_SKIP : 0;
     VPREC_HOST_FOR_EACH (row, c->idl) {
-        /* A host that ever connected has its last peer in its status. */
-        const char *address = smap_get(&row->status, "address");
-        if (row->n_subsets || address) {
-            /* ctrl/hosts and ctrl/lagging say it was lost before this
-             * controller became active, rather than "never connected";
-             * its address stays in its status. */
-            struct ctrl_host *h = ctrl_host_get(c, row->name);
-            h->lost_at = time_msec();
-            h->lost_before_active = true;
-            h->live = row->n_subsets > 0;
-            if (address && !h->address) {
-                h->address = xstrdup(address);
-            }
-        }
-        if (smap_get_bool(&row->status, "connected", false)) {
-            /* Written by the previous controller: not true any more. */
-            ctrl_host_get(c, row->name)->status_dirty = true;
+        if (ctrl_serves(c, row->name)) {
+            ctrl_load_host(c, row);
         }
     }
     c->loaded = true;
@@ -465,6 +490,9 @@ deactivate(struct ctrl *c)
     /* The tracked changes are cleared while standing by. */
     c->subsets_dirty = true;
     snat_blocks_recheck(c->snat, true);
+    for (unsigned int k = 0; c->shards && k < shards_count(c->shards); k++) {
+        c->serving[k] = false;
+    }
 }
 
 /* Whether this vplane-ctrl holds the lock of the database's leader.
@@ -479,21 +507,21 @@ deactivate(struct ctrl *c)
 static bool
 lock_is_ours(struct ctrl *c)
 {
-    if (!ovsdb_idl_has_lock(c->idl)) {
-        c->unlocked_seqno = ovsdb_idl_get_seqno(c->idl);
-        return false;
-    }
-    return c->active || ovsdb_idl_get_seqno(c->idl) != c->unlocked_seqno;
+    return shards_idl_lock_is_ours(c->idl, &c->unlocked_seqno, c->active);
 }
 
 void
 ctrl_run(struct ctrl *c)
 {
     ovsdb_idl_run(c->idl);
-    if (!lock_is_ours(c)) {
+    if (ctrl_shards_mode_changed(c) && c->active) {
+        deactivate(c);
+    }
+    if (c->shards ? !ctrl_shards_run(c) : !lock_is_ours(c)) {
         if (c->active) {
-            VLOG_WARN("lost the database lock (or the database): this "
-                      "vplane-ctrl stops serving until it holds it again");
+            VLOG_WARN("lost the database lock%s (or the database): this "
+                      "vplane-ctrl stops serving until it holds one again",
+                      c->shards ? "s of its shards" : "");
             deactivate(c);
         }
         /* Nothing is cached while standing by: activation starts anew. */
@@ -521,7 +549,8 @@ ctrl_run(struct ctrl *c)
             sb_server_listen(c->sb, remote);
         }
         c->active = true;
-        VLOG_INFO("holding the database lock: active");
+        VLOG_INFO("holding the database lock%s: active",
+                  c->shards ? " of a shard" : "");
     }
 
     sb_server_run(c->sb);
@@ -555,6 +584,7 @@ ctrl_wait(struct ctrl *c)
     if (c->txn) {
         ovsdb_idl_txn_wait(c->txn);
     }
+    ctrl_shards_wait(c);
     if (!c->active) {
         return;
     }
@@ -566,7 +596,9 @@ ctrl_wait(struct ctrl *c)
     if (c->joins_pending) {
         poll_timer_wait_until(c->joins_due);
     }
-    poll_timer_wait_until(snat_blocks_next_check(c->snat));
+    if (ctrl_is_global(c)) {
+        poll_timer_wait_until(snat_blocks_next_check(c->snat));
+    }
 
     int grace = ctrl_grace_ms(c);
     struct ctrl_host *h;
@@ -578,8 +610,11 @@ ctrl_wait(struct ctrl *c)
             poll_timer_wait_until(c->next_status);
         }
     }
-    if (!c->txn && (!ovs_list_is_empty(&c->port_events) || c->subsets_dirty
-                    || snat_blocks_pending(c->snat, time_msec())
+    if (!c->txn && (!ovs_list_is_empty(&c->port_events)
+                    || ((c->subsets_dirty
+                         || snat_blocks_pending(c->snat, time_msec()))
+                        && ctrl_is_global(c))
+                    || c->holders_dirty
                     || !sset_is_empty(&c->to_register))) {
         poll_immediate_wake();
     }
@@ -620,13 +655,16 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
     const struct vprec_host *row;
 
     if (!c->active) {
-        ds_put_cstr(s, "standby: another vplane-ctrl holds the database "
-                       "lock\n");
+        ds_put_cstr(s, c->shards ? "standby: other vplane-ctrls hold the "
+                    "locks of every shard\n" : "standby: another vplane-ctrl "
+                    "holds the database lock\n");
         return;
     }
-    ds_put_format(s, "%-16s %-15s %-24s %-5s %10s %10s %7s  %-24s %s\n",
+    ctrl_shards_format_header(c, s);
+    ds_put_format(s, "%-16s %-15s %-24s %-5s %10s %10s %7s  %-24s %s%s\n",
                   "HOST", "VTEP", "CONNECTION", "LIVE", "GENERATION",
-                  "ACKED", "SUBSETS", "SNAT_BLOCKS", "ERROR");
+                  "ACKED", "SUBSETS", "SNAT_BLOCKS",
+                  c->shards ? "SHARD  SERVED_BY        " : "", "ERROR");
     size_t n;
     const struct vprec_host **rows = ctrl_sorted_host_rows(c, &n);
     for (size_t i = 0; i < n; i++) {
@@ -634,6 +672,10 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
         char conn[64];
 
         row = rows[i];
+        if (!ctrl_serves(c, row->name)) {
+            ctrl_shards_format_other(c, row, s);
+            continue;
+        }
 
         if (h && h->session) {
             snprintf(conn, sizeof conn, "up %llds",
@@ -655,6 +697,9 @@ ctrl_format_hosts(const struct ctrl *c, struct ds *s)
         size_t start = s->length;
         snat_blocks_format_host(c->snat, row->name, s);
         ds_put_char_multiple(s, ' ', MAX(1, 25 - (int) (s->length - start)));
+        if (c->shards) {
+            ctrl_shards_format_host(c, row, s);
+        }
         ds_put_format(s, "%s\n", h && h->error ? h->error : "-");
     }
     free(rows);

@@ -6,7 +6,8 @@
  * incremental updates, and writes back what only the controller knows:
  * port bindings reported by hosts, the query-subset assignment, host
  * status and the generation counter.  It holds an OVSDB lock, so a second
- * vplane-ctrl on the same database waits as a standby.  Transport and
+ * vplane-ctrl on the same database waits as a standby; a deployment of
+ * several shards has several active, one lock per shard (shards.h).  Transport and
  * message checking are southbound.c's. */
 #ifndef VPLANE_CTRL_CTRL_H
 #define VPLANE_CTRL_CTRL_H 1
@@ -24,6 +25,10 @@ struct sb_session;
 struct ctrl *ctrl_create(const char *db_remote);
 void ctrl_destroy(struct ctrl *);
 void ctrl_add_remote(struct ctrl *, const char *remote);
+/* This controller's name in the database (NULL: keep the host name) and its
+ * preferred shards, "K[,K...]" (NULL: all).  Returns NULL or an error. */
+char *ctrl_set_identity(struct ctrl *, const char *name, const char *prefs)
+    OVS_WARN_UNUSED_RESULT;
 void ctrl_run(struct ctrl *);
 void ctrl_wait(struct ctrl *);
 bool ctrl_is_active(const struct ctrl *);
@@ -46,6 +51,7 @@ void ctrl_format_hosts(const struct ctrl *, struct ds *);
 char *ctrl_format_diff(struct ctrl *, const char *host, struct ds *)
     OVS_WARN_UNUSED_RESULT;
 void ctrl_format_sessions(const struct ctrl *, struct ds *);
+void ctrl_format_shards(const struct ctrl *, struct ds *);
 
 /* ctrl/verify-views: every host's view from the cached parts against
  * the whole computation; returns how many differ. */

@@ -3,7 +3,8 @@
  * Reads the desired state from an OVSDB database (ovsdb-server, schema
  * ctrl/vplane.ovsschema) and programs every vplaned over JSON-RPC (see
  * ctrl.h and docs/protocol.md).  Several may run against one database: the
- * one holding the database lock serves, the others wait. */
+ * one holding the database lock serves, the others wait; or, in a
+ * deployment of several shards, each serves the shards it holds. */
 #include <config.h>
 
 #include <getopt.h>
@@ -34,6 +35,8 @@ struct options {
     char *db;
     struct sset remotes;
     char *unixctl_path;
+    char *name;                 /* --name, or NULL. */
+    char *shards;               /* --shards, or NULL. */
 };
 
 static bool exiting;
@@ -156,6 +159,16 @@ cmd_verify_views(struct unixctl_conn *conn, int argc OVS_UNUSED,
 }
 
 static void
+cmd_shards(struct unixctl_conn *conn, int argc OVS_UNUSED,
+           const char *argv[] OVS_UNUSED, void *ctrl_)
+{
+    struct ds s = DS_EMPTY_INITIALIZER;
+
+    ctrl_format_shards(ctrl_, &s);
+    reply(conn, NULL, &s);
+}
+
+static void
 cmd_exit(struct unixctl_conn *conn, int argc OVS_UNUSED,
          const char *argv[] OVS_UNUSED, void *aux OVS_UNUSED)
 {
@@ -185,6 +198,10 @@ main(int argc, char *argv[])
     }
 
     ctrl = ctrl_create(opts.db);
+    char *identity_error = ctrl_set_identity(ctrl, opts.name, opts.shards);
+    if (identity_error) {
+        ovs_fatal(0, "%s", identity_error);
+    }
     const char *remote;
     SSET_FOR_EACH (remote, &opts.remotes) {
         ctrl_add_remote(ctrl, remote);
@@ -200,6 +217,7 @@ main(int argc, char *argv[])
                              cmd_verify_views, ctrl);
     unixctl_command_register("ctrl/refused-rows", "[--format=json]", 0, 1,
                              cmd_refused_rows, ctrl);
+    unixctl_command_register("ctrl/shards", "", 0, 0, cmd_shards, ctrl);
     unixctl_command_register("exit", "", 0, 0, cmd_exit, NULL);
     daemonize_complete();
     VLOG_INFO("vplane-ctrl %s started, database %s", VPLANE_VERSION,
@@ -223,6 +241,8 @@ main(int argc, char *argv[])
     sset_destroy(&opts.remotes);
     free(opts.db);
     free(opts.unixctl_path);
+    free(opts.name);
+    free(opts.shards);
     service_stop();
     return 0;
 }
@@ -234,6 +254,8 @@ parse_options(int argc, char *argv[], struct options *o)
         OPT_DB = UCHAR_MAX + 1,
         OPT_REMOTE,
         OPT_UNIXCTL,
+        OPT_NAME,
+        OPT_SHARDS,
         OPT_BOOTSTRAP_CA_CERT,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
@@ -243,6 +265,8 @@ parse_options(int argc, char *argv[], struct options *o)
         {"db", required_argument, NULL, OPT_DB},
         {"remote", required_argument, NULL, OPT_REMOTE},
         {"unixctl", required_argument, NULL, OPT_UNIXCTL},
+        {"name", required_argument, NULL, OPT_NAME},
+        {"shards", required_argument, NULL, OPT_SHARDS},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
         {"help", no_argument, NULL, 'h'},
@@ -256,6 +280,8 @@ parse_options(int argc, char *argv[], struct options *o)
 
     o->db = NULL;
     o->unixctl_path = NULL;
+    o->name = NULL;
+    o->shards = NULL;
     sset_init(&o->remotes);
 
     for (;;) {
@@ -282,6 +308,16 @@ parse_options(int argc, char *argv[], struct options *o)
         case OPT_UNIXCTL:
             free(o->unixctl_path);
             o->unixctl_path = xstrdup(optarg);
+            break;
+
+        case OPT_NAME:
+            free(o->name);
+            o->name = xstrdup(optarg);
+            break;
+
+        case OPT_SHARDS:
+            free(o->shards);
+            o->shards = xstrdup(optarg);
             break;
 
         case OPT_BOOTSTRAP_CA_CERT:
@@ -342,7 +378,13 @@ usage(void)
            "repeated\n"
            "                          (default: punix:%s/ctrl.sock)\n"
            "  --unixctl=SOCKET        control socket (default: "
-           "%s/vplane-ctrl.ctl)\n",
+           "%s/vplane-ctrl.ctl)\n"
+           "  --name=NAME             this controller's name in the "
+           "database\n"
+           "                          (default: the host name)\n"
+           "  --shards=K[,K...]       the shards to take first when the "
+           "deployment\n"
+           "                          has several (default: all)\n",
            program_name, program_name, getenv("OVS_RUNDIR"),
            getenv("OVS_RUNDIR"), getenv("OVS_RUNDIR"));
     stream_usage("--db", true, false, true);

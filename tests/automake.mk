@@ -9,6 +9,7 @@ UNIT_TESTS = \
 	tests/unit/test-owner-msg \
 	tests/unit/test-packet \
 	tests/unit/test-peers \
+	tests/unit/test-shards \
 	tests/unit/test-subsets \
 	tests/unit/test-tables \
 	tests/unit/test-tso \
@@ -46,6 +47,10 @@ tests_unit_test_packet_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_peers_SOURCES = tests/unit/test-peers.c
 tests_unit_test_peers_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_peers_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_shards_SOURCES = tests/unit/test-shards.c
+tests_unit_test_shards_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_shards_LDADD = ctrl/libvplanectrl.a ctrl/libvplanedb.a \
+	$(UNIT_TEST_LDADD)
 tests_unit_test_subsets_SOURCES = tests/unit/test-subsets.c
 tests_unit_test_subsets_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_subsets_LDADD = ctrl/libvplanectrl.a $(UNIT_TEST_LDADD)
@@ -86,6 +91,7 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-restart.sh \
 	tests/system/ctrl-failover.sh \
 	tests/system/ctrl-raft.sh \
+	tests/system/ctrl-shards.sh \
 	tests/system/ctrl-bad-rpc.sh \
 	tests/system/ctrl-stale-hello.sh \
 	tests/system/ctrl-refused.sh \

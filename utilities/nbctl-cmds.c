@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl/nb-check.h"
+#include "ctrl/shards.h"
 #include "ctrl/snat-blocks.h"
 #include "ctrl/vplane-idl.h"
 #include "db-ctl-base.h"
@@ -503,6 +504,14 @@ cmd_set_deployment(struct ctl_context *ctx)
             }
             int64_t size = n;
             vprec_deployment_set_snat_block_size(d, &size, 1);
+        } else if ((v = nbctl_keyword(arg, "shards"))) {
+            /* Hosts' shards are hashes of their names (ctrl/shards.h):
+             * changing the count moves most hosts to another controller. */
+            if (!parse_int(ctx, "shards", v, 1, SHARDS_MAX, &n)) {
+                return;
+            }
+            int64_t shards = n;
+            vprec_deployment_set_shards(d, &shards, 1);
         } else if ((v = nbctl_keyword(arg, "auto-register"))) {
             if (!nb_parse_bool(ctx, "auto-register", v, &b)) {
                 return;
@@ -510,8 +519,8 @@ cmd_set_deployment(struct ctl_context *ctx)
             vprec_deployment_set_auto_register(d, b);
         } else {
             ctl_error(ctx, "\"%s\": expected owner-rule=, query-mode=, "
-                      "subsets=, grace-period=, wan-vni=, snat-block-size= "
-                      "or auto-register=",
+                      "subsets=, grace-period=, wan-vni=, snat-block-size=, "
+                      "shards= or auto-register=",
                       arg);
             return;
         }
@@ -527,15 +536,16 @@ cmd_deployment_show(struct ctl_context *ctx)
         ds_put_cstr(&ctx->output, "no Deployment row yet: the defaults "
                     "apply (owner-rule=lower query-mode=forward subsets=64 "
                     "grace-period=10 wan-vni=16777215 "
-                    "snat-block-size=256 auto-register=false)\n");
+                    "snat-block-size=256 shards=1 auto-register=false)\n");
         return;
     }
     ds_put_format(&ctx->output, "owner-rule=%s\nquery-mode=%s\nsubsets=%"
                   PRId64"\ngrace-period=%"PRId64"\nwan-vni=%"PRId64"\n"
-                  "snat-block-size=%"PRId64"\n"
+                  "snat-block-size=%"PRId64"\nshards=%"PRId64"\n"
                   "auto-register=%s\ngeneration=%"PRId64"\n", d->owner_rule,
                   d->query_mode, d->n_subsets, d->grace_period,
                   nb_wan_vni(d), snat_block_size(d),
+                  d->n_shards ? d->shards[0] : 1,
                   d->auto_register ? "true" : "false",
                   d->generation);
 }

@@ -454,6 +454,11 @@ handle_reply(struct ctrl_client *c, const struct jsonrpc_msg *msg)
     c->controller_version = xstrdup(v && v->type == JSON_STRING
                                     ? json_string(v) : "?");
     c->hello_done = true;
+    /* When this controller goes, every other one gets a try without
+     * waiting, as at start: with several active controllers (shards) the
+     * next one may refuse the hello for the moment it takes to be handed
+     * the dead one's lock, and the backoff must not start from there. */
+    jsonrpc_session_reset_backoff(c->js);
     VLOG_INFO("%s: connected to vplane-ctrl %s", ctrl_client_remote(c),
               c->controller_version);
     report_ports(c);

@@ -1,0 +1,361 @@
+/* ctrl/ctrl-shards.c: several active vplane-ctrl, each serving the hosts of
+ * the shards whose locks it holds (shards.h; docs/controller.md, "Shards").
+ *
+ * Switches between the single controller (the main IDL's lock
+ * "vplane_ctrl", as always) and shards when Deployment.shards changes,
+ * loads and drops the hosts of the shards gained and lost, refuses the
+ * hellos of other shards' hosts, and records who holds which shard
+ * (Deployment.shard_holders) and who serves which host (Host.status
+ * "controller", "live").  What serving a host means stays ctrl.c's. */
+#include <config.h>
+#include "ctrl-private.h"
+
+#include <string.h>
+#include "coverage.h"
+#include "ctrl/vplane-idl.h"
+#include "openvswitch/dynamic-string.h"
+#include "openvswitch/poll-loop.h"
+#include "openvswitch/vlog.h"
+#include "ovsdb-idl.h"
+#include "shards.h"
+#include "smap.h"
+#include "snat-blocks.h"
+#include "southbound.h"
+#include "timeval.h"
+#include "util.h"
+#include "vplane/tables-config.h"
+
+VLOG_DEFINE_THIS_MODULE(ctrl_shards);
+
+COVERAGE_DEFINE(ctrl_hello_other_shard);
+
+/* How often the holder of shard 0 reads the other controllers' hosts'
+ * liveness for the subset assignment: Host.status does not wake it. */
+#define GLOBAL_CHECK_MS 1000
+
+static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
+
+static unsigned int
+n_shards(const struct ctrl *c)
+{
+    return c->shards ? shards_count(c->shards) : 1;
+}
+
+bool
+ctrl_serves(const struct ctrl *c, const char *host)
+{
+    return !c->shards || c->serving[shard_of_host(host, n_shards(c))];
+}
+
+/* The global decisions (subsets, SNAT port blocks, the generation counter,
+ * registering hosts) are the holder's of shard 0: its lock is the one a
+ * single controller holds. */
+bool
+ctrl_is_global(const struct ctrl *c)
+{
+    return !c->shards || c->serving[0];
+}
+
+char *
+ctrl_set_identity(struct ctrl *c, const char *name, const char *prefs)
+{
+    if (name) {
+        char *error = vp_parse_name("--name", name);
+        if (error) {
+            return error;
+        }
+        free(c->name);
+        c->name = xstrdup(name);
+    }
+    if (prefs) {
+        bool *p = xcalloc(SHARDS_MAX, sizeof *p);
+        char *error = shards_parse_prefs(prefs, p);
+        if (error) {
+            free(p);
+            return error;
+        }
+        free(c->prefs);
+        c->prefs = p;
+    }
+    return NULL;
+}
+
+static const char *
+recorded_holder(const struct ctrl *c, unsigned int k)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(c->idl);
+
+    for (size_t i = 0; d && i < d->n_shard_holders; i++) {
+        if (d->key_shard_holders[i] == k) {
+            return d->value_shard_holders[i];
+        }
+    }
+    return NULL;
+}
+
+/* Whether the deployment's number of shards changed, in which case every
+ * session is to close (the caller deactivates) and the locks are taken
+ * anew. */
+bool
+ctrl_shards_mode_changed(struct ctrl *c)
+{
+    if (!ovsdb_idl_has_ever_connected(c->idl)) {
+        return false;
+    }
+    const struct vprec_deployment *d = vprec_deployment_first(c->idl);
+    unsigned int n = d && d->n_shards ? d->shards[0] : 1;
+    if (n == n_shards(c)) {
+        return false;
+    }
+    VLOG_INFO("the deployment has %u shards (was %u): taking the locks "
+              "anew", n, n_shards(c));
+    shards_destroy(c->shards);
+    c->shards = NULL;
+    free(c->serving);
+    c->serving = NULL;
+    if (n > 1) {
+        /* Writes are each shard holder's own (see ctrl-db.c), not one
+         * lock's. */
+        ovsdb_idl_set_lock(c->idl, NULL);
+        c->shards = shards_create(c->db_remote, n, c->prefs);
+        c->serving = xcalloc(n, sizeof *c->serving);
+    } else {
+        ovsdb_idl_set_lock(c->idl, "vplane_ctrl");
+        c->unlocked_seqno = ovsdb_idl_get_seqno(c->idl);
+    }
+    return true;
+}
+
+/* Its hosts go: they reconnect, and the controller that takes the shard
+ * serves them. */
+static void
+shard_lost(struct ctrl *c, unsigned int k)
+{
+    struct ctrl_host *h, *next;
+    size_t n = 0;
+
+    c->serving[k] = false;
+    HMAP_FOR_EACH_SAFE (h, next, node, &c->hosts) {
+        if (shard_of_host(h->name, n_shards(c)) == k) {
+            if (h->session) {
+                sb_session_set_host(h->session, NULL);
+                sb_session_close(h->session);
+                n++;
+            }
+            hmap_remove(&c->hosts, &h->node);
+            ctrl_host_free(h);
+        }
+    }
+    if (!k) {
+        /* The new holder of shard 0 reads the blocks from the database. */
+        snat_blocks_destroy(c->snat);
+        c->snat = snat_blocks_create();
+    }
+    VLOG_WARN("shard %u: lost its lock: %"PRIuSIZE" of its hosts' sessions "
+              "closed", k, n);
+}
+
+static void
+shard_gained(struct ctrl *c, unsigned int k)
+{
+    const struct vprec_host *row;
+
+    c->serving[k] = true;
+    c->holders_dirty = true;
+    if (c->loaded) {
+        VPREC_HOST_FOR_EACH (row, c->idl) {
+            if (shard_of_host(row->name, n_shards(c)) == k
+                && !ctrl_host_find(c, row->name)) {
+                ctrl_load_host(c, row);
+            }
+        }
+    }
+    if (!k) {
+        c->subsets_dirty = true;
+    }
+    VLOG_INFO("shard %u of %u: holding its lock: serving its hosts", k,
+              n_shards(c));
+}
+
+/* Returns whether this controller serves any shard. */
+bool
+ctrl_shards_run(struct ctrl *c)
+{
+    bool any = false;
+
+    shards_run(c->shards);
+    for (unsigned int k = 0; k < n_shards(c); k++) {
+        bool held = shards_held(c->shards, k);
+        if (!held && c->serving[k]) {
+            shard_lost(c, k);
+        } else if (held && !c->serving[k]) {
+            shard_gained(c, k);
+        }
+        any |= held;
+    }
+    return any;
+}
+
+void
+ctrl_shards_wait(struct ctrl *c)
+{
+    if (c->shards) {
+        shards_wait(c->shards);
+        if (c->active && ctrl_is_global(c)) {
+            poll_timer_wait_until(c->next_global_check);
+        }
+    }
+}
+
+/* The error a hello of another shard's host gets: the host then tries its
+ * next controller. */
+char *
+ctrl_shards_refuse(const struct ctrl *c, const char *host)
+{
+    if (ctrl_serves(c, host)) {
+        return NULL;
+    }
+    unsigned int k = shard_of_host(host, n_shards(c));
+    const char *holder = recorded_holder(c, k);
+
+    COVERAGE_INC(ctrl_hello_other_shard);
+    VLOG_INFO_RL(&rl, "host %s: refused, its shard %u is not this "
+                 "controller's", host, k);
+    return xasprintf("shard: host \"%s\" is in shard %u of %u, which "
+                     "vplane-ctrl %s does not serve (%s%s): try another "
+                     "controller", host, k, n_shards(c), c->name,
+                     holder ? "last recorded holder: " : "no holder recorded",
+                     holder ? holder : "");
+}
+
+/* Records the shards held, each key on its own (a mutation), so that
+ * controllers writing their own shards never conflict. */
+void
+ctrl_shards_write(struct ctrl *c, const struct vprec_deployment *d)
+{
+    if (!c->shards || !c->holders_dirty) {
+        return;
+    }
+    for (unsigned int k = 0; k < n_shards(c); k++) {
+        const char *holder = recorded_holder(c, k);
+        if (c->serving[k] && (!holder || strcmp(holder, c->name))) {
+            vprec_deployment_update_shard_holders_setkey(d, k, c->name);
+        }
+    }
+    c->holders_dirty = false;
+}
+
+/* Whether another controller's host counts as live for the subsets: as
+ * its controller last wrote. */
+bool
+ctrl_shards_host_live(const struct ctrl *c, const struct vprec_host *row)
+{
+    const struct ctrl_host *h = ctrl_host_find(c, row->name);
+
+    if (ctrl_serves(c, row->name)) {
+        return h && h->live;
+    }
+    return smap_get_bool(&row->status, "live", false);
+}
+
+static void
+format_list(const struct ctrl *c, bool serving, struct ds *s)
+{
+    size_t start = s->length;
+
+    for (unsigned int k = 0; k < n_shards(c); k++) {
+        if (c->serving[k] == serving) {
+            ds_put_format(s, "%s%u", s->length > start ? "," : "", k);
+        }
+    }
+    if (s->length == start) {
+        ds_put_cstr(s, "none");
+    }
+}
+
+void
+ctrl_shards_format_header(const struct ctrl *c, struct ds *s)
+{
+    if (!c->shards) {
+        return;
+    }
+    ds_put_format(s, "%u shards; this vplane-ctrl (%s) serves ",
+                  n_shards(c), c->name);
+    format_list(c, true, s);
+    ds_put_cstr(s, "\n");
+}
+
+/* SHARD and SERVED_BY: this controller, or the shard's holder recorded in
+ * the database. */
+void
+ctrl_shards_format_host(const struct ctrl *c, const struct vprec_host *row,
+                        struct ds *s)
+{
+    unsigned int k = shard_of_host(row->name, n_shards(c));
+    const char *holder = (ctrl_serves(c, row->name) ? c->name
+                          : recorded_holder(c, k));
+
+    ds_put_format(s, "%5u  %-16s ", k, holder ? holder : "-");
+}
+
+/* Another controller's host, from the status its controller wrote. */
+void
+ctrl_shards_format_other(const struct ctrl *c, const struct vprec_host *row,
+                         struct ds *s)
+{
+    const char *via = smap_get(&row->status, "controller");
+    char conn[64];
+
+    if (smap_get_bool(&row->status, "connected", false)) {
+        snprintf(conn, sizeof conn, "up via %s", via ? via : "?");
+    } else {
+        ovs_strlcpy(conn, "not connected", sizeof conn);
+    }
+    ds_put_format(s, "%-16s %-15s %-24s %-5s %10s %10s %7"PRIuSIZE"  ",
+                  row->name, row->vtep, conn,
+                  smap_get_bool(&row->status, "live", false) ? "yes" : "no",
+                  smap_get_def(&row->status, "generation", "0"),
+                  smap_get_def(&row->status, "acked", "0"), row->n_subsets);
+    /* Only shard 0's holder hands the blocks out and knows them. */
+    size_t start = s->length;
+    if (ctrl_is_global(c)) {
+        snat_blocks_format_host(c->snat, row->name, s);
+    } else {
+        ds_put_cstr(s, "(shard 0's holder)");
+    }
+    ds_put_char_multiple(s, ' ', MAX(1, 25 - (int) (s->length - start)));
+    ctrl_shards_format_host(c, row, s);
+    ds_put_format(s, "%s\n", smap_get_def(&row->status, "error", "-"));
+}
+
+/* ctrl/shards: every shard, who holds it, how many hosts it has. */
+void
+ctrl_format_shards(const struct ctrl *c, struct ds *s)
+{
+    if (!c->shards) {
+        ds_put_format(s, "1 shard (Deployment.shards unset or 1): %s\n",
+                      c->active ? "this vplane-ctrl serves every host"
+                      : "standby: another vplane-ctrl holds the database "
+                        "lock");
+        return;
+    }
+    unsigned int n = n_shards(c);
+    size_t *hosts = xcalloc(n, sizeof *hosts);
+    const struct vprec_host *row;
+    VPREC_HOST_FOR_EACH (row, c->idl) {
+        hosts[shard_of_host(row->name, n)]++;
+    }
+    ctrl_shards_format_header(c, s);
+    ds_put_format(s, "%-5s %-6s %-9s %-10s %s\n", "SHARD", "HOSTS",
+                  "PREFERRED", "HERE", "RECORDED_HOLDER");
+    for (unsigned int k = 0; k < n; k++) {
+        const char *holder = recorded_holder(c, k);
+        ds_put_format(s, "%-5u %-6"PRIuSIZE" %-9s %-10s %s\n", k, hosts[k],
+                      shards_preferred(c->shards, k) ? "yes" : "no",
+                      c->serving[k] ? "serving"
+                      : shards_requested(c->shards, k) ? "queued"
+                      : "waiting",
+                      holder ? holder : "-");
+    }
+    free(hosts);
+}

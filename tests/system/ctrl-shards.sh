@@ -1,0 +1,166 @@
+#!/bin/bash
+# Three vplane-ctrl active at once on one database of 3 shards, each taking
+# one shard first (--shards=K) and queuing for the others.  Four hosts list
+# every controller, in different orders: each host ends up on the holder of
+# its shard (the others refuse its hello and it moves on).  The holder of
+# shard 1 is killed with SIGKILL while VMs on every host ping across hosts:
+# a survivor takes shard 1, its hosts reconnect to it, the pings lose
+# nothing, a change made right after reaches every host, and ctrl/hosts on
+# both survivors says who serves whom.
+. "$(dirname "$0")/../lib/world.sh"
+. "$(dirname "$0")/../lib/check.sh"
+check_require_root
+check_require_tools ping
+
+# The host names spread over the shards (shard_of_host(), hash of the name
+# mod 3): node1 -> 0, node2 and node3 -> 1, node4 -> 2.  The test checks it
+# in ctrl/hosts rather than trusting this comment.
+HOSTS="node1 node2 node3 node4"
+c1=tcp:$WORLD_CTRL_IP:6653
+c2=tcp:$WORLD_CTRL2_IP:6653
+c3=tcp:$WORLD_FABRIC_PREFIX.252:6653
+
+world_init shctl
+world_controller --name=c1 --shards=0 || check_fail "c1 did not start"
+world_standby_ctrl --name=c2 --shards=1 || check_fail "c2 did not start"
+world_fabric_ns ctrl3 "$WORLD_FABRIC_PREFIX.252"
+world_start_ctrl_as ctrl3 "$WORLD_FABRIC_PREFIX.252" --name=c3 --shards=2 \
+    || check_fail "c3 did not start"
+world_nb set-deployment shards=3
+check_contains "$(world_nb deployment-show)" "shards=3" "deployment-show"
+world_nb tenant-add acme -- vnet-add web 5001 acme 10.1.0.1/16
+for i in 1 2 3 4; do
+    world_nb host-add node$i 192.168.100.$i
+done
+
+# serving CTRL SHARD: whether controller CTRL serves shard SHARD.
+serving() {
+    world_ctrl_at "$1" ctrl/shards | awk -v k="$2" '$1 == k && $4 == "serving" { f = 1 } END { exit !f }'
+}
+check_step "each controller takes its preferred shard"
+world_wait_for serving ctrl 0 || check_fail "c1 does not serve shard 0"
+world_wait_for serving ctrl2 1 || check_fail "c2 does not serve shard 1"
+world_wait_for serving ctrl3 2 || check_fail "c3 does not serve shard 2"
+
+world_host node1 192.168.100.1 --controller="$c3,$c2,$c1"
+world_host node2 192.168.100.2 --controller="$c1,$c2,$c3"
+world_host node3 192.168.100.3 --controller="$c3,$c1,$c2"
+world_host node4 192.168.100.4 --controller="$c1,$c2,$c3"
+for i in 1 2 3 4; do
+    world_vm vm$i node$i 02:00:00:00:01:0$i 10.1.0.1$i/16 10.1.0.1
+    world_ctl node$i port/add vm$i web 02:00:00:00:01:0$i 10.1.0.1$i >/dev/null
+done
+
+check_match() {
+    grep -qE -- "$2" <<<"$1" || check_fail "$3: /$2/ not found in: $1"
+}
+# wait_long COMMAND...: COMMAND succeeds within 30 s (a host refused by
+# every controller backs off up to 8 s between rounds).
+wait_long() {
+    local i
+    for i in $(seq 300); do
+        "$@" >/dev/null 2>&1 && return 0
+        sleep 0.1
+    done
+    "$@"
+}
+# server_of HOST [CTRL...]: the controller (among CTRL..., default all)
+# whose session with HOST is up.
+server_of() {
+    local h=$1 c; shift
+    for c in ${*:-ctrl ctrl2 ctrl3}; do
+        if world_ctrl_at "$c" ctrl/host-diff "$h" 2>/dev/null \
+                | grep -q "^host $h: connected"; then
+            echo "$c"
+            return 0
+        fi
+    done
+    return 1
+}
+# synced_all CTRL...: every host is connected to one of CTRL..., has
+# acknowledged the last generation it sent, holds the desired state and
+# says it is in sync (as check.sh's wait_synced, across controllers).
+synced_all() {
+    local h c out
+    for h in $HOSTS; do
+        c=$(server_of "$h" "$@") || { echo "$h: no controller"; return 1; }
+        out=$(world_ctrl_at "$c" ctrl/host-diff "$h")
+        grep -q "^host $h: connected, generation \([0-9]*\) sent, \1 acknowledged" <<<"$out" \
+            && grep -q "no difference from the desired state" <<<"$out" \
+            && world_ctl "$h" controller/show | grep -q ": in sync$" \
+            || { echo "$h on $c: $out"; return 1; }
+    done
+}
+
+check_step "every host is served by the holder of its shard"
+wait_long synced_all ctrl ctrl2 ctrl3 || check_fail "hosts not in sync"
+check_eq "$(server_of node1)" ctrl "node1 (shard 0) on c1"
+check_eq "$(server_of node2)" ctrl2 "node2 (shard 1) on c2"
+check_eq "$(server_of node3)" ctrl2 "node3 (shard 1) on c2"
+check_eq "$(server_of node4)" ctrl3 "node4 (shard 2) on c3"
+hosts=$(world_ctrl_at ctrl ctrl/hosts)
+check_contains "$hosts" "3 shards; this vplane-ctrl (c1) serves 0" "c1's ctrl/hosts"
+check_match "$hosts" "node2 .* up via c2 .* 1  c2 " "c1 says c2 serves node2"
+check_match "$hosts" "node4 .* up via c3 .* 2  c3 " "c1 says c3 serves node4"
+check_contains "$(world_ctl node1 controller/show)" "controller $c1: in sync" \
+    "node1 moved past c3 and c2 to c1"
+check_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node4" "c3's sessions"
+check_not_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node1" \
+    "c3 keeps no session with node1"
+check_ping vm1 10.1.0.12
+check_ping vm3 10.1.0.14
+
+check_step "SIGKILL c2 while VMs ping across hosts"
+# Every host sends and receives: vm1 -> vm2 and vm3 -> vm4 cross shards,
+# vm2 -> vm3 stays in the shard that moves.
+pings="1:10.1.0.12 3:10.1.0.14 2:10.1.0.13 4:10.1.0.11"
+for p in $pings; do
+    world_bg "vm${p%%:*}" ping -i 0.1 -c 100 -W 1 "${p#*:}" \
+        >"$WORLD_DIR/ping${p%%:*}.out" 2>&1
+    ping_pids="${ping_pids:-} $WORLD_BG_PID"
+done
+sleep 2
+killed_at=$(date +%s.%N)
+kill -9 "$(cat "$WORLD_DIR/ctrl2.pid")"
+rm -f "$WORLD_DIR/ctrl2.pid"
+
+check_step "a survivor takes shard 1 and its hosts reconnect to it"
+taken() { serving ctrl 1 || serving ctrl3 1; }
+world_wait_for taken || check_fail "nobody took shard 1"
+wait_long synced_all ctrl ctrl3 || check_fail "hosts not back in sync"
+echo "hosts back in sync $(awk -v a="$killed_at" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after the kill"
+new=$(server_of node2 ctrl ctrl3)
+check_eq "$(server_of node3 ctrl ctrl3)" "$new" "node3 with node2"
+other=ctrl; [ "$new" = ctrl ] && other=ctrl3
+newname=c1; [ "$new" = ctrl3 ] && newname=c3
+
+check_step "a change right after reaches every host"
+world_nb port-add web 02:cc:00:00:00:01 10.1.250.1 vtep=192.168.100.77
+wait_long synced_all ctrl ctrl3 || check_fail "hosts not in sync after the change"
+for h in $HOSTS; do
+    check_contains "$(world_ctl $h xlate/dump web | grep 02:cc:00:00:00:01)" \
+        192.168.100.77 "$h: the change made after the kill"
+done
+
+check_step "ctrl/hosts on both survivors says who serves whom"
+# Status rows are written at most once a second.
+says() {
+    local out; out=$(world_ctrl_at "$other" ctrl/hosts)
+    grep -q "node2 .* up via $newname .* 1  $newname " <<<"$out" \
+        && grep -q "node3 .* up via $newname .* 1  $newname " <<<"$out"
+}
+world_wait_for says || check_fail "$other's ctrl/hosts: $(world_ctrl_at "$other" ctrl/hosts)"
+hosts=$(world_ctrl_at "$new" ctrl/hosts)
+check_match "$hosts" "node2 .* up [0-9]*s .* 1  $newname " "$newname serves node2"
+check_match "$hosts" "node3 .* up [0-9]*s .* 1  $newname " "$newname serves node3"
+check_match "$(world_ctrl_at "$new" ctrl/shards)" "^1 .* serving " "$newname's ctrl/shards"
+
+check_step "the pings lost nothing"
+wait $ping_pids
+for p in $pings; do
+    check_contains "$(cat "$WORLD_DIR/ping${p%%:*}.out")" \
+        "100 packets transmitted, 100 received, 0% packet loss" \
+        "ping vm${p%%:*} -> ${p#*:} through the kill"
+done
+check_ping vm2 10.1.0.14
+echo "PASS"
