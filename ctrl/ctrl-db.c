@@ -437,6 +437,7 @@ ctrl_db_track(struct ctrl *c)
     }
     if (vprec_deployment_track_get_first(c->idl)) {
         c->subsets_dirty = true;
+        c->liveness_due = 0;    /* The grace period may have changed. */
     }
     snat_blocks_track(c->snat, c->idl);
 }
@@ -489,6 +490,7 @@ write_status(struct ctrl *c, const struct vprec_deployment *d)
         smap_destroy(&status);
         h->status_dirty = false;
     }
+    c->status_pending = false;
     if (d->generation != c->generation && ctrl_is_global(c)) {
         vprec_deployment_set_generation(d, c->generation);
     }
@@ -499,20 +501,8 @@ write_status(struct ctrl *c, const struct vprec_deployment *d)
 static bool
 status_due(const struct ctrl *c)
 {
-    const struct ctrl_host *h;
-
-    if (time_msec() < c->next_status) {
-        return false;
-    }
-    if (c->status_gen != c->generation) {
-        return true;
-    }
-    HMAP_FOR_EACH (h, node, &c->hosts) {
-        if (h->status_dirty) {
-            return true;
-        }
-    }
-    return false;
+    return (time_msec() >= c->next_status
+            && (c->status_gen != c->generation || c->status_pending));
 }
 
 void
@@ -556,7 +546,7 @@ ctrl_db_redo_all(struct ctrl *c)
     struct ctrl_host *h;
 
     HMAP_FOR_EACH (h, node, &c->hosts) {
-        h->status_dirty = true;
+        ctrl_host_status_changed(c, h);
     }
     c->status_gen = -1;
     c->next_status = 0;

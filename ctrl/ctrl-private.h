@@ -87,6 +87,9 @@ struct ctrl {
     bool joins_pending;         /* Hosts joined: assign after joins_due. */
     long long int joins_due;
     long long int next_status;  /* Host.status is written at most so often. */
+    bool status_pending;        /* Some host's 'status_dirty' is set. */
+    long long int liveness_due; /* update_liveness() has work to do: a lost
+                                 * host's grace period ends (0: look). */
 
     long long int generation;   /* The last one given out. */
     unsigned int pushed_seqno;  /* IDL seqno of the last push. */
@@ -120,6 +123,12 @@ void ctrl_push_wait(const struct ctrl *);
 /* The view 'row' should have (from the cached parts). */
 void ctrl_host_view(struct ctrl *, const struct vprec_host *row,
                     struct host_view *);
+
+/* Notes that 'h''s Host.status is to be written, or that its session
+ * ended: so that neither costs a walk of every host per main-loop
+ * iteration to find. */
+void ctrl_host_status_changed(struct ctrl *, struct ctrl_host *);
+void ctrl_host_lost(struct ctrl *, struct ctrl_host *);
 
 struct ctrl_host *ctrl_host_find(const struct ctrl *, const char *name);
 struct ctrl_host *ctrl_host_get(struct ctrl *, const char *name);

@@ -59,7 +59,7 @@ send_snapshot(struct ctrl *c, struct ctrl_host *h,
     h->synced = true;
     h->full = false;
     h->need_snapshot = false;
-    h->status_dirty = true;
+    ctrl_host_status_changed(c, h);
 }
 
 static void
@@ -78,7 +78,7 @@ send_changes(struct ctrl *c, struct ctrl_host *h, struct json *add,
     VLOG_DBG("host %s: update, generation %lld, %"PRIuSIZE" changes",
              h->name, gen, n);
     h->sent_gen = gen;
-    h->status_dirty = true;
+    ctrl_host_status_changed(c, h);
 }
 
 /* An update from the parts the last change replaced ('old') and their
@@ -262,7 +262,7 @@ ctrl_push(struct ctrl *c)
                 sb_session_set_host(h->session, NULL);
                 sb_session_close(h->session);
                 h->session = NULL;
-                h->lost_at = time_msec();
+                ctrl_host_lost(c, h);
             }
             continue;
         }

@@ -263,7 +263,7 @@ ctrl_hello(struct ctrl *c, struct sb_session *s, const char *name,
     h->lost_before_active = false;
     h->synced = false;
     ctrl_push_queue_snapshot(c, h);
-    h->status_dirty = true;
+    ctrl_host_status_changed(c, h);
     if (!h->live) {
         h->live = true;
         /* Hosts come in bursts (a controller restart, a cold start): one
@@ -287,15 +287,15 @@ ctrl_host_session(const struct ctrl *c, const char *name)
 }
 
 void
-ctrl_session_closed(struct ctrl *c OVS_UNUSED, struct sb_session *s)
+ctrl_session_closed(struct ctrl *c, struct sb_session *s)
 {
     struct ctrl_host *h = sb_session_host(s);
 
     if (h && h->session == s) {
         h->session = NULL;
-        h->lost_at = time_msec();
+        ctrl_host_lost(c, h);
         h->synced = false;
-        h->status_dirty = true;
+        ctrl_host_status_changed(c, h);
         VLOG_INFO("host %s: session lost; its subsets stay with it for the "
                   "grace period", h->name);
     }
@@ -331,7 +331,7 @@ ctrl_ack(struct ctrl *c OVS_UNUSED, struct sb_session *s,
         h->error = NULL;
         h->acked_gen = generation;
     }
-    h->status_dirty = true;
+    ctrl_host_status_changed(c, h);
 }
 
 char *
@@ -392,23 +392,45 @@ ctrl_port_status(struct ctrl *c, struct sb_session *s,
 /* Liveness: a host that lost its session is taken out of the subset
  * assignment only after the grace period, so a restart or a short network
  * problem moves nothing. */
+void
+ctrl_host_status_changed(struct ctrl *c, struct ctrl_host *h)
+{
+    h->status_dirty = true;
+    c->status_pending = true;
+}
+
+void
+ctrl_host_lost(struct ctrl *c, struct ctrl_host *h)
+{
+    h->lost_at = time_msec();
+    c->liveness_due = 0;
+}
+
 static void
 update_liveness(struct ctrl *c)
 {
     long long int now = time_msec();
+    long long int next = LLONG_MAX;
     int grace = ctrl_grace_ms(c);
     struct ctrl_host *h;
 
+    if (now < c->liveness_due) {
+        return;
+    }
     HMAP_FOR_EACH (h, node, &c->hosts) {
-        if (h->live && !h->session && h->lost_at
-            && now - h->lost_at >= grace) {
+        if (!h->live || h->session || !h->lost_at) {
+            continue;
+        } else if (now - h->lost_at >= grace) {
             VLOG_INFO("host %s: gone for %d ms, its subsets move", h->name,
                       grace);
             h->live = false;
-            h->status_dirty = true;
+            ctrl_host_status_changed(c, h);
             c->subsets_dirty = true;
+        } else {
+            next = MIN(next, h->lost_at + grace);
         }
     }
+    c->liveness_due = next;
 }
 
 /* A host that held subsets counts as just lost, so it keeps them while it
@@ -423,7 +445,7 @@ ctrl_load_host(struct ctrl *c, const struct vprec_host *row)
          * controller became active, rather than "never connected";
          * its address stays in its status. */
         struct ctrl_host *h = ctrl_host_get(c, row->name);
-        h->lost_at = time_msec();
+        ctrl_host_lost(c, h);
         h->lost_before_active = true;
         h->live = row->n_subsets > 0;
         if (address && !h->address) {
@@ -432,7 +454,7 @@ ctrl_load_host(struct ctrl *c, const struct vprec_host *row)
     }
     if (smap_get_bool(&row->status, "connected", false)) {
         /* Written by the previous controller: not true any more. */
-        ctrl_host_get(c, row->name)->status_dirty = true;
+        ctrl_host_status_changed(c, ctrl_host_get(c, row->name));
     }
 }
 
@@ -487,6 +509,7 @@ deactivate(struct ctrl *c)
     c->push_more = false;
     c->joins_pending = false;
     view_parts_clear(c->parts);
+    c->liveness_due = 0;
     /* The tracked changes are cleared while standing by. */
     c->subsets_dirty = true;
     snat_blocks_recheck(c->snat, true);
@@ -600,15 +623,9 @@ ctrl_wait(struct ctrl *c)
         poll_timer_wait_until(snat_blocks_next_check(c->snat));
     }
 
-    int grace = ctrl_grace_ms(c);
-    struct ctrl_host *h;
-    HMAP_FOR_EACH (h, node, &c->hosts) {
-        if (h->live && !h->session && h->lost_at) {
-            poll_timer_wait_until(h->lost_at + grace);
-        }
-        if (h->status_dirty) {
-            poll_timer_wait_until(c->next_status);
-        }
+    poll_timer_wait_until(c->liveness_due);
+    if (c->status_pending) {
+        poll_timer_wait_until(c->next_status);
     }
     if (!c->txn && (!ovs_list_is_empty(&c->port_events)
                     || ((c->subsets_dirty

@@ -52,6 +52,11 @@ struct view_parts {
     struct shash hosts;         /* Name -> struct host_part. */
     struct hmap refs;           /* struct row_ref. */
     bool complete;              /* Every part of the database computed. */
+    /* The parts dropped since, to compute again: a change costs its own
+     * parts, not a look at every tenant and host. */
+    struct sset missing_tenants;
+    struct sset missing_hosts;
+    struct ovsdb_idl_index *host_by_name;
 
     /* The last change: the parts it replaced, as they were (what a host
      * that was up to date had of them), and which parts it changed. */

@@ -57,6 +57,7 @@ static void
 drop_tenant(struct view_parts *p, struct change *ch, const char *name)
 {
     sset_add(&ch->tenants, name);
+    sset_add(&p->missing_tenants, name);
     drop_part(&p->tenants, &p->prev_tenants, name, part_free_cb);
 }
 
@@ -64,6 +65,7 @@ static void
 drop_host(struct view_parts *p, struct change *ch, const char *name)
 {
     sset_add(ch->hosts, name);
+    sset_add(&p->missing_hosts, name);
     drop_part(&p->hosts, &p->prev_hosts, name, host_part_free_cb);
 }
 

@@ -42,6 +42,7 @@ view_parts_create(struct ovsdb_idl *idl)
     p->ports_by_host = ovsdb_idl_index_create1(idl, &vprec_port_col_host);
     p->routes_by_tenant = ovsdb_idl_index_create1(idl,
                                                   &vprec_route_col_tenant);
+    p->host_by_name = ovsdb_idl_index_create1(idl, &vprec_host_col_name);
     ovsdb_idl_track_add_all(idl);
     shash_init(&p->tenants);
     shash_init(&p->hosts);
@@ -49,6 +50,8 @@ view_parts_create(struct ovsdb_idl *idl)
     shash_init(&p->prev_tenants);
     shash_init(&p->prev_hosts);
     sset_init(&p->changed_tenants);
+    sset_init(&p->missing_tenants);
+    sset_init(&p->missing_hosts);
     host_view_init(&p->global_was);
     host_view_init(&p->global_is);
     return p;
@@ -139,6 +142,8 @@ view_parts_clear(struct view_parts *p)
         vpp_ref_free(r);
     }
     p->complete = false;
+    sset_clear(&p->missing_tenants);
+    sset_clear(&p->missing_hosts);
 }
 
 void
@@ -151,6 +156,8 @@ view_parts_destroy(struct view_parts *p)
         shash_destroy(&p->prev_tenants);
         shash_destroy(&p->prev_hosts);
         sset_destroy(&p->changed_tenants);
+        sset_destroy(&p->missing_tenants);
+        sset_destroy(&p->missing_hosts);
         host_view_destroy(&p->global_was);
         host_view_destroy(&p->global_is);
         hmap_destroy(&p->refs);
@@ -466,17 +473,43 @@ vpp_host_part(struct view_parts *p, const struct ovsdb_idl *idl,
 /* Computes every part the database has and the cache lacks, so that the
  * lists of refused rows are complete.  After a change that is the parts
  * it dropped. */
+static const struct vprec_host *
+host_by_name(const struct view_parts *p, const char *name)
+{
+    struct vprec_host *key = vprec_host_index_init_row(p->host_by_name);
+    vprec_host_index_set_name(key, name);
+    const struct vprec_host *h = vprec_host_index_find(p->host_by_name, key);
+    vprec_host_index_destroy_row(key);
+    return h;
+}
+
 void
 vpp_complete(struct view_parts *p, const struct ovsdb_idl *idl)
 {
-    const struct vprec_tenant *t;
-    VPREC_TENANT_FOR_EACH (t, idl) {
-        vpp_tenant_part(p, t->name);
+    const char *name;
+
+    if (!p->complete) {
+        const struct vprec_tenant *t;
+        VPREC_TENANT_FOR_EACH (t, idl) {
+            vpp_tenant_part(p, t->name);
+        }
+        const struct vprec_host *h;
+        VPREC_HOST_FOR_EACH (h, idl) {
+            vpp_host_part(p, idl, h);
+        }
+    } else {
+        SSET_FOR_EACH (name, &p->missing_tenants) {
+            vpp_tenant_part(p, name);
+        }
+        SSET_FOR_EACH (name, &p->missing_hosts) {
+            const struct vprec_host *h = host_by_name(p, name);
+            if (h) {
+                vpp_host_part(p, idl, h);
+            }
+        }
     }
-    const struct vprec_host *h;
-    VPREC_HOST_FOR_EACH (h, idl) {
-        vpp_host_part(p, idl, h);
-    }
+    sset_clear(&p->missing_tenants);
+    sset_clear(&p->missing_hosts);
     vpp_global_part(p, idl);
     p->complete = true;
 }
