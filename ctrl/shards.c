@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl/vplane-idl.h"
-#include "hash.h"
+#include "crc32c.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
@@ -37,10 +37,16 @@ struct shards {
 unsigned int
 shard_of_host(const char *name, unsigned int n_shards)
 {
-    /* hash_string() is Open vSwitch's murmur over the bytes, the same on
-     * every machine and in every release we link: every controller and
-     * vplane-ctl agree on it. */
-    return n_shards > 1 ? hash_string(name, 0) % n_shards : 0;
+    /* Every controller and vplane-ctl must agree, whatever machine and
+     * build: hash_string() is not that (Open vSwitch builds it on the CPU's
+     * CRC32 instruction when compiled for SSE 4.2 or ARMv8 CRC, on murmur
+     * otherwise), but crc32c() is one checksum, RFC 3720's, in software.
+     * Its value is computed in host order and only typed big-endian (for
+     * SCTP's header): taken as it is, it is the standard CRC32C on any
+     * machine. */
+    uint32_t crc = (OVS_FORCE uint32_t) crc32c((const uint8_t *) name,
+                                               strlen(name));
+    return n_shards > 1 ? crc % n_shards : 0;
 }
 
 const char *

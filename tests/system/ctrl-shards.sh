@@ -13,9 +13,9 @@ check_require_root
 check_require_tools ping
 
 # The host names spread over the shards (shard_of_host(), hash of the name
-# mod 3): node1 -> 0, node2 and node3 -> 1, node4 -> 2.  The test checks it
+# mod 3): node1 -> 0, node2 and node6 -> 1, node4 -> 2.  The test checks it
 # in ctrl/hosts rather than trusting this comment.
-HOSTS="node1 node2 node3 node4"
+HOSTS="node1 node2 node6 node4"
 c1=tcp:$WORLD_CTRL_IP:6653
 c2=tcp:$WORLD_CTRL2_IP:6653
 c3=tcp:$WORLD_FABRIC_PREFIX.252:6653
@@ -29,7 +29,7 @@ world_start_ctrl_as ctrl3 "$WORLD_FABRIC_PREFIX.252" --name=c3 --shards=2 \
 world_nb set-deployment shards=3
 check_contains "$(world_nb deployment-show)" "shards=3" "deployment-show"
 world_nb tenant-add acme -- vnet-add web 5001 acme 10.1.0.1/16
-for i in 1 2 3 4; do
+for i in 1 2 6 4; do
     world_nb host-add node$i 192.168.100.$i
 done
 
@@ -44,9 +44,9 @@ world_wait_for serving ctrl3 2 || check_fail "c3 does not serve shard 2"
 
 world_host node1 192.168.100.1 --controller="$c3,$c2,$c1"
 world_host node2 192.168.100.2 --controller="$c1,$c2,$c3"
-world_host node3 192.168.100.3 --controller="$c3,$c1,$c2"
+world_host node6 192.168.100.6 --controller="$c3,$c1,$c2"
 world_host node4 192.168.100.4 --controller="$c1,$c2,$c3"
-for i in 1 2 3 4; do
+for i in 1 2 6 4; do
     world_vm vm$i node$i 02:00:00:00:01:0$i 10.1.0.1$i/16 10.1.0.1
     world_ctl node$i port/add vm$i web 02:00:00:00:01:0$i 10.1.0.1$i >/dev/null
 done
@@ -96,7 +96,7 @@ check_step "every host is served by the holder of its shard"
 wait_long synced_all ctrl ctrl2 ctrl3 || check_fail "hosts not in sync"
 check_eq "$(server_of node1)" ctrl "node1 (shard 0) on c1"
 check_eq "$(server_of node2)" ctrl2 "node2 (shard 1) on c2"
-check_eq "$(server_of node3)" ctrl2 "node3 (shard 1) on c2"
+check_eq "$(server_of node6)" ctrl2 "node6 (shard 1) on c2"
 check_eq "$(server_of node4)" ctrl3 "node4 (shard 2) on c3"
 hosts=$(world_ctrl_at ctrl ctrl/hosts)
 check_contains "$hosts" "3 shards; this vplane-ctrl (c1) serves 0" "c1's ctrl/hosts"
@@ -108,12 +108,12 @@ check_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node4" "c3's sessions"
 check_not_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node1" \
     "c3 keeps no session with node1"
 check_ping vm1 10.1.0.12
-check_ping vm3 10.1.0.14
+check_ping vm6 10.1.0.14
 
 check_step "SIGKILL c2 while VMs ping across hosts"
-# Every host sends and receives: vm1 -> vm2 and vm3 -> vm4 cross shards,
-# vm2 -> vm3 stays in the shard that moves.
-pings="1:10.1.0.12 3:10.1.0.14 2:10.1.0.13 4:10.1.0.11"
+# Every host sends and receives: vm1 -> vm2 and vm6 -> vm4 cross shards,
+# vm2 -> vm6 stays in the shard that moves.
+pings="1:10.1.0.12 6:10.1.0.14 2:10.1.0.16 4:10.1.0.11"
 for p in $pings; do
     world_bg "vm${p%%:*}" ping -i 0.1 -c 100 -W 1 "${p#*:}" \
         >"$WORLD_DIR/ping${p%%:*}.out" 2>&1
@@ -130,7 +130,7 @@ world_wait_for taken || check_fail "nobody took shard 1"
 wait_long synced_all ctrl ctrl3 || check_fail "hosts not back in sync"
 echo "hosts back in sync $(awk -v a="$killed_at" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after the kill"
 new=$(server_of node2 ctrl ctrl3)
-check_eq "$(server_of node3 ctrl ctrl3)" "$new" "node3 with node2"
+check_eq "$(server_of node6 ctrl ctrl3)" "$new" "node6 with node2"
 other=ctrl; [ "$new" = ctrl ] && other=ctrl3
 newname=c1; [ "$new" = ctrl3 ] && newname=c3
 
@@ -147,12 +147,12 @@ check_step "ctrl/hosts on both survivors says who serves whom"
 says() {
     local out; out=$(world_ctrl_at "$other" ctrl/hosts)
     grep -q "node2 .* up via $newname .* 1  $newname " <<<"$out" \
-        && grep -q "node3 .* up via $newname .* 1  $newname " <<<"$out"
+        && grep -q "node6 .* up via $newname .* 1  $newname " <<<"$out"
 }
 world_wait_for says || check_fail "$other's ctrl/hosts: $(world_ctrl_at "$other" ctrl/hosts)"
 hosts=$(world_ctrl_at "$new" ctrl/hosts)
 check_match "$hosts" "node2 .* up [0-9]*s .* 1  $newname " "$newname serves node2"
-check_match "$hosts" "node3 .* up [0-9]*s .* 1  $newname " "$newname serves node3"
+check_match "$hosts" "node6 .* up [0-9]*s .* 1  $newname " "$newname serves node6"
 check_match "$(world_ctrl_at "$new" ctrl/shards)" "^1 .* serving " "$newname's ctrl/shards"
 
 check_step "the pings lost nothing"
