@@ -505,12 +505,21 @@ status_due(const struct ctrl *c)
             && (c->status_gen != c->generation || c->status_pending));
 }
 
+bool
+ctrl_db_can_write(const struct ctrl *c)
+{
+    return (!c->txn
+            && (!c->retry_wait
+                || ovsdb_idl_get_seqno(c->idl) != c->retry_seqno));
+}
+
 void
 ctrl_db_write(struct ctrl *c)
 {
-    if (!c->loaded || c->txn) {
+    if (!c->loaded || !ctrl_db_can_write(c)) {
         return;
     }
+    c->retry_wait = false;
     const struct vprec_deployment *d = vprec_deployment_first(c->idl);
     if (d && sset_is_empty(&c->to_register)
         && ovs_list_is_empty(&c->port_events) && !subsets_need_check(c)
@@ -519,6 +528,7 @@ ctrl_db_write(struct ctrl *c)
     }
 
     c->txn = ovsdb_idl_txn_create(c->idl);
+    c->txn_seqno = ovsdb_idl_get_seqno(c->idl);
     ovsdb_idl_txn_add_comment(c->txn, "vplane-ctrl");
     d = ensure_deployment(c, c->txn);
     register_hosts(c, c->txn);
@@ -561,6 +571,12 @@ ctrl_db_txn_done(struct ctrl *c, enum ovsdb_idl_txn_status status)
     struct port_event *e;
 
     if (status == TXN_TRY_AGAIN) {
+        /* The database moved under it, or the IDL cannot send now: the
+         * redo waits for contents newer than those the transaction was
+         * made from, as ovs-vsctl does, rather than failing again at
+         * once. */
+        c->retry_seqno = c->txn_seqno;
+        c->retry_wait = true;
         /* Redo the reports against the database's new contents, ahead of
          * anything reported since. */
         while (!ovs_list_is_empty(&c->txn_events)) {

@@ -88,6 +88,10 @@ struct ctrl {
     long long int joins_due;
     long long int next_status;  /* Host.status is written at most so often. */
     bool status_pending;        /* Some host's 'status_dirty' is set. */
+    unsigned int txn_seqno;     /* IDL seqno 'txn' was made from. */
+    unsigned int retry_seqno;   /* The 'txn_seqno' of one that had to be
+                                 * tried again: wait for it to move. */
+    bool retry_wait;
     long long int liveness_due; /* update_liveness() has work to do: a lost
                                  * host's grace period ends (0: look). */
 
@@ -163,6 +167,9 @@ void ctrl_shards_format_other(const struct ctrl *, const struct vprec_host *,
 /* ctrl-db.c: one transaction with everything pending, if anything is. */
 void ctrl_db_track(struct ctrl *);
 void ctrl_db_write(struct ctrl *);
+/* Whether ctrl_db_write() may start a transaction: none in flight, and
+ * the database moved since the last one had to be tried again. */
+bool ctrl_db_can_write(const struct ctrl *);
 void ctrl_db_txn_done(struct ctrl *, enum ovsdb_idl_txn_status);
 void port_event_free(struct port_event *);
 

@@ -201,7 +201,7 @@ ctrl_shards_wait(struct ctrl *c)
 {
     if (c->shards) {
         shards_wait(c->shards);
-        if (c->active && ctrl_is_global(c)) {
+        if (c->active && ctrl_is_global(c) && ctrl_db_can_write(c)) {
             poll_timer_wait_until(c->next_global_check);
         }
     }

@@ -510,6 +510,7 @@ deactivate(struct ctrl *c)
     c->joins_pending = false;
     view_parts_clear(c->parts);
     c->liveness_due = 0;
+    c->retry_wait = false;
     /* The tracked changes are cleared while standing by. */
     c->subsets_dirty = true;
     snat_blocks_recheck(c->snat, true);
@@ -533,6 +534,20 @@ lock_is_ours(struct ctrl *c)
     return shards_idl_lock_is_ours(c->idl, &c->unlocked_seqno, c->active);
 }
 
+/* In sharded mode the main IDL takes no lock (the shards' IDLs do): it
+ * counts once connected and its data monitored since, as lock_is_ours()
+ * counts the lock -- not while it reconnects and still holds what it read
+ * before. */
+static bool
+main_idl_ready(struct ctrl *c)
+{
+    if (!ovsdb_idl_is_connected(c->idl)) {
+        c->unlocked_seqno = ovsdb_idl_get_seqno(c->idl);
+        return false;
+    }
+    return c->active || ovsdb_idl_get_seqno(c->idl) != c->unlocked_seqno;
+}
+
 void
 ctrl_run(struct ctrl *c)
 {
@@ -540,7 +555,8 @@ ctrl_run(struct ctrl *c)
     if (ctrl_shards_mode_changed(c) && c->active) {
         deactivate(c);
     }
-    if (c->shards ? !ctrl_shards_run(c) : !lock_is_ours(c)) {
+    if (c->shards ? !ctrl_shards_run(c) || !main_idl_ready(c)
+                  : !lock_is_ours(c)) {
         if (c->active) {
             VLOG_WARN("lost the database lock%s (or the database): this "
                       "vplane-ctrl stops serving until it holds one again",
@@ -619,15 +635,22 @@ ctrl_wait(struct ctrl *c)
     if (c->joins_pending) {
         poll_timer_wait_until(c->joins_due);
     }
+    poll_timer_wait_until(c->liveness_due);
+    /* What ctrl_db_write() does waits while a transaction is in flight,
+     * or after one was to be tried again until the database moves
+     * (ovsdb_idl_wait() and ovsdb_idl_txn_wait() wake us for both): its
+     * deadlines, passed meanwhile, would wake us for nothing, over and
+     * over. */
+    if (!ctrl_db_can_write(c)) {
+        return;
+    }
     if (ctrl_is_global(c)) {
         poll_timer_wait_until(snat_blocks_next_check(c->snat));
     }
-
-    poll_timer_wait_until(c->liveness_due);
     if (c->status_pending) {
         poll_timer_wait_until(c->next_status);
     }
-    if (!c->txn && (!ovs_list_is_empty(&c->port_events)
+    if ((!ovs_list_is_empty(&c->port_events)
                     || ((c->subsets_dirty
                          || snat_blocks_pending(c->snat, time_msec()))
                         && ctrl_is_global(c))

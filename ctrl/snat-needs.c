@@ -260,10 +260,15 @@ snat_needs_track(struct snat_needs *n, const struct ovsdb_idl *idl)
     const struct vprec_port *port;
     VPREC_PORT_FOR_EACH_TRACKED (port, idl) {
         struct port_need *pn = port_find(n, &port->header_.uuid);
+        bool deleted = vprec_port_is_deleted(port);
+        if (pn && !deleted && pn->need->pool == port_pool(n, port)
+            && !strcmp(pn->host->name, port->host->name)) {
+            continue;       /* Its state or name, as hosts report them. */
+        }
         if (pn) {
             port_forget(n, pn);
         }
-        if (!vprec_port_is_deleted(port)) {
+        if (!deleted) {
             port_note(n, port);
         }
     }

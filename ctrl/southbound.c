@@ -55,6 +55,7 @@ struct sb_session {
     struct ctrl_host *host;     /* Set by a successful hello. */
     struct sb_hello *hello;     /* A hello waiting for the host's older
                                  * session to prove it is alive, or NULL. */
+    unsigned long long int serial;  /* Which session of this server. */
     long long int live_reply_at;    /* When the last answer to a liveness
                                      * probe (see sb_hello) came, or 0. */
 };
@@ -72,6 +73,8 @@ struct sb_hello {
     char *version;
     struct json *id;            /* Of the hello request. */
     long long int since;        /* When the older session was probed. */
+    unsigned long long int probed;  /* Its serial: another session of the
+                                     * host is asked anew. */
 };
 
 /* The id of the probes that decide between two sessions of one host:
@@ -96,6 +99,7 @@ struct sb_server {
     size_t n_sessions;
     bool busy;                  /* Some session has output or no hello. */
     bool had_input;             /* The last pass received a message. */
+    unsigned long long int next_serial;
 };
 
 /* How long the next pass waits after one that received something: per
@@ -224,6 +228,7 @@ accept_one(struct sb_server *s)
         reconnect_set_probe_interval(session->fsm, SB_PROBE_INTERVAL_MS);
         reconnect_connected(session->fsm, now);
         session->created = now;
+        session->serial = ++s->next_serial;
         ovs_list_push_back(&s->sessions, &session->node);
         VLOG_INFO("%s: connected", session->peer);
         accepted = true;
@@ -343,6 +348,7 @@ contest_hello(struct sb_session *s, struct sb_session *old,
     hello->version = xstrdup(version);
     hello->id = json_clone(msg->id);
     hello->since = now;
+    hello->probed = old->serial;
     s->hello = hello;
     send_live_probe(old);
     VLOG_INFO("%s: hello for host %s, which has a session from %s: asking "
@@ -358,7 +364,14 @@ settle_hello(struct sb_session *s, long long int now)
     struct sb_session *old = ctrl_host_session(s->server->ctrl, hello->host);
 
     if (old && old != s && !old->closing) {
-        if (old->live_reply_at >= hello->since) {
+        if (old->serial != hello->probed) {
+            /* Another session took the host over meanwhile (a newcomer
+             * whose contest ended first): that one is asked now. */
+            hello->probed = old->serial;
+            hello->since = now;
+            send_live_probe(old);
+            return;
+        } else if (old->live_reply_at >= hello->since) {
             char *error = xasprintf("host: \"%s\" is connected from %s, "
                                     "which answers: this connection is not "
                                     "the host's live one", hello->host,
@@ -369,6 +382,9 @@ settle_hello(struct sb_session *s, long long int now)
                                 json_string_create(error),
                                 json_clone(hello->id)));
             free(error);
+            /* Settled: not also "closed before its hello was answered". */
+            s->hello = NULL;
+            sb_hello_free(hello);
             sb_session_close(s);
             return;
         } else if (now < hello->since + SB_CONTEST_MS) {
