@@ -36,7 +36,7 @@ ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/row-check.c ctrl/row-check.h \
 	ctrl/shards.c ctrl/shards.h ctrl/ctrl-shards.c \
 	ctrl/view-parts.c ctrl/view-parts.h ctrl/view-parts-private.h \
-	ctrl/view-parts-track.c \
+	ctrl/view-parts-track.c ctrl/idl-track.h \
 	ctrl/southbound.c ctrl/southbound.h \
 	ctrl/listen-queue.c ctrl/listen-queue.h
 

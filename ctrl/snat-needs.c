@@ -6,6 +6,7 @@
 #include <string.h>
 #include "ctrl/vplane-idl.h"
 #include "hash.h"
+#include "idl-track.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/vlog.h"
 #include "packets.h"
@@ -259,6 +260,9 @@ snat_needs_track(struct snat_needs *n, const struct ovsdb_idl *idl)
 
     const struct vprec_port *port;
     VPREC_PORT_FOR_EACH_TRACKED (port, idl) {
+        if (!IDL_ROW_CHANGED_ITSELF(port, port, PORT)) {
+            continue;
+        }
         struct port_need *pn = port_find(n, &port->header_.uuid);
         bool deleted = vprec_port_is_deleted(port);
         if (pn && !deleted && pn->need->pool == port_pool(n, port)

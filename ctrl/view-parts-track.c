@@ -11,6 +11,7 @@
 #include <string.h>
 #include "ctrl/vplane-idl.h"
 #include "host-view-private.h"
+#include "idl-track.h"
 #include "ovsdb-idl.h"
 #include "util.h"
 
@@ -175,6 +176,9 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
 
     const struct vprec_vnet *vnet;
     VPREC_VNET_FOR_EACH_TRACKED (vnet, idl) {
+        if (!IDL_ROW_CHANGED_ITSELF(vnet, vnet, VNET)) {
+            continue;
+        }
         bool deleted = vprec_vnet_is_deleted(vnet);
         drop_ref(p, &ch, &vnet->header_.uuid, deleted);
         if (deleted) {
@@ -187,10 +191,15 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
     }
     const struct vprec_port *port;
     VPREC_PORT_FOR_EACH_TRACKED (port, idl) {
-        port_changed(p, &ch, port);
+        if (IDL_ROW_CHANGED_ITSELF(port, port, PORT)) {
+            port_changed(p, &ch, port);
+        }
     }
     const struct vprec_route *route;
     VPREC_ROUTE_FOR_EACH_TRACKED (route, idl) {
+        if (!IDL_ROW_CHANGED_ITSELF(route, route, ROUTE)) {
+            continue;
+        }
         bool deleted = vprec_route_is_deleted(route);
         drop_ref(p, &ch, &route->header_.uuid, deleted);
         if (!deleted) {
@@ -199,6 +208,9 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
     }
     const struct vprec_firewall_rule *rule;
     VPREC_FIREWALL_RULE_FOR_EACH_TRACKED (rule, idl) {
+        if (!IDL_ROW_CHANGED_ITSELF(rule, firewall_rule, FIREWALL_RULE)) {
+            continue;
+        }
         drop_ref(p, &ch, &rule->header_.uuid,
                  vprec_firewall_rule_is_deleted(rule));
     }
@@ -228,7 +240,7 @@ view_parts_changed(struct view_parts *p, struct ovsdb_idl *idl,
     }
     const struct vprec_nat_rule *nat;
     VPREC_NAT_RULE_FOR_EACH_TRACKED (nat, idl) {
-        ch.all = true;
+        ch.all |= IDL_ROW_CHANGED_ITSELF(nat, nat_rule, NAT_RULE);
     }
     const struct vprec_deployment *d;
     VPREC_DEPLOYMENT_FOR_EACH_TRACKED (d, idl) {

@@ -1,8 +1,8 @@
 #!/bin/bash
 # The controller's incremental views (ctrl/view-parts.c) against the whole
-# computation, over random sequences of database changes: hosts, tenants,
-# VNets, subnets, ports (bound, moved, unbound), routes, firewall and NAT
-# rules, gateways, the subset count.  After every few changes
+# computation, over random sequences of database changes: hosts (and their
+# VTEPs), tenants, VNets, subnets, ports (bound, moved, unbound), routes,
+# firewall and NAT rules, gateways, the subset count.  After every few changes
 # ctrl/verify-views compares every host's view from the cached parts with
 # host_view_compute(); at the end the connected hosts have exactly the
 # desired state (ctrl/lagging), which they can only have if every change
@@ -97,7 +97,7 @@ def op():
     j, k = rnd.randint(1, 3), rnd.randint(1, 6)
     h = rnd.choice(hosts)
     n = int(h[1:])
-    choice = rnd.randint(0, 17)
+    choice = rnd.randint(0, 18)
     if choice == 0:
         extra = ["gateway=true"] if rnd.random() < 0.3 else []
         return ["host-add", h, "192.168.100.%d" % n] + extra
@@ -140,6 +140,12 @@ def op():
     if choice == 17:
         return ["set", "Host", h, "gateway=%s" % rnd.choice(["true",
                                                              "false"])]
+    if choice == 18 and n > 2:
+        # A host that moves to another VTEP (not h1 and h2, which run):
+        # its VMs' locations change in every tenant they are in, while the
+        # ports themselves do not.
+        return ["set", "Host", h, "vtep=192.168.%d.%d"
+                % (rnd.choice([100, 101]), n)]
     return ["set-deployment", "subsets=%d" % rnd.choice([8, 16, 32])]
 
 # A start that most changes can build on.
