@@ -102,6 +102,8 @@ struct ctrl {
     struct view_parts *parts;   /* What hosts should have, by part. */
     struct ovsdb_idl_index *host_by_name;
     bool push_more;             /* push() stopped at its budget. */
+    bool push_pending;          /* push() has hosts to walk: a change came,
+                                 * or it left some for later. */
     struct ovs_list snapshot_queue; /* Hosts waiting for a snapshot, in
                                      * the order of their hellos. */
     struct snat_blocks *snat;   /* Who holds which SNAT port block. */

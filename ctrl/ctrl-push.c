@@ -237,51 +237,63 @@ ctrl_push(struct ctrl *c)
         }
         sset_destroy(&concerned);
         c->pushed_seqno = seqno;
+        c->push_pending = true;
     }
 
     long long int now = time_msec();
     long long int deadline = now + PUSH_BUDGET_MS;
-    size_t in_flight = 0;
     c->push_more = false;
-    HMAP_FOR_EACH (h, node, &c->hosts) {
-        const struct vprec_host *row;
+    /* This runs on every wakeup: the hosts are walked only when a change
+     * (or a host left for later) asks for it. */
+    if (c->push_pending) {
+        c->push_pending = false;
+        HMAP_FOR_EACH (h, node, &c->hosts) {
+            const struct vprec_host *row;
 
-        in_flight += snapshot_in_flight(h, now);
-        /* Nothing to send (a deleted Host row makes every host dirty):
-         * no lookup either, as this runs on every wakeup. */
-        if (!h->session || (h->synced && !h->dirty)) {
-            continue;
-        }
-        row = ctrl_host_row(c, h->name);
-        if (!row) {
-            /* Deleted from the database (or never registered, while its
-             * auto-registration is in flight). */
-            if (sset_is_empty(&c->to_register) && !c->txn) {
-                VLOG_INFO("host %s: no longer in the database, closing its "
-                          "session", h->name);
-                sb_session_set_host(h->session, NULL);
-                sb_session_close(h->session);
-                h->session = NULL;
-                ctrl_host_lost(c, h);
+            /* Nothing to send (a deleted Host row makes every host dirty):
+             * no lookup either. */
+            if (!h->session || (h->synced && !h->dirty)) {
+                continue;
             }
-            continue;
+            row = ctrl_host_row(c, h->name);
+            if (!row) {
+                /* Deleted from the database (or never registered, while
+                 * its auto-registration is in flight). */
+                if (sset_is_empty(&c->to_register) && !c->txn) {
+                    VLOG_INFO("host %s: no longer in the database, closing "
+                              "its session", h->name);
+                    sb_session_set_host(h->session, NULL);
+                    sb_session_close(h->session);
+                    h->session = NULL;
+                    ctrl_host_lost(c, h);
+                } else {
+                    c->push_pending = true;     /* Look again later. */
+                }
+                continue;
+            }
+            if (!h->synced) {
+                /* Its snapshot, when its turn comes, has the change. */
+                ctrl_push_queue_snapshot(c, h);
+                continue;
+            }
+            if (time_msec() >= deadline) {
+                c->push_more = c->push_pending = true;
+                return;
+            }
+            if (h->need_snapshot) {
+                send_snapshot(c, h, row);
+            } else {
+                send_update(c, h, row);
+            }
+            h->dirty = false;
         }
-        if (!h->synced) {
-            /* Its snapshot, when its turn comes, has the change. */
-            ctrl_push_queue_snapshot(c, h);
-            continue;
-        }
-        if (time_msec() >= deadline) {
-            c->push_more = true;
-            return;
-        }
-        if (h->need_snapshot) {
-            send_snapshot(c, h, row);
-        } else {
-            send_update(c, h, row);
-        }
-        h->dirty = false;
     }
-    send_queued_snapshots(c, in_flight, deadline);
+    if (!ovs_list_is_empty(&c->snapshot_queue)) {
+        size_t in_flight = 0;
+        HMAP_FOR_EACH (h, node, &c->hosts) {
+            in_flight += snapshot_in_flight(h, now);
+        }
+        send_queued_snapshots(c, in_flight, deadline);
+    }
 }
 

@@ -72,6 +72,7 @@ ctrl_create(const char *db_remote)
     c->started = time_msec();
     c->snat = snat_blocks_create();
     c->subsets_dirty = true;
+    c->push_pending = true;
     return c;
 }
 
@@ -507,6 +508,7 @@ deactivate(struct ctrl *c)
     c->loaded = false;
     c->pushed_seqno = 0;
     c->push_more = false;
+    c->push_pending = true;
     c->joins_pending = false;
     view_parts_clear(c->parts);
     c->liveness_due = 0;
