@@ -72,6 +72,8 @@ sleep 2
 
 check_step "restart: every host reconnects and resynchronises"
 rm -f "$WORLD_DIR/ctrl.pid"
+# The restarted controller appends to the same log: its lines start here.
+log_from=$(($(wc -l <"$WORLD_DIR/ctrl.log") + 1))
 world_start_ctrl || check_fail "controller did not restart"
 wait_synced h1 h2 h3
 for h in h1 h2 h3; do
@@ -79,7 +81,13 @@ for h in h1 h2 h3; do
     check_not_contains "$(world_ctl $h xlate/dump web)" "$gone_mac" "$h: the entry deleted while the controller was down"
     check_contains "$(world_ctl $h xlate/dump web | grep 02:cc:00:00:00:01)" \
         192.168.100.77 "$h: the change made while the controller was down"
-    check_contains "$(world_ctl $h controller/show)" "connections 2," "$h reconnected once"
+    # Once to the restarted controller.  (Not "connections 2" on the
+    # host: a host whose session the dying controller closed before its
+    # listening socket may connect once more to the dying process, which
+    # the kernel then resets.)
+    check_eq "$(tail -n +"$log_from" "$WORLD_DIR/ctrl.log" \
+                | grep -c "host $h (VTEP .*) connected from")" 1 \
+        "$h's sessions with the restarted controller"
 done
 
 check_step "the ping lost nothing"
