@@ -93,7 +93,8 @@ struct sb_server {
      * a CPU (measured: 152 ms/s).  So after a pass that received
      * something, while no session has output queued or waits for its
      * hello, the next pass waits a little, in proportion to the sessions,
-     * and takes in every message that came meanwhile.  A pass that
+     * and takes in every message that came meanwhile -- even when the
+     * database or a command wakes the main loop meanwhile.  A pass that
      * received nothing sleeps until the next message, as before. */
     long long int last_pass;
     size_t n_sessions;
@@ -230,6 +231,7 @@ accept_one(struct sb_server *s)
         session->created = now;
         session->serial = ++s->next_serial;
         ovs_list_push_back(&s->sessions, &session->node);
+        s->busy = true;         /* Its hello is awaited. */
         VLOG_INFO("%s: connected", session->peer);
         accepted = true;
     }
@@ -643,6 +645,21 @@ run_session(struct sb_session *s, long long int now)
     }
 }
 
+static long long int
+pass_gap(const struct sb_server *server)
+{
+    return MIN(server->n_sessions * SB_PASS_US_PER_SESSION / 1000,
+               SB_PASS_MAX_GAP_MS);
+}
+
+/* Whether the next pass over the sessions waits (see struct sb_server). */
+static bool
+pass_waits(const struct sb_server *server, long long int now)
+{
+    return (server->had_input && !server->busy
+            && now < server->last_pass + pass_gap(server));
+}
+
 void
 sb_server_run(struct sb_server *server)
 {
@@ -650,6 +667,11 @@ sb_server_run(struct sb_server *server)
     struct sb_session *s;
 
     accept_sessions(server);
+    if (pass_waits(server, now)) {
+        /* Woken by something else (the database, a command): the pass
+         * is due at its time, sb_server_wait()'s timer. */
+        return;
+    }
     server->last_pass = now;
     server->n_sessions = 0;
     server->busy = false;
@@ -684,11 +706,8 @@ sb_server_wait(struct sb_server *server)
     long long int now = time_msec();
     struct sb_session *s;
 
-    long long int gap = MIN(server->n_sessions * SB_PASS_US_PER_SESSION
-                            / 1000, SB_PASS_MAX_GAP_MS);
-    if (server->had_input && !server->busy
-        && now < server->last_pass + gap) {
-        poll_timer_wait_until(server->last_pass + gap);
+    if (pass_waits(server, now)) {
+        poll_timer_wait_until(server->last_pass + pass_gap(server));
         return;
     }
     for (size_t i = 0; i < server->n_listeners; i++) {
