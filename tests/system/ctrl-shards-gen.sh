@@ -4,8 +4,10 @@
 # theirs; it is killed with SIGKILL and a survivor takes shard 1.  The
 # survivor's own counter is far behind, yet the hosts of shard 1 must see
 # only generations above those they already applied (the survivor goes on
-# from what c2 recorded in Host.status).  Also: shard 0's holder is the
-# one recorded in Deployment.shard_holders, which guards its global writes.
+# from what c2 recorded in Host.status).  Then the database records
+# another controller as shard 0's holder (as when shard 0 changes hands
+# before its old holder sees it): c1, still holding the lock, stops making
+# the global decisions and does not record itself back.
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 check_require_root
@@ -108,4 +110,22 @@ echo "after the takeover: node2 at generation $after2, node6 at $after6"
 world_nb port-add web 02:cc:00:00:00:99 10.1.250.99 vtep=192.168.100.77
 world_wait_for has_mac node2 02:cc:00:00:00:99 || check_fail "change after the takeover not on node2"
 [ "$(gen node2)" -gt "$after2" ] || check_fail "node2: generation went back after an update"
+check_step "a holder of shard 0 no longer recorded as such makes no global write"
+# As when shard 0 changed hands and the old holder has not yet seen its
+# lock go: the database records another controller as shard 0's holder.
+"$(world_ovsdb_bin)/ovsdb-client" transact "$WORLD_DB" '["VPlane",
+  {"op": "mutate", "table": "Deployment", "where": [],
+   "mutations": [["shard_holders", "delete", ["set", [0]]]]},
+  {"op": "mutate", "table": "Deployment", "where": [],
+   "mutations": [["shard_holders", "insert", ["map", [[0, "intruder"]]]]]}]' \
+    >/dev/null || check_fail "could not record another holder"
+not_global() {
+    world_ctrl_at ctrl ctrl/hosts | grep -q "^node4 .*(shard 0's holder)"
+}
+world_wait_for not_global || check_fail "c1 still makes the global decisions: $(world_ctrl_at ctrl ctrl/hosts)"
+check_match() {
+    grep -qE -- "$2" <<<"$1" || check_fail "$3: /$2/ not found in: $1"
+}
+check_match "$(world_ctrl_at ctrl ctrl/shards)" "^0 .* serving +intruder" \
+    "c1 does not record itself back"
 echo "PASS"
