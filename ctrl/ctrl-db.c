@@ -32,6 +32,7 @@
 VLOG_DEFINE_THIS_MODULE(ctrl_db);
 
 COVERAGE_DEFINE(ctrl_port_refused);
+COVERAGE_DEFINE(ctrl_port_report_dropped);
 
 #define DEFAULT_N_SUBSETS 64
 #define DEFAULT_GRACE_S 10
@@ -294,6 +295,25 @@ port_down(struct ctrl *c, const struct port_event *e,
     return true;
 }
 
+/* Drops the pending port reports of hosts this controller no longer
+ * serves (a shard lost).  Returns how many. */
+size_t
+ctrl_db_drop_reports(struct ctrl *c)
+{
+    struct port_event *e, *next;
+    size_t n = 0;
+
+    LIST_FOR_EACH_SAFE (e, next, node, &c->port_events) {
+        if (!ctrl_serves(c, e->host)) {
+            ovs_list_remove(&e->node);
+            port_event_free(e);
+            n++;
+        }
+    }
+    COVERAGE_ADD(ctrl_port_report_dropped, n);
+    return n;
+}
+
 static void
 write_port_events(struct ctrl *c, const struct vprec_deployment *d)
 {
@@ -304,7 +324,15 @@ write_port_events(struct ctrl *c, const struct vprec_deployment *d)
         const struct vprec_host *host = ctrl_host_row(c, e->host);
         const struct vprec_vnet *vnet = vnet_by_name(c, e->vnet);
 
-        if (!host) {
+        if (!ctrl_serves(c, e->host)) {
+            /* Put back by a failed transaction after its shard was lost:
+             * the host reports it again to the new holder. */
+            COVERAGE_INC(ctrl_port_report_dropped);
+            VLOG_INFO_RL(&rl, "host %s: port %s report dropped: its shard "
+                         "is no longer served here", e->host, e->port);
+            port_event_free(e);
+            continue;
+        } else if (!host) {
             VLOG_WARN_RL(&rl, "host %s: port %s report dropped: host not in "
                          "the database", e->host, e->port);
             port_event_free(e);
@@ -531,6 +559,7 @@ ctrl_db_write(struct ctrl *c)
     c->txn_seqno = ovsdb_idl_get_seqno(c->idl);
     ovsdb_idl_txn_add_comment(c->txn, "vplane-ctrl");
     d = ensure_deployment(c, c->txn);
+    ctrl_shards_verify(c, d);
     register_hosts(c, c->txn);
     write_port_events(c, d);
     if (ctrl_is_global(c)

@@ -115,6 +115,9 @@ struct ctrl {
     bool *prefs;                /* --shards (SHARDS_MAX), or NULL: all. */
     struct shards *shards;
     bool *serving;              /* Per shard: held, its hosts loaded. */
+    bool *claimed;              /* Per shard served: the database has
+                                 * recorded this controller as its holder
+                                 * since it took it (ctrl_shards_write()). */
     bool holders_dirty;         /* Deployment.shard_holders to write. */
     long long int next_global_check; /* Other controllers' hosts' status. */
 };
@@ -153,6 +156,8 @@ void ctrl_load_host(struct ctrl *, const struct vprec_host *row);
 /* ctrl-shards.c. */
 bool ctrl_serves(const struct ctrl *, const char *host);
 bool ctrl_is_global(const struct ctrl *);
+void ctrl_shards_verify(const struct ctrl *,
+                        const struct vprec_deployment *);
 bool ctrl_shards_mode_changed(struct ctrl *);
 bool ctrl_shards_run(struct ctrl *);
 void ctrl_shards_wait(struct ctrl *);
@@ -168,6 +173,7 @@ void ctrl_shards_format_other(const struct ctrl *, const struct vprec_host *,
 
 /* ctrl-db.c: one transaction with everything pending, if anything is. */
 void ctrl_db_track(struct ctrl *);
+size_t ctrl_db_drop_reports(struct ctrl *);
 void ctrl_db_write(struct ctrl *);
 /* Whether ctrl_db_write() may start a transaction: none in flight, and
  * the database moved since the last one had to be tried again. */

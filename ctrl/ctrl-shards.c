@@ -28,6 +28,7 @@
 VLOG_DEFINE_THIS_MODULE(ctrl_shards);
 
 COVERAGE_DEFINE(ctrl_hello_other_shard);
+COVERAGE_DEFINE(ctrl_shard_superseded);
 
 /* How often the holder of shard 0 reads the other controllers' hosts'
  * liveness for the subset assignment: Host.status does not wake it. */
@@ -47,13 +48,40 @@ ctrl_serves(const struct ctrl *c, const char *host)
     return !c->shards || c->serving[shard_of_host(host, n_shards(c))];
 }
 
+static const char *recorded_holder(const struct ctrl *, unsigned int k);
+
 /* The global decisions (subsets, SNAT port blocks, the generation counter,
  * registering hosts) are the holder's of shard 0: its lock is the one a
- * single controller holds. */
+ * single controller holds.  In sharded mode the main IDL, which writes
+ * them, holds no lock, so holding shard 0's lock is not enough: the
+ * database must also record this controller as shard 0's holder, and each
+ * of its transactions verifies that record (ctrl_shards_verify()).  A
+ * holder that lost the lock but has not seen it yet then writes nothing
+ * global once the new holder has recorded itself: its transaction fails
+ * (TRY_AGAIN) and, redone, sees another holder. */
 bool
 ctrl_is_global(const struct ctrl *c)
 {
-    return !c->shards || c->serving[0];
+    if (!c->shards) {
+        return true;
+    }
+    const char *holder = recorded_holder(c, 0);
+    return c->serving[0] && holder && !strcmp(holder, c->name);
+}
+
+/* Makes the transaction being built fail if Deployment.shard_holders moved
+ * since this controller read it: see ctrl_is_global().  OVSDB locks do not
+ * protect these writes: ovsdb-server checks a lock only for an "assert"
+ * in a transaction of the session that holds it (here another IDL), and
+ * each server of a cluster has locks of its own, whereas a verified column
+ * is checked by the leader in the transaction's own order. */
+void
+ctrl_shards_verify(const struct ctrl *c, const struct vprec_deployment *d)
+{
+    if (c->shards && ctrl_is_global(c)) {
+        ovsdb_idl_txn_verify(&d->header_,
+                             &vprec_deployment_col_shard_holders);
+    }
 }
 
 char *
@@ -113,12 +141,15 @@ ctrl_shards_mode_changed(struct ctrl *c)
     c->shards = NULL;
     free(c->serving);
     c->serving = NULL;
+    free(c->claimed);
+    c->claimed = NULL;
     if (n > 1) {
         /* Writes are each shard holder's own (see ctrl-db.c), not one
          * lock's. */
         ovsdb_idl_set_lock(c->idl, NULL);
         c->shards = shards_create(c->db_remote, n, c->prefs);
         c->serving = xcalloc(n, sizeof *c->serving);
+        c->claimed = xcalloc(n, sizeof *c->claimed);
     } else {
         ovsdb_idl_set_lock(c->idl, "vplane_ctrl");
         c->unlocked_seqno = ovsdb_idl_get_seqno(c->idl);
@@ -135,6 +166,7 @@ shard_lost(struct ctrl *c, unsigned int k)
     size_t n = 0;
 
     c->serving[k] = false;
+    c->claimed[k] = false;
     HMAP_FOR_EACH_SAFE (h, next, node, &c->hosts) {
         if (shard_of_host(h->name, n_shards(c)) == k) {
             if (h->session) {
@@ -146,13 +178,19 @@ shard_lost(struct ctrl *c, unsigned int k)
             ctrl_host_free(h);
         }
     }
+    /* Their reports not yet written go too: the new holder hears them
+     * again, since a host reports its ports anew on each session.  Their
+     * last status (connected=false...) is the new holder's to write, as
+     * after a crash; what a transaction in flight carries for them commits
+     * or not as it is (a redo drops it, ctrl_db_write()). */
+    size_t n_reports = ctrl_db_drop_reports(c);
     if (!k) {
         /* The new holder of shard 0 reads the blocks from the database. */
         snat_blocks_destroy(c->snat);
         c->snat = snat_blocks_create();
     }
     VLOG_WARN("shard %u: lost its lock: %"PRIuSIZE" of its hosts' sessions "
-              "closed", k, n);
+              "closed, %"PRIuSIZE" port reports dropped", k, n, n_reports);
 }
 
 static void
@@ -161,6 +199,7 @@ shard_gained(struct ctrl *c, unsigned int k)
     const struct vprec_host *row;
 
     c->serving[k] = true;
+    c->claimed[k] = false;
     c->holders_dirty = true;
     if (c->loaded) {
         VPREC_HOST_FOR_EACH (row, c->idl) {
@@ -190,6 +229,10 @@ ctrl_shards_run(struct ctrl *c)
             shard_lost(c, k);
         } else if (held && !c->serving[k]) {
             shard_gained(c, k);
+        }
+        if (c->serving[k] && !c->claimed[k]) {
+            const char *holder = recorded_holder(c, k);
+            c->claimed[k] = holder && !strcmp(holder, c->name);
         }
         any |= held;
     }
@@ -229,7 +272,11 @@ ctrl_shards_refuse(const struct ctrl *c, const char *host)
 }
 
 /* Records the shards held, each key on its own (a mutation), so that
- * controllers writing their own shards never conflict. */
+ * controllers writing their own shards never conflict.  Once recorded, a
+ * shard is not recorded again: another name there since means another
+ * controller took the shard and this one has not yet seen its lock go
+ * (writing it back would take shard 0's global decisions back from the
+ * new holder, ctrl_is_global()). */
 void
 ctrl_shards_write(struct ctrl *c, const struct vprec_deployment *d)
 {
@@ -238,7 +285,14 @@ ctrl_shards_write(struct ctrl *c, const struct vprec_deployment *d)
     }
     for (unsigned int k = 0; k < n_shards(c); k++) {
         const char *holder = recorded_holder(c, k);
-        if (c->serving[k] && (!holder || strcmp(holder, c->name))) {
+        if (!c->serving[k] || (holder && !strcmp(holder, c->name))) {
+            continue;
+        } else if (c->claimed[k]) {
+            COVERAGE_INC(ctrl_shard_superseded);
+            VLOG_WARN_RL(&rl, "shard %u: the database records %s as its "
+                         "holder: this controller's lock is going",
+                         k, holder ? holder : "nobody");
+        } else {
             vprec_deployment_update_shard_holders_setkey(d, k, c->name);
         }
     }

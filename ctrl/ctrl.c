@@ -61,7 +61,10 @@ ctrl_create(const char *db_remote)
     ovsdb_idl_omit_alert(c->idl, &vprec_host_col_status);
     ovsdb_idl_omit_alert(c->idl, &vprec_deployment_col_generation);
     ovsdb_idl_omit_alert(c->idl, &vprec_deployment_col_nb_seqno);
-    ovsdb_idl_omit_alert(c->idl, &vprec_deployment_col_shard_holders);
+    /* Deployment.shard_holders alerts, although no host view reads it: it
+     * changes only when a shard changes hands, and a transaction that
+     * failed because it moved (ctrl_shards_verify()) is redone only once
+     * the seqno moves (ctrl_db_can_write()). */
     c->sb = sb_server_create(c);
     sset_init(&c->remotes);
     hmap_init(&c->hosts);
@@ -123,6 +126,7 @@ ctrl_destroy(struct ctrl *c)
     snat_blocks_destroy(c->snat);
     shards_destroy(c->shards);
     free(c->serving);
+    free(c->claimed);
     free(c->prefs);
     free(c->name);
     free(c->db_remote);
@@ -439,6 +443,19 @@ update_liveness(struct ctrl *c)
 void
 ctrl_load_host(struct ctrl *c, const struct vprec_host *row)
 {
+    /* Its generations go on above the last one its previous controller
+     * recorded sending it (Host.status "generation", written at most a
+     * second late, hence the skip): with shards, that controller's counter
+     * was not this one's, and Deployment.generation is shard 0's holder's
+     * alone, so a restart or a takeover would otherwise send this host
+     * generations it already saw. */
+    unsigned long long int seen = smap_get_ullong(&row->status,
+                                                  "generation", 0);
+    if (seen && seen < LLONG_MAX - GENERATION_SKIP
+        && c->generation < (long long int) seen + GENERATION_SKIP) {
+        c->generation = seen + GENERATION_SKIP;
+    }
+
     /* A host that ever connected has its last peer in its status. */
     const char *address = smap_get(&row->status, "address");
     if (row->n_subsets || address) {
@@ -470,7 +487,9 @@ load_state(struct ctrl *c)
     /* Generations are written at most once a second: the ones given out
      * since the last write are skipped, so that no host ever sees a
      * generation twice. */
-    c->generation = d && d->generation ? d->generation + GENERATION_SKIP : 0;
+    c->generation = MAX(c->generation, (d && d->generation
+                                        ? d->generation + GENERATION_SKIP
+                                        : 0));
     VPREC_HOST_FOR_EACH (row, c->idl) {
         if (ctrl_serves(c, row->name)) {
             ctrl_load_host(c, row);
@@ -518,6 +537,7 @@ deactivate(struct ctrl *c)
     snat_blocks_recheck(c->snat, true);
     for (unsigned int k = 0; c->shards && k < shards_count(c->shards); k++) {
         c->serving[k] = false;
+        c->claimed[k] = false;
     }
 }
 

@@ -92,6 +92,7 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-failover.sh \
 	tests/system/ctrl-raft.sh \
 	tests/system/ctrl-shards.sh \
+	tests/system/ctrl-shards-gen.sh \
 	tests/system/ctrl-bad-rpc.sh \
 	tests/system/ctrl-stale-hello.sh \
 	tests/system/ctrl-refused.sh \

@@ -1,0 +1,131 @@
+#!/bin/bash
+# Generations across a shard's takeover: the holder of shard 1 (c2) sends
+# its two hosts many more generations than the other controllers send
+# theirs; it is killed with SIGKILL and a survivor takes shard 1.  The
+# survivor's own counter is far behind, yet the hosts of shard 1 must see
+# only generations above those they already applied (the survivor goes on
+# from what c2 recorded in Host.status).  Then the database records
+# another controller as shard 0's holder (as when shard 0 changes hands
+# before its old holder sees it): c1, still holding the lock, stops making
+# the global decisions and does not record itself back.
+. "$(dirname "$0")/../lib/world.sh"
+. "$(dirname "$0")/../lib/check.sh"
+check_require_root
+
+# shard_of_host() with 3 shards: node1 -> 0, node2 and node6 -> 1, node4
+# -> 2 (as in ctrl-shards.sh).  Only node2 and node6 have VMs, so c2 sends
+# far more generations than c1 and c3.
+c1=tcp:$WORLD_CTRL_IP:6653
+c2=tcp:$WORLD_CTRL2_IP:6653
+c3=tcp:$WORLD_FABRIC_PREFIX.252:6653
+
+world_init s2gen
+world_controller --name=c1 --shards=0 || check_fail "c1 did not start"
+world_standby_ctrl --name=c2 --shards=1 || check_fail "c2 did not start"
+world_fabric_ns ctrl3 "$WORLD_FABRIC_PREFIX.252"
+world_start_ctrl_as ctrl3 "$WORLD_FABRIC_PREFIX.252" --name=c3 --shards=2 \
+    || check_fail "c3 did not start"
+world_nb set-deployment shards=3
+world_nb tenant-add acme -- vnet-add web 5001 acme 10.1.0.1/16
+for i in 1 2 6 4; do
+    world_nb host-add node$i 192.168.100.$i
+done
+
+serving() {
+    world_ctrl_at "$1" ctrl/shards | awk -v k="$2" '$1 == k && $4 == "serving" { f = 1 } END { exit !f }'
+}
+check_step "each controller takes its preferred shard"
+world_wait_for serving ctrl 0 || check_fail "c1 does not serve shard 0"
+world_wait_for serving ctrl2 1 || check_fail "c2 does not serve shard 1"
+world_wait_for serving ctrl3 2 || check_fail "c3 does not serve shard 2"
+recorded0() {
+    world_ctrl_at ctrl2 ctrl/shards | awk '$1 == 0 && $5 == "c1" { f = 1 } END { exit !f }'
+}
+world_wait_for recorded0 || check_fail "c1 not recorded as shard 0's holder: $(world_ctrl_at ctrl2 ctrl/shards)"
+
+world_host node1 192.168.100.1 --controller="$c1,$c2,$c3"
+world_host node2 192.168.100.2 --controller="$c2,$c1,$c3"
+world_host node6 192.168.100.6 --controller="$c2,$c3,$c1"
+world_host node4 192.168.100.4 --controller="$c3,$c1,$c2"
+for i in 2 6; do
+    world_vm vm$i node$i 02:00:00:00:01:0$i 10.1.0.1$i/16 10.1.0.1
+    world_ctl node$i port/add vm$i web 02:00:00:00:01:0$i 10.1.0.1$i >/dev/null
+done
+
+# gen HOST: the generation HOST applied last.
+gen() {
+    world_ctl "$1" controller/show | sed -n 's/^  generation \([0-9]*\) applied.*/\1/p'
+}
+in_sync() {
+    world_ctl "$1" controller/show | grep -q "^controller $2: in sync$"
+}
+has_mac() {
+    world_ctl "$1" xlate/dump web | grep -q "$2"
+}
+
+check_step "c2 sends node2 and node6 many generations"
+world_wait_for in_sync node2 "$c2" || check_fail "node2 not in sync with c2"
+world_wait_for in_sync node6 "$c2" || check_fail "node6 not in sync with c2"
+for i in $(seq 10 30); do
+    world_nb port-add web 02:cc:00:00:00:$i 10.1.250.$i vtep=192.168.100.77
+    world_wait_for has_mac node2 "02:cc:00:00:00:$i" || check_fail "change $i not on node2"
+done
+world_wait_for in_sync node2 "$c2" || check_fail "node2 not in sync with c2"
+world_wait_for in_sync node6 "$c2" || check_fail "node6 not in sync with c2"
+before2=$(gen node2)
+before6=$(gen node6)
+echo "before the kill: node2 at generation $before2, node6 at $before6"
+# c2 records what it sent at most a second late: wait until it did.
+recorded() {
+    local g
+    g=$(world_ctrl_at ctrl ctrl/hosts \
+        | sed -nE 's/^node2 .* up via c2 +(yes|no) +([0-9]+) .*/\2/p')
+    [ -n "$g" ] && [ "$g" -ge "$before2" ]
+}
+world_wait_for recorded || check_fail "c2 did not record node2's generation: $(world_ctrl_at ctrl ctrl/hosts)"
+
+check_step "SIGKILL c2: a survivor takes shard 1"
+kill -9 "$(cat "$WORLD_DIR/ctrl2.pid")"
+rm -f "$WORLD_DIR/ctrl2.pid"
+taken() { serving ctrl 1 || serving ctrl3 1; }
+world_wait_for taken || check_fail "nobody took shard 1"
+synced_elsewhere() {
+    in_sync "$1" "$c1" || in_sync "$1" "$c3"
+}
+for i in 1 2 3; do
+    world_wait_for synced_elsewhere node2 && break
+done
+synced_elsewhere node2 || check_fail "node2 not back in sync: $(world_ctl node2 controller/show)"
+for i in 1 2 3; do
+    world_wait_for synced_elsewhere node6 && break
+done
+synced_elsewhere node6 || check_fail "node6 not back in sync: $(world_ctl node6 controller/show)"
+
+check_step "the hosts of shard 1 never go back to a generation they saw"
+after2=$(gen node2)
+after6=$(gen node6)
+echo "after the takeover: node2 at generation $after2, node6 at $after6"
+[ "$after2" -gt "$before2" ] || check_fail "node2: generation $after2 after the takeover, $before2 before"
+[ "$after6" -gt "$before6" ] || check_fail "node6: generation $after6 after the takeover, $before6 before"
+world_nb port-add web 02:cc:00:00:00:99 10.1.250.99 vtep=192.168.100.77
+world_wait_for has_mac node2 02:cc:00:00:00:99 || check_fail "change after the takeover not on node2"
+[ "$(gen node2)" -gt "$after2" ] || check_fail "node2: generation went back after an update"
+check_step "a holder of shard 0 no longer recorded as such makes no global write"
+# As when shard 0 changed hands and the old holder has not yet seen its
+# lock go: the database records another controller as shard 0's holder.
+"$(world_ovsdb_bin)/ovsdb-client" transact "$WORLD_DB" '["VPlane",
+  {"op": "mutate", "table": "Deployment", "where": [],
+   "mutations": [["shard_holders", "delete", ["set", [0]]]]},
+  {"op": "mutate", "table": "Deployment", "where": [],
+   "mutations": [["shard_holders", "insert", ["map", [[0, "intruder"]]]]]}]' \
+    >/dev/null || check_fail "could not record another holder"
+not_global() {
+    world_ctrl_at ctrl ctrl/hosts | grep -q "^node4 .*(shard 0's holder)"
+}
+world_wait_for not_global || check_fail "c1 still makes the global decisions: $(world_ctrl_at ctrl ctrl/hosts)"
+check_match() {
+    grep -qE -- "$2" <<<"$1" || check_fail "$3: /$2/ not found in: $1"
+}
+check_match "$(world_ctrl_at ctrl ctrl/shards)" "^0 .* serving +intruder" \
+    "c1 does not record itself back"
+echo "PASS"
