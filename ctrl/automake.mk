@@ -31,7 +31,7 @@ ctrl_libvplanectrl_a_SOURCES = \
 	ctrl/snat-needs.c ctrl/snat-needs.h \
 	ctrl/stats.c ctrl/stats.h ctrl/subsets.c ctrl/subsets.h
 ctrl_libvplanectrl_a_SOURCES += \
-	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-db.c ctrl/ctrl-push.c \
+	ctrl/ctrl.c ctrl/ctrl.h ctrl/ctrl-private.h ctrl/ctrl-show.c ctrl/ctrl-db.c ctrl/ctrl-push.c \
 	ctrl/nb-check.c ctrl/nb-check.h ctrl/nb-check-scope.c \
 	ctrl/row-check.c ctrl/row-check.h \
 	ctrl/shards.c ctrl/shards.h ctrl/ctrl-shards.c \
