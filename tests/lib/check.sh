@@ -149,6 +149,21 @@ wait_synced() {
     done
 }
 
+# wait_assigned HOST...: each HOST holds query subsets and is in sync.
+# The controller assigns subsets half a second after hosts join (one
+# assignment for a burst of joins), which may be after wait_synced
+# returned: a test that counts packets or flows waits for it, so that
+# its update does not arrive in the middle.
+wait_assigned() {
+    local h
+    for h in "$@"; do
+        world_wait_for sh -c "'$VPLANE_CTL' -t '$WORLD_DIR/$h.ctl' show \
+            | grep -Eq ' [1-9][0-9]* of [0-9]+ query subsets here'" \
+            || check_fail "host $h holds no query subsets: $(world_ctl "$h" show 2>&1 | grep 'query subsets')"
+    done
+    wait_synced "$@"
+}
+
 # xlate_lines HOST [VNET]: translation entries in a host's dump.
 xlate_lines() {
     world_ctl "$1" xlate/dump --limit=100000 ${2:+"$2"} | awk 'NR > 1' | wc -l

@@ -27,7 +27,7 @@ world_nb route-add acme 10.9.0.0/16 10.1.0.12
 # vm1 is firewalled (out anything, in nothing): its flows are stateful,
 # run by their owner, h1 (rule 1, the lower VTEP).
 world_nb fw-add web 02:00:00:00:01:01 egress any
-wait_synced h1 h2
+wait_assigned h1 h2
 
 check_step "traffic: vm1 -> vm2 and vm3 (stateful, two hosts), vm3 -> vm2 (routed)"
 check_ping vm1 10.1.0.12
