@@ -65,7 +65,8 @@ tests_unit_test_xlate_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_xlate_LDADD = $(UNIT_TEST_LDADD)
 
 EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py tests/lib/owner-forge.py tests/lib/dump-check.py \
-	tests/lib/wan.sh tests/lib/guest.sh tests/lib/libvirt.sh tests/lib/fake-ctrl.py
+	tests/lib/wan.sh tests/lib/guest.sh tests/lib/libvirt.sh tests/lib/fake-ctrl.py \
+	tests/lib/shards.sh
 
 # System tests: each builds its own world of namespaces and removes it, even
 # when it fails.  They need root; without it they report "skipped".

@@ -12,35 +12,10 @@
 check_require_root
 check_require_tools ping
 
-# The host names spread over the shards (shard_of_host(), hash of the name
-# mod 3): node1 -> 0, node2 and node6 -> 1, node4 -> 2.  The test checks it
-# in ctrl/hosts rather than trusting this comment.
-HOSTS="node1 node2 node6 node4"
-c1=tcp:$WORLD_CTRL_IP:6653
-c2=tcp:$WORLD_CTRL2_IP:6653
-c3=tcp:$WORLD_FABRIC_PREFIX.252:6653
+. "$(dirname "$0")/../lib/shards.sh"
 
-world_init shctl
-world_controller --name=c1 --shards=0 || check_fail "c1 did not start"
-world_standby_ctrl --name=c2 --shards=1 || check_fail "c2 did not start"
-world_fabric_ns ctrl3 "$WORLD_FABRIC_PREFIX.252"
-world_start_ctrl_as ctrl3 "$WORLD_FABRIC_PREFIX.252" --name=c3 --shards=2 \
-    || check_fail "c3 did not start"
-world_nb set-deployment shards=3
+shards_world shctl
 check_contains "$(world_nb deployment-show)" "shards=3" "deployment-show"
-world_nb tenant-add acme -- vnet-add web 5001 acme 10.1.0.1/16
-for i in 1 2 6 4; do
-    world_nb host-add node$i 192.168.100.$i
-done
-
-# serving CTRL SHARD: whether controller CTRL serves shard SHARD.
-serving() {
-    world_ctrl_at "$1" ctrl/shards | awk -v k="$2" '$1 == k && $4 == "serving" { f = 1 } END { exit !f }'
-}
-check_step "each controller takes its preferred shard"
-world_wait_for serving ctrl 0 || check_fail "c1 does not serve shard 0"
-world_wait_for serving ctrl2 1 || check_fail "c2 does not serve shard 1"
-world_wait_for serving ctrl3 2 || check_fail "c3 does not serve shard 2"
 
 world_host node1 192.168.100.1 --controller="$c3,$c2,$c1"
 world_host node2 192.168.100.2 --controller="$c1,$c2,$c3"
