@@ -37,7 +37,8 @@ ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/shards.c ctrl/shards.h ctrl/ctrl-shards.c \
 	ctrl/view-parts.c ctrl/view-parts.h ctrl/view-parts-private.h \
 	ctrl/view-parts-track.c ctrl/idl-track.h \
-	ctrl/southbound.c ctrl/southbound.h \
+	ctrl/southbound.c ctrl/southbound.h ctrl/southbound-private.h \
+	ctrl/sb-messages.c ctrl/sb-ready.c ctrl/sb-ready.h \
 	ctrl/listen-queue.c ctrl/listen-queue.h
 
 sbin_PROGRAMS += ctrl/vplane-ctrl

@@ -488,12 +488,12 @@ static void
 write_status(struct ctrl *c, const struct vprec_deployment *d)
 {
     long long int now = time_msec();
-    struct ctrl_host *h;
+    const char *name;
 
-    HMAP_FOR_EACH (h, node, &c->hosts) {
-        const struct vprec_host *row = ctrl_host_row(c, h->name);
-        if (!h->status_dirty || !row) {
-            h->status_dirty = false;
+    SSET_FOR_EACH (name, &c->status_dirty) {
+        const struct ctrl_host *h = ctrl_host_find(c, name);
+        const struct vprec_host *row = h ? ctrl_host_row(c, name) : NULL;
+        if (!row) {
             continue;
         }
         struct smap status = SMAP_INITIALIZER(&status);
@@ -516,9 +516,8 @@ write_status(struct ctrl *c, const struct vprec_deployment *d)
             vprec_host_set_status(row, &status);
         }
         smap_destroy(&status);
-        h->status_dirty = false;
     }
-    c->status_pending = false;
+    sset_clear(&c->status_dirty);
     if (d->generation != c->generation && ctrl_is_global(c)) {
         vprec_deployment_set_generation(d, c->generation);
     }
@@ -530,7 +529,8 @@ static bool
 status_due(const struct ctrl *c)
 {
     return (time_msec() >= c->next_status
-            && (c->status_gen != c->generation || c->status_pending));
+            && (c->status_gen != c->generation
+                || !sset_is_empty(&c->status_dirty)));
 }
 
 bool

@@ -49,7 +49,6 @@ struct ctrl_host {
     long long int acked_gen;    /* 'sent' is what the host has once this
                                  * equals 'sent_gen'. */
     char *error;                /* The host's last refusal, if any. */
-    bool status_dirty;          /* Host.status to write. */
 
     struct json *stats;         /* Last vplane.1.stats report, checked. */
     long long int stats_at;     /* When it came. */
@@ -87,7 +86,9 @@ struct ctrl {
     bool joins_pending;         /* Hosts joined: assign after joins_due. */
     long long int joins_due;
     long long int next_status;  /* Host.status is written at most so often. */
-    bool status_pending;        /* Some host's 'status_dirty' is set. */
+    struct sset status_dirty;   /* Names of hosts whose Host.status is to
+                                 * write: names, not pointers, so that a
+                                 * host freed meanwhile is just skipped. */
     unsigned int txn_seqno;     /* IDL seqno 'txn' was made from. */
     unsigned int retry_seqno;   /* The 'txn_seqno' of one that had to be
                                  * tried again: wait for it to move. */

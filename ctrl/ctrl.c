@@ -69,6 +69,7 @@ ctrl_create(const char *db_remote)
     sset_init(&c->remotes);
     hmap_init(&c->hosts);
     sset_init(&c->to_register);
+    sset_init(&c->status_dirty);
     ovs_list_init(&c->port_events);
     ovs_list_init(&c->txn_events);
     ovs_list_init(&c->snapshot_queue);
@@ -117,6 +118,7 @@ ctrl_destroy(struct ctrl *c)
         port_event_free(e);
     }
     sset_destroy(&c->to_register);
+    sset_destroy(&c->status_dirty);
     sset_destroy(&c->remotes);
     if (c->txn) {
         ovsdb_idl_txn_destroy(c->txn);
@@ -400,8 +402,7 @@ ctrl_port_status(struct ctrl *c, struct sb_session *s,
 void
 ctrl_host_status_changed(struct ctrl *c, struct ctrl_host *h)
 {
-    h->status_dirty = true;
-    c->status_pending = true;
+    sset_add(&c->status_dirty, h->name);
 }
 
 void
@@ -512,6 +513,7 @@ deactivate(struct ctrl *c)
         ctrl_host_free(h);
     }
     sset_clear(&c->to_register);
+    sset_clear(&c->status_dirty);
     struct port_event *e;
     LIST_FOR_EACH_POP (e, node, &c->port_events) {
         port_event_free(e);
@@ -669,7 +671,7 @@ ctrl_wait(struct ctrl *c)
     if (ctrl_is_global(c)) {
         poll_timer_wait_until(snat_blocks_next_check(c->snat));
     }
-    if (c->status_pending) {
+    if (!sset_is_empty(&c->status_dirty)) {
         poll_timer_wait_until(c->next_status);
     }
     if ((!ovs_list_is_empty(&c->port_events)

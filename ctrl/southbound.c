@@ -1,7 +1,8 @@
-/* ctrl/southbound.c: sessions with vplaneds and message checks (see
- * southbound.h). */
+/* ctrl/southbound.c: sessions with vplaneds -- accepting them, and the
+ * passes that run them (see southbound.h; sb-messages.c handles what
+ * they send). */
 #include <config.h>
-#include "southbound.h"
+#include "southbound-private.h"
 
 #include <errno.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
 #include "reconnect.h"
+#include "sb-ready.h"
 #include "socket-util.h"
 #include "stats.h"
 #include "stream.h"
@@ -24,92 +26,24 @@
 
 VLOG_DEFINE_THIS_MODULE(southbound);
 
-COVERAGE_DEFINE(sb_bad_message);
 COVERAGE_DEFINE(sb_oversized);
 COVERAGE_DEFINE(sb_silent);
-COVERAGE_DEFINE(sb_bad_stats);
-COVERAGE_DEFINE(sb_stale_hello);
-
-/* After this many bad notifications a session is closed. */
-#define SB_MAX_BAD_MESSAGES 16
+COVERAGE_DEFINE(sb_pass_full);
+COVERAGE_DEFINE(sb_pass_ready);
 
 static struct vlog_rate_limit rl = VLOG_RATE_LIMIT_INIT(5, 20);
 
-/* A session is a JSON-RPC connection and Open vSwitch's reconnect state
- * machine, used for its inactivity probes only (a server does not
- * reconnect).  Not a jsonrpc_session: that one answers "echo" messages out
- * of sight, which would hide where messages start and so the size of the
- * one being received. */
-struct sb_session {
-    struct ovs_list node;       /* In server->sessions. */
-    struct sb_server *server;
-    struct jsonrpc *rpc;
-    struct reconnect *fsm;
-    bool closing;               /* Close at the next run. */
-    int error;                  /* Why it closed, if it did. */
-    char *peer;
-    long long int created;
-    unsigned int msg_start;     /* Bytes received when the last message
-                                 * ended. */
-    unsigned int n_bad;
-    struct ctrl_host *host;     /* Set by a successful hello. */
-    struct sb_hello *hello;     /* A hello waiting for the host's older
-                                 * session to prove it is alive, or NULL. */
-    unsigned long long int serial;  /* Which session of this server. */
-    long long int live_reply_at;    /* When the last answer to a liveness
-                                     * probe (see sb_hello) came, or 0. */
-};
-
-/* A hello for a host that already has a session.  The older session is
- * either the one the host still uses (and the new connection one the host
- * gave up on while it waited in the listen queue, accepted only now) or
- * one the host left (a restarted vplaned).  The older session is sent a
- * probe of its own: if it answers, the host reads it and the newcomer is
- * refused; if it closes or stays silent for SB_CONTEST_MS, the newcomer
- * takes over.  A newcomer that closes first was the stale one. */
-struct sb_hello {
-    char *host;
-    char *vtep;
-    char *version;
-    struct json *id;            /* Of the hello request. */
-    long long int since;        /* When the older session was probed. */
-    unsigned long long int probed;  /* Its serial: another session of the
-                                     * host is asked anew. */
-};
-
-/* The id of the probes that decide between two sessions of one host:
- * distinct from the inactivity probes', whose answers may be in flight. */
-#define SB_LIVE_PROBE_ID "echo-live"
-
-struct sb_server {
-    struct ctrl *ctrl;
-    struct pstream **listeners;
-    size_t n_listeners;
-    struct ovs_list sessions;
-
-    /* Every pass over the sessions costs a poll() slot, a recv() and a
-     * timer per session, whatever woke us: at a thousand idle hosts, each
-     * probing every few seconds, a pass for each message costs a sixth of
-     * a CPU (measured: 152 ms/s).  So after a pass that received
-     * something, while no session has output queued or waits for its
-     * hello, the next pass waits a little, in proportion to the sessions,
-     * and takes in every message that came meanwhile -- even when the
-     * database or a command wakes the main loop meanwhile.  A pass that
-     * received nothing sleeps until the next message, as before. */
-    long long int last_pass;
-    size_t n_sessions;
-    bool busy;                  /* Some session has output or no hello. */
-    bool had_input;             /* The last pass received a message. */
-    unsigned long long int next_serial;
-};
-
 /* How long the next pass waits after one that received something: per
- * session, and at most.  50 ms at a thousand hosts, a delay their
- * messages (acks, echo requests, port reports) can take; the passes'
- * cost then stays near 1.5% of a CPU at any number of hosts up to the
- * bound. */
+ * session the last pass ran, and at most.  After a pass over every
+ * session, 50 ms at a thousand hosts, a delay their messages (acks, echo
+ * requests, port reports) can take; after a pass over the few sessions
+ * with input, none. */
 #define SB_PASS_US_PER_SESSION 50
 #define SB_PASS_MAX_GAP_MS 100
+
+/* How often a pass runs every session, for their timers (inactivity
+ * probes, hello deadlines): those run this much late at most. */
+#define SB_FULL_PASS_MS 1000
 
 struct sb_server *
 sb_server_create(struct ctrl *ctrl)
@@ -118,19 +52,9 @@ sb_server_create(struct ctrl *ctrl)
 
     s->ctrl = ctrl;
     ovs_list_init(&s->sessions);
+    hmapx_init(&s->watched);
+    s->ready = sb_ready_create();
     return s;
-}
-
-static void
-sb_hello_free(struct sb_hello *hello)
-{
-    if (hello) {
-        free(hello->host);
-        free(hello->vtep);
-        free(hello->version);
-        json_destroy(hello->id);
-        free(hello);
-    }
 }
 
 static void
@@ -141,6 +65,10 @@ session_destroy(struct sb_session *s)
     }
     sb_hello_free(s->hello);
     ovs_list_remove(&s->node);
+    if (s->watched) {
+        hmapx_find_and_delete(&s->server->watched, s);
+    }
+    sb_ready_remove(s->server->ready, s->fd);
     jsonrpc_close(s->rpc);
     reconnect_destroy(s->fsm);
     free(s->peer);
@@ -159,6 +87,8 @@ sb_server_destroy(struct sb_server *s)
             pstream_close(s->listeners[i]);
         }
         free(s->listeners);
+        hmapx_destroy(&s->watched);
+        sb_ready_destroy(s->ready);
         free(s);
     }
 }
@@ -179,6 +109,29 @@ sb_server_listen(struct sb_server *s, const char *remote)
     listen_queue_deepen(listener);
     VLOG_INFO("listening for vplaneds on %s", pstream_get_name(listener));
     return 0;
+}
+
+/* Whether 's' must run on every pass, not only when its socket has
+ * input: its socket is not watched, it owes output, it awaits or contests
+ * a hello, it closes, or it stopped before it read all its input. */
+static bool
+session_needs_watch(const struct sb_session *s)
+{
+    return (s->fd < 0 || s->hot || s->closing || !s->host || s->hello
+            || jsonrpc_get_backlog(s->rpc));
+}
+
+static void
+session_watch(struct sb_session *s, bool on)
+{
+    if (on != s->watched) {
+        s->watched = on;
+        if (on) {
+            hmapx_add(&s->server->watched, s);
+        } else {
+            hmapx_find_and_delete(&s->server->watched, s);
+        }
+    }
 }
 
 #define SB_ACCEPTS_PER_RUN 64
@@ -206,6 +159,7 @@ accept_one(struct sb_server *s)
     bool accepted = false;
 
     for (size_t i = 0; i < s->n_listeners; i++) {
+        int fd = sb_ready_next_fd(s->ready);
         struct stream *stream;
         int error = pstream_accept(s->listeners[i], &stream);
 
@@ -221,6 +175,7 @@ accept_one(struct sb_server *s)
         struct sb_session *session = xzalloc(sizeof *session);
         long long int now = time_msec();
         session->server = s;
+        session->fd = sb_ready_add(s->ready, fd, stream, session);
         session->rpc = jsonrpc_open(stream);
         session->peer = xstrdup(jsonrpc_get_name(session->rpc));
         session->fsm = reconnect_create(now);
@@ -231,338 +186,12 @@ accept_one(struct sb_server *s)
         session->created = now;
         session->serial = ++s->next_serial;
         ovs_list_push_back(&s->sessions, &session->node);
-        s->busy = true;         /* Its hello is awaited. */
+        session_watch(session, true);   /* Its hello is awaited. */
+        s->busy = true;
         VLOG_INFO("%s: connected", session->peer);
         accepted = true;
     }
     return accepted;
-}
-
-/* The single object parameter of 'msg', or NULL. */
-static const struct json *
-object_param(const struct jsonrpc_msg *msg)
-{
-    const struct json_array *a;
-
-    if (!msg->params || msg->params->type != JSON_ARRAY) {
-        return NULL;
-    }
-    a = json_array(msg->params);
-    return (a->n == 1 && a->elems[0]->type == JSON_OBJECT ? a->elems[0]
-            : NULL);
-}
-
-/* Member 'name' of 'o' if it has JSON type 'type' ('optional': may be
- * missing).  Sets '*error' (if not set yet) otherwise. */
-static const struct json *
-member(const struct json *o, const char *name, enum json_type type,
-       bool optional, char **error)
-{
-    const struct json *v = shash_find_data(json_object(o), name);
-
-    if ((!v && !optional) || (v && v->type != type)) {
-        if (!*error) {
-            *error = xasprintf("%s: %s %s", name,
-                               v ? "must be" : "missing, must be",
-                               json_type_to_string(type));
-        }
-        return NULL;
-    }
-    return v;
-}
-
-static const char *
-member_string(const struct json *o, const char *name, bool optional,
-              char **error)
-{
-    const struct json *v = member(o, name, JSON_STRING, optional, error);
-    return v ? json_string(v) : NULL;
-}
-
-/* A message that is not what the protocol allows.  Requests get an error
- * reply; too many bad messages close the session. */
-static void
-bad_message(struct sb_session *s, const struct jsonrpc_msg *msg,
-            const char *error)
-{
-    COVERAGE_INC(sb_bad_message);
-    VLOG_WARN_RL(&rl, "%s: bad %s \"%s\": %s", s->peer,
-                 jsonrpc_msg_type_to_string(msg->type),
-                 msg->method ? msg->method : "", error);
-    if (msg->type == JSONRPC_REQUEST) {
-        sb_session_send(s, jsonrpc_create_error(json_string_create(error),
-                                                msg->id));
-    }
-    if (++s->n_bad >= SB_MAX_BAD_MESSAGES) {
-        VLOG_WARN_RL(&rl, "%s: too many bad messages, closing", s->peer);
-        sb_session_close(s);
-    }
-}
-
-/* Answers the hello of host 'name' on 's', or refuses it and closes 's'. */
-static void
-answer_hello(struct sb_session *s, const struct json *id, const char *name,
-             const char *vtep, const char *version)
-{
-    char *error = ctrl_hello(s->server->ctrl, s, name, vtep, version);
-
-    if (error) {
-        COVERAGE_INC(sb_bad_message);
-        VLOG_WARN_RL(&rl, "%s: bad request \"%s\": %s", s->peer,
-                     VP_METHOD_HELLO, error);
-        sb_session_send(s, jsonrpc_create_error(json_string_create(error),
-                                                json_clone(id)));
-        free(error);
-        /* A refused host may not stay connected. */
-        sb_session_close(s);
-        return;
-    }
-
-    struct json *result = json_object_create();
-    json_object_put_string(result, "controller", VPLANE_VERSION);
-    json_object_put(result, "protocol",
-                    json_integer_create(VP_PROTOCOL_VERSION));
-    sb_session_send(s, jsonrpc_create_reply(result, json_clone(id)));
-}
-
-static void
-send_live_probe(struct sb_session *s)
-{
-    struct jsonrpc_msg *probe = jsonrpc_create_request(
-        "echo", json_array_create_empty(), NULL);
-
-    json_destroy(probe->id);
-    probe->id = json_string_create(SB_LIVE_PROBE_ID);
-    sb_session_send(s, probe);
-}
-
-/* Holds the hello on 's' until 'old', the host's session, shows whether
- * it is alive (see struct sb_hello). */
-static void
-contest_hello(struct sb_session *s, struct sb_session *old,
-              const struct jsonrpc_msg *msg, const char *name,
-              const char *vtep, const char *version, long long int now)
-{
-    struct sb_hello *hello = xzalloc(sizeof *hello);
-
-    hello->host = xstrdup(name);
-    hello->vtep = xstrdup(vtep);
-    hello->version = xstrdup(version);
-    hello->id = json_clone(msg->id);
-    hello->since = now;
-    hello->probed = old->serial;
-    s->hello = hello;
-    send_live_probe(old);
-    VLOG_INFO("%s: hello for host %s, which has a session from %s: asking "
-              "that one whether it is alive", s->peer, name, old->peer);
-}
-
-/* Settles the hello waiting on 's', once the host's older session has
- * answered, closed, or stayed silent for SB_CONTEST_MS. */
-static void
-settle_hello(struct sb_session *s, long long int now)
-{
-    struct sb_hello *hello = s->hello;
-    struct sb_session *old = ctrl_host_session(s->server->ctrl, hello->host);
-
-    if (old && old != s && !old->closing) {
-        if (old->serial != hello->probed) {
-            /* Another session took the host over meanwhile (a newcomer
-             * whose contest ended first): that one is asked now. */
-            hello->probed = old->serial;
-            hello->since = now;
-            send_live_probe(old);
-            return;
-        } else if (old->live_reply_at >= hello->since) {
-            char *error = xasprintf("host: \"%s\" is connected from %s, "
-                                    "which answers: this connection is not "
-                                    "the host's live one", hello->host,
-                                    old->peer);
-            COVERAGE_INC(sb_stale_hello);
-            VLOG_WARN_RL(&rl, "%s: stale hello refused: %s", s->peer, error);
-            sb_session_send(s, jsonrpc_create_error(
-                                json_string_create(error),
-                                json_clone(hello->id)));
-            free(error);
-            /* Settled: not also "closed before its hello was answered". */
-            s->hello = NULL;
-            sb_hello_free(hello);
-            sb_session_close(s);
-            return;
-        } else if (now < hello->since + SB_CONTEST_MS) {
-            return;
-        }
-        VLOG_WARN("%s: host %s's session from %s did not answer in %d ms",
-                  s->peer, hello->host, old->peer, SB_CONTEST_MS);
-    }
-    s->hello = NULL;
-    answer_hello(s, hello->id, hello->host, hello->vtep, hello->version);
-    sb_hello_free(hello);
-}
-
-static void
-handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg,
-             long long int now)
-{
-    const struct json *p = object_param(msg);
-    char *error = NULL;
-
-    if (!p) {
-        bad_message(s, msg, "params: must be [ {hello} ]");
-        return;
-    } else if (s->host || s->hello) {
-        bad_message(s, msg, "hello: already done on this session");
-        return;
-    }
-    const char *host = member_string(p, "host", false, &error);
-    const char *vtep = member_string(p, "vtep", false, &error);
-    const char *version = member_string(p, "version", false, &error);
-    const struct json *protocol = member(p, "protocol", JSON_INTEGER, false,
-                                         &error);
-    member(p, "capabilities", JSON_ARRAY, true, &error);
-    if (!error && protocol->integer != VP_PROTOCOL_VERSION) {
-        error = xasprintf("protocol: %lld not supported (this controller "
-                          "speaks %d)", protocol->integer,
-                          VP_PROTOCOL_VERSION);
-    }
-    if (error) {
-        bad_message(s, msg, error);
-        free(error);
-        /* A refused host may not stay connected. */
-        sb_session_close(s);
-        return;
-    }
-
-    struct sb_session *old = ctrl_host_session(s->server->ctrl, host);
-    if (old && old != s && !old->closing) {
-        contest_hello(s, old, msg, host, vtep, version, now);
-    } else {
-        answer_hello(s, msg->id, host, vtep, version);
-    }
-}
-
-static void
-handle_ack(struct sb_session *s, const struct jsonrpc_msg *msg)
-{
-    const struct json *p = object_param(msg);
-    char *error = NULL;
-
-    if (!p) {
-        bad_message(s, msg, "params: must be [ {ack} ]");
-        return;
-    }
-    const struct json *gen = member(p, "generation", JSON_INTEGER, false,
-                                    &error);
-    const char *failure = member_string(p, "error", true, &error);
-    if (error) {
-        bad_message(s, msg, error);
-        free(error);
-        return;
-    }
-    ctrl_ack(s->server->ctrl, s, gen->integer, failure);
-}
-
-static void
-handle_port_status(struct sb_session *s, const struct jsonrpc_msg *msg)
-{
-    const struct json *p = object_param(msg);
-    struct sb_port_status ps;
-    char *error = NULL;
-
-    if (!p) {
-        bad_message(s, msg, "params: must be [ {port status} ]");
-        return;
-    }
-    ps.port = member_string(p, "port", false, &error);
-    ps.vnet = member_string(p, "vnet", false, &error);
-    ps.mac = member_string(p, "mac", false, &error);
-    ps.vm = member_string(p, "vm", true, &error);
-    ps.ips = member(p, "ips", JSON_ARRAY, true, &error);
-    const struct json *up = shash_find_data(json_object(p), "up");
-    if (!error && (!up || (up->type != JSON_TRUE && up->type != JSON_FALSE))) {
-        error = xstrdup("up: missing, must be true or false");
-    }
-    const struct json *refresh = shash_find_data(json_object(p), "refresh");
-    if (!error && refresh && refresh->type != JSON_TRUE
-        && refresh->type != JSON_FALSE) {
-        error = xstrdup("refresh: must be true or false");
-    }
-    if (!error) {
-        ps.up = up->type == JSON_TRUE;
-        ps.refresh = refresh && refresh->type == JSON_TRUE;
-        error = ctrl_port_status(s->server->ctrl, s, &ps);
-    }
-    if (error) {
-        bad_message(s, msg, error);
-        free(error);
-    }
-}
-
-static void
-handle_stats(struct sb_session *s, const struct jsonrpc_msg *msg)
-{
-    const struct json *p = object_param(msg);
-    char *error = p ? ctrl_stats_check(p) : xstrdup("params: must be "
-                                                    "[ {stats} ]");
-    if (error) {
-        /* Counters are for operators, not for the session: a report this
-         * controller cannot take (a newer host's, say) is dropped, not
-         * held against the host like a bad message. */
-        COVERAGE_INC(sb_bad_stats);
-        VLOG_WARN_RL(&rl, "%s: stats report ignored: %s", s->peer, error);
-        free(error);
-        return;
-    }
-    ctrl_stats_report(sb_session_host(s), p);
-}
-
-static void
-handle_message(struct sb_session *s, struct jsonrpc_msg *msg,
-               long long int now)
-{
-    if (msg->type == JSONRPC_REQUEST) {
-        if (!strcmp(msg->method, VP_METHOD_HELLO)) {
-            handle_hello(s, msg, now);
-        } else {
-            bad_message(s, msg, "unknown method");
-        }
-    } else if (msg->type == JSONRPC_NOTIFY) {
-        if (!s->host) {
-            bad_message(s, msg, "no hello yet");
-        } else if (!strcmp(msg->method, VP_METHOD_ACK)) {
-            handle_ack(s, msg);
-        } else if (!strcmp(msg->method, VP_METHOD_PORT_STATUS)) {
-            handle_port_status(s, msg);
-        } else if (!strcmp(msg->method, VP_METHOD_STATS)) {
-            handle_stats(s, msg);
-        } else {
-            bad_message(s, msg, "unknown method");
-        }
-    }
-    /* Replies: the controller asks nothing (the session answers echoes). */
-}
-
-/* Answers the peer's inactivity probes; our own probes' answers only
- * count as activity, or as proof of life (see struct sb_hello).  Returns
- * true if 'msg' was one of those. */
-static bool
-handle_echo(struct sb_session *s, const struct jsonrpc_msg *msg,
-            long long int now)
-{
-    if (msg->type == JSONRPC_REQUEST && !strcmp(msg->method, "echo")) {
-        sb_session_send(s, jsonrpc_create_reply(json_clone(msg->params),
-                                                msg->id));
-        return true;
-    } else if (msg->type != JSONRPC_REPLY || !msg->id
-               || msg->id->type != JSON_STRING) {
-        return false;
-    } else if (!strcmp(json_string(msg->id), SB_LIVE_PROBE_ID)) {
-        s->live_reply_at = now;
-        /* The newcomer waiting on it may be later in the list. */
-        poll_immediate_wake();
-        return true;
-    }
-    return !strcmp(json_string(msg->id), "echo");
 }
 
 static void
@@ -585,6 +214,7 @@ run_session(struct sb_session *s, long long int now)
     if (jsonrpc_get_backlog(s->rpc) < backlog) {
         reconnect_activity(s->fsm, now);
     }
+    s->hot = true;
     for (int i = 0; i < 50 && !s->closing; i++) {
         unsigned int before = jsonrpc_get_received_bytes(s->rpc);
         struct jsonrpc_msg *msg;
@@ -600,8 +230,8 @@ run_session(struct sb_session *s, long long int now)
             /* Input already read may hold the start of the next message:
              * at most one buffer's worth, negligible against the limit. */
             s->msg_start = after;
-            if (!handle_echo(s, msg, now)) {
-                handle_message(s, msg, now);
+            if (!sb_handle_echo(s, msg, now)) {
+                sb_handle_message(s, msg, now);
             }
             jsonrpc_msg_destroy(msg);
         } else if (after - s->msg_start > VP_MAX_HOST_MESSAGE) {
@@ -614,6 +244,7 @@ run_session(struct sb_session *s, long long int now)
                 s->error = error;
                 s->closing = true;
             }
+            s->hot = false;     /* The socket has nothing more. */
             break;
         }
     }
@@ -622,7 +253,7 @@ run_session(struct sb_session *s, long long int now)
         s->closing = true;
     }
     if (s->hello && !s->closing) {
-        settle_hello(s, now);
+        sb_hello_settle(s, now);
     }
     if (!s->host && !s->hello && now - s->created > SB_HELLO_TIMEOUT_MS
         && !s->closing) {
@@ -648,7 +279,7 @@ run_session(struct sb_session *s, long long int now)
 static long long int
 pass_gap(const struct sb_server *server)
 {
-    return MIN(server->n_sessions * SB_PASS_US_PER_SESSION / 1000,
+    return MIN(server->n_last_run * SB_PASS_US_PER_SESSION / 1000,
                SB_PASS_MAX_GAP_MS);
 }
 
@@ -660,11 +291,35 @@ pass_waits(const struct sb_server *server, long long int now)
             && now < server->last_pass + pass_gap(server));
 }
 
+/* Runs 's' in a pass. */
+static void
+run_one(struct sb_session *s, long long int now)
+{
+    struct sb_server *server = s->server;
+
+    run_session(s, now);
+    server->busy |= (s->closing || !s->host || jsonrpc_get_backlog(s->rpc));
+    if (!s->closing) {
+        session_watch(s, session_needs_watch(s));
+        return;
+    }
+    if (s->hello) {
+        sb_hello_abandoned(s);
+    }
+    VLOG_INFO("%s: disconnected%s%s%s%s%s", s->peer,
+              s->host ? " (host " : "",
+              s->host ? ctrl_host_name(s->host) : "",
+              s->host ? ")" : "",
+              s->error && s->error != EOF ? ": " : "",
+              s->error && s->error != EOF
+              ? ovs_retval_to_string(s->error) : "");
+    session_destroy(s);
+}
+
 void
 sb_server_run(struct sb_server *server)
 {
     long long int now = time_msec();
-    struct sb_session *s;
 
     accept_sessions(server);
     if (pass_waits(server, now)) {
@@ -673,30 +328,52 @@ sb_server_run(struct sb_server *server)
         return;
     }
     server->last_pass = now;
-    server->n_sessions = 0;
     server->busy = false;
     server->had_input = false;
-    LIST_FOR_EACH_SAFE (s, node, &server->sessions) {
-        run_session(s, now);
-        server->n_sessions++;
-        server->busy |= (s->closing || !s->host
-                         || jsonrpc_get_backlog(s->rpc));
-        if (s->closing && s->hello) {
-            COVERAGE_INC(sb_stale_hello);
-            VLOG_WARN_RL(&rl, "%s: closed before its hello for host %s was "
-                         "answered: the host's other session stays",
-                         s->peer, s->hello->host);
+    if (!server->ready || now >= server->next_full) {
+        struct sb_session *s;
+
+        COVERAGE_INC(sb_pass_full);
+        server->next_full = now + SB_FULL_PASS_MS;
+        server->n_last_run = 0;
+        LIST_FOR_EACH_SAFE (s, node, &server->sessions) {
+            server->n_last_run++;
+            run_one(s, now);
         }
-        if (s->closing) {
-            VLOG_INFO("%s: disconnected%s%s%s%s%s", s->peer,
-                      s->host ? " (host " : "",
-                      s->host ? ctrl_host_name(s->host) : "",
-                      s->host ? ")" : "",
-                      s->error && s->error != EOF ? ": " : "",
-                      s->error && s->error != EOF
-                      ? ovs_retval_to_string(s->error) : "");
-            session_destroy(s);
-        }
+        return;
+    }
+
+    /* The sessions to run are found first: running one may change which
+     * others are watched, but destroys none but itself. */
+    struct hmapx run = HMAPX_INITIALIZER(&run);
+    struct hmapx_node *node;
+
+    COVERAGE_INC(sb_pass_ready);
+    HMAPX_FOR_EACH (node, &server->watched) {
+        hmapx_add(&run, node->data);
+    }
+    sb_ready_collect(server->ready, &run);
+    server->n_last_run = hmapx_count(&run);
+    HMAPX_FOR_EACH (node, &run) {
+        run_one(node->data, now);
+    }
+    hmapx_destroy(&run);
+}
+
+static void
+session_wait(struct sb_session *s, long long int now)
+{
+    if (s->closing) {
+        poll_immediate_wake();
+        return;
+    }
+    jsonrpc_wait(s->rpc);
+    jsonrpc_recv_wait(s->rpc);
+    reconnect_wait(s->fsm, now);
+    if (s->hello) {
+        poll_timer_wait_until(s->hello->since + SB_CONTEST_MS);
+    } else if (!s->host) {
+        poll_timer_wait_until(s->created + SB_HELLO_TIMEOUT_MS + 1);
     }
 }
 
@@ -704,7 +381,6 @@ void
 sb_server_wait(struct sb_server *server)
 {
     long long int now = time_msec();
-    struct sb_session *s;
 
     if (pass_waits(server, now)) {
         poll_timer_wait_until(server->last_pass + pass_gap(server));
@@ -713,18 +389,19 @@ sb_server_wait(struct sb_server *server)
     for (size_t i = 0; i < server->n_listeners; i++) {
         pstream_wait(server->listeners[i]);
     }
-    LIST_FOR_EACH (s, node, &server->sessions) {
-        if (s->closing) {
-            poll_immediate_wake();
-            continue;
+    if (server->ready) {
+        struct hmapx_node *node;
+
+        sb_ready_wait(server->ready);
+        poll_timer_wait_until(server->next_full);
+        HMAPX_FOR_EACH (node, &server->watched) {
+            session_wait(node->data, now);
         }
-        jsonrpc_wait(s->rpc);
-        jsonrpc_recv_wait(s->rpc);
-        reconnect_wait(s->fsm, now);
-        if (s->hello) {
-            poll_timer_wait_until(s->hello->since + SB_CONTEST_MS);
-        } else if (!s->host) {
-            poll_timer_wait_until(s->created + SB_HELLO_TIMEOUT_MS + 1);
+    } else {
+        struct sb_session *s;
+
+        LIST_FOR_EACH (s, node, &server->sessions) {
+            session_wait(s, now);
         }
     }
 }
@@ -735,11 +412,13 @@ sb_server_format(const struct sb_server *server, struct ds *out)
     const struct sb_session *s;
     long long int now = time_msec();
 
-    ds_put_format(out, "%-28s %-16s %s\n", "PEER", "HOST", "AGE");
+    ds_put_format(out, "%-28s %-16s %-10s %s\n", "PEER", "HOST", "RUN",
+                  "AGE");
     LIST_FOR_EACH (s, node, &server->sessions) {
-        ds_put_format(out, "%-28s %-16s %llds%s\n", s->peer,
+        ds_put_format(out, "%-28s %-16s %-10s %llds%s\n", s->peer,
                       s->host ? ctrl_host_name(s->host)
                       : s->hello ? s->hello->host : "(no hello)",
+                      s->fd >= 0 ? "on-input" : "each-pass",
                       (now - s->created) / 1000,
                       s->hello ? "  (hello waits: is the host's other "
                       "session alive?)" : "");
@@ -759,7 +438,10 @@ sb_session_send(struct sb_session *s, struct jsonrpc_msg *msg)
         s->closing = true;
     }
     /* What the socket did not take goes out as soon as it can. */
-    s->server->busy |= s->closing || jsonrpc_get_backlog(s->rpc);
+    if (s->closing || jsonrpc_get_backlog(s->rpc)) {
+        s->server->busy = true;
+        session_watch(s, true);
+    }
 }
 
 /* The session ends at the next sb_server_run(), not now: callers may be in
@@ -769,6 +451,7 @@ sb_session_close(struct sb_session *s)
 {
     s->closing = true;
     s->server->busy = true;
+    session_watch(s, true);
 }
 
 const char *
