@@ -4,10 +4,13 @@ vplane_libvplane_a_SOURCES = \
 	vplane/tables-config.c vplane/tables-config.h \
 	vplane/json-members.c vplane/json-members.h \
 	vplane/kinds.c \
+	vplane/kind-port.c vplane/kind-route.c vplane/kind-vnet.c \
+	vplane/kind-xlate.c vplane/table-kind.c vplane/table-kind.h \
 	vplane/coalesce.c vplane/coalesce.h \
 	vplane/ctrl-client.c vplane/ctrl-client.h vplane/ctrl-client-private.h \
 	vplane/ctrl-ports.c \
 	vplane/ctl.h vplane/ctl-dumps.c vplane/ctl-flows.c vplane/ctl-show.c \
+	vplane/ctl-table-dumps.c \
 	vplane/ctl-stateful.c \
 	vplane/ctl-tables.c vplane/ctl-trace.c vplane/ctl-trace.h \
 	vplane/ctl-trace-ct.c \
@@ -42,7 +45,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/tables.c vplane/tables.h vplane/tables-private.h \
 	vplane/tables-apply.c \
 	vplane/tables-check.c vplane/tables-check-live.c \
-	vplane/tables-check-private.h vplane/tables-dump.c vplane/tables-ports.c \
+	vplane/tables-check-private.h vplane/tables-ports.c \
 	vplane/tables-json.c vplane/tables-json.h \
 	vplane/tables-sync.c vplane/tables-sync.h \
 	vplane/tso.c vplane/tso.h \

@@ -1,7 +1,8 @@
 /* vplane/kinds.c: the kinds list (include/vplane/kinds.h) as data, and what
  * follows from a row alone: lookups and an entry's identity.  The host, the
- * controller and vplane-ctl link it; what a kind means to the tables is each
- * kind's own code (tables-json.c, peers.c, services.c). */
+ * controller and vplane-ctl link it; what a kind means to the tables is its
+ * unit's (kind-*.c, bound to the rows in table-kind.c), to the peers and
+ * services peers.c's and services.c's. */
 #include <config.h>
 #include "vplane/kinds.h"
 

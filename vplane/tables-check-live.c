@@ -9,6 +9,7 @@
 #include <string.h>
 #include "packets.h"
 #include "port.h"
+#include "table-kind.h"
 #include "tables-private.h"
 #include "tables-sync.h"
 #include "util.h"
@@ -19,20 +20,20 @@
 bool
 check_vnet_gone(const struct check_ctx *ctx, const struct vp_vnet *vnet)
 {
-    return hmapx_contains(&ctx->gone_vnets, vnet);
+    return hmapx_contains(&ctx->gone[VP_KIND_VNET], vnet);
 }
 
 bool
 check_port_gone(const struct check_ctx *ctx, const struct vp_port *port)
 {
-    return (hmapx_contains(&ctx->gone_ports, port)
+    return (hmapx_contains(&ctx->gone[VP_KIND_PORT], port)
             || check_vnet_gone(ctx, port->vnet));
 }
 
 bool
 check_xlate_gone(const struct check_ctx *ctx, const struct vp_xlate *x)
 {
-    return (hmapx_contains(&ctx->gone_xlates, x)
+    return (hmapx_contains(&ctx->gone[VP_KIND_XLATE], x)
             || check_vnet_gone(ctx, x->vnet));
 }
 
@@ -104,66 +105,33 @@ bool
 check_route_gone(const struct check_ctx *ctx, const struct vp_tenant *tenant,
            const struct vp_route *route)
 {
-    if (hmapx_contains(&ctx->gone_routes, route)) {
+    if (hmapx_contains(&ctx->gone[VP_KIND_ROUTE], route)) {
         return true;
     }
     size_t n_gone = 0;
     struct hmapx_node *node;
-    HMAPX_FOR_EACH (node, &ctx->gone_vnets) {
+    HMAPX_FOR_EACH (node, &ctx->gone[VP_KIND_VNET]) {
         const struct vp_vnet *vnet = node->data;
         n_gone += vnet->tenant == tenant;
     }
     return n_gone && n_gone == tenant->n_vnets;
 }
 
-/* Resolves what 'r' names in the live tables; what is not there is not an
- * error, as for tables_remove(). */
+bool
+check_hidden(const struct check_ctx *ctx, enum vp_kind kind,
+             const void *entry)
+{
+    return hmapx_contains(&ctx->gone[kind], entry);
+}
+
+/* Resolves what 'r' names in the live tables, each kind by its unit; what
+ * is not there is not an error, as for tables_remove(). */
 void
 check_ctx_remove(struct check_ctx *ctx, const struct vp_removal *r)
 {
-    for (size_t i = 0; i < r->n_vnets; i++) {
-        const struct vp_vnet *vnet = tables_vnet_by_name(ctx->t,
-                                                         r->vnets[i]);
-        if (vnet) {
-            hmapx_add(&ctx->gone_vnets, CONST_CAST(struct vp_vnet *, vnet));
-        }
-    }
-    for (size_t i = 0; i < r->n_ports; i++) {
-        const struct vp_port *port = tables_port_by_name(ctx->t,
-                                                         r->ports[i]);
-        if (port) {
-            hmapx_add(&ctx->gone_ports, CONST_CAST(struct vp_port *, port));
-        }
-    }
-    for (size_t i = 0; i < r->n_xlates; i++) {
-        const struct vp_xlate_id *id = &r->xlates[i];
-        const struct vp_vnet *vnet = tables_vnet_by_name(ctx->t, id->vnet);
-        const struct vp_xlate *x;
-
-        if (!vnet) {
-            continue;
-        }
-        CMAP_FOR_EACH_WITH_HASH (x, mac_node,
-                                 tables_hash_mac(vnet->vni, id->mac),
-                                 &ctx->t->xlate_by_mac) {
-            if (x->vnet == vnet && eth_addr_equals(x->mac, id->mac)
-                && x->ip == id->ip) {
-                hmapx_add(&ctx->gone_xlates,
-                          CONST_CAST(struct vp_xlate *, x));
-            }
-        }
-    }
-    for (size_t i = 0; i < r->n_routes; i++) {
-        const struct vp_route_id *id = &r->routes[i];
-        const struct vp_tenant *tenant = tables_tenant_by_name(ctx->t,
-                                                               id->tenant);
-        struct vp_route *route = (tenant
-                                  ? tenant_route_find(tenant, id->prefix,
-                                                      id->plen)
-                                  : NULL);
-        if (route) {
-            hmapx_add(&ctx->gone_routes, route);
+    VP_TABLE_KIND_FOR_EACH (k, tk) {
+        for (size_t i = 0; i < vp_removal_count(r, k->kind); i++) {
+            tk->hide(ctx, vp_removal_id(r, k->kind, i));
         }
     }
 }
-

@@ -1,6 +1,6 @@
-/* vplane/tables-ports.c: the ports in the tables -- VM ports (added by
- * tables_apply(), deleted by tables_port_del()) and a gateway's uplink --
- * and the port ids that index their counters.  See tables.h. */
+/* vplane/tables-ports.c: the port ids that index the counters of the ports
+ * in the tables, and a gateway's uplink.  VM ports themselves are
+ * kind-port.c's.  See tables.h. */
 #include <config.h>
 #include "tables.h"
 
@@ -13,7 +13,7 @@
 #include "tables-private.h"
 #include "util.h"
 
-static unsigned int
+unsigned int
 tables_alloc_port_id(struct vp_tables *t)
 {
     ovs_mutex_lock(&t->port_ids_mutex);
@@ -31,42 +31,6 @@ tables_n_free_port_ids(struct vp_tables *t)
     size_t n = VP_MAX_PORTS - bitmap_count1(t->port_ids, VP_MAX_PORTS);
     ovs_mutex_unlock(&t->port_ids_mutex);
     return n;
-}
-
-bool
-tables_apply_port(struct vp_tables *t, const struct vp_port_spec *spec)
-{
-    struct vp_port *old = tables_port_by_name(t, spec->name);
-    if (old) {
-        /* Identical, as tables-check.c verified, but perhaps for the VM
-         * identity: only the main thread reads it, so it changes in place
-         * rather than taking the port down and up. */
-        if (!nullable_string_is_equal(old->vm, spec->vm)) {
-            free(old->vm);
-            old->vm = nullable_xstrdup(spec->vm);
-        }
-        return false;
-    }
-
-    struct vp_vnet *vnet = tables_vnet_by_name(t, spec->vnet);
-    struct vp_port *port = port_create(tables_alloc_port_id(t), spec, vnet);
-    hmap_insert(&t->ports_by_name, &port->name_node,
-                hash_string(port->name, 0));
-    /* The dataplane records the port's counter base and attaches it before
-     * lookups can send anything to it. */
-    if (t->port_link) {
-        t->port_link(port, t->port_hooks_aux);
-    }
-    cmap_insert(&t->ports_by_mac, &port->mac_node,
-                tables_hash_mac(vnet->vni, port->mac));
-    for (size_t i = 0; i < port->n_ips; i++) {
-        cmap_insert(&t->port_ips, &port->ip_nodes[i].node,
-                    tables_hash_ip(vnet->vni, port->ips[i]));
-    }
-    ovs_list_push_back(&vnet->ports, &port->vnet_node);
-    vnet->n_ports++;
-    vnet_rebuild_flood(vnet);
-    return true;
 }
 
 /* Port ids are reused only after every reader is done with the old port, so
@@ -91,38 +55,14 @@ port_release_cb(struct port_release *r)
     free(r);
 }
 
-char *
-tables_port_del(struct vp_tables *t, const char *name)
+void
+tables_port_release(struct vp_tables *t, struct vp_port *port)
 {
-    struct vp_port *port = tables_port_by_name(t, name);
-
-    if (!port) {
-        return xasprintf("port: no port named \"%s\"", name);
-    }
-
-    struct vp_vnet *vnet = port->vnet;
-    hmap_remove(&t->ports_by_name, &port->name_node);
-    cmap_remove(&t->ports_by_mac, &port->mac_node,
-                tables_hash_mac(vnet->vni, port->mac));
-    for (size_t i = 0; i < port->n_ips; i++) {
-        cmap_remove(&t->port_ips, &port->ip_nodes[i].node,
-                    tables_hash_ip(vnet->vni, port->ips[i]));
-    }
-    ovs_list_remove(&port->vnet_node);
-    vnet->n_ports--;
-    vnet_rebuild_flood(vnet);
-    /* Take the port out of the forwarding threads' poll lists before its
-     * destruction is postponed, so the grace period covers them. */
-    if (t->port_unlink) {
-        t->port_unlink(port, t->port_hooks_aux);
-    }
-    tables_changed(t);
-
     struct port_release *r = xmalloc(sizeof *r);
+
     r->t = t;
     r->port = port;
     ovsrcu_postpone(port_release_cb, r);
-    return NULL;
 }
 
 struct vp_port *
@@ -141,10 +81,7 @@ tables_set_uplink(struct vp_tables *t, const char *name, struct eth_addr mac)
         if (t->port_unlink) {
             t->port_unlink(old, t->port_hooks_aux);
         }
-        struct port_release *r = xmalloc(sizeof *r);
-        r->t = t;
-        r->port = old;
-        ovsrcu_postpone(port_release_cb, r);
+        tables_port_release(t, old);
     }
     if (name && !tables_n_free_port_ids(t)) {
         tables_changed(t);

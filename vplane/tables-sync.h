@@ -5,37 +5,31 @@
 #include <stddef.h>
 #include "openvswitch/compiler.h"
 #include "openvswitch/types.h"
+#include "vplane/kinds.h"
 
 struct json;
 struct vp_config;
 struct vp_tables;
 
-struct vp_xlate_id {
-    const char *vnet;
-    struct eth_addr mac;
-    ovs_be32 ip;                /* 0: the MAC-only entry. */
+/* Entries to remove, by identity: for each of the tables' kinds, an array
+ * of its identities (struct vp_table_kind's 'id_size' bytes each, as its
+ * unit defines them).  Empty for the other kinds. */
+struct vp_removal_ids {
+    void *ids;
+    size_t n, allocated;
 };
 
-struct vp_route_id {
-    const char *tenant;
-    ovs_be32 prefix;
-    unsigned int plen;
-};
-
-/* Entries to remove, by identity. */
 struct vp_removal {
-    const char **vnets;
-    size_t n_vnets;
-    const char **ports;
-    size_t n_ports;
-    struct vp_xlate_id *xlates;
-    size_t n_xlates;
-    struct vp_route_id *routes;
-    size_t n_routes;
+    struct vp_removal_ids kinds[VP_N_KINDS];
 };
 
 void vp_removal_init(struct vp_removal *);
 void vp_removal_destroy(struct vp_removal *);
+/* A new identity of 'kind' at the end of 'r', zeroed, for its unit to
+ * fill; vp_removal_id() the i-th, vp_removal_count() how many. */
+void *vp_removal_add(struct vp_removal *, enum vp_kind);
+const void *vp_removal_id(const struct vp_removal *, enum vp_kind, size_t i);
+size_t vp_removal_count(const struct vp_removal *, enum vp_kind);
 
 /* Parses an update's "remove" object; names are interned in 'pool'. */
 char *vp_removal_parse(const struct json *, struct vp_config *pool,
