@@ -7,7 +7,8 @@
 # from what c2 recorded in Host.status).  Then the database records
 # another controller as shard 0's holder (as when shard 0 changes hands
 # before its old holder sees it): c1, still holding the lock, stops making
-# the global decisions and does not record itself back.
+# the global decisions and does not record itself back; and the same
+# for shard 2: c3 writes nothing more of its host node4's rows.
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 check_require_root
@@ -107,4 +108,34 @@ check_match() {
 }
 check_match "$(world_ctrl_at ctrl ctrl/shards)" "^0 .* serving +intruder" \
     "c1 does not record itself back"
+
+check_step "a holder of shard 2 no longer recorded as such writes none of its hosts' rows"
+# The same for shard 2, whose holder c3 serves node4: once the database
+# records another holder, c3 neither binds node4's new port nor writes
+# node4's status (here marked as the intruder's), though it still holds the
+# lock and serves node4.
+"$(world_ovsdb_bin)/ovsdb-client" transact "$WORLD_DB" '["VPlane",
+  {"op": "mutate", "table": "Deployment", "where": [],
+   "mutations": [["shard_holders", "delete", ["set", [2]]]]},
+  {"op": "mutate", "table": "Deployment", "where": [],
+   "mutations": [["shard_holders", "insert", ["map", [[2, "intruder"]]]]]},
+  {"op": "update", "table": "Host", "where": [["name", "==", "node4"]],
+   "row": {"status": ["map", [["controller", "intruder"]]]}}]' \
+    >/dev/null || check_fail "could not record another holder of shard 2"
+world_vm vm4 node4 02:00:00:00:01:04 10.1.0.14/16 10.1.0.1
+world_ctl node4 port/add vm4 web 02:00:00:00:01:04 10.1.0.14 >/dev/null
+status4() {
+    "$(world_ovsdb_bin)/ovsdb-client" -f csv --no-headings transact "$WORLD_DB" \
+        '["VPlane", {"op": "select", "table": "Host", "where": [["name", "==", "node4"]], "columns": ["status"]}]'
+}
+withheld() {
+    local n
+    n=$(world_ctrl_at ctrl3 coverage/read-counter ctrl_shard_write_withheld 2>/dev/null)
+    [ "${n:-0}" -gt 0 ]
+}
+world_wait_for withheld || check_fail "c3 did not withhold node4's rows: $(world_ctrl_at ctrl3 coverage/read-counter ctrl_shard_write_withheld 2>&1) $(world_ctrl_at ctrl3 ctrl/shards) $(status4)"
+check_contains "$(world_ctrl_at ctrl3 ctrl/host-diff node4)" "host node4: connected" \
+    "c3 still serves node4"
+check_contains "$(status4)" '["controller","intruder"]' "node4's status as the intruder left it"
+check_not_contains "$(status4)" "c3" "node4's status, not rewritten by c3"
 echo "PASS"
