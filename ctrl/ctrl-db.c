@@ -314,9 +314,25 @@ ctrl_db_drop_reports(struct ctrl *c)
     return n;
 }
 
+/* Whether report 'e' waits until this controller is recorded as its
+ * host's shard's holder; counted and logged once. */
+static bool
+report_withheld(struct ctrl *c, struct port_event *e)
+{
+    if (ctrl_shards_recorded(c, e->host)) {
+        return false;
+    }
+    if (!e->withheld) {
+        e->withheld = true;
+        ctrl_shards_may_write(c, e->host);
+    }
+    return true;
+}
+
 static void
 write_port_events(struct ctrl *c, const struct vprec_deployment *d)
 {
+    struct ovs_list withheld = OVS_LIST_INITIALIZER(&withheld);
     struct port_event *e;
     bool changed = false;
 
@@ -332,6 +348,9 @@ write_port_events(struct ctrl *c, const struct vprec_deployment *d)
                          "is no longer served here", e->host, e->port);
             port_event_free(e);
             continue;
+        } else if (report_withheld(c, e)) {
+            ovs_list_push_back(&withheld, &e->node);
+            continue;
         } else if (!host) {
             VLOG_WARN_RL(&rl, "host %s: port %s report dropped: host not in "
                          "the database", e->host, e->port);
@@ -346,6 +365,7 @@ write_port_events(struct ctrl *c, const struct vprec_deployment *d)
                     : port_down(c, e, host, vnet));
         ovs_list_push_back(&c->txn_events, &e->node);
     }
+    ovs_list_push_back_all(&c->port_events, &withheld);
     if (changed) {
         /* Port bindings are desired state too: serialize with vplane-ctl's
          * transactions (nbctl.h), so that its checks and ours see one
@@ -488,12 +508,16 @@ static void
 write_status(struct ctrl *c, const struct vprec_deployment *d)
 {
     long long int now = time_msec();
+    struct sset withheld = SSET_INITIALIZER(&withheld);
     const char *name;
 
     SSET_FOR_EACH (name, &c->status_dirty) {
         const struct ctrl_host *h = ctrl_host_find(c, name);
         const struct vprec_host *row = h ? ctrl_host_row(c, name) : NULL;
         if (!row) {
+            continue;
+        } else if (!ctrl_shards_may_write(c, h->name)) {
+            sset_add(&withheld, name);
             continue;
         }
         struct smap status = SMAP_INITIALIZER(&status);
@@ -517,12 +541,30 @@ write_status(struct ctrl *c, const struct vprec_deployment *d)
         }
         smap_destroy(&status);
     }
-    sset_clear(&c->status_dirty);
+    /* What is withheld stays to write, until the lock is seen gone. */
+    sset_swap(&c->status_dirty, &withheld);
+    sset_destroy(&withheld);
     if (d->generation != c->generation && ctrl_is_global(c)) {
         vprec_deployment_set_generation(d, c->generation);
     }
     c->status_gen = c->generation;
     c->next_status = now + STATUS_INTERVAL_MS;
+}
+
+/* Whether a port report waits that this controller can write (or drop):
+ * those withheld (ctrl_shards_may_write()) wait for the database to
+ * change, not for the next loop. */
+bool
+ctrl_db_reports_ready(struct ctrl *c)
+{
+    struct port_event *e;
+
+    LIST_FOR_EACH (e, node, &c->port_events) {
+        if (!ctrl_serves(c, e->host) || !report_withheld(c, e)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 static bool
@@ -550,7 +592,7 @@ ctrl_db_write(struct ctrl *c)
     c->retry_wait = false;
     const struct vprec_deployment *d = vprec_deployment_first(c->idl);
     if (d && sset_is_empty(&c->to_register)
-        && ovs_list_is_empty(&c->port_events) && !subsets_need_check(c)
+        && !ctrl_db_reports_ready(c) && !subsets_need_check(c)
         && !status_due(c) && !c->holders_dirty) {
         return;
     }

@@ -66,6 +66,8 @@ struct port_event {
     size_t n_ips;
     bool up;
     bool refresh;               /* A repeat after a reconnection. */
+    bool withheld;              /* Counted as withheld by a stale shard
+                                 * holder (ctrl_shards_may_write()). */
 };
 
 struct ctrl {
@@ -157,6 +159,8 @@ void ctrl_load_host(struct ctrl *, const struct vprec_host *row);
 /* ctrl-shards.c. */
 bool ctrl_serves(const struct ctrl *, const char *host);
 bool ctrl_is_global(const struct ctrl *);
+bool ctrl_shards_recorded(const struct ctrl *, const char *host);
+bool ctrl_shards_may_write(const struct ctrl *, const char *host);
 void ctrl_shards_verify(const struct ctrl *,
                         const struct vprec_deployment *);
 bool ctrl_shards_mode_changed(struct ctrl *);
@@ -179,6 +183,7 @@ void ctrl_db_write(struct ctrl *);
 /* Whether ctrl_db_write() may start a transaction: none in flight, and
  * the database moved since the last one had to be tried again. */
 bool ctrl_db_can_write(const struct ctrl *);
+bool ctrl_db_reports_ready(struct ctrl *);
 void ctrl_db_txn_done(struct ctrl *, enum ovsdb_idl_txn_status);
 void port_event_free(struct port_event *);
 

@@ -29,6 +29,7 @@ VLOG_DEFINE_THIS_MODULE(ctrl_shards);
 
 COVERAGE_DEFINE(ctrl_hello_other_shard);
 COVERAGE_DEFINE(ctrl_shard_superseded);
+COVERAGE_DEFINE(ctrl_shard_write_withheld);
 
 /* How often the holder of shard 0 reads the other controllers' hosts'
  * liveness for the subset assignment: Host.status does not wake it. */
@@ -69,16 +70,53 @@ ctrl_is_global(const struct ctrl *c)
     return c->serving[0] && holder && !strcmp(holder, c->name);
 }
 
+/* Whether this controller may write host 'host''s rows (its status, its
+ * port bindings): it serves the host's shard and the database records it
+ * as the shard's holder.  A holder that lost the lock but has not seen it
+ * yet still serves, but once the new holder has recorded itself it writes
+ * nothing of the shard's hosts: with ctrl_shards_verify() in the same
+ * transaction, not even what it built before it saw the record.  What it
+ * withholds it keeps (a shard not yet recorded is recorded by this very
+ * controller in a moment) until it knows it lost the shard. */
+bool
+ctrl_shards_recorded(const struct ctrl *c, const char *host)
+{
+    if (!c->shards) {
+        return true;
+    }
+    unsigned int k = shard_of_host(host, n_shards(c));
+    const char *holder = recorded_holder(c, k);
+    return c->serving[k] && holder && !strcmp(holder, c->name);
+}
+
+/* ctrl_shards_recorded(), counted and logged when not. */
+bool
+ctrl_shards_may_write(const struct ctrl *c, const char *host)
+{
+    if (ctrl_shards_recorded(c, host)) {
+        return true;
+    }
+    unsigned int k = shard_of_host(host, n_shards(c));
+    const char *holder = recorded_holder(c, k);
+    COVERAGE_INC(ctrl_shard_write_withheld);
+    VLOG_INFO_RL(&rl, "host %s: its rows not written: the database records "
+                 "%s as the holder of its shard %u", host,
+                 holder ? holder : "nobody", k);
+    return false;
+}
+
 /* Makes the transaction being built fail if Deployment.shard_holders moved
- * since this controller read it: see ctrl_is_global().  OVSDB locks do not
- * protect these writes: ovsdb-server checks a lock only for an "assert"
- * in a transaction of the session that holds it (here another IDL), and
- * each server of a cluster has locks of its own, whereas a verified column
- * is checked by the leader in the transaction's own order. */
+ * since this controller read it: see ctrl_is_global() and
+ * ctrl_shards_may_write().  OVSDB locks do not protect these writes:
+ * ovsdb-server checks a lock only for an "assert" in a transaction of the
+ * session that holds it (here another IDL), and each server of a cluster
+ * has locks of its own, whereas a verified column is checked by the leader
+ * in the transaction's own order.  The column changes only when a shard
+ * changes hands. */
 void
 ctrl_shards_verify(const struct ctrl *c, const struct vprec_deployment *d)
 {
-    if (c->shards && ctrl_is_global(c)) {
+    if (c->shards) {
         ovsdb_idl_txn_verify(&d->header_,
                              &vprec_deployment_col_shard_holders);
     }

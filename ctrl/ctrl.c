@@ -674,7 +674,7 @@ ctrl_wait(struct ctrl *c)
     if (!sset_is_empty(&c->status_dirty)) {
         poll_timer_wait_until(c->next_status);
     }
-    if ((!ovs_list_is_empty(&c->port_events)
+    if ((ctrl_db_reports_ready(c)
                     || ((c->subsets_dirty
                          || snat_blocks_pending(c->snat, time_msec()))
                         && ctrl_is_global(c))

@@ -34,6 +34,25 @@ struct shards {
     long long int queue_at;     /* When to request the non-preferred. */
 };
 
+/* Lamping and Veach's jump consistent hash ("A Fast, Minimal Memory,
+ * Consistent Hash Algorithm", 2014): from n to n + 1 buckets, only the keys
+ * that land in the new bucket move (1/(n + 1) of them), where a modulo
+ * moves most of them.  It keeps no state, and its arithmetic (64-bit
+ * integers, IEEE doubles) gives the same bucket on any machine. */
+static unsigned int
+jump_consistent_hash(uint64_t key, unsigned int n_buckets)
+{
+    int64_t b = -1, j = 0;
+
+    while (j < n_buckets) {
+        b = j;
+        key = key * UINT64_C(2862933555777941757) + 1;
+        j = (b + 1) * ((double) (UINT64_C(1) << 31)
+                       / (double) ((key >> 33) + 1));
+    }
+    return b;
+}
+
 unsigned int
 shard_of_host(const char *name, unsigned int n_shards)
 {
@@ -43,10 +62,11 @@ shard_of_host(const char *name, unsigned int n_shards)
      * otherwise), but crc32c() is one checksum, RFC 3720's, in software.
      * Its value is computed in host order and only typed big-endian (for
      * SCTP's header): taken as it is, it is the standard CRC32C on any
-     * machine. */
+     * machine.  A consistent mapping of it rather than a modulo, so that
+     * changing Deployment.shards moves few hosts. */
     uint32_t crc = (OVS_FORCE uint32_t) crc32c((const uint8_t *) name,
                                                strlen(name));
-    return n_shards > 1 ? crc % n_shards : 0;
+    return n_shards > 1 ? jump_consistent_hash(crc, n_shards) : 0;
 }
 
 const char *

@@ -3,11 +3,12 @@
 #
 # Three vplane-ctrl, c1, c2 and c3 (namespaces ctrl, ctrl2, ctrl3), each
 # preferring one shard of a 3-shard deployment, and four hosts in the
-# database: node1 (shard 0), node2 and node6 (shard 1), node4 (shard 2) --
-# shard_of_host(), the CRC32C of the name mod 3; the tests check it in
+# database: node2 (shard 0), node8 and node11 (shard 1), node4 (shard 2) --
+# shard_of_host(), the CRC32C of the name mapped by jump consistent hash
+# (tests/unit/test-shards.c); the tests check it in
 # ctrl/hosts rather than trusting this comment.
 
-HOSTS="node1 node2 node6 node4"
+HOSTS="node2 node8 node11 node4"
 c1=tcp:$WORLD_CTRL_IP:6653
 c2=tcp:$WORLD_CTRL2_IP:6653
 c3=tcp:$WORLD_FABRIC_PREFIX.252:6653
@@ -29,7 +30,7 @@ shards_world() {
     world_nb set-deployment shards=3
     world_nb tenant-add acme -- vnet-add web 5001 acme 10.1.0.1/16
     local i
-    for i in 1 2 6 4; do
+    for i in 2 8 11 4; do
         world_nb host-add node$i 192.168.100.$i
     done
 

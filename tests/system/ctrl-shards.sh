@@ -17,13 +17,13 @@ check_require_tools ping
 shards_world shctl
 check_contains "$(world_nb deployment-show)" "shards=3" "deployment-show"
 
-world_host node1 192.168.100.1 --controller="$c3,$c2,$c1"
-world_host node2 192.168.100.2 --controller="$c1,$c2,$c3"
-world_host node6 192.168.100.6 --controller="$c3,$c1,$c2"
+world_host node2 192.168.100.2 --controller="$c3,$c2,$c1"
+world_host node8 192.168.100.8 --controller="$c1,$c2,$c3"
+world_host node11 192.168.100.11 --controller="$c3,$c1,$c2"
 world_host node4 192.168.100.4 --controller="$c1,$c2,$c3"
-for i in 1 2 6 4; do
-    world_vm vm$i node$i 02:00:00:00:01:0$i 10.1.0.1$i/16 10.1.0.1
-    world_ctl node$i port/add vm$i web 02:00:00:00:01:0$i 10.1.0.1$i >/dev/null
+for i in 2 8 11 4; do
+    world_vm vm$i node$i 02:00:00:00:01:$(printf %02d $i) 10.1.0.$((10 + i))/16 10.1.0.1
+    world_ctl node$i port/add vm$i web 02:00:00:00:01:$(printf %02d $i) 10.1.0.$((10 + i)) >/dev/null
 done
 
 check_match() {
@@ -69,26 +69,26 @@ synced_all() {
 
 check_step "every host is served by the holder of its shard"
 wait_long synced_all ctrl ctrl2 ctrl3 || check_fail "hosts not in sync"
-check_eq "$(server_of node1)" ctrl "node1 (shard 0) on c1"
-check_eq "$(server_of node2)" ctrl2 "node2 (shard 1) on c2"
-check_eq "$(server_of node6)" ctrl2 "node6 (shard 1) on c2"
+check_eq "$(server_of node2)" ctrl "node2 (shard 0) on c1"
+check_eq "$(server_of node8)" ctrl2 "node8 (shard 1) on c2"
+check_eq "$(server_of node11)" ctrl2 "node11 (shard 1) on c2"
 check_eq "$(server_of node4)" ctrl3 "node4 (shard 2) on c3"
 hosts=$(world_ctrl_at ctrl ctrl/hosts)
 check_contains "$hosts" "3 shards; this vplane-ctrl (c1) serves 0" "c1's ctrl/hosts"
-check_match "$hosts" "node2 .* up via c2 .* 1  c2 " "c1 says c2 serves node2"
+check_match "$hosts" "node8 .* up via c2 .* 1  c2 " "c1 says c2 serves node8"
 check_match "$hosts" "node4 .* up via c3 .* 2  c3 " "c1 says c3 serves node4"
-check_contains "$(world_ctl node1 controller/show)" "controller $c1: in sync" \
-    "node1 moved past c3 and c2 to c1"
+check_contains "$(world_ctl node2 controller/show)" "controller $c1: in sync" \
+    "node2 moved past c3 and c2 to c1"
 check_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node4" "c3's sessions"
-check_not_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node1" \
-    "c3 keeps no session with node1"
-check_ping vm1 10.1.0.12
-check_ping vm6 10.1.0.14
+check_not_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node2" \
+    "c3 keeps no session with node2"
+check_ping vm2 10.1.0.18
+check_ping vm11 10.1.0.14
 
 check_step "SIGKILL c2 while VMs ping across hosts"
-# Every host sends and receives: vm1 -> vm2 and vm6 -> vm4 cross shards,
-# vm2 -> vm6 stays in the shard that moves.
-pings="1:10.1.0.12 6:10.1.0.14 2:10.1.0.16 4:10.1.0.11"
+# Every host sends and receives: vm2 -> vm8 and vm11 -> vm4 cross shards,
+# vm8 -> vm11 stays in the shard that moves.
+pings="2:10.1.0.18 11:10.1.0.14 8:10.1.0.21 4:10.1.0.12"
 for p in $pings; do
     world_bg "vm${p%%:*}" ping -i 0.1 -c 100 -W 1 "${p#*:}" \
         >"$WORLD_DIR/ping${p%%:*}.out" 2>&1
@@ -104,8 +104,8 @@ taken() { serving ctrl 1 || serving ctrl3 1; }
 world_wait_for taken || check_fail "nobody took shard 1"
 wait_long synced_all ctrl ctrl3 || check_fail "hosts not back in sync"
 echo "hosts back in sync $(awk -v a="$killed_at" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after the kill"
-new=$(server_of node2 ctrl ctrl3)
-check_eq "$(server_of node6 ctrl ctrl3)" "$new" "node6 with node2"
+new=$(server_of node8 ctrl ctrl3)
+check_eq "$(server_of node11 ctrl ctrl3)" "$new" "node11 with node8"
 other=ctrl; [ "$new" = ctrl ] && other=ctrl3
 newname=c1; [ "$new" = ctrl3 ] && newname=c3
 
@@ -121,13 +121,13 @@ check_step "ctrl/hosts on both survivors says who serves whom"
 # Status rows are written at most once a second.
 says() {
     local out; out=$(world_ctrl_at "$other" ctrl/hosts)
-    grep -q "node2 .* up via $newname .* 1  $newname " <<<"$out" \
-        && grep -q "node6 .* up via $newname .* 1  $newname " <<<"$out"
+    grep -q "node8 .* up via $newname .* 1  $newname " <<<"$out" \
+        && grep -q "node11 .* up via $newname .* 1  $newname " <<<"$out"
 }
 world_wait_for says || check_fail "$other's ctrl/hosts: $(world_ctrl_at "$other" ctrl/hosts)"
 hosts=$(world_ctrl_at "$new" ctrl/hosts)
-check_match "$hosts" "node2 .* up [0-9]*s .* 1  $newname " "$newname serves node2"
-check_match "$hosts" "node6 .* up [0-9]*s .* 1  $newname " "$newname serves node6"
+check_match "$hosts" "node8 .* up [0-9]*s .* 1  $newname " "$newname serves node8"
+check_match "$hosts" "node11 .* up [0-9]*s .* 1  $newname " "$newname serves node11"
 check_match "$(world_ctrl_at "$new" ctrl/shards)" "^1 .* serving " "$newname's ctrl/shards"
 
 check_step "the pings lost nothing"
@@ -137,5 +137,5 @@ for p in $pings; do
         "100 packets transmitted, 100 received, 0% packet loss" \
         "ping vm${p%%:*} -> ${p#*:} through the kill"
 done
-check_ping vm2 10.1.0.14
+check_ping vm8 10.1.0.14
 echo "PASS"
