@@ -73,6 +73,13 @@ check_eq "$(server_of node2)" ctrl "node2 (shard 0) on c1"
 check_eq "$(server_of node8)" ctrl2 "node8 (shard 1) on c2"
 check_eq "$(server_of node11)" ctrl2 "node11 (shard 1) on c2"
 check_eq "$(server_of node4)" ctrl3 "node4 (shard 2) on c3"
+# c1 learns who serves the others' hosts from their Host.status rows,
+# which each controller writes at most once a second.
+c1_sees_others() {
+    world_ctrl_at ctrl ctrl/hosts | grep -q "node8 .* up via c2 .* 1  c2 " \
+        && world_ctrl_at ctrl ctrl/hosts | grep -q "node4 .* up via c3 .* 2  c3 "
+}
+world_wait_for c1_sees_others
 hosts=$(world_ctrl_at ctrl ctrl/hosts)
 check_contains "$hosts" "3 shards; this vplane-ctrl (c1) serves 0" "c1's ctrl/hosts"
 check_match "$hosts" "node8 .* up via c2 .* 1  c2 " "c1 says c2 serves node8"
