@@ -89,6 +89,12 @@ check_contains "$(world_ctl node2 controller/show)" "controller $c1: in sync" \
 check_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node4" "c3's sessions"
 check_not_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node2" \
     "c3 keeps no session with node2"
+# Each session is read when its socket has input (ctrl/sb-ready.c), not on
+# every pass over all of them.
+check_match "$(world_ctrl_at ctrl3 ctrl/sessions)" "node4 +on-input" \
+    "c3 reads node4's session on input"
+check_not_contains "$(world_ctrl_at ctrl2 ctrl/sessions)" "each-pass" \
+    "c2 identified every session's socket"
 check_ping vm2 10.1.0.18
 check_ping vm11 10.1.0.14
 
