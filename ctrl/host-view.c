@@ -7,10 +7,12 @@
 #include "host-view.h"
 #include "host-view-private.h"
 
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ctrl/vplane-idl.h"
 #include "hmapx.h"
+#include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
 #include "packets.h"
@@ -90,18 +92,28 @@ host_view_swap(struct host_view *a, struct host_view *b)
     shash_moved(&b->entries);
 }
 
-static void
-add_entry(struct host_view *v, char *key, struct json *json)
+/* Adds 'json', an entry of 'kind', under the view key that the kind's
+ * letter (include/vplane/kinds.h) and the printf-style rest make. */
+static void OVS_PRINTF_FORMAT(4, 5)
+add_entry(struct host_view *v, enum vp_kind kind, struct json *json,
+          const char *format, ...)
 {
     struct view_entry *e = xmalloc(sizeof *e);
+    struct ds key = DS_EMPTY_INITIALIZER;
+    va_list args;
+
+    ds_put_format(&key, "%c/", vp_kinds[kind].letter);
+    va_start(args, format);
+    ds_put_format_valist(&key, format, args);
+    va_end(args);
 
     e->json = json;
     e->text = json_to_string(json, JSSF_SORT);
     e->refcount = 1;
-    if (!shash_add_once(&v->entries, key, e)) {
+    if (!shash_add_once(&v->entries, ds_cstr(&key), e)) {
         entry_unref(e);         /* Duplicate identity: the first wins. */
     }
-    free(key);
+    ds_destroy(&key);
 }
 
 static int
@@ -191,7 +203,7 @@ host_view_vnet_json(const struct vprec_vnet *vnet)
 void
 hv_add_vnet(struct host_view *v, const struct vprec_vnet *vnet)
 {
-    add_entry(v, xasprintf("v/%s", vnet->name), host_view_vnet_json(vnet));
+    add_entry(v, VP_KIND_VNET, host_view_vnet_json(vnet), "%s", vnet->name);
 }
 
 bool
@@ -241,7 +253,7 @@ host_view_port_json(const struct vprec_port *port)
 void
 hv_add_port(struct host_view *v, const struct vprec_port *port)
 {
-    add_entry(v, xasprintf("p/%s", port->name), host_view_port_json(port));
+    add_entry(v, VP_KIND_PORT, host_view_port_json(port), "%s", port->name);
 }
 
 /* Whether a Host row can be sent to hosts (rows written around vplane-ctl
@@ -292,9 +304,8 @@ hv_add_xlates(struct host_view *v, const struct vprec_port *port)
 
     for (size_t i = 0; i < n; i++) {
         const char *ip = port->n_ips ? port->ips[i] : NULL;
-        add_entry(v, xasprintf("x/%s/%s/%s", port->vnet->name, port->mac,
-                               ip ? ip : "-"),
-                  host_view_xlate_json(port, ip, vtep));
+        add_entry(v, VP_KIND_XLATE, host_view_xlate_json(port, ip, vtep),
+                  "%s/%s/%s", port->vnet->name, port->mac, ip ? ip : "-");
     }
 }
 
@@ -325,8 +336,8 @@ hv_add_route(struct host_view *v, const struct vprec_route *route)
     if (!row_ok(v, "route", route->prefix, error)) {
         return;
     }
-    add_entry(v, xasprintf("r/%s/%s", route->tenant->name, route->prefix),
-              host_view_route_json(route));
+    add_entry(v, VP_KIND_ROUTE, host_view_route_json(route), "%s/%s",
+              route->tenant->name, route->prefix);
 }
 
 static int
@@ -382,7 +393,7 @@ hv_add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
         if (blocks) {
             json_object_put(o, "snat-blocks", blocks);
         }
-        add_entry(v, xasprintf("h/%s", h->name), o);
+        add_entry(v, VP_KIND_HOST, o, "%s", h->name);
 
         int64_t *sorted = xmemdup(h->subsets,
                                   h->n_subsets * sizeof *h->subsets);
@@ -410,7 +421,7 @@ hv_add_hosts_and_subsets(struct host_view *v, const struct ovsdb_idl *idl)
         json_object_put_string(o, "query-mode", d->query_mode);
     }
     json_object_put(o, "wan-vni", json_integer_create(nb_wan_vni(d)));
-    add_entry(v, xstrdup("s/"), o);
+    add_entry(v, VP_KIND_SUBSETS, o, "%s", "");
 }
 
 /* This host's uplink to the WAN, if it is a gateway with one. */
@@ -425,7 +436,7 @@ hv_add_uplink(struct host_view *v, const struct vprec_host *host)
         json_object_put_string(o, "address", host->uplink_address);
         json_object_put_string(o, "router", host->uplink_router);
     }
-    add_entry(v, xstrdup("u/"), o);
+    add_entry(v, VP_KIND_UPLINK, o, "%s", "");
 }
 
 static int
@@ -480,8 +491,8 @@ host_view_firewall_json(const struct vprec_port *port)
 void
 hv_add_firewall(struct host_view *v, const struct vprec_port *port)
 {
-    add_entry(v, xasprintf("f/%s/%s", port->vnet->name, port->mac),
-              host_view_firewall_json(port));
+    add_entry(v, VP_KIND_FIREWALL, host_view_firewall_json(port), "%s/%s",
+              port->vnet->name, port->mac);
 }
 
 /* The port of the VM behind a floating IP or port forward, if it is on a
@@ -605,7 +616,7 @@ hv_add_nat_rules(struct host_view *v, const struct ovsdb_idl *idl,
             }
             struct json *o = host_view_nat_json(idl, t, r);
             const struct json *id = shash_find_data(json_object(o), "id");
-            add_entry(v, xasprintf("n/%s", json_string(id)), o);
+            add_entry(v, VP_KIND_NAT, o, "%s", json_string(id));
         }
     }
 }
