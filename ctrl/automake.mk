@@ -35,6 +35,7 @@ ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/nb-check.c ctrl/nb-check.h ctrl/nb-check-scope.c \
 	ctrl/row-check.c ctrl/row-check.h \
 	ctrl/shards.c ctrl/shards.h ctrl/ctrl-shards.c \
+	ctrl/leader-seek.c ctrl/leader-seek.h \
 	ctrl/view-parts.c ctrl/view-parts.h ctrl/view-parts-private.h \
 	ctrl/view-parts-track.c ctrl/idl-track.h \
 	ctrl/southbound.c ctrl/southbound.h ctrl/southbound-private.h \

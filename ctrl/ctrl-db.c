@@ -593,7 +593,8 @@ ctrl_db_write(struct ctrl *c)
     const struct vprec_deployment *d = vprec_deployment_first(c->idl);
     if (d && sset_is_empty(&c->to_register)
         && !ctrl_db_reports_ready(c) && !subsets_need_check(c)
-        && !status_due(c) && !c->holders_dirty) {
+        && !status_due(c) && !c->holders_dirty
+        && !ctrl_shards_requests_due(c)) {
         return;
     }
 
@@ -615,6 +616,7 @@ ctrl_db_write(struct ctrl *c)
         snat_blocks_assign(c->snat, c->idl, time_msec(), ctrl_grace_ms(c));
     }
     ctrl_shards_write(c, d);
+    ctrl_shards_write_requests(c, d);
     if (status_due(c)) {
         write_status(c, d);
     }

@@ -6,6 +6,7 @@
 
 #include "ctrl.h"
 #include "host-view.h"
+#include "leader-seek.h"
 #include "openvswitch/hmap.h"
 #include "openvswitch/list.h"
 #include "openvswitch/shash.h"
@@ -70,6 +71,17 @@ struct port_event {
                                  * holder (ctrl_shards_may_write()). */
 };
 
+/* Per shard, its return to the controller that prefers it (ctrl-shards.c,
+ * "rebalancing"). */
+struct shard_handback {
+    long long int request_at;   /* Preferred and waiting: when to write a
+                                 * request in Deployment.shard_requests. */
+    long long int yield_at;     /* Held, another asks: when to clear the
+                                 * request and give the lock up. */
+    bool yielding;              /* The request cleared: give the lock up
+                                 * once the database shows it gone. */
+};
+
 struct ctrl {
     struct ovsdb_idl *idl;
     struct ovsdb_idl_txn *txn;  /* In flight, or NULL. */
@@ -114,6 +126,7 @@ struct ctrl {
     /* Shards (ctrl-shards.c): 'shards' is NULL while the deployment has
      * one, as a single vplane-ctrl on the lock "vplane_ctrl" serves it. */
     char *db_remote;
+    struct leader_seek seek;    /* For 'idl'. */
     char *name;                 /* This vplane-ctrl's, in the database. */
     bool *prefs;                /* --shards (SHARDS_MAX), or NULL: all. */
     struct shards *shards;
@@ -122,6 +135,7 @@ struct ctrl {
                                  * recorded this controller as its holder
                                  * since it took it (ctrl_shards_write()). */
     bool holders_dirty;         /* Deployment.shard_holders to write. */
+    struct shard_handback *handback; /* Per shard: rebalancing. */
     long long int next_global_check; /* Other controllers' hosts' status. */
 };
 
@@ -169,6 +183,9 @@ void ctrl_shards_wait(struct ctrl *);
 char *ctrl_shards_refuse(const struct ctrl *, const char *host)
     OVS_WARN_UNUSED_RESULT;
 void ctrl_shards_write(struct ctrl *, const struct vprec_deployment *);
+bool ctrl_shards_requests_due(const struct ctrl *);
+void ctrl_shards_write_requests(struct ctrl *, const struct vprec_deployment *);
+void ctrl_shards_run_idle(struct ctrl *);
 bool ctrl_shards_host_live(const struct ctrl *, const struct vprec_host *);
 void ctrl_shards_format_header(const struct ctrl *, struct ds *);
 void ctrl_shards_format_host(const struct ctrl *, const struct vprec_host *,

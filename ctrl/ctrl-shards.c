@@ -6,7 +6,9 @@
  * loads and drops the hosts of the shards gained and lost, refuses the
  * hellos of other shards' hosts, and records who holds which shard
  * (Deployment.shard_holders) and who serves which host (Host.status
- * "controller", "live").  What serving a host means stays ctrl.c's. */
+ * "controller", "live"), and gives a shard back to the controller that
+ * prefers it (Deployment.shard_requests).  What serving a host means stays
+ * ctrl.c's. */
 #include <config.h>
 #include "ctrl-private.h"
 
@@ -30,6 +32,19 @@ VLOG_DEFINE_THIS_MODULE(ctrl_shards);
 COVERAGE_DEFINE(ctrl_hello_other_shard);
 COVERAGE_DEFINE(ctrl_shard_superseded);
 COVERAGE_DEFINE(ctrl_shard_write_withheld);
+COVERAGE_DEFINE(ctrl_shard_handback_asked);
+COVERAGE_DEFINE(ctrl_shard_handback_given);
+COVERAGE_DEFINE(ctrl_shard_handback_refused);
+
+/* Rebalancing: how long a controller waits in line for a shard it prefers
+ * before it asks the holder for it (a controller that keeps restarting
+ * does not pull the shard's hosts over each time), how long an asked
+ * holder waits before it gives the lock up (the others in line see the
+ * request meanwhile and leave the line), and how long both stay out of
+ * the line afterwards. */
+#define HANDBACK_ASK_MS 10000
+#define HANDBACK_YIELD_MS 1000
+#define HANDBACK_REQUEUE_MS 2000
 
 /* How often the holder of shard 0 reads the other controllers' hosts'
  * liveness for the subset assignment: Host.status does not wake it. */
@@ -181,6 +196,8 @@ ctrl_shards_mode_changed(struct ctrl *c)
     c->serving = NULL;
     free(c->claimed);
     c->claimed = NULL;
+    free(c->handback);
+    c->handback = NULL;
     if (n > 1) {
         /* Writes are each shard holder's own (see ctrl-db.c), not one
          * lock's. */
@@ -188,6 +205,7 @@ ctrl_shards_mode_changed(struct ctrl *c)
         c->shards = shards_create(c->db_remote, n, c->prefs);
         c->serving = xcalloc(n, sizeof *c->serving);
         c->claimed = xcalloc(n, sizeof *c->claimed);
+        c->handback = xcalloc(n, sizeof *c->handback);
     } else {
         ovsdb_idl_set_lock(c->idl, "vplane_ctrl");
         c->unlocked_seqno = ovsdb_idl_get_seqno(c->idl);
@@ -205,6 +223,8 @@ shard_lost(struct ctrl *c, unsigned int k)
 
     c->serving[k] = false;
     c->claimed[k] = false;
+    c->handback[k].yield_at = 0;
+    c->handback[k].yielding = false;
     HMAP_FOR_EACH_SAFE (h, next, node, &c->hosts) {
         if (shard_of_host(h->name, n_shards(c)) == k) {
             if (h->session) {
@@ -254,6 +274,200 @@ shard_gained(struct ctrl *c, unsigned int k)
               n_shards(c));
 }
 
+/* Rebalancing (docs/controller.md, "Shards"): a shard goes back to the
+ * controller that prefers it (--shards) when that one comes back.  OVSDB
+ * locks have no priorities: ovsdb-server hands a lock to the first in
+ * line, and a holder keeps it until it lets go.  So the preferred
+ * controller, once it has waited in line HANDBACK_ASK_MS, asks through the
+ * database (Deployment.shard_requests: shard -> its name); every
+ * controller that does not prefer the shard and is in line leaves the line
+ * while a request stands, so that the preferred one is first; the holder,
+ * HANDBACK_YIELD_MS later, clears the request and, once the database shows
+ * it cleared, gives the lock up.  The lock then goes straight to the
+ * preferred controller and the shard's hosts move once.  A holder that
+ * prefers the shard too clears the request and keeps the lock; a
+ * requester that gets the lock clears its own.  The request lives only as
+ * long as the shard's holder does not see it, so a requester that dies
+ * leaves nothing behind for long. */
+enum handback_action {
+    HANDBACK_NONE,
+    HANDBACK_ASK,               /* Write this controller's request. */
+    HANDBACK_CLEAR,             /* Held: clear the request. */
+};
+
+static const char *
+requested_by(const struct ctrl *c, unsigned int k)
+{
+    const struct vprec_deployment *d = vprec_deployment_first(c->idl);
+
+    for (size_t i = 0; d && i < d->n_shard_requests; i++) {
+        if (d->key_shard_requests[i] == k) {
+            return d->value_shard_requests[i];
+        }
+    }
+    return NULL;
+}
+
+static enum handback_action
+handback_action(const struct ctrl *c, unsigned int k, long long int now)
+{
+    const struct shard_handback *hb = &c->handback[k];
+    const char *req = requested_by(c, k);
+    bool mine = req && !strcmp(req, c->name);
+
+    if (shards_held(c->shards, k)) {
+        if (req && (mine || shards_preferred(c->shards, k)
+                    || (hb->yield_at && now >= hb->yield_at))) {
+            return HANDBACK_CLEAR;
+        }
+        return HANDBACK_NONE;
+    }
+    const char *holder = recorded_holder(c, k);
+    long long int since = shards_waiting_since(c->shards, k);
+    if (shards_preferred(c->shards, k) && !req
+        && since != LLONG_MAX && now >= since + HANDBACK_ASK_MS
+        && now >= hb->request_at && holder && strcmp(holder, c->name)) {
+        return HANDBACK_ASK;
+    }
+    return HANDBACK_NONE;
+}
+
+/* Whether ctrl_shards_write_requests() has something to write. */
+bool
+ctrl_shards_requests_due(const struct ctrl *c)
+{
+    long long int now = time_msec();
+
+    if (!c->shards || !ovsdb_idl_is_connected(c->idl)
+        || !vprec_deployment_first(c->idl)) {
+        return false;
+    }
+    for (unsigned int k = 0; k < n_shards(c); k++) {
+        if (handback_action(c, k, now) != HANDBACK_NONE) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+ctrl_shards_write_requests(struct ctrl *c, const struct vprec_deployment *d)
+{
+    long long int now = time_msec();
+
+    for (unsigned int k = 0; c->shards && k < n_shards(c); k++) {
+        struct shard_handback *hb = &c->handback[k];
+        const char *req = requested_by(c, k);
+
+        switch (handback_action(c, k, now)) {
+        case HANDBACK_ASK:
+            COVERAGE_INC(ctrl_shard_handback_asked);
+            VLOG_INFO("shard %u: waited %d s in line for it: asking %s to "
+                      "give it back", k, HANDBACK_ASK_MS / 1000,
+                      recorded_holder(c, k));
+            vprec_deployment_update_shard_requests_setkey(d, k, c->name);
+            hb->request_at = now + HANDBACK_ASK_MS;
+            break;
+        case HANDBACK_CLEAR:
+            if (!strcmp(req, c->name)) {
+                VLOG_INFO("shard %u: holding it: its request done", k);
+            } else if (shards_preferred(c->shards, k)) {
+                COVERAGE_INC(ctrl_shard_handback_refused);
+                VLOG_WARN_RL(&rl, "shard %u: %s asks for it, but this "
+                             "controller prefers it too (--shards): kept",
+                             k, req);
+            } else {
+                VLOG_INFO("shard %u: %s prefers it: giving it back", k, req);
+                hb->yielding = true;
+            }
+            vprec_deployment_update_shard_requests_delkey(d, k);
+            break;
+        case HANDBACK_NONE:
+            break;
+        }
+    }
+}
+
+static void
+handback_run(struct ctrl *c)
+{
+    long long int now = time_msec();
+
+    for (unsigned int k = 0; k < n_shards(c); k++) {
+        struct shard_handback *hb = &c->handback[k];
+        const char *req = requested_by(c, k);
+        bool other = req && strcmp(req, c->name);
+
+        if (shards_preferred(c->shards, k)) {
+            continue;
+        } else if (shards_held(c->shards, k)) {
+            if (hb->yielding && !req) {
+                /* The database shows the request cleared: the others in
+                 * line have left it, the preferred controller has not. */
+                COVERAGE_INC(ctrl_shard_handback_given);
+                shards_stand_aside(c->shards, k, now + HANDBACK_REQUEUE_MS);
+                hb->yielding = false;
+                hb->yield_at = 0;
+            } else if (other && !hb->yield_at) {
+                hb->yield_at = now + HANDBACK_YIELD_MS;
+            }
+        } else if (other) {
+            shards_stand_aside(c->shards, k, now + HANDBACK_REQUEUE_MS);
+        }
+    }
+}
+
+static void
+handback_wait(const struct ctrl *c)
+{
+    long long int now = time_msec();
+
+    for (unsigned int k = 0; k < n_shards(c); k++) {
+        const struct shard_handback *hb = &c->handback[k];
+        long long int since = shards_waiting_since(c->shards, k);
+        long long int t = LLONG_MAX;
+
+        if (hb->yield_at > now) {
+            t = hb->yield_at;
+        } else if (since != LLONG_MAX && shards_preferred(c->shards, k)) {
+            t = MAX(since + HANDBACK_ASK_MS, hb->request_at);
+        }
+        if (t > now && t != LLONG_MAX) {
+            poll_timer_wait_until(t);
+        }
+    }
+    if (!c->active && !c->txn && ctrl_shards_requests_due(c)) {
+        poll_immediate_wake();
+    }
+}
+
+/* A controller that serves no shard is not active and writes nothing else,
+ * but may still have to ask for a shard back (or clear a request). */
+void
+ctrl_shards_run_idle(struct ctrl *c)
+{
+    if (!c->shards) {
+        return;
+    }
+    if (c->txn) {
+        enum ovsdb_idl_txn_status status = ovsdb_idl_txn_commit(c->txn);
+        if (status != TXN_INCOMPLETE) {
+            if (status != TXN_SUCCESS && status != TXN_UNCHANGED) {
+                VLOG_INFO_RL(&rl, "shard request not written (%s)",
+                             ovsdb_idl_txn_status_to_string(status));
+            }
+            ovsdb_idl_txn_destroy(c->txn);
+            c->txn = NULL;
+        }
+    } else if (ctrl_shards_requests_due(c)) {
+        c->txn = ovsdb_idl_txn_create(c->idl);
+        ovsdb_idl_txn_add_comment(c->txn, "vplane-ctrl %s: shard request",
+                                  c->name);
+        ctrl_shards_write_requests(c, vprec_deployment_first(c->idl));
+        ovsdb_idl_txn_commit(c->txn);
+    }
+}
+
 /* Returns whether this controller serves any shard. */
 bool
 ctrl_shards_run(struct ctrl *c)
@@ -261,6 +475,7 @@ ctrl_shards_run(struct ctrl *c)
     bool any = false;
 
     shards_run(c->shards);
+    handback_run(c);
     for (unsigned int k = 0; k < n_shards(c); k++) {
         bool held = shards_held(c->shards, k);
         if (!held && c->serving[k]) {
@@ -282,6 +497,7 @@ ctrl_shards_wait(struct ctrl *c)
 {
     if (c->shards) {
         shards_wait(c->shards);
+        handback_wait(c);
         if (c->active && ctrl_is_global(c) && ctrl_db_can_write(c)) {
             poll_timer_wait_until(c->next_global_check);
         }

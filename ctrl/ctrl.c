@@ -46,6 +46,7 @@ ctrl_create(const char *db_remote)
 
     c->idl = ovsdb_idl_create(db_remote, &vprec_idl_class, true, true);
     c->db_remote = xstrdup(db_remote);
+    leader_seek_init(&c->seek, db_remote);
     char hostname[256];
     c->name = xstrdup(gethostname(hostname, sizeof hostname) ? "vplane-ctrl"
                       : hostname);
@@ -132,6 +133,8 @@ ctrl_destroy(struct ctrl *c)
     free(c->prefs);
     free(c->name);
     free(c->db_remote);
+    leader_seek_destroy(&c->seek);
+    free(c->handback);
     free(c);
 }
 
@@ -576,6 +579,7 @@ void
 ctrl_run(struct ctrl *c)
 {
     ovsdb_idl_run(c->idl);
+    leader_seek_run(&c->seek, c->idl);
     if (ctrl_shards_mode_changed(c) && c->active) {
         deactivate(c);
     }
@@ -589,6 +593,7 @@ ctrl_run(struct ctrl *c)
         }
         /* Nothing is cached while standing by: activation starts anew. */
         ovsdb_idl_track_clear(c->idl);
+        ctrl_shards_run_idle(c);
         return;
     }
     if (!c->loaded) {
@@ -644,6 +649,7 @@ void
 ctrl_wait(struct ctrl *c)
 {
     ovsdb_idl_wait(c->idl);
+    leader_seek_wait(&c->seek);
     if (c->txn) {
         ovsdb_idl_txn_wait(c->txn);
     }
@@ -679,6 +685,7 @@ ctrl_wait(struct ctrl *c)
                          || snat_blocks_pending(c->snat, time_msec()))
                         && ctrl_is_global(c))
                     || c->holders_dirty
+                    || ctrl_shards_requests_due(c)
                     || !sset_is_empty(&c->to_register))) {
         poll_immediate_wake();
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "ctrl/vplane-idl.h"
 #include "crc32c.h"
+#include "leader-seek.h"
 #include "openvswitch/poll-loop.h"
 #include "openvswitch/vlog.h"
 #include "ovsdb-idl.h"
@@ -21,10 +22,15 @@ VLOG_DEFINE_THIS_MODULE(shards);
 #define SHARDS_QUEUE_DELAY_MS 2000
 
 struct shard_lock {
-    struct ovsdb_idl *idl;      /* NULL until requested. */
+    struct ovsdb_idl *idl;
+    struct leader_seek seek;    /* For 'idl'. */
     unsigned int unlocked_seqno;
     bool held;
     bool preferred;
+    bool queued;                /* In line for the lock, or holding it. */
+    long long int aside_until;  /* Stood aside (shards_stand_aside()):
+                                 * not in line again before this. */
+    long long int waiting_since; /* In line and not holding it since. */
 };
 
 struct shards {
@@ -106,12 +112,10 @@ shard_request(struct shards *sh, unsigned int k)
     struct shard_lock *l = &sh->locks[k];
     char buf[32];
 
-    l->idl = ovsdb_idl_create(sh->db_remote, &vprec_idl_class, false, true);
-    /* A column to monitor: the IDL's seqno moves once it monitors the
-     * leader, which is what shards_idl_lock_is_ours() waits for. */
-    ovsdb_idl_add_column(l->idl, &vprec_deployment_col_shards);
     ovsdb_idl_set_lock(l->idl, shard_lock_name(k, buf));
     l->unlocked_seqno = ovsdb_idl_get_seqno(l->idl);
+    l->queued = true;
+    l->waiting_since = time_msec();
     VLOG_INFO("shard %u: asking for lock %s%s", k, shard_lock_name(k, buf),
               l->preferred ? " (preferred)" : "");
 }
@@ -126,8 +130,16 @@ shards_create(const char *db_remote, unsigned int n, const bool *prefs)
     sh->locks = xcalloc(sh->n, sizeof *sh->locks);
     sh->queue_at = time_msec() + SHARDS_QUEUE_DELAY_MS;
     for (unsigned int k = 0; k < sh->n; k++) {
-        sh->locks[k].preferred = !prefs || prefs[k];
-        if (sh->locks[k].preferred) {
+        struct shard_lock *l = &sh->locks[k];
+        l->preferred = !prefs || prefs[k];
+        /* Connected at once, in line later (shards_run()). */
+        l->idl = ovsdb_idl_create(sh->db_remote, &vprec_idl_class, false,
+                                  true);
+        leader_seek_init(&l->seek, sh->db_remote);
+        /* A column to monitor: the IDL's seqno moves once it monitors the
+         * leader, which is what shards_idl_lock_is_ours() waits for. */
+        ovsdb_idl_add_column(l->idl, &vprec_deployment_col_shards);
+        if (l->preferred) {
             shard_request(sh, k);
         }
     }
@@ -139,9 +151,8 @@ shards_destroy(struct shards *sh)
 {
     if (sh) {
         for (unsigned int k = 0; k < sh->n; k++) {
-            if (sh->locks[k].idl) {
-                ovsdb_idl_destroy(sh->locks[k].idl);
-            }
+            ovsdb_idl_destroy(sh->locks[k].idl);
+            leader_seek_destroy(&sh->locks[k].seek);
         }
         free(sh->locks);
         free(sh->db_remote);
@@ -173,21 +184,40 @@ shards_idl_lock_is_ours(struct ovsdb_idl *idl, unsigned int *unlocked_seqno,
     return held_before || ovsdb_idl_get_seqno(idl) != *unlocked_seqno;
 }
 
+/* When lock 'l' may join the line: a preferred one at once, the others
+ * after the queue delay, and none before the end of a stand-aside. */
+static long long int
+queue_time(const struct shards *sh, const struct shard_lock *l)
+{
+    return MAX(l->preferred ? 0 : sh->queue_at, l->aside_until);
+}
+
 void
 shards_run(struct shards *sh)
 {
-    bool queue = time_msec() >= sh->queue_at;
+    long long int now = time_msec();
 
     for (unsigned int k = 0; k < sh->n; k++) {
         struct shard_lock *l = &sh->locks[k];
-        if (!l->idl && queue) {
+
+        ovsdb_idl_run(l->idl);
+        leader_seek_run(&l->seek, l->idl);
+        if (!l->preferred && !l->seek.ready) {
+            /* The IDL would ask for the lock again the moment it reaches a
+             * (new) leader, where every lock is free: the controllers that
+             * prefer the shard get the same 2 s head start as when they
+             * all start, rather than whoever reconnects first taking it. */
+            shards_stand_aside(sh, k, now + SHARDS_QUEUE_DELAY_MS);
+        }
+        if (!l->queued && now >= queue_time(sh, l)) {
             shard_request(sh, k);
         }
-        if (l->idl) {
-            ovsdb_idl_run(l->idl);
-            l->held = shards_idl_lock_is_ours(l->idl, &l->unlocked_seqno,
-                                              l->held);
+        bool held = shards_idl_lock_is_ours(l->idl, &l->unlocked_seqno,
+                                            l->held);
+        if (l->held && !held) {
+            l->waiting_since = now;
         }
+        l->held = held;
     }
 }
 
@@ -195,12 +225,41 @@ void
 shards_wait(struct shards *sh)
 {
     for (unsigned int k = 0; k < sh->n; k++) {
-        if (sh->locks[k].idl) {
-            ovsdb_idl_wait(sh->locks[k].idl);
-        } else {
-            poll_timer_wait_until(sh->queue_at);
+        const struct shard_lock *l = &sh->locks[k];
+        ovsdb_idl_wait(l->idl);
+        leader_seek_wait(&l->seek);
+        if (!l->queued) {
+            poll_timer_wait_until(queue_time(sh, l));
         }
     }
+}
+
+/* Leaves the line for shard 'k''s lock, or gives the lock up, and stays
+ * out of it until 'until' at least (ovsdb-server hands a lock to the
+ * first in line: see ctrl-shards.c's rebalancing).  The IDL stays
+ * connected: joining the line again is one message. */
+void
+shards_stand_aside(struct shards *sh, unsigned int k, long long int until)
+{
+    struct shard_lock *l = &sh->locks[k];
+
+    l->aside_until = MAX(l->aside_until, until);
+    if (l->queued) {
+        VLOG_INFO("shard %u: %s its lock", k,
+                  l->held ? "giving up" : "leaving the line for");
+        ovsdb_idl_set_lock(l->idl, NULL);
+        l->queued = false;
+        l->held = false;
+    }
+}
+
+/* Since when this controller has been in line for shard 'k''s lock
+ * without holding it, or LLONG_MAX. */
+long long int
+shards_waiting_since(const struct shards *sh, unsigned int k)
+{
+    const struct shard_lock *l = &sh->locks[k];
+    return l->queued && !l->held ? l->waiting_since : LLONG_MAX;
 }
 
 bool
@@ -218,5 +277,5 @@ shards_preferred(const struct shards *sh, unsigned int k)
 bool
 shards_requested(const struct shards *sh, unsigned int k)
 {
-    return k < sh->n && sh->locks[k].idl;
+    return k < sh->n && sh->locks[k].queued;
 }

@@ -10,8 +10,10 @@
  * finds a clustered database's leader).  A controller asks at once for the
  * shards it prefers and queues for the others only after a delay, so that
  * controllers started together share the shards and a dead one's shards go
- * to a living one.  This module only takes locks: what serving means is
- * ctrl.c's. */
+ * to a living one.  A controller stands aside from a lock (leaves its line,
+ * or gives it up) when asked, and, for the shards it does not prefer, while
+ * its connection looks for a new leader.  This module only takes locks:
+ * what serving means, and when to stand aside, is ctrl-shards.c's. */
 #ifndef VPLANE_CTRL_SHARDS_H
 #define VPLANE_CTRL_SHARDS_H 1
 
@@ -45,8 +47,10 @@ void shards_wait(struct shards *);
 bool shards_held(const struct shards *, unsigned int k);
 bool shards_preferred(const struct shards *, unsigned int k);
 /* Whether shard 'k''s lock has been requested yet (false while a
- * non-preferred shard waits for its turn to queue). */
+ * non-preferred shard waits for its turn to queue, or stands aside). */
 bool shards_requested(const struct shards *, unsigned int k);
+void shards_stand_aside(struct shards *, unsigned int k, long long int until);
+long long int shards_waiting_since(const struct shards *, unsigned int k);
 
 /* Whether 'idl' holds its lock on the database's leader; '*unlocked_seqno'
  * is the IDL's seqno when it last did not, 'held_before' whether it held

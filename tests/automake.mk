@@ -94,6 +94,7 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-raft.sh \
 	tests/system/ctrl-shards.sh \
 	tests/system/ctrl-shards-gen.sh \
+	tests/system/ctrl-shards-raft.sh \
 	tests/system/ctrl-bad-rpc.sh \
 	tests/system/ctrl-stale-hello.sh \
 	tests/system/ctrl-refused.sh \

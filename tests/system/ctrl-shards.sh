@@ -6,7 +6,9 @@
 # shard 1 is killed with SIGKILL while VMs on every host ping across hosts:
 # a survivor takes shard 1, its hosts reconnect to it, the pings lose
 # nothing, a change made right after reaches every host, and ctrl/hosts on
-# both survivors says who serves whom.
+# both survivors says who serves whom.  Then c2 is started again: shard 1
+# goes back to it (rebalancing), each of its hosts moves once, straight
+# from the survivor to c2, and the pings lose nothing.
 . "$(dirname "$0")/../lib/world.sh"
 . "$(dirname "$0")/../lib/check.sh"
 check_require_root
@@ -73,17 +75,17 @@ check_eq "$(server_of node2)" ctrl "node2 (shard 0) on c1"
 check_eq "$(server_of node8)" ctrl2 "node8 (shard 1) on c2"
 check_eq "$(server_of node11)" ctrl2 "node11 (shard 1) on c2"
 check_eq "$(server_of node4)" ctrl3 "node4 (shard 2) on c3"
-# c1 learns who serves the others' hosts from their Host.status rows,
-# which each controller writes at most once a second.
-c1_sees_others() {
-    world_ctrl_at ctrl ctrl/hosts | grep -q "node8 .* up via c2 .* 1  c2 " \
-        && world_ctrl_at ctrl ctrl/hosts | grep -q "node4 .* up via c3 .* 2  c3 "
+# Other controllers' hosts as their status says, written at most a second
+# late.
+c1_says() {
+    world_ctrl_at ctrl ctrl/hosts | grep -qE "$1"
 }
-world_wait_for c1_sees_others
+world_wait_for c1_says "node8 .* up via c2 .* 1  c2 " \
+    || check_fail "c1 does not say c2 serves node8: $(world_ctrl_at ctrl ctrl/hosts)"
+world_wait_for c1_says "node4 .* up via c3 .* 2  c3 " \
+    || check_fail "c1 does not say c3 serves node4: $(world_ctrl_at ctrl ctrl/hosts)"
 hosts=$(world_ctrl_at ctrl ctrl/hosts)
 check_contains "$hosts" "3 shards; this vplane-ctrl (c1) serves 0" "c1's ctrl/hosts"
-check_match "$hosts" "node8 .* up via c2 .* 1  c2 " "c1 says c2 serves node8"
-check_match "$hosts" "node4 .* up via c3 .* 2  c3 " "c1 says c3 serves node4"
 check_contains "$(world_ctl node2 controller/show)" "controller $c1: in sync" \
     "node2 moved past c3 and c2 to c1"
 check_contains "$(world_ctrl_at ctrl3 ctrl/sessions)" "node4" "c3's sessions"
@@ -151,4 +153,42 @@ for p in $pings; do
         "ping vm${p%%:*} -> ${p#*:} through the kill"
 done
 check_ping vm8 10.1.0.14
+
+check_step "c2 comes back: shard 1 goes back to it, each of its hosts moves once"
+# c2 is in line behind the survivors; after waiting there it asks the
+# holder ($newname) through the database, the other survivor leaves the
+# line, the holder lets go and the lock goes straight to c2.
+connections() { grep -c "connected to vplane-ctrl" "$WORLD_DIR/$1.log"; }
+n8=$(connections node8); n11=$(connections node11)
+pings="8:10.1.0.21 11:10.1.0.12 2:10.1.0.18 4:10.1.0.21"
+ping_pids=
+for p in $pings; do
+    world_bg "vm${p%%:*}" ping -i 0.1 -c 250 -W 1 "${p#*:}" \
+        >"$WORLD_DIR/back${p%%:*}.out" 2>&1
+    ping_pids="$ping_pids $WORLD_BG_PID"
+done
+world_start_ctrl_as ctrl2 "$WORLD_CTRL2_IP" --name=c2 --shards=1 \
+    || check_fail "c2 did not start again"
+wait_long serving ctrl2 1 || check_fail "shard 1 not back on c2: $(world_ctrl_at ctrl2 ctrl/shards)"
+wait_long synced_all ctrl ctrl2 ctrl3 || check_fail "hosts not in sync after the handback"
+check_eq "$(server_of node8)" ctrl2 "node8 back on c2"
+check_eq "$(server_of node11)" ctrl2 "node11 back on c2"
+check_eq "$(server_of node2)" ctrl "node2 stays on c1"
+check_eq "$(server_of node4)" ctrl3 "node4 stays on c3"
+check_eq "$(($(connections node8) - n8))" 1 "node8's new sessions"
+check_eq "$(($(connections node11) - n11))" 1 "node11's new sessions"
+check_contains "$(world_ctl node8 controller/show)" "controller $c2: in sync" "node8 on c2"
+shards=$(world_ctrl_at "$new" ctrl/shards)
+check_match "$shards" "^1 .* c2$" "$newname's ctrl/shards records c2 for shard 1"
+requests=$("$(world_ovsdb_bin)/ovsdb-client" transact "$WORLD_DB" \
+    '["VPlane", {"op": "select", "table": "Deployment", "where": [],
+                 "columns": ["shard_requests"]}]')
+check_contains "$requests" '"shard_requests":["map",[]]' \
+    "Deployment.shard_requests, cleared by the holder that gave shard 1 back"
+wait $ping_pids
+for p in $pings; do
+    check_contains "$(cat "$WORLD_DIR/back${p%%:*}.out")" \
+        "250 packets transmitted, 250 received, 0% packet loss" \
+        "ping vm${p%%:*} -> ${p#*:} through the handback"
+done
 echo "PASS"
