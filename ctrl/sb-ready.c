@@ -100,28 +100,68 @@ fd_is_stream(int fd, const struct stream *stream)
     return same;
 }
 
-int
-sb_ready_add(struct sb_ready *r, int candidate, const struct stream *stream,
-             void *session)
+/* Whether 'fd' is the listening socket of 'pstream': a socket that
+ * accepts connections, bound to the pstream's port (TCP, SSL) or a Unix
+ * one (a punix pstream says no more). */
+static bool
+fd_is_pstream(int fd, const struct pstream *pstream)
 {
-    if (!r || candidate < 0 || !fd_is_stream(candidate, stream)) {
-        if (r) {
-            COVERAGE_INC(sb_ready_unwatched);
-            VLOG_WARN_RL(&rl, "%s: socket not identified: the session is "
-                         "run on every pass", stream_get_name(stream));
-        }
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    int accepting = 0;
+    socklen_t alen = sizeof accepting;
+
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &alen)
+        || !accepting
+        || getsockname(fd, (struct sockaddr *) &ss, &len)) {
+        return false;
+    }
+    if (ss.ss_family == AF_UNIX) {
+        return !pstream_get_bound_port(pstream);
+    }
+    return ((ss.ss_family == AF_INET || ss.ss_family == AF_INET6)
+            && htons(ss_get_port(&ss)) == pstream_get_bound_port(pstream));
+}
+
+static int
+watch(struct sb_ready *r, int fd, bool identified, const char *name,
+      void *ptr)
+{
+    if (!r) {
+        return -1;
+    } else if (!identified) {
+        COVERAGE_INC(sb_ready_unwatched);
+        VLOG_WARN_RL(&rl, "%s: socket not identified: it is polled on every "
+                     "pass", name);
         return -1;
     }
 
-    struct epoll_event ev = { .events = EPOLLIN, .data.ptr = session };
-    if (epoll_ctl(r->epfd, EPOLL_CTL_ADD, candidate, &ev)) {
+    struct epoll_event ev = { .events = EPOLLIN, .data.ptr = ptr };
+    if (epoll_ctl(r->epfd, EPOLL_CTL_ADD, fd, &ev)) {
         COVERAGE_INC(sb_ready_unwatched);
-        VLOG_WARN_RL(&rl, "%s: epoll_ctl failed (%s): the session is run "
-                     "on every pass", stream_get_name(stream),
-                     ovs_strerror(errno));
+        VLOG_WARN_RL(&rl, "%s: epoll_ctl failed (%s): it is polled on every "
+                     "pass", name, ovs_strerror(errno));
         return -1;
     }
-    return candidate;
+    return fd;
+}
+
+int
+sb_ready_add_stream(struct sb_ready *r, int candidate,
+                    const struct stream *stream, void *session)
+{
+    return watch(r, candidate,
+                 candidate >= 0 && fd_is_stream(candidate, stream),
+                 stream_get_name(stream), session);
+}
+
+int
+sb_ready_add_pstream(struct sb_ready *r, int candidate,
+                     const struct pstream *pstream, void *listener)
+{
+    return watch(r, candidate,
+                 candidate >= 0 && fd_is_pstream(candidate, pstream),
+                 pstream_get_name(pstream), listener);
 }
 
 void
@@ -135,7 +175,7 @@ sb_ready_remove(struct sb_ready *r, int fd)
 }
 
 size_t
-sb_ready_collect(struct sb_ready *r, struct hmapx *sessions)
+sb_ready_collect(struct sb_ready *r, struct hmapx *ready)
 {
     enum { BATCH = 256 };
     struct epoll_event evs[BATCH];
@@ -150,7 +190,7 @@ sb_ready_collect(struct sb_ready *r, struct hmapx *sessions)
         got = epoll_wait(r->epfd, evs, BATCH, 0);
         added = 0;
         for (int i = 0; i < got; i++) {
-            added += hmapx_add(sessions, evs[i].data.ptr) != NULL;
+            added += hmapx_add(ready, evs[i].data.ptr) != NULL;
         }
         n += added;
         /* Level-triggered: a socket returned goes to the back of the

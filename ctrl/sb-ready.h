@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 struct hmapx;
+struct pstream;
 struct stream;
 
 /* NULL if the kernel has no epoll for us: every session is then run on
@@ -29,15 +30,20 @@ int sb_ready_next_fd(const struct sb_ready *);
  * (from sb_ready_next_fd()) if the process is what we think.  Returns the
  * descriptor watched, or -1 if the stream's socket could not be told for
  * sure (the session is then run on every pass). */
-int sb_ready_add(struct sb_ready *, int candidate, const struct stream *,
-                 void *session);
+int sb_ready_add_stream(struct sb_ready *, int candidate,
+                        const struct stream *, void *session);
+
+/* The same for 'pstream', just opened: its listening socket. */
+int sb_ready_add_pstream(struct sb_ready *, int candidate,
+                         const struct pstream *, void *listener);
 void sb_ready_remove(struct sb_ready *, int fd);
 
-/* Adds to 'sessions' the session pointers whose sockets have input or
- * were closed.  Returns how many. */
-size_t sb_ready_collect(struct sb_ready *, struct hmapx *sessions);
+/* Adds to 'ready' the pointers given with the sockets that have input,
+ * were closed or (listeners) have connections to accept.  Returns how
+ * many. */
+size_t sb_ready_collect(struct sb_ready *, struct hmapx *ready);
 
-/* Wakes the poll loop when some watched socket has input. */
+/* Wakes the poll loop when some watched socket is ready. */
 void sb_ready_wait(const struct sb_ready *);
 
 #endif /* ctrl/sb-ready.h */

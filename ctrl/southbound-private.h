@@ -63,10 +63,18 @@ struct sb_hello {
  * distinct from the inactivity probes', whose answers may be in flight. */
 #define SB_LIVE_PROBE_ID "echo-live"
 
+/* A listener, and its socket if it is in the server's 'listen_ready' set:
+ * without one, it is tried on every pass, as Open vSwitch would. */
+struct sb_listener {
+    struct pstream *pstream;
+    int fd;
+};
+
 struct sb_server {
     struct ctrl *ctrl;
-    struct pstream **listeners;
+    struct sb_listener *listeners;
     size_t n_listeners;
+    struct sb_ready *listen_ready;  /* The listeners' sockets. */
     struct ovs_list sessions;
 
     /* A pass over every session costs a recv() and a timer per session

@@ -54,6 +54,7 @@ sb_server_create(struct ctrl *ctrl)
     ovs_list_init(&s->sessions);
     hmapx_init(&s->watched);
     s->ready = sb_ready_create();
+    s->listen_ready = sb_ready_create();
     return s;
 }
 
@@ -84,11 +85,13 @@ sb_server_destroy(struct sb_server *s)
             session_destroy(session);
         }
         for (size_t i = 0; i < s->n_listeners; i++) {
-            pstream_close(s->listeners[i]);
+            sb_ready_remove(s->listen_ready, s->listeners[i].fd);
+            pstream_close(s->listeners[i].pstream);
         }
         free(s->listeners);
         hmapx_destroy(&s->watched);
         sb_ready_destroy(s->ready);
+        sb_ready_destroy(s->listen_ready);
         free(s);
     }
 }
@@ -97,6 +100,7 @@ int
 sb_server_listen(struct sb_server *s, const char *remote)
 {
     struct pstream *listener;
+    int fd = sb_ready_next_fd(s->listen_ready);
     int error = jsonrpc_pstream_open(remote, &listener, DSCP_DEFAULT);
 
     if (error) {
@@ -105,7 +109,19 @@ sb_server_listen(struct sb_server *s, const char *remote)
     }
     s->listeners = xrealloc(s->listeners,
                             (s->n_listeners + 1) * sizeof *s->listeners);
-    s->listeners[s->n_listeners++] = listener;
+    /* The listeners' array does not move again before the server's next
+     * wait: the ones already in 'listen_ready' are given their new place. */
+    for (size_t i = 0; i < s->n_listeners; i++) {
+        struct sb_listener *l = &s->listeners[i];
+        if (l->fd >= 0) {
+            sb_ready_remove(s->listen_ready, l->fd);
+            l->fd = sb_ready_add_pstream(s->listen_ready, l->fd, l->pstream,
+                                         l);
+        }
+    }
+    struct sb_listener *l = &s->listeners[s->n_listeners++];
+    l->pstream = listener;
+    l->fd = sb_ready_add_pstream(s->listen_ready, fd, listener, l);
     listen_queue_deepen(listener);
     VLOG_INFO("listening for vplaneds on %s", pstream_get_name(listener));
     return 0;
@@ -136,62 +152,67 @@ session_watch(struct sb_session *s, bool on)
 
 #define SB_ACCEPTS_PER_RUN 64
 
-static bool accept_one(struct sb_server *);
+/* Accepts a connection on 'l', if it has one. */
+static bool
+accept_one(struct sb_server *s, struct sb_listener *l)
+{
+    int fd = sb_ready_next_fd(s->ready);
+    struct stream *stream;
+    int error = pstream_accept(l->pstream, &stream);
 
+    if (error) {
+        if (error != EAGAIN) {
+            VLOG_WARN_RL(&rl, "%s: accept failed: %s",
+                         pstream_get_name(l->pstream), ovs_strerror(error));
+        }
+        return false;
+    }
+
+    struct sb_session *session = xzalloc(sizeof *session);
+    long long int now = time_msec();
+    session->server = s;
+    session->fd = sb_ready_add_stream(s->ready, fd, stream, session);
+    session->rpc = jsonrpc_open(stream);
+    session->peer = xstrdup(jsonrpc_get_name(session->rpc));
+    session->fsm = reconnect_create(now);
+    reconnect_set_name(session->fsm, session->peer);
+    reconnect_set_max_tries(session->fsm, 0);
+    reconnect_set_probe_interval(session->fsm, SB_PROBE_INTERVAL_MS);
+    reconnect_connected(session->fsm, now);
+    session->created = now;
+    session->serial = ++s->next_serial;
+    ovs_list_push_back(&s->sessions, &session->node);
+    session_watch(session, true);   /* Its hello is awaited. */
+    s->busy = true;
+    VLOG_INFO("%s: connected", session->peer);
+    return true;
+}
+
+/* Accepts what the listeners have: those whose sockets are watched only
+ * when they have connections waiting (an accept() that finds none, on
+ * every wakeup, was a seventh of the controller's CPU at 1,000 hosts). */
 static void
 accept_sessions(struct sb_server *s)
 {
-    /* OVS listens with a backlog of 10: connections beyond the few taken
-     * per iteration would wait for the client's SYN retry (a second or
-     * more) when thousands of hosts connect at once. */
-    for (int n = 0; n < SB_ACCEPTS_PER_RUN; n++) {
-        if (!accept_one(s)) {
-            break;
-        }
-    }
-}
+    struct hmapx ready = HMAPX_INITIALIZER(&ready);
 
-/* Accepts one connection on each listener that has one; false if none
- * had. */
-static bool
-accept_one(struct sb_server *s)
-{
-    bool accepted = false;
-
+    sb_ready_collect(s->listen_ready, &ready);
     for (size_t i = 0; i < s->n_listeners; i++) {
-        int fd = sb_ready_next_fd(s->ready);
-        struct stream *stream;
-        int error = pstream_accept(s->listeners[i], &stream);
+        struct sb_listener *l = &s->listeners[i];
 
-        if (error == EAGAIN) {
-            continue;
-        } else if (error) {
-            VLOG_WARN_RL(&rl, "%s: accept failed: %s",
-                         pstream_get_name(s->listeners[i]),
-                         ovs_strerror(error));
+        if (l->fd >= 0 && !hmapx_contains(&ready, l)) {
             continue;
         }
-
-        struct sb_session *session = xzalloc(sizeof *session);
-        long long int now = time_msec();
-        session->server = s;
-        session->fd = sb_ready_add(s->ready, fd, stream, session);
-        session->rpc = jsonrpc_open(stream);
-        session->peer = xstrdup(jsonrpc_get_name(session->rpc));
-        session->fsm = reconnect_create(now);
-        reconnect_set_name(session->fsm, session->peer);
-        reconnect_set_max_tries(session->fsm, 0);
-        reconnect_set_probe_interval(session->fsm, SB_PROBE_INTERVAL_MS);
-        reconnect_connected(session->fsm, now);
-        session->created = now;
-        session->serial = ++s->next_serial;
-        ovs_list_push_back(&s->sessions, &session->node);
-        session_watch(session, true);   /* Its hello is awaited. */
-        s->busy = true;
-        VLOG_INFO("%s: connected", session->peer);
-        accepted = true;
+        /* OVS listens with a backlog of 10 (listen-queue.c deepens it):
+         * take many per iteration, so that thousands of hosts connecting
+         * at once do not wait. */
+        for (int n = 0; n < SB_ACCEPTS_PER_RUN; n++) {
+            if (!accept_one(s, l)) {
+                break;
+            }
+        }
     }
-    return accepted;
+    hmapx_destroy(&ready);
 }
 
 static void
@@ -386,8 +407,11 @@ sb_server_wait(struct sb_server *server)
         poll_timer_wait_until(server->last_pass + pass_gap(server));
         return;
     }
+    sb_ready_wait(server->listen_ready);
     for (size_t i = 0; i < server->n_listeners; i++) {
-        pstream_wait(server->listeners[i]);
+        if (server->listeners[i].fd < 0) {
+            pstream_wait(server->listeners[i].pstream);
+        }
     }
     if (server->ready) {
         struct hmapx_node *node;
