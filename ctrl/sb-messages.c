@@ -14,6 +14,7 @@
 #include "openvswitch/vlog.h"
 #include "stats.h"
 #include "util.h"
+#include "vplane/json-members.h"
 #include "vplane/protocol.h"
 
 VLOG_DEFINE_THIS_MODULE(sb_messages);
@@ -37,20 +38,6 @@ sb_hello_free(struct sb_hello *hello)
         json_destroy(hello->id);
         free(hello);
     }
-}
-
-/* The single object parameter of 'msg', or NULL. */
-static const struct json *
-object_param(const struct jsonrpc_msg *msg)
-{
-    const struct json_array *a;
-
-    if (!msg->params || msg->params->type != JSON_ARRAY) {
-        return NULL;
-    }
-    a = json_array(msg->params);
-    return (a->n == 1 && a->elems[0]->type == JSON_OBJECT ? a->elems[0]
-            : NULL);
 }
 
 /* Member 'name' of 'o' if it has JSON type 'type' ('optional': may be
@@ -205,7 +192,7 @@ static void
 handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg,
              long long int now)
 {
-    const struct json *p = object_param(msg);
+    const struct json *p = json_members_object_param(msg);
     char *error = NULL;
 
     if (!p) {
@@ -245,7 +232,7 @@ handle_hello(struct sb_session *s, const struct jsonrpc_msg *msg,
 static void
 handle_ack(struct sb_session *s, const struct jsonrpc_msg *msg)
 {
-    const struct json *p = object_param(msg);
+    const struct json *p = json_members_object_param(msg);
     char *error = NULL;
 
     if (!p) {
@@ -266,7 +253,7 @@ handle_ack(struct sb_session *s, const struct jsonrpc_msg *msg)
 static void
 handle_port_status(struct sb_session *s, const struct jsonrpc_msg *msg)
 {
-    const struct json *p = object_param(msg);
+    const struct json *p = json_members_object_param(msg);
     struct sb_port_status ps;
     char *error = NULL;
 
@@ -302,7 +289,7 @@ handle_port_status(struct sb_session *s, const struct jsonrpc_msg *msg)
 static void
 handle_stats(struct sb_session *s, const struct jsonrpc_msg *msg)
 {
-    const struct json *p = object_param(msg);
+    const struct json *p = json_members_object_param(msg);
     char *error = p ? ctrl_stats_check(p) : xstrdup("params: must be "
                                                     "[ {stats} ]");
     if (error) {

@@ -111,7 +111,6 @@ void ctrl_client_send_notify(struct ctrl_client *, const char *method,
                              struct json *param);
 void ctrl_client_bad_message(struct ctrl_client *, const struct jsonrpc_msg *,
                              const char *error);
-const struct json *ctrl_client_object_param(const struct jsonrpc_msg *);
 
 /* ctrl-ports.c. */
 void reported_port_free(struct reported_port *);

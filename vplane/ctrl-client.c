@@ -6,6 +6,7 @@
 #include <malloc.h>
 #include <string.h>
 #include "coverage.h"
+#include "json-members.h"
 #include "jsonrpc.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
@@ -197,19 +198,6 @@ refuse(struct ctrl_client *c, long long int gen, const char *what,
     reset_staging(c);
 }
 
-const struct json *
-ctrl_client_object_param(const struct jsonrpc_msg *msg)
-{
-    const struct json_array *a;
-
-    if (!msg->params || msg->params->type != JSON_ARRAY) {
-        return NULL;
-    }
-    a = json_array(msg->params);
-    return (a->n == 1 && a->elems[0]->type == JSON_OBJECT ? a->elems[0]
-            : NULL);
-}
-
 static bool
 int_member(const struct json *o, const char *name, long long int min,
            long long int *value)
@@ -262,7 +250,7 @@ parse_tables(const struct json *tables, struct vp_config *cfg,
 static void
 handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 {
-    const struct json *p = ctrl_client_object_param(msg);
+    const struct json *p = json_members_object_param(msg);
     const struct json *tables;
     long long int gen, part, parts;
     char *error;
@@ -344,7 +332,7 @@ handle_snapshot(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 static void
 handle_update(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 {
-    const struct json *p = ctrl_client_object_param(msg);
+    const struct json *p = json_members_object_param(msg);
     const struct json *add, *remove;
     long long int gen;
 

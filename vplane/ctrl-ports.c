@@ -8,6 +8,7 @@
 
 #include <string.h>
 #include "coverage.h"
+#include "json-members.h"
 #include "jsonrpc.h"
 #include "openvswitch/json.h"
 #include "openvswitch/vlog.h"
@@ -115,7 +116,7 @@ reconcile_ports(struct ctrl_client *c)
 void
 handle_port_refused(struct ctrl_client *c, const struct jsonrpc_msg *msg)
 {
-    const struct json *p = ctrl_client_object_param(msg);
+    const struct json *p = json_members_object_param(msg);
     const struct json *port = p ? shash_find_data(json_object(p), "port")
                                 : NULL;
     const struct json *mac = p ? shash_find_data(json_object(p), "mac")

@@ -11,6 +11,8 @@
 #include <config.h>
 #include "json-members.h"
 
+#include "jsonrpc.h"
+
 #include <stdlib.h>
 #include <string.h>
 #include "openvswitch/shash.h"
@@ -72,4 +74,17 @@ json_members_at(const char *path, char *error)
     char *e = error ? xasprintf("%s.%s", path, error) : NULL;
     free(error);
     return e;
+}
+
+const struct json *
+json_members_object_param(const struct jsonrpc_msg *msg)
+{
+    const struct json_array *a;
+
+    if (!msg->params || msg->params->type != JSON_ARRAY) {
+        return NULL;
+    }
+    a = json_array(msg->params);
+    return (a->n == 1 && a->elems[0]->type == JSON_OBJECT ? a->elems[0]
+            : NULL);
 }

@@ -25,6 +25,11 @@ char *json_members_get(const char *path, const struct json *obj,
                        struct json_member m[], size_t n, bool strict)
     OVS_WARN_UNUSED_RESULT;
 
+/* The one object parameter of 'msg' ("params": [ {...} ], as every method
+ * of the vPlane protocol takes), or NULL. */
+struct jsonrpc_msg;
+const struct json *json_members_object_param(const struct jsonrpc_msg *msg);
+
 /* The string member 'name' of 'obj', or NULL if 'obj' is no object or has
  * no such string: where absence is the caller's to report. */
 const char *json_members_string(const struct json *obj, const char *name);
