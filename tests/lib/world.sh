@@ -201,8 +201,15 @@ world_vm() {
 
 # world_wait_for CMD...: retries a command for up to 10 s.
 world_wait_for() {
-    local i
-    for i in $(seq 100); do
+    world_wait_secs 10 "$@"
+}
+
+# world_wait_secs SECS CMD...: retries a command for up to SECS seconds;
+# the last try's output and status are the caller's.
+world_wait_secs() {
+    local i n=$(($1 * 10))
+    shift
+    for i in $(seq "$n"); do
         "$@" >/dev/null 2>&1 && return 0
         sleep 0.1
     done

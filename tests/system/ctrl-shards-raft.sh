@@ -37,12 +37,7 @@ in_sync() {
 # reach the new leader late and lose its shard, rebalancing gives it back
 # about 11 s later).
 wait_long() {
-    local i
-    for i in $(seq 300); do
-        "$@" >/dev/null 2>&1 && return 0
-        sleep 0.1
-    done
-    "$@"
+    world_wait_secs 30 "$@"
 }
 has_mac() {
     world_ctl "$1" xlate/dump web | grep -q "$2"

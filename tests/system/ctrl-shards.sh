@@ -34,12 +34,7 @@ check_match() {
 # wait_long COMMAND...: COMMAND succeeds within 30 s (a host refused by
 # every controller backs off up to 8 s between rounds).
 wait_long() {
-    local i
-    for i in $(seq 300); do
-        "$@" >/dev/null 2>&1 && return 0
-        sleep 0.1
-    done
-    "$@"
+    world_wait_secs 30 "$@"
 }
 # server_of HOST [CTRL...]: the controller (among CTRL..., default all)
 # whose session with HOST is up.
