@@ -107,6 +107,7 @@ SYSTEM_TESTS = \
 	tests/system/stateful-snat.sh \
 	tests/system/stateful-snat-scale.sh \
 	tests/system/stateful-wan-in.sh \
+	tests/system/stateful-gw-fail.sh \
 	tests/system/stateful-notify.sh \
 	tests/system/stateful-churn.sh \
 	tests/system/stateful-move.sh \
