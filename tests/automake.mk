@@ -7,6 +7,7 @@ UNIT_TESTS = \
 	tests/unit/test-libvirt-nics \
 	tests/unit/test-libvirt-xml \
 	tests/unit/test-owner-msg \
+	tests/unit/test-gwlive \
 	tests/unit/test-packet \
 	tests/unit/test-peers \
 	tests/unit/test-shards \
@@ -41,6 +42,9 @@ tests_unit_test_libvirt_xml_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_owner_msg_SOURCES = tests/unit/test-owner-msg.c
 tests_unit_test_owner_msg_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_owner_msg_LDADD = $(UNIT_TEST_LDADD)
+tests_unit_test_gwlive_SOURCES = tests/unit/test-gwlive.c
+tests_unit_test_gwlive_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
+tests_unit_test_gwlive_LDADD = $(UNIT_TEST_LDADD)
 tests_unit_test_packet_SOURCES = tests/unit/test-packet.c
 tests_unit_test_packet_CPPFLAGS = $(tests_unit_libtestutil_a_CPPFLAGS)
 tests_unit_test_packet_LDADD = $(UNIT_TEST_LDADD)
@@ -108,6 +112,7 @@ SYSTEM_TESTS = \
 	tests/system/stateful-snat.sh \
 	tests/system/stateful-snat-scale.sh \
 	tests/system/stateful-wan-in.sh \
+	tests/system/stateful-gw-fail.sh \
 	tests/system/stateful-notify.sh \
 	tests/system/stateful-churn.sh \
 	tests/system/stateful-move.sh \

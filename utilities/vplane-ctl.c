@@ -437,6 +437,8 @@ usage(void)
            "  dump-flows                    the flow cache, by flow\n"
            "  dump-owners                   stateful flows and their owners\n"
            "  dump-conntrack                connections this host tracks\n"
+           "  gateway/show                  gateways as this host's probes "
+           "find them\n"
            "  flows/flush                   make every cached decision stale\n"
            "  trace PORT FLOW|HEX           what vplaned would do, and why\n"
            "  trace fabric [VNI] VTEP FLOW|HEX   the same from the fabric\n"

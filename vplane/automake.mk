@@ -33,6 +33,7 @@ vplane_libvplane_a_SOURCES = \
 	vplane/pipeline.c vplane/pipeline.h vplane/pipeline-private.h \
 	vplane/pipeline-actions.c \
 	vplane/port.c vplane/port.h \
+	vplane/gwlive.c vplane/gwlive.h \
 	vplane/owner.c vplane/owner-msg.c vplane/owner-msg.h \
 	vplane/owner-sweep.c vplane/owner-sweep.h \
 	vplane/resolver.c vplane/resolver.h vplane/resolver-private.h \

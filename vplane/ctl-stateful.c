@@ -1,6 +1,7 @@
 /* vplane/ctl-stateful.c: the control commands about stateful flows --
- * which host owns each flow this host has decided, and the connection state
- * this host holds (docs/ctl.md, docs/stateful-flows.md). */
+ * which host owns each flow this host has decided, the connection state
+ * this host holds, and which gateways it finds alive (docs/ctl.md,
+ * docs/stateful-flows.md). */
 #include <config.h>
 #include "ctl.h"
 
@@ -11,12 +12,14 @@
 #include "ct-dpif.h"
 #include "dataplane.h"
 #include "flow-cache.h"
+#include "gwlive.h"
 #include "openvswitch/dynamic-string.h"
 #include "openvswitch/json.h"
 #include "openvswitch/shash.h"
 #include "packets.h"
 #include "port.h"
 #include "resolver.h"
+#include "stateful.h"
 #include "tables.h"
 #include "tables-private.h"
 #include "timeval.h"
@@ -244,9 +247,100 @@ cmd_dump_conntrack(struct unixctl_conn *conn, int argc, const char *argv[],
     ctl_dump_finish(&d, NULL);
 }
 
+static void
+format_gateway_row(const struct json *o, struct ds *s)
+{
+    const struct json *rtt = shash_find_data(json_object(o), "rtt-us");
+
+    ds_put_format(s, "%-16s %-8s %9.1fs %8lld %8lld %6lld %5lld %5lld %5lld ",
+                  ctl_row_string(o, "gateway"), ctl_row_string(o, "state"),
+                  ctl_row_integer(o, "since-ms") / 1000.0,
+                  ctl_row_integer(o, "sent"), ctl_row_integer(o, "answered"),
+                  ctl_row_integer(o, "missed"), ctl_row_integer(o, "late"),
+                  ctl_row_integer(o, "went-down"),
+                  ctl_row_integer(o, "went-up"));
+    if (rtt) {
+        ds_put_format(s, "%lldus\n", ctl_row_integer(o, "rtt-us"));
+    } else {
+        ds_put_cstr(s, "-\n");
+    }
+}
+
+/* gateway/show [--format=json|text] [FILTER]: each gateway as this host's
+ * probes find it (gwlive.h).  FILTER: a gateway's address or a state. */
+static void
+cmd_gateway_show(struct unixctl_conn *conn, int argc, const char *argv[],
+                 void *ctx_)
+{
+    static const char *const cols[] = { "gateway", "state", NULL };
+    struct ctl_context *ctx = ctx_;
+    const struct resolver *r = ctx->dp->shared.resolver;
+    const struct vp_stateful *sf = stateful_get(ctx->tables);
+    const char *filter;
+    bool json;
+
+    if (!ctl_parse_dump_args(conn, argc, argv, &json, &filter)) {
+        return;
+    }
+    if (!r) {
+        unixctl_command_reply_error(conn, "no owner-message socket: "
+                                    "gateways are not probed");
+        return;
+    }
+
+    const struct gwlive *gl = resolver_gwlive(r);
+    struct json *all = gwlive_rows_json(gl, time_msec());
+    struct json *rows = json_array_create_empty();
+    for (size_t i = 0; i < json_array(all)->n; i++) {
+        struct json *row = json_array(all)->elems[i];
+        if (ctl_row_matches(row, filter, cols)) {
+            json_array_add(rows, json_clone(row));
+        }
+    }
+    json_destroy(all);
+
+    struct json *info = gwlive_info_json(gl);
+    bool self = stateful_is_gateway(sf, ctx->tables->self_vtep);
+    size_t in_use = stateful_n_live_gateways(sf);
+    in_use = in_use ? in_use : sf->n_gateways;
+    if (json) {
+        json_object_put(info, "gateways", rows);
+        json_object_put(info, "listed", json_integer_create(sf->n_gateways));
+        json_object_put(info, "in-use", json_integer_create(in_use));
+        json_object_put(info, "self", json_boolean_create(self));
+        ctl_reply_json(conn, info);
+        return;
+    }
+
+    struct ds s = DS_EMPTY_INITIALIZER;
+    ds_put_format(&s, "probes every %lld ms (jittered), down after %lld "
+                  "missed, up after %lld answered\n",
+                  ctl_row_integer(info, "interval-ms"),
+                  ctl_row_integer(info, "multiplier"),
+                  ctl_row_integer(info, "up-after"));
+    ds_put_format(&s, "gateways: %"PRIuSIZE" listed, %"PRIuSIZE" in use%s\n",
+                  sf->n_gateways, in_use,
+                  (sf->n_gateways && !stateful_n_live_gateways(sf)
+                   ? " (none alive: all)" : ""));
+    if (self) {
+        ds_put_format(&s, "this host is a gateway: %lld probes answered\n",
+                      ctl_row_integer(info, "answered-as-gateway"));
+    }
+    ds_put_format(&s, "%-16s %-8s %10s %8s %8s %6s %5s %5s %5s %s\n",
+                  "GATEWAY", "STATE", "SINCE", "SENT", "ANSWERED", "MISSED",
+                  "LATE", "DOWNS", "UPS", "RTT");
+    for (size_t i = 0; i < json_array(rows)->n; i++) {
+        format_gateway_row(json_array(rows)->elems[i], &s);
+    }
+    json_destroy(info);
+    ctl_reply_dump(conn, false, "gateways", rows, &s);
+}
+
 void
 ctl_register_stateful_commands(struct ctl_context *ctx)
 {
+    unixctl_command_register("gateway/show", "[--format=json|text] [FILTER]",
+                             0, 2, cmd_gateway_show, ctx);
     unixctl_command_register("dump-owners", CTL_DUMP_USAGE, 0,
                              CTL_DUMP_MAX_ARGS, cmd_dump_owners, ctx);
     unixctl_command_register("dump-conntrack", CTL_DUMP_USAGE, 0,

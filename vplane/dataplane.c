@@ -149,7 +149,7 @@ dataplane_start(struct dataplane *dp)
     dp->shared.uplink = uplink_create();
     int error = resolver_create(dp->tables, dp->shared.ct, dp->opts.vtep,
                                 dp->opts.owner_port, dp->opts.vxlan_port,
-                                &dp->shared.resolver);
+                                &dp->opts.gw_probe, &dp->shared.resolver);
     if (error) {
         /* Everything else works; flows to and from the WAN are dropped
          * as no-resolver (pipeline-actions.c), and show says why. */

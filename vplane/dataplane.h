@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include "openvswitch/types.h"
 #include "flow-cache.h"
+#include "gwlive.h"
 #include "ovs-atomic.h"
 #include "pipeline.h"
 #include "stats.h"
@@ -32,6 +33,7 @@ struct dataplane_options {
     uint16_t owner_port;        /* Owner messages (owner-msg.h), 4788. */
     int fabric_mtu;             /* 0: the MTU of the VTEP's interface. */
     size_t n_threads;           /* Forwarding threads. */
+    struct gwlive_options gw_probe; /* Gateway liveness probes. */
 };
 
 struct dataplane {

@@ -18,8 +18,10 @@ owner_msg_init(struct owner_msg *m, enum owner_msg_type type, uint32_t xid,
     m->type = type;
     m->status = status;
     m->xid = htonl(xid);
-    m->flow = *flow;
-    memset(m->flow.pad, 0, sizeof m->flow.pad);
+    if (flow) {
+        m->flow = *flow;
+        memset(m->flow.pad, 0, sizeof m->flow.pad);
+    }
     m->owner = owner;
 }
 
@@ -34,8 +36,14 @@ owner_msg_check(const void *data, size_t len)
     if (m->version != OWNER_MSG_VERSION) {
         return "unknown version";
     }
-    if (m->type < OWNER_MSG_QUERY || m->type > OWNER_MSG_RECORD_ACK) {
+    if (m->type < OWNER_MSG_QUERY || m->type > OWNER_MSG_PROBE_REPLY) {
         return "unknown type";
+    }
+    if (m->type == OWNER_MSG_PROBE || m->type == OWNER_MSG_PROBE_REPLY) {
+        static const struct wan_flow zero;
+        return (m->status || m->reserved || m->reserved2 || m->owner
+                || memcmp(&m->flow, &zero, sizeof zero)
+                ? "probe with fields set" : NULL);
     }
     if (m->status > OWNER_STATUS_CONFLICT) {
         return "unknown status";
@@ -80,6 +88,8 @@ owner_msg_type_name(enum owner_msg_type type)
     case OWNER_MSG_NOTIFY: return "notify";
     case OWNER_MSG_RECORD: return "record";
     case OWNER_MSG_RECORD_ACK: return "record-ack";
+    case OWNER_MSG_PROBE: return "probe";
+    case OWNER_MSG_PROBE_REPLY: return "probe-reply";
     }
     return "?";
 }

@@ -7,7 +7,9 @@
  * it only from an address the controller lists as a vplaned, with the right
  * size, version and type, and with the fields its type needs; anything
  * else is dropped and counted (resolver.c).  Fixed size, no options, no
- * lists: nothing in a message can make a receiver allocate or loop. */
+ * lists: nothing in a message can make a receiver allocate or loop.
+ * The gateway liveness probes (gwlive.h) are two more types of the same
+ * message, with every flow and owner field zero. */
 #ifndef VPLANE_OWNER_MSG_H
 #define VPLANE_OWNER_MSG_H 1
 
@@ -43,6 +45,10 @@ enum owner_msg_type {
     OWNER_MSG_RECORD = 4,       /* Owner -> helper: 'owner' (the sender)
                                  * owns 'flow' (an SNAT reply). */
     OWNER_MSG_RECORD_ACK = 5,   /* Helper -> owner: recorded (or status). */
+    OWNER_MSG_PROBE = 6,        /* Any vplaned -> gateway: alive?  No flow,
+                                 * no owner; 'xid' numbers the probes
+                                 * (gwlive.h). */
+    OWNER_MSG_PROBE_REPLY = 7,  /* Gateway -> prober: the probe's 'xid'. */
 };
 
 enum owner_msg_status {

@@ -18,6 +18,7 @@
 #include "resolver.h"
 
 #include "cmap.h"
+#include "gwlive.h"
 #include "openvswitch/hmap.h"
 #include "openvswitch/list.h"
 #include "openvswitch/thread.h"
@@ -128,6 +129,7 @@ struct resolver {
     uint64_t seq_seen;
     struct hmap notify_buckets;     /* struct notify_bucket, by sender: one
                                      * per listed vplaned at most. */
+    struct gwlive *gwlive;          /* The gateways' liveness probes. */
 };
 
 void resolver_count(struct resolver *, enum resolver_counter, uint64_t n);

@@ -339,6 +339,56 @@ handle_record_ack(struct resolver *r, ovs_be32 src, const struct owner_msg *m)
     ovs_mutex_unlock(&r->mutex);
 }
 
+/* Gateway liveness (gwlive.h): a gateway answers every vplaned's probes;
+ * a host that is none refuses them, so that a host the controller has not
+ * yet made a gateway (or has unmade) is not used as one. */
+static void
+handle_probe(struct resolver *r, const struct vp_stateful *sf, ovs_be32 src,
+             const struct owner_msg *m)
+{
+    if (!stateful_is_gateway(sf, r->vtep)) {
+        gwlive_count_answered(r->gwlive, true);
+        VLOG_WARN_RL(&rl, "probe from "IP_FMT" not answered: this host is "
+                     "no gateway", IP_ARGS(src));
+        return;
+    }
+    gwlive_count_answered(r->gwlive, false);
+    resolver_send_msg(r, src, OWNER_MSG_PROBE_REPLY, ntohl(m->xid), NULL, 0,
+                      OWNER_STATUS_OK);
+}
+
+static void
+handle_probe_reply(struct resolver *r, ovs_be32 src,
+                   const struct owner_msg *m, long long int now)
+{
+    if (!gwlive_reply(r->gwlive, src, ntohl(m->xid), now)) {
+        resolver_count(r, RC_BAD_UNEXPECTED, 1);
+        VLOG_WARN_RL(&rl, "probe reply from "IP_FMT" to no probe in flight "
+                     "(late, repeated, or from no gateway)", IP_ARGS(src));
+    }
+}
+
+static void
+send_probe(ovs_be32 gateway, uint32_t xid, void *r_)
+{
+    struct resolver *r = r_;
+
+    resolver_send_msg(r, gateway, OWNER_MSG_PROBE, xid, NULL, 0,
+                      OWNER_STATUS_OK);
+}
+
+/* Probes the gateways, and hashes WAN flows over those alive. */
+static void
+run_gateway_probes(struct resolver *r, long long int now)
+{
+    if (gwlive_run(r->gwlive, now, send_probe, r)) {
+        ovs_be32 *down;
+        size_t n = gwlive_down(r->gwlive, &down);
+        stateful_set_gateways_down(r->tables, down, n);
+        free(down);
+    }
+}
+
 static void
 receive(struct resolver *r, const struct vp_stateful *sf, long long int now)
 {
@@ -387,6 +437,12 @@ receive(struct resolver *r, const struct vp_stateful *sf, long long int now)
             break;
         case OWNER_MSG_RECORD_ACK:
             handle_record_ack(r, src, m);
+            break;
+        case OWNER_MSG_PROBE:
+            handle_probe(r, sf, src, m);
+            break;
+        case OWNER_MSG_PROBE_REPLY:
+            handle_probe_reply(r, src, m, now);
             break;
         }
     }
@@ -644,12 +700,14 @@ resolver_run(struct resolver *r)
             trim_after(r, n);
         }
         forget_buckets(r, sf);
+        gwlive_set_gateways(r->gwlive, sf, now);
         if (helpers_changed(r, sf)) {
             /* Records go to the new helpers now. */
             refresh_records(r, sf, now, false);
         }
     }
     receive(r, sf, now);
+    run_gateway_probes(r, time_msec());
     run_timers(r, now);
     if (now >= r->next_sweep) {
         expire(r, now);
@@ -673,6 +731,7 @@ resolver_wait(struct resolver *r)
     }
     ovs_mutex_unlock(&r->mutex);
     poll_timer_wait_until(next);
+    gwlive_wait(r->gwlive);
     poll_fd_wait(r->fd, POLLIN);
     seq_wait(r->wake, r->seq_seen);
 }

@@ -61,7 +61,7 @@ resolver_read_counter(const atomic_uint64_t *c)
 int
 resolver_create(struct vp_tables *tables, struct conntrack *ct,
                 ovs_be32 vtep, uint16_t owner_port, uint16_t vxlan_port,
-                struct resolver **rp)
+                const struct gwlive_options *gw_probe, struct resolver **rp)
 {
     int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     int pmtu = IP_PMTUDISC_DO;
@@ -103,8 +103,15 @@ resolver_create(struct vp_tables *tables, struct conntrack *ct,
     hmap_init(&r->notify_buckets);
     r->wake = seq_create();
     r->seq_seen = seq_read(r->wake);
+    r->gwlive = gwlive_create(gw_probe, vtep);
     *rp = r;
     return 0;
+}
+
+const struct gwlive *
+resolver_gwlive(const struct resolver *r)
+{
+    return r->gwlive;
 }
 
 static void
@@ -144,6 +151,7 @@ resolver_destroy(struct resolver *r)
     ovs_mutex_destroy(&r->mutex);
     udp_close(r->fd);
     free(r->helpers);
+    gwlive_destroy(r->gwlive);
     free(r);
 }
 
@@ -361,11 +369,11 @@ rentry_release(struct resolver *r, struct rentry *e, ovs_be32 owner,
     e->held = NULL;
 }
 
-/* Tells the gateways (all but 'except' and this host) that 'owner' owns
- * 'f': the helper is consulted for a flow's first packet only, whichever
- * gateway the next ones reach.  A gateway accepts it only from the
- * flow's helper, for a flow a NAT rule maps to 'owner', at a bounded
- * rate (resolver-run.c). */
+/* Tells the gateways (all but 'except', this host and those found dead)
+ * that 'owner' owns 'f': the helper is consulted for a flow's first packet
+ * only, whichever gateway the next ones reach.  A gateway accepts it only
+ * from the flow's helper, for a flow a NAT rule maps to 'owner', at a
+ * bounded rate (resolver-run.c). */
 void
 resolver_notify_gateways(struct resolver *r, const struct vp_stateful *sf,
                          const struct wan_flow *f, ovs_be32 owner,
@@ -373,7 +381,8 @@ resolver_notify_gateways(struct resolver *r, const struct vp_stateful *sf,
 {
     for (size_t i = 0; i < sf->n_gateways; i++) {
         ovs_be32 gw = sf->gateways[i];
-        if (gw != r->vtep && gw != except && gw != owner) {
+        if (gw != r->vtep && gw != except && gw != owner
+            && stateful_gateway_is_live(sf, gw)) {
             resolver_count(r, RC_NOTIFIES_SENT, 1);
             resolver_send_msg(r, gw, OWNER_MSG_NOTIFY, 0, f, owner,
                               OWNER_STATUS_OK);

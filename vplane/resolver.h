@@ -34,6 +34,8 @@
 
 struct conntrack;
 struct ct_dpif_tuple;
+struct gwlive;
+struct gwlive_options;
 struct dp_packet;
 struct ds;
 struct json;
@@ -73,8 +75,11 @@ struct vp_tables;
 
 struct resolver;
 
+/* Also probes the gateways on the owner-message socket (gwlive.h), as
+ * 'gw_probe' says. */
 int resolver_create(struct vp_tables *, struct conntrack *, ovs_be32 vtep,
                     uint16_t owner_port, uint16_t vxlan_port,
+                    const struct gwlive_options *gw_probe,
                     struct resolver **);
 void resolver_destroy(struct resolver *);
 void resolver_run(struct resolver *);
@@ -138,6 +143,8 @@ void resolver_format_records(const struct resolver *, struct ds *);
 void resolver_format_counters(const struct resolver *, struct ds *);
 struct json *resolver_records_json(const struct resolver *);
 struct json *resolver_counters_json(const struct resolver *);
+/* The gateways' liveness, for gateway/show. */
+const struct gwlive *resolver_gwlive(const struct resolver *);
 /* Entries in its tables, for memory/show. */
 void resolver_get_memory_usage(const struct resolver *, struct simap *);
 /* Packets dropped by the resolver itself (timeouts, full queues), by

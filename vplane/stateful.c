@@ -21,6 +21,16 @@ struct stateful_vtep {
     size_t n_blocks;
 };
 
+/* Immutable once published. */
+struct stateful_live {
+    size_t n_down;
+    ovs_be32 *down;             /* Not alive, sorted (may name gateways the
+                                 * snapshot no longer lists). */
+    size_t n_up;
+    ovs_be32 *up;               /* The snapshot's gateways not in 'down',
+                                 * sorted; none: every gateway is used. */
+};
+
 struct stateful_fw {
     struct hmap_node node;      /* Hash of VNet name and MAC. */
     const struct vp_fw_port *port;  /* Owned (a copy). */
@@ -61,6 +71,42 @@ nat_copy_free(const struct vp_nat_rule *r)
 }
 
 static void
+live_free(struct stateful_live *l)
+{
+    if (l) {
+        free(l->down);
+        free(l->up);
+        free(l);
+    }
+}
+
+static int compare_be32(const void *, const void *);
+
+/* The live set of 'sf' when 'down' (sorted) are not alive. */
+static struct stateful_live *
+live_build(const struct vp_stateful *sf, const ovs_be32 *down, size_t n_down)
+{
+    struct stateful_live *l = xzalloc(sizeof *l);
+
+    l->n_down = n_down;
+    l->down = n_down ? xmemdup(down, n_down * sizeof *down) : NULL;
+    l->up = xmalloc((sf->n_gateways + 1) * sizeof *l->up);
+    for (size_t i = 0; i < sf->n_gateways; i++) {
+        if (!n_down || !bsearch(&sf->gateways[i], down, n_down,
+                                sizeof *down, compare_be32)) {
+            l->up[l->n_up++] = sf->gateways[i];
+        }
+    }
+    return l;
+}
+
+static const struct stateful_live *
+live_get(const struct vp_stateful *sf)
+{
+    return ovsrcu_get(struct stateful_live *, &sf->live);
+}
+
+static void
 stateful_free(struct vp_stateful *sf)
 {
     struct stateful_vtep *v;
@@ -97,6 +143,7 @@ stateful_free(struct vp_stateful *sf)
     hmap_destroy(&sf->snat);
     free(sf->helpers);
     free(sf->gateways);
+    live_free(ovsrcu_get_protected(struct stateful_live *, &sf->live));
     free(sf);
 }
 
@@ -218,6 +265,16 @@ stateful_publish(struct vp_tables *t, const struct vp_peers *peers,
         add_services(sf, svc);
     }
     old = ovsrcu_get_protected(struct vp_stateful *, &t->stateful);
+    /* The gateways found dead stay unused in the new snapshot: the probes
+     * (gwlive.h), not the controller, say which are alive. */
+    const struct stateful_live *old_live = (old
+                                            ? ovsrcu_get_protected(
+                                                  struct stateful_live *,
+                                                  &old->live)
+                                            : NULL);
+    ovsrcu_set_hidden(&sf->live,
+                      live_build(sf, old_live ? old_live->down : NULL,
+                                 old_live ? old_live->n_down : 0));
     ovsrcu_set(&t->stateful, sf);
     tables_invalidate(t);
     if (old && old->higher != sf->higher && t->ct_flush) {
@@ -396,5 +453,64 @@ stateful_helper(const struct vp_stateful *sf, uint32_t subset)
 ovs_be32
 stateful_gateway(const struct vp_stateful *sf, uint32_t hash)
 {
+    const struct stateful_live *l = live_get(sf);
+
+    if (l && l->n_up) {
+        return l->up[hash % l->n_up];
+    }
+    /* None alive (or none probed yet): every gateway, as the controller
+     * lists them.  When a host hears from no gateway at all, its own link
+     * or the probes are the likelier fault; dropping every WAN flow would
+     * be no better than trying. */
     return sf->n_gateways ? sf->gateways[hash % sf->n_gateways] : 0;
+}
+
+bool
+stateful_gateway_is_live(const struct vp_stateful *sf, ovs_be32 vtep)
+{
+    const struct stateful_live *l = live_get(sf);
+
+    return (!l || !l->n_up
+            || bsearch(&vtep, l->up, l->n_up, sizeof vtep, compare_be32));
+}
+
+size_t
+stateful_n_live_gateways(const struct vp_stateful *sf)
+{
+    const struct stateful_live *l = live_get(sf);
+    return l ? l->n_up : 0;
+}
+
+void
+stateful_set_gateways_down(struct vp_tables *t, const ovs_be32 *down_,
+                           size_t n)
+{
+    struct vp_stateful *sf = ovsrcu_get_protected(struct vp_stateful *,
+                                                  &t->stateful);
+    struct stateful_live *old = ovsrcu_get_protected(struct stateful_live *,
+                                                     &sf->live);
+    ovs_be32 *down = n ? xmemdup(down_, n * sizeof *down_) : NULL;
+
+    if (n) {
+        qsort(down, n, sizeof *down, compare_be32);
+    }
+    if (old && old->n_down == n
+        && (!n || !memcmp(old->down, down, n * sizeof *down))) {
+        free(down);
+        return;
+    }
+    struct stateful_live *l = live_build(sf, down, n);
+    bool same_use = (old && old->n_up == l->n_up
+                     && (!l->n_up
+                         || !memcmp(old->up, l->up,
+                                    l->n_up * sizeof *l->up)));
+    free(down);
+    ovsrcu_set(&sf->live, l);
+    if (old) {
+        ovsrcu_postpone(live_free, old);
+    }
+    if (!same_use) {
+        /* Cached decisions name the gateway they chose. */
+        tables_invalidate(t);
+    }
 }

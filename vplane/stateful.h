@@ -17,9 +17,11 @@
 #include <arpa/inet.h>
 #include "openvswitch/hmap.h"
 #include "openvswitch/types.h"
+#include "ovs-rcu.h"
 #include "services.h"
 
 struct ds;
+struct stateful_live;
 struct vp_peers;
 struct vp_tables;
 
@@ -36,6 +38,11 @@ struct vp_stateful {
     struct hmap peers;          /* struct stateful_vtep: the vplaneds. */
     size_t n_gateways;
     ovs_be32 *gateways;         /* Hosts with an uplink, sorted. */
+    /* The gateways this host's probes find alive (gwlive.h): the one part
+     * of the snapshot that changes in place.  Written by the main thread
+     * (stateful_set_gateways_down()), read through RCU; carried over to the
+     * next snapshot. */
+    OVSRCU_TYPE(struct stateful_live *) live;
     uint32_t nat_owners;        /* A hash of every floating IP's and port
                                  * forward's owner: changes when one
                                  * does (resolver.c). */
@@ -87,8 +94,19 @@ uint32_t stateful_subset(const struct vp_stateful *, ovs_be32 dst,
                          uint8_t proto, uint16_t dst_port);
 ovs_be32 stateful_helper(const struct vp_stateful *, uint32_t subset);
 
-/* The gateway a WAN-bound flow with hash 'hash' leaves through, or 0. */
+/* The gateway a WAN-bound flow with hash 'hash' leaves through, or 0: one
+ * of the live gateways (all of them if none is), in the same sorted order
+ * on every host. */
 ovs_be32 stateful_gateway(const struct vp_stateful *, uint32_t hash);
+/* Whether gateway 'vtep' is used: alive, or no gateway is. */
+bool stateful_gateway_is_live(const struct vp_stateful *, ovs_be32 vtep);
+/* The live gateways: their number, or 0 if none (then all are used). */
+size_t stateful_n_live_gateways(const struct vp_stateful *);
+/* Main thread: the gateways this host's probes do not find alive are the
+ * 'n' in 'down' (any order); the others are used.  Invalidates every
+ * cached decision when this changes what is used. */
+void stateful_set_gateways_down(struct vp_tables *, const ovs_be32 *down,
+                                size_t n);
 
 /* The owner of a flow between two VMs at 'a' and 'b' (rule 1). */
 static inline ovs_be32

@@ -304,6 +304,9 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         OPT_DROP_LOG,
         OPT_STATS_INTERVAL,
         OPT_BOOTSTRAP_CA_CERT,
+        OPT_GW_PROBE_INTERVAL,
+        OPT_GW_PROBE_MULTIPLIER,
+        OPT_GW_UP_AFTER,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
         SSL_OPTION_ENUMS,
@@ -325,6 +328,11 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         {"stats-interval", required_argument, NULL, OPT_STATS_INTERVAL},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
+        {"gateway-probe-interval", required_argument, NULL,
+         OPT_GW_PROBE_INTERVAL},
+        {"gateway-probe-multiplier", required_argument, NULL,
+         OPT_GW_PROBE_MULTIPLIER},
+        {"gateway-up-after", required_argument, NULL, OPT_GW_UP_AFTER},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         VLOG_LONG_OPTIONS,
@@ -340,6 +348,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
     o->dp.owner_port = OWNER_MSG_PORT;
     o->dp.n_threads = 1;
     o->dp.port_rxbuf = 4 * 1024 * 1024;
+    o->dp.gw_probe = (struct gwlive_options) GWLIVE_OPTIONS_DEFAULT;
     o->offloads = true;
     o->drop_log_size = DROP_LOG_DEFAULT_SIZE;
     o->stats_interval = 10;
@@ -457,6 +466,19 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
             stream_ssl_set_ca_cert_file(optarg, true);
             break;
 
+        case OPT_GW_PROBE_INTERVAL:
+        case OPT_GW_PROBE_MULTIPLIER:
+        case OPT_GW_UP_AFTER: {
+            int *v = (c == OPT_GW_PROBE_INTERVAL ? &o->dp.gw_probe.interval_ms
+                      : c == OPT_GW_PROBE_MULTIPLIER
+                      ? &o->dp.gw_probe.multiplier
+                      : &o->dp.gw_probe.up_after);
+            if (!str_to_int(optarg, 10, v)) {
+                ovs_fatal(0, "\"%s\" is not a number", optarg);
+            }
+            break;
+        }
+
         case 'h':
             usage();
 
@@ -481,6 +503,11 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
     if (optind < argc) {
         ovs_fatal(0, "unexpected argument \"%s\"; use --help for usage",
                   argv[optind]);
+    }
+    const char *probe_error = gwlive_options_check(&o->dp.gw_probe);
+    if (probe_error) {
+        ovs_fatal(0, "--gateway-probe-interval, --gateway-probe-multiplier, "
+                  "--gateway-up-after: %s", probe_error);
     }
     if (!o->dp.vtep) {
         ovs_fatal(0, "--vtep is required (this host's VXLAN address); "
@@ -535,12 +562,21 @@ usage(void)
            "fails\n"
            "  --port-rxbuf=BYTES      kernel receive queue of each VM port\n"
            "                          (default: 4194304)\n"
+           "  --gateway-probe-interval=MS  probe each gateway so often "
+           "(default: %d)\n"
+           "  --gateway-probe-multiplier=N  a gateway silent for N "
+           "intervals is down\n"
+           "                          (default: %d)\n"
+           "  --gateway-up-after=K    a gateway is used again after K "
+           "answers in a row\n"
+           "                          (default: %d)\n"
            "  --no-offloads           no virtio-net headers on VM ports\n"
            "                          (VMs must then send full checksums)\n"
            "  --unixctl=SOCKET        control socket (default: "
            "%s/vplaned.ctl)\n",
            program_name, program_name, DROP_LOG_DEFAULT_SIZE,
-           getenv("OVS_RUNDIR"));
+           GWLIVE_DEFAULT_INTERVAL_MS, GWLIVE_DEFAULT_MULTIPLIER,
+           GWLIVE_DEFAULT_UP_AFTER, getenv("OVS_RUNDIR"));
     stream_usage("--controller", true, false, true);
     daemon_usage();
     vlog_usage();

@@ -4,12 +4,13 @@ opens many connections at once and checks every byte that comes back.
 
   conn-tool.py serve --port P [--udp]
   conn-tool.py connect --to IP --port P [--udp] [--count N] [--bytes B]
-                       [--hold SECS] [--timeout SECS]
+                       [--hold SECS] [--every SECS] [--timeout SECS]
 
 connect prints "ok N/N" (exit 0) when every connection got its own data
 back, else one line per failed connection and "failed K/N" (exit 1).
 --hold keeps each connection open that long, sending its data again every
-0.2 s (a long-lived connection), before it finishes.
+--every seconds (default 0.2: a long-lived connection), before it
+finishes.
 """
 import argparse
 import hashlib
@@ -74,7 +75,7 @@ def one_tcp(a, i, results):
                     return
                 if time.monotonic() >= end:
                     break
-                time.sleep(0.2)
+                time.sleep(a.every)
         results[i] = None
     except OSError as e:
         results[i] = str(e) or type(e).__name__
@@ -125,6 +126,7 @@ def main():
     ap.add_argument("--count", type=int, default=1)
     ap.add_argument("--bytes", type=int, default=1000)
     ap.add_argument("--hold", type=float, default=0)
+    ap.add_argument("--every", type=float, default=0.2)
     ap.add_argument("--timeout", type=float, default=5)
     a = ap.parse_args()
     if a.mode == "serve":

@@ -8,6 +8,10 @@
 #                      Packets from srv to the public range 192.0.2.0/24 go
 #                      to the gateways in turn, packet by packet (nftables
 #                      numgen), so every flow reaches every gateway.
+#   wan_router_use I...  the router sends to the gateways of these indexes
+#                      (0-based) only, as its own liveness detection of
+#                      the uplinks would make it (BFD, BGP: the WAN side
+#                      of a gateway's failure is the router's business)
 #   wan_uplink_args I  the host-add arguments of the I-th gateway (0-based)
 #   wan_wait_router GW...  waits (10 s) until each gateway's vplaned knows
 #                      the WAN router's MAC; false, naming the first that
@@ -46,29 +50,39 @@ wan_router() {
     ip -n "$r" addr add 203.0.113.1/24 dev rsrv
     ip -n "$r" link set rsrv up
 
-    local i=0 gw chains="" vmap=""
+    local i=0 gw all=()
     for gw in "$@"; do
         ip link add "wan$i" netns "$r" type veth peer name wan0 netns "$(world_ns "$gw")"
         ip -n "$r" addr add "198.51.100.$((4 * i + 1))/30" dev "wan$i"
         ip -n "$r" link set "wan$i" up
         world_exec router sysctl -qw "net.ipv4.conf.wan$i.rp_filter=0"
         ip -n "$(world_ns "$gw")" link set wan0 up
+        all+=("$i")
+        i=$((i + 1))
+    done
+    wan_router_use "${all[@]}"
+}
+
+wan_router_use() {
+    local i chains="" vmap="" n=0
+    for i in "$@"; do
         chains+="    chain gw$i {
         fwd ip to 198.51.100.$((4 * i + 2)) device \"wan$i\"
     }
 "
-        vmap+="${vmap:+, }$i : jump gw$i"
-        i=$((i + 1))
+        vmap+="${vmap:+, }$n : jump gw$i"
+        n=$((n + 1))
     done
     # The route for anything the nftables rule does not take (ARP, the
-    # router's own packets): the first gateway.
-    ip -n "$r" route add "$WAN_PUBLIC" via 198.51.100.2
+    # router's own packets): the first gateway used.
+    ip -n "$(world_ns router)" route replace "$WAN_PUBLIC" via "198.51.100.$((4 * $1 + 2))"
+    world_exec router nft delete table netdev wan 2>/dev/null || true
     world_exec router nft -f - <<NFT
 table netdev wan {
 $chains
     chain spread {
         type filter hook ingress device "rsrv" priority 0;
-        ip daddr $WAN_PUBLIC numgen inc mod $i vmap { $vmap }
+        ip daddr $WAN_PUBLIC numgen inc mod $n vmap { $vmap }
     }
 }
 NFT

@@ -128,7 +128,8 @@ for c in show coverage/show memory/show dump-flows; do
 done
 for c in vnet/dump xlate/dump route/dump port/list tables/export drop-stats \
          drop-log controller/show subsets/dump dump-subsets dump-owners \
-         dump-conntrack capture/show version vlog/list vlog/list-pattern \
+         dump-conntrack gateway/show capture/show version vlog/list \
+         vlog/list-pattern \
          list-commands; do
     check_cmd $c; both_same "" $c
 done

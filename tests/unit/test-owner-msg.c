@@ -57,8 +57,19 @@ test_invalid(void **state OVS_UNUSED)
     assert_string_equal(owner_msg_check(&bad, sizeof bad), "unknown version");
     bad = m; bad.type = 0;
     assert_string_equal(owner_msg_check(&bad, sizeof bad), "unknown type");
-    bad = m; bad.type = 6;
+    bad = m; bad.type = 8;
     assert_string_equal(owner_msg_check(&bad, sizeof bad), "unknown type");
+    /* Gateway liveness probes: every flow and owner field zero. */
+    owner_msg_init(&bad, OWNER_MSG_PROBE, 7, NULL, 0, OWNER_STATUS_OK);
+    assert_null(owner_msg_check(&bad, sizeof bad));
+    owner_msg_init(&bad, OWNER_MSG_PROBE_REPLY, 7, NULL, 0, OWNER_STATUS_OK);
+    assert_null(owner_msg_check(&bad, sizeof bad));
+    bad = m; bad.type = OWNER_MSG_PROBE;
+    assert_string_equal(owner_msg_check(&bad, sizeof bad),
+                        "probe with fields set");
+    owner_msg_init(&bad, OWNER_MSG_PROBE, 7, NULL, htonl(1), OWNER_STATUS_OK);
+    assert_string_equal(owner_msg_check(&bad, sizeof bad),
+                        "probe with fields set");
     bad = m; bad.status = 4;
     assert_string_equal(owner_msg_check(&bad, sizeof bad), "unknown status");
     bad = m; bad.reserved2 = htonl(1);
