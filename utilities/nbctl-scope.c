@@ -10,9 +10,9 @@
  *   - the part of each tenant touched: the tenant, its VNets, all their
  *     ports (with their firewall rules), its routes and NAT rules;
  *   - the part of each host a port is placed on or leaves: all its ports;
- *   - for every port loaded, its VNet and host, and for every VNet its
- *     tenant (the checks resolve references and call a dangling one an
- *     error).
+ *   - for every port loaded, its VNet (the checks resolve references
+ *     and call a dangling one an error);
+ *   - every tenant and host (nb_check_scope() checks all their names).
  * Rows outside those parts are absent from the view, so a check over "all
  * rows" sees a subset of them; the rules that compare rows across parts
  * (VNet names and VNIs, host names and VTEPs, a port's MAC in its VNet)
@@ -434,6 +434,18 @@ set_condition(struct ovsdb_idl *idl, const struct ovsdb_idl_table_class *tc,
     return seqno;
 }
 
+/* The tables loaded whole: the Deployment row, and every tenant and host,
+ * since nb_check_scope() checks all their names and VTEPs (a tenant
+ * renamed around vplane-ctl makes the database inconsistent for every
+ * change, tests/system/ctrl-nb.sh).  They are few and small beside the
+ * ports. */
+static bool
+whole_table(size_t t)
+{
+    return (t == VPREC_TABLE_DEPLOYMENT || t == VPREC_TABLE_TENANT
+            || t == VPREC_TABLE_HOST);
+}
+
 bool
 nbctl_scope_ready(struct nbctl_scope *s, struct ovsdb_idl *idl)
 {
@@ -445,7 +457,7 @@ nbctl_scope_ready(struct nbctl_scope *s, struct ovsdb_idl *idl)
     }
     scope_want(s, idl, w);
     for (size_t t = 0; t < VPREC_N_TABLES; t++) {
-        if (t != VPREC_TABLE_DEPLOYMENT && (!s->n_requests
+        if (!whole_table(t) && (!s->n_requests
                                             || !sset_equals(&w[t],
                                                             &s->asked[t]))) {
             s->cond_seqno = set_condition(idl, &vprec_table_classes[t],
