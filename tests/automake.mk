@@ -104,6 +104,7 @@ SYSTEM_TESTS = \
 	tests/system/ctrl-refused.sh \
 	tests/system/ctrl-incremental.sh \
 	tests/system/ctl-check-scope.sh \
+	tests/system/ctl-oneshot-scope.sh \
 	tests/system/ctrl-stats.sh \
 	tests/system/libvirt-watch.sh \
 	tests/system/libvirt-qemu.sh \

@@ -3,7 +3,8 @@ utilities_vplane_ctl_SOURCES = utilities/vplane-ctl.c \
 	utilities/nbctl.c utilities/nbctl.h utilities/nbctl-private.h \
 	utilities/nbctl-cmds.c utilities/nbctl-vnets.c \
 	utilities/nbctl-services.c utilities/nbctl-xlate.c \
-	utilities/nbctl-daemon.c
+	utilities/nbctl-daemon.c utilities/nbctl-scope.c \
+	utilities/nbctl-scope.h
 utilities_vplane_ctl_LDADD = ctrl/libvplanectrl.a ctrl/libvplanedb.a \
 	vplane/libvplane.a $(OVS_LIBS)
 

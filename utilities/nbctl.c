@@ -1,6 +1,7 @@
 /* utilities/nbctl.c: running the northbound commands (see nbctl.h). */
 #include <config.h>
 #include "nbctl.h"
+#include "nbctl-scope.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -454,10 +455,17 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
         ctl_fatal("%s", error);
     }
 
-    /* Everything, without change alerts: a one-shot client.  The checks
-     * look at the whole desired state. */
+    /* Without change alerts: a one-shot client.  The commands operators
+     * run most load only the parts their checks read (nbctl-scope.h);
+     * the others, and the comparison with the whole check
+     * (VPLANE_CTL_CHECK_ALL), load everything. */
     struct ovsdb_idl *idl = ovsdb_idl_create_unconnected(&vprec_idl_class,
                                                          true);
+    struct nbctl_scope *scope = (check_all() ? NULL
+                                 : nbctl_scope_create(commands, n_commands,
+                                                      idl));
+    const char *env = getenv("VPLANE_CTL_SCOPE");
+    bool trace = scope && env && !strcmp(env, "trace");
     /* One server: fail at once if it is not there.  A cluster's list
      * (A,B,C): members are expected to be down now and then and an
      * election takes seconds, so keep cycling through them (the IDL finds
@@ -483,11 +491,20 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
                       : "closed by the other end: is it vPlane's "
                         "ovsdb-server?");
         }
-        if (seqno != ovsdb_idl_get_seqno(idl)) {
+        /* Scoped: once the rows asked for are all there.  A change that
+         * brings rows calling for more asks for them first. */
+        bool ready = !scope || nbctl_scope_ready(scope, idl);
+        if (ready && seqno != ovsdb_idl_get_seqno(idl)) {
             seqno = ovsdb_idl_get_seqno(idl);
             struct ds out = DS_EMPTY_INITIALIZER;
             int retval = run_once(commands, n_commands, idl, ds_cstr(&args),
                                   dry_run, style, &out, &error);
+            if (trace) {
+                struct ds line = DS_EMPTY_INITIALIZER;
+                nbctl_scope_trace(scope, idl, &line);
+                fprintf(stderr, "vplane-ctl: %s\n", ds_cstr(&line));
+                ds_destroy(&line);
+            }
             if (retval == EINVAL) {
                 ctl_fatal("%s", error);
             } else if (!retval) {
@@ -497,7 +514,7 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
             ds_destroy(&out);
             give_up = time_msec() + CLUSTER_WAIT_MS;
         }
-        if (seqno == ovsdb_idl_get_seqno(idl)) {
+        if (!ready || seqno == ovsdb_idl_get_seqno(idl)) {
             ovsdb_idl_wait(idl);
             if (cluster) {
                 poll_timer_wait_until(give_up);
