@@ -75,9 +75,10 @@ def one():
     if c == 8:
         return ["subnet-del", v, subnet()]
     if c in (9, 10, 11):
-        args = (["port-add"] + (["--may-exist"] if rnd.random() < 0.4 else [])
-                + [v, mac()]) + [ip() for _ in
-                                          range(rnd.randint(0, 2))]
+        # Options go before the command (vplane-ctl --help).
+        args = ((["--may-exist"] if rnd.random() < 0.4 else [])
+                + ["port-add", v, mac()]
+                + [ip() for _ in range(rnd.randint(0, 2))])
         if rnd.random() < 0.7:
             args += ["host=" + h, "iface=p%d" % rnd.randint(1, 3)]
         elif rnd.random() < 0.3:
