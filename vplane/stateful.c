@@ -100,6 +100,20 @@ live_build(const struct vp_stateful *sf, const ovs_be32 *down, size_t n_down)
     return l;
 }
 
+/* The gateways WAN flows are hashed over when 'l' is the live set (see
+ * stateful_gateway()): stores them in '*gw' and returns how many. */
+static size_t
+live_in_use(const struct vp_stateful *sf, const struct stateful_live *l,
+            const ovs_be32 **gw)
+{
+    if (l && l->n_up) {
+        *gw = l->up;
+        return l->n_up;
+    }
+    *gw = sf->gateways;
+    return sf->n_gateways;
+}
+
 static const struct stateful_live *
 live_get(const struct vp_stateful *sf)
 {
@@ -500,10 +514,13 @@ stateful_set_gateways_down(struct vp_tables *t, const ovs_be32 *down_,
         return;
     }
     struct stateful_live *l = live_build(sf, down, n);
-    bool same_use = (old && old->n_up == l->n_up
-                     && (!l->n_up
-                         || !memcmp(old->up, l->up,
-                                    l->n_up * sizeof *l->up)));
+    const ovs_be32 *was, *is;
+    size_t n_was = live_in_use(sf, old, &was);
+    size_t n_is = live_in_use(sf, l, &is);
+    /* A gateway found alive that was used anyway (every gateway is, while
+     * none has answered yet) changes no decision. */
+    bool same_use = (n_was == n_is
+                     && (!n_is || !memcmp(was, is, n_is * sizeof *is)));
     free(down);
     ovsrcu_set(&sf->live, l);
     if (old) {
