@@ -14,6 +14,7 @@
 #include "ctrl/vplane-idl.h"
 #include "db-ctl-base.h"
 #include "openvswitch/dynamic-string.h"
+#include "ovsdb-idl-provider.h"
 #include "packets.h"
 #include "smap.h"
 #include "table.h"
@@ -153,7 +154,7 @@ cmd_tenant_del(struct ctl_context *ctx)
         ctl_error(ctx, "tenant: \"%s\" still has%s (delete them first)",
                   t->name, ds_cstr(&users));
     } else {
-        vprec_tenant_delete(t);
+        nbctl_delete(&t->header_);
     }
     ds_destroy(&users);
 }
@@ -258,7 +259,7 @@ cmd_route_del(struct ctl_context *ctx)
     }
     const struct vprec_route *r = find_route(ctx, tenant, prefix);
     if (r) {
-        vprec_route_delete(r);
+        nbctl_delete(&r->header_);
     } else if (!nbctl_has_option(ctx, "--if-exists")) {
         ctl_error(ctx, "prefix: tenant \"%s\" has no route to %s",
                   tenant->name, prefix);
@@ -388,7 +389,7 @@ cmd_host_del(struct ctl_context *ctx)
                                          must_exist);
     if (h) {
         /* Ports bound to it lose their binding (a weak reference). */
-        vprec_host_delete(h);
+        nbctl_delete(&h->header_);
     }
 }
 
@@ -576,4 +577,32 @@ void
 nbctl_register_cmds(void)
 {
     ctl_register_commands(commands);
+}
+
+/* Open vSwitch's ovsdb_idl_txn_delete() of a row that the same transaction
+ * wrote ("set Host h3 vtep=... -- host-del h3") frees the written data
+ * without parsing the row again, so its parsed columns (the strings a
+ * vprec_host points at) dangle; an aborted transaction does not parse it
+ * again either, since the row no longer says it was written.  A check that
+ * reaches the row through a reference then reads freed memory, and in the
+ * vplane-ctl daemon the row stays so for the next commands.  So the row is
+ * parsed again from its committed data, as the IDL parses rows. */
+void
+nbctl_delete(const struct ovsdb_idl_row *row_)
+{
+    struct ovsdb_idl_row *row = CONST_CAST(struct ovsdb_idl_row *, row_);
+    bool written = row->written != NULL;
+
+    ovsdb_idl_txn_delete(row);
+    if (written && row->old_datum) {
+        const struct ovsdb_idl_table_class *class = row->table->class_;
+
+        for (size_t i = 0; i < class->n_columns; i++) {
+            class->columns[i].unparse(row);
+        }
+        for (size_t i = 0; i < class->n_columns; i++) {
+            class->columns[i].parse(row, &row->old_datum[i]);
+        }
+        row->parsed = true;
+    }
 }

@@ -10,6 +10,7 @@
 #include "openvswitch/compiler.h"
 
 struct ctl_context;
+struct ovsdb_idl_row;
 struct table;
 
 /* "key=value" argument 'arg' with key 'key': its value, or NULL. */
@@ -28,5 +29,9 @@ void nbctl_cell(struct table *t, const char *format, ...)
 
 /* Sorts 't''s rows by their cells' text, first column first. */
 void nbctl_sort_rows(struct table *);
+
+/* Deletes 'row' in the transaction in progress (ovsdb_idl_txn_delete()),
+ * leaving its parsed columns valid: see nbctl.c. */
+void nbctl_delete(const struct ovsdb_idl_row *row);
 
 #endif /* utilities/nbctl-private.h */

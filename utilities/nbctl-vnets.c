@@ -149,7 +149,7 @@ cmd_vnet_del(struct ctl_context *ctx)
             return;
         }
     }
-    vprec_vnet_delete(v);
+    nbctl_delete(&v->header_);
 }
 
 static void
@@ -437,7 +437,7 @@ cmd_port_del(struct ctl_context *ctx)
     }
     p = nb_port(ctx, v, mac);
     if (p) {
-        vprec_port_delete(p);
+        nbctl_delete(&p->header_);
     } else if (!nbctl_has_option(ctx, "--if-exists")) {
         ctl_error(ctx, "mac: VNet \"%s\" has no port %s", v->name, mac);
     }

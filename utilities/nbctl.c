@@ -523,3 +523,4 @@ nbctl_run(int argc, char *argv[], struct shash *options, const char *db,
         }
     }
 }
+

@@ -182,5 +182,16 @@ check_contains "$out" "10.77.0.19 is already port 02:00:00:00:aa:09" \
     "refusal"
 "$VPLANE_CTL" port-list ta-v | grep -q 02:00:00:00:aa:09 \
     || check_fail "port-list through the daemon"
+# A row written and then deleted in one refused transaction (the host
+# still has a port): the daemon's copy of the row must stay whole (OVS's
+# IDL leaves its parsed columns pointing at freed data: nbctl_delete()).
+"$VPLANE_CTL" host-add hq 192.168.0.77 -- port-add ta-v 02:00:00:00:aa:0b \
+    10.77.0.20 host=hq iface=q1 || check_fail "host hq"
+out=$("$VPLANE_CTL" set Host hq vtep=192.168.0.78 -- host-del hq 2>&1) \
+    && check_fail "hq deleted under its port"
+check_contains "$out" "without a host" "refusal"
+out=$("$VPLANE_CTL" host-add hr 192.168.0.77 2>&1) \
+    && check_fail "hq's VTEP taken again: the daemon lost hq's row"
+check_contains "$out" "is host \"hq\"'s" "refusal naming hq"
 "$VPLANE_CTL" -t "$sock" exit || check_fail "exit"
 echo PASS
