@@ -176,35 +176,43 @@ put_conntrack(struct prom *p, const struct ctl_context *ctx)
 
 /* The resolver's counters (dump-owners' counters) by their names there,
  * and its tables' sizes; gateway liveness. */
+/* Integer members of the resolver's counters, sorted (stable files):
+ * those named "size-..." if 'sizes', the others if not. */
+static void
+put_resolver_members(struct prom *p, const struct json *counters,
+                     const char *label, bool sizes)
+{
+    if (!counters) {
+        return;
+    }
+    const struct shash_node **nodes = shash_sort(json_object(counters));
+    for (size_t i = 0; i < shash_count(json_object(counters)); i++) {
+        const struct json *v = nodes[i]->data;
+        const char *name = nodes[i]->name;
+        bool is_size = !strncmp(name, "size-", 5);
+        if (v->type == JSON_INTEGER && is_size == sizes) {
+            prom_sample(p, json_integer(v), label, sizes ? name + 5 : name,
+                        NULL);
+        }
+    }
+    free(nodes);
+}
+
+/* The resolver's counters (dump-owners' counters) by their names there,
+ * and its tables' sizes; gateway liveness. */
 static void
 put_resolver(struct prom *p, const struct ctl_context *ctx)
 {
     const struct resolver *r = ctx->dp->shared.resolver;
     struct json *counters = r ? resolver_counters_json(r) : NULL;
-    const struct shash_node *node;
 
     prom_family(p, "vplane_resolver_events_total", PROM_COUNTER,
                 "Owner and resolver events, by counter (vplane-ctl "
                 "dump-owners).");
-    if (counters) {
-        SHASH_FOR_EACH (node, json_object(counters)) {
-            const struct json *v = node->data;
-            if (v->type == JSON_INTEGER && strncmp(node->name, "size-", 5)) {
-                prom_sample(p, json_integer(v), "counter", node->name, NULL);
-            }
-        }
-    }
+    put_resolver_members(p, counters, "counter", false);
     prom_family(p, "vplane_resolver_table_entries", PROM_GAUGE,
                 "Entries in the resolver's tables, by table.");
-    if (counters) {
-        SHASH_FOR_EACH (node, json_object(counters)) {
-            const struct json *v = node->data;
-            if (v->type == JSON_INTEGER && !strncmp(node->name, "size-", 5)) {
-                prom_sample(p, json_integer(v), "table", node->name + 5,
-                            NULL);
-            }
-        }
-    }
+    put_resolver_members(p, counters, "table", true);
     json_destroy(counters);
 
     prom_family(p, "vplane_gateway_up", PROM_GAUGE,
