@@ -40,7 +40,8 @@ ctrl_libvplanectrl_a_SOURCES += \
 	ctrl/view-parts-track.c ctrl/idl-track.h \
 	ctrl/southbound.c ctrl/southbound.h ctrl/southbound-private.h \
 	ctrl/sb-messages.c ctrl/sb-ready.c ctrl/sb-ready.h \
-	ctrl/listen-queue.c ctrl/listen-queue.h
+	ctrl/listen-queue.c ctrl/listen-queue.h \
+	ctrl/metrics.c ctrl/metrics.h
 
 sbin_PROGRAMS += ctrl/vplane-ctrl
 ctrl_vplane_ctrl_SOURCES = ctrl/vplane-ctrl.c

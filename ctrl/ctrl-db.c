@@ -644,6 +644,13 @@ ctrl_db_txn_done(struct ctrl *c, enum ovsdb_idl_txn_status status)
     struct port_event *e;
 
     if (status == TXN_TRY_AGAIN) {
+        c->n_txn_retried++;
+    } else if (status == TXN_SUCCESS || status == TXN_UNCHANGED) {
+        c->n_txn_committed++;
+    } else {
+        c->n_txn_failed++;
+    }
+    if (status == TXN_TRY_AGAIN) {
         /* The database moved under it, or the IDL cannot send now: the
          * redo waits for contents newer than those the transaction was
          * made from, as ovs-vsctl does, rather than failing again at

@@ -137,6 +137,12 @@ struct ctrl {
     bool holders_dirty;         /* Deployment.shard_holders to write. */
     struct shard_handback *handback; /* Per shard: rebalancing. */
     long long int next_global_check; /* Other controllers' hosts' status. */
+
+    /* Database transactions ended, by result (ctrl_db_txn_done()), for
+     * the metrics (ctrl/metrics.c). */
+    unsigned long long int n_txn_committed;
+    unsigned long long int n_txn_retried;   /* TXN_TRY_AGAIN. */
+    unsigned long long int n_txn_failed;
 };
 
 /* ctrl-push.c: sends every connected host what changed for it. */
@@ -145,6 +151,8 @@ void ctrl_push(struct ctrl *);
 void ctrl_push_queue_snapshot(struct ctrl *, struct ctrl_host *);
 void ctrl_push_dequeue(struct ctrl_host *);
 void ctrl_push_wait(const struct ctrl *);
+/* Snapshots sent and not acknowledged yet (within their slot). */
+size_t ctrl_push_n_in_flight(const struct ctrl *);
 
 /* The view 'row' should have (from the cached parts). */
 void ctrl_host_view(struct ctrl *, const struct vprec_host *row,

@@ -297,3 +297,16 @@ ctrl_push(struct ctrl *c)
     }
 }
 
+
+size_t
+ctrl_push_n_in_flight(const struct ctrl *c)
+{
+    long long int now = time_msec();
+    const struct ctrl_host *h;
+    size_t n = 0;
+
+    HMAP_FOR_EACH (h, node, &c->hosts) {
+        n += snapshot_in_flight(h, now);
+    }
+    return n;
+}

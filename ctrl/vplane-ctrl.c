@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include "command-line.h"
 #include "ctrl.h"
+#include "metrics.h"
 #include "row-check.h"
 #include "stats.h"
 #include "daemon.h"
@@ -25,6 +26,7 @@
 #include "stream.h"
 #include "unixctl.h"
 #include "util.h"
+#include "vplane/prom.h"
 
 VLOG_DEFINE_THIS_MODULE(vplane_ctrl);
 
@@ -37,6 +39,8 @@ struct options {
     char *unixctl_path;
     char *name;                 /* --name, or NULL. */
     char *shards;               /* --shards, or NULL. */
+    char *metrics_dir;          /* --metrics-dir, or NULL: no metrics. */
+    int metrics_interval;       /* --metrics-interval, in seconds. */
 };
 
 static bool exiting;
@@ -182,6 +186,7 @@ main(int argc, char *argv[])
     struct unixctl_server *unixctl;
     struct options opts;
     struct ctrl *ctrl;
+    struct prom_file *metrics = NULL;
     int error;
 
     set_program_name(argv[0]);
@@ -219,6 +224,10 @@ main(int argc, char *argv[])
                              cmd_refused_rows, ctrl);
     unixctl_command_register("ctrl/shards", "", 0, 0, cmd_shards, ctrl);
     unixctl_command_register("exit", "", 0, 0, cmd_exit, NULL);
+    if (opts.metrics_dir) {
+        metrics = ctrl_metrics_create(ctrl, opts.metrics_dir,
+                                      opts.metrics_interval * 1000);
+    }
     daemonize_complete();
     VLOG_INFO("vplane-ctrl %s started, database %s", VPLANE_VERSION,
               opts.db);
@@ -226,9 +235,15 @@ main(int argc, char *argv[])
     while (!exiting) {
         ctrl_run(ctrl);
         unixctl_server_run(unixctl);
+        if (metrics) {
+            prom_file_run(metrics);
+        }
 
         ctrl_wait(ctrl);
         unixctl_server_wait(unixctl);
+        if (metrics) {
+            prom_file_wait(metrics);
+        }
         if (exiting) {
             poll_immediate_wake();
         }
@@ -236,6 +251,7 @@ main(int argc, char *argv[])
     }
 
     VLOG_INFO("exiting");
+    prom_file_destroy(metrics);
     ctrl_destroy(ctrl);
     unixctl_server_destroy(unixctl);
     sset_destroy(&opts.remotes);
@@ -243,6 +259,7 @@ main(int argc, char *argv[])
     free(opts.unixctl_path);
     free(opts.name);
     free(opts.shards);
+    free(opts.metrics_dir);
     service_stop();
     return 0;
 }
@@ -257,6 +274,8 @@ parse_options(int argc, char *argv[], struct options *o)
         OPT_NAME,
         OPT_SHARDS,
         OPT_BOOTSTRAP_CA_CERT,
+        OPT_METRICS_DIR,
+        OPT_METRICS_INTERVAL,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
         SSL_OPTION_ENUMS,
@@ -267,6 +286,8 @@ parse_options(int argc, char *argv[], struct options *o)
         {"unixctl", required_argument, NULL, OPT_UNIXCTL},
         {"name", required_argument, NULL, OPT_NAME},
         {"shards", required_argument, NULL, OPT_SHARDS},
+        {"metrics-dir", required_argument, NULL, OPT_METRICS_DIR},
+        {"metrics-interval", required_argument, NULL, OPT_METRICS_INTERVAL},
         {"bootstrap-ca-cert", required_argument, NULL,
          OPT_BOOTSTRAP_CA_CERT},
         {"help", no_argument, NULL, 'h'},
@@ -282,6 +303,8 @@ parse_options(int argc, char *argv[], struct options *o)
     o->unixctl_path = NULL;
     o->name = NULL;
     o->shards = NULL;
+    o->metrics_dir = NULL;
+    o->metrics_interval = 10;
     sset_init(&o->remotes);
 
     for (;;) {
@@ -322,6 +345,25 @@ parse_options(int argc, char *argv[], struct options *o)
 
         case OPT_BOOTSTRAP_CA_CERT:
             stream_ssl_set_ca_cert_file(optarg, true);
+            break;
+
+        case OPT_METRICS_DIR: {
+            char *error = prom_check_dir(optarg);
+            if (error) {
+                ovs_fatal(0, "%s", error);
+            }
+            free(o->metrics_dir);
+            /* Absolute: --detach changes to "/". */
+            o->metrics_dir = abs_file_name(NULL, optarg);
+            break;
+        }
+
+        case OPT_METRICS_INTERVAL:
+            if (!str_to_int(optarg, 10, &o->metrics_interval)
+                || o->metrics_interval < 1 || o->metrics_interval > 3600) {
+                ovs_fatal(0, "--metrics-interval: \"%s\" is not a number of "
+                          "seconds from 1 to 3600", optarg);
+            }
             break;
 
         case 'h':
@@ -384,7 +426,12 @@ usage(void)
            "                          (default: the host name)\n"
            "  --shards=K[,K...]       the shards to take first when the "
            "deployment\n"
-           "                          has several (default: all)\n",
+           "                          has several (default: all)\n"
+           "  --metrics-dir=DIR       write Prometheus metrics to "
+           "DIR/vplane-ctrl-NAME.prom\n"
+           "                          (node_exporter's textfile collector)\n"
+           "  --metrics-interval=SECS rewrite the metrics file so often "
+           "(default: 10)\n",
            program_name, program_name, getenv("OVS_RUNDIR"),
            getenv("OVS_RUNDIR"), getenv("OVS_RUNDIR"));
     stream_usage("--db", true, false, true);

@@ -4,6 +4,7 @@ dist_doc_DATA += \
 	docs/ctl.md \
 	docs/install.md \
 	docs/libvirt.md \
+	docs/metrics.md \
 	docs/performance.md \
 	docs/protocol.md \
 	docs/stateful-flows.md \

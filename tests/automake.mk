@@ -70,7 +70,7 @@ tests_unit_test_xlate_LDADD = $(UNIT_TEST_LDADD)
 
 EXTRA_DIST += tests/lib/world.sh tests/lib/conn-tool.py tests/lib/owner-check.py tests/lib/owner-forge.py tests/lib/dump-check.py \
 	tests/lib/wan.sh tests/lib/guest.sh tests/lib/libvirt.sh tests/lib/fake-ctrl.py \
-	tests/lib/shards.sh
+	tests/lib/shards.sh tests/lib/prom-check.py
 
 # System tests: each builds its own world of namespaces and removes it, even
 # when it fails.  They need root; without it they report "skipped".
@@ -119,7 +119,8 @@ SYSTEM_TESTS = \
 	tests/system/stateful-move.sh \
 	tests/system/drop-reasons-stateful.sh \
 	tests/system/troubleshooting.sh \
-	tests/system/bench-ctrl.sh
+	tests/system/bench-ctrl.sh \
+	tests/system/metrics.sh
 TESTS += $(SYSTEM_TESTS)
 EXTRA_DIST += $(SYSTEM_TESTS) tests/lib/check.sh
 AM_TESTS_ENVIRONMENT = \

@@ -23,6 +23,8 @@ vplane_libvplane_a_SOURCES = \
 	vplane/fabric.c vplane/fabric.h \
 	vplane/flow-cache.c vplane/flow-cache.h \
 	vplane/flow-key.c vplane/flow-key.h \
+	vplane/metrics.c vplane/metrics.h \
+	vplane/prom.c vplane/prom.h \
 	vplane/fwd-thread.c vplane/fwd-thread.h \
 	vplane/libvirt-loop.c vplane/libvirt-loop.h \
 	vplane/libvirt-nics.c vplane/libvirt-private.h \

@@ -24,6 +24,8 @@
 #include "drop-log.h"
 #include "fatal-signal.h"
 #include "memory.h"
+#include "metrics.h"
+#include "prom.h"
 #include "simap.h"
 #include "libvirt-watch.h"
 #include "netdev.h"
@@ -60,6 +62,8 @@ struct vplaned_options {
     char *libvirt_uri;          /* --libvirt, or NULL. */
     size_t drop_log_size;       /* --drop-log. */
     int stats_interval;         /* --stats-interval, in seconds. */
+    char *metrics_dir;          /* --metrics-dir, or NULL: no metrics. */
+    int metrics_interval;       /* --metrics-interval, in seconds. */
 };
 
 static void parse_options(int argc, char *argv[], struct vplaned_options *);
@@ -127,6 +131,7 @@ main(int argc, char *argv[])
     struct ctl_context ctx;
     struct vp_tables *tables;
     struct dataplane *dp;
+    struct prom_file *metrics = NULL;
     int error;
 
     set_program_name(argv[0]);
@@ -201,6 +206,13 @@ main(int argc, char *argv[])
         VLOG_INFO("%s", summary);
         free(summary);
     }
+    if (opts.metrics_dir) {
+        char *name = xasprintf("vplaned-%s", opts.host_name);
+        metrics = prom_file_create(opts.metrics_dir, name,
+                                   opts.metrics_interval * 1000,
+                                   vplaned_metrics_build, &ctx);
+        free(name);
+    }
     daemonize_complete();
     VLOG_INFO("vplaned %s (vPlane %s) started", opts.host_name,
               VPLANE_VERSION);
@@ -216,6 +228,9 @@ main(int argc, char *argv[])
         dataplane_run(dp);
         netdev_run();
         capture_run();
+        if (metrics) {
+            prom_file_run(metrics);
+        }
         memory_run();
         if (memory_should_report()) {
             struct simap usage = SIMAP_INITIALIZER(&usage);
@@ -234,6 +249,9 @@ main(int argc, char *argv[])
         dataplane_wait(dp);
         netdev_wait();
         capture_wait();
+        if (metrics) {
+            prom_file_wait(metrics);
+        }
         memory_wait();
         if (ctx.exiting) {
             poll_immediate_wake();
@@ -243,6 +261,7 @@ main(int argc, char *argv[])
 
     VLOG_INFO("exiting");
     capture_stop();
+    prom_file_destroy(metrics);
     lv_watch_destroy(ctx.libvirt);
     ctrl_client_destroy(ctx.client);
     dataplane_destroy(dp);
@@ -255,6 +274,7 @@ main(int argc, char *argv[])
     free(opts.tables_file);
     svec_destroy(&opts.controllers);
     free(opts.libvirt_uri);
+    free(opts.metrics_dir);
     return 0;
 }
 
@@ -307,6 +327,8 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         OPT_GW_PROBE_INTERVAL,
         OPT_GW_PROBE_MULTIPLIER,
         OPT_GW_UP_AFTER,
+        OPT_METRICS_DIR,
+        OPT_METRICS_INTERVAL,
         VLOG_OPTION_ENUMS,
         DAEMON_OPTION_ENUMS,
         SSL_OPTION_ENUMS,
@@ -333,6 +355,8 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
         {"gateway-probe-multiplier", required_argument, NULL,
          OPT_GW_PROBE_MULTIPLIER},
         {"gateway-up-after", required_argument, NULL, OPT_GW_UP_AFTER},
+        {"metrics-dir", required_argument, NULL, OPT_METRICS_DIR},
+        {"metrics-interval", required_argument, NULL, OPT_METRICS_INTERVAL},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         VLOG_LONG_OPTIONS,
@@ -352,6 +376,7 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
     o->offloads = true;
     o->drop_log_size = DROP_LOG_DEFAULT_SIZE;
     o->stats_interval = 10;
+    o->metrics_interval = 10;
 
     for (;;) {
         int c = getopt_long(argc, argv, short_options, long_options, NULL);
@@ -466,6 +491,25 @@ parse_options(int argc, char *argv[], struct vplaned_options *o)
             stream_ssl_set_ca_cert_file(optarg, true);
             break;
 
+        case OPT_METRICS_DIR: {
+            char *error = prom_check_dir(optarg);
+            if (error) {
+                ovs_fatal(0, "%s", error);
+            }
+            free(o->metrics_dir);
+            /* Absolute: --detach changes to "/". */
+            o->metrics_dir = abs_file_name(NULL, optarg);
+            break;
+        }
+
+        case OPT_METRICS_INTERVAL:
+            if (!str_to_int(optarg, 10, &o->metrics_interval)
+                || o->metrics_interval < 1 || o->metrics_interval > 3600) {
+                ovs_fatal(0, "--metrics-interval: \"%s\" is not a number of "
+                          "seconds from 1 to 3600", optarg);
+            }
+            break;
+
         case OPT_GW_PROBE_INTERVAL:
         case OPT_GW_PROBE_MULTIPLIER:
         case OPT_GW_UP_AFTER: {
@@ -570,6 +614,11 @@ usage(void)
            "  --gateway-up-after=K    a gateway is used again after K "
            "answers in a row\n"
            "                          (default: %d)\n"
+           "  --metrics-dir=DIR       write Prometheus metrics to "
+           "DIR/vplaned-HOST.prom\n"
+           "                          (node_exporter's textfile collector)\n"
+           "  --metrics-interval=SECS rewrite the metrics file so often "
+           "(default: 10)\n"
            "  --no-offloads           no virtio-net headers on VM ports\n"
            "                          (VMs must then send full checksums)\n"
            "  --unixctl=SOCKET        control socket (default: "
