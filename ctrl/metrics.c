@@ -9,7 +9,7 @@
 
 #include <stdlib.h>
 #include "ctrl-private.h"
-#include "southbound-private.h"
+#include "southbound.h"
 #include "vplane/prom.h"
 #include "util.h"
 
@@ -84,7 +84,7 @@ ctrl_metrics_build(struct prom *p, void *c_)
     prom_sample(p, c->active, NULL);
     prom_family(p, "vplane_ctrl_sessions", PROM_GAUGE,
                 "Southbound sessions open, with or without a hello.");
-    prom_sample(p, c->sb ? ovs_list_size(&c->sb->sessions) : 0, NULL);
+    prom_sample(p, c->sb ? sb_server_n_sessions(c->sb) : 0, NULL);
     prom_family(p, "vplane_ctrl_hosts", PROM_GAUGE,
                 "Hosts this controller serves.");
     prom_sample(p, n, NULL);

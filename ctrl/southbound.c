@@ -449,6 +449,12 @@ sb_server_format(const struct sb_server *server, struct ds *out)
     }
 }
 
+size_t
+sb_server_n_sessions(const struct sb_server *server)
+{
+    return ovs_list_size(&server->sessions);
+}
+
 void
 sb_session_send(struct sb_session *s, struct jsonrpc_msg *msg)
 {

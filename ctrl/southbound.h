@@ -12,6 +12,7 @@
 #define VPLANE_CTRL_SOUTHBOUND_H 1
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 struct ctrl;
@@ -45,6 +46,7 @@ int sb_server_listen(struct sb_server *, const char *remote);
 void sb_server_run(struct sb_server *);
 void sb_server_wait(struct sb_server *);
 void sb_server_format(const struct sb_server *, struct ds *);
+size_t sb_server_n_sessions(const struct sb_server *);
 
 void sb_session_send(struct sb_session *, struct jsonrpc_msg *);
 void sb_session_close(struct sb_session *);
