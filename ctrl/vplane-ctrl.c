@@ -347,23 +347,13 @@ parse_options(int argc, char *argv[], struct options *o)
             stream_ssl_set_ca_cert_file(optarg, true);
             break;
 
-        case OPT_METRICS_DIR: {
-            char *error = prom_check_dir(optarg);
-            if (error) {
-                ovs_fatal(0, "%s", error);
-            }
+        case OPT_METRICS_DIR:
             free(o->metrics_dir);
-            /* Absolute: --detach changes to "/". */
-            o->metrics_dir = abs_file_name(NULL, optarg);
+            o->metrics_dir = prom_dir_option(optarg);
             break;
-        }
 
         case OPT_METRICS_INTERVAL:
-            if (!str_to_int(optarg, 10, &o->metrics_interval)
-                || o->metrics_interval < 1 || o->metrics_interval > 3600) {
-                ovs_fatal(0, "--metrics-interval: \"%s\" is not a number of "
-                          "seconds from 1 to 3600", optarg);
-            }
+            o->metrics_interval = prom_interval_option(optarg);
             break;
 
         case 'h':

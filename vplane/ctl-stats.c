@@ -35,18 +35,6 @@ counts_json(const struct vp_port_counters *c)
     return o;
 }
 
-static void
-add_counters(struct vp_port_counters *sum, const struct vp_port_counters *c)
-{
-    sum->rx_packets += c->rx_packets;
-    sum->rx_bytes += c->rx_bytes;
-    sum->tx_packets += c->tx_packets;
-    sum->tx_bytes += c->tx_bytes;
-    for (size_t i = 0; i < VP_N_DROP_REASONS; i++) {
-        sum->drops[i] += c->drops[i];
-    }
-}
-
 struct json *
 ctl_stats_report(void *ctx_)
 {
@@ -61,19 +49,19 @@ ctl_stats_report(void *ctx_)
     const struct vp_port *port;
     HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
         dataplane_port_counters(ctx->dp, port, &c);
-        add_counters(&all, &c);
+        vp_port_counters_add(&all, &c);
         struct vp_port_counters *sum = shash_find_data(&vnets,
                                                        port->vnet->name);
         if (!sum) {
             sum = xzalloc(sizeof *sum);
             shash_add(&vnets, port->vnet->name, sum);
         }
-        add_counters(sum, &c);
+        vp_port_counters_add(sum, &c);
     }
     const struct vp_port *uplink = tables_uplink(t);
     if (uplink) {
         dataplane_port_counters(ctx->dp, uplink, &c);
-        add_counters(&all, &c);
+        vp_port_counters_add(&all, &c);
     }
 
     struct json *j_vnets = json_array_create_empty();
@@ -88,7 +76,7 @@ ctl_stats_report(void *ctx_)
 
     dataplane_fabric_counters(ctx->dp, &c);
     struct json *fabric = counts_json(&c);
-    add_counters(&all, &c);
+    vp_port_counters_add(&all, &c);
     if (ctx->dp->shared.resolver) {
         resolver_add_drops(ctx->dp->shared.resolver, all.drops);
     }

@@ -24,18 +24,6 @@
 #include "timeval.h"
 #include "util.h"
 
-static void
-add_counters(struct vp_port_counters *sum, const struct vp_port_counters *c)
-{
-    sum->rx_packets += c->rx_packets;
-    sum->rx_bytes += c->rx_bytes;
-    sum->tx_packets += c->tx_packets;
-    sum->tx_bytes += c->tx_bytes;
-    for (size_t i = 0; i < VP_N_DROP_REASONS; i++) {
-        sum->drops[i] += c->drops[i];
-    }
-}
-
 static const struct {
     const char *name;
     const char *help;
@@ -68,7 +56,7 @@ put_ports_and_drops(struct prom *p, const struct ctl_context *ctx)
     HMAP_FOR_EACH (port, name_node, &t->ports_by_name) {
         ports[i] = port;
         dataplane_port_counters(ctx->dp, port, &counters[i]);
-        add_counters(&all, &counters[i]);
+        vp_port_counters_add(&all, &counters[i]);
         i++;
     }
     for (size_t f = 0; f < ARRAY_SIZE(port_families); f++) {
@@ -88,10 +76,10 @@ put_ports_and_drops(struct prom *p, const struct ctl_context *ctx)
     const struct vp_port *uplink = tables_uplink(t);
     if (uplink) {
         dataplane_port_counters(ctx->dp, uplink, &c);
-        add_counters(&all, &c);
+        vp_port_counters_add(&all, &c);
     }
     dataplane_fabric_counters(ctx->dp, &c);
-    add_counters(&all, &c);
+    vp_port_counters_add(&all, &c);
     if (ctx->dp->shared.resolver) {
         resolver_add_drops(ctx->dp->shared.resolver, all.drops);
     }

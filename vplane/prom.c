@@ -106,8 +106,8 @@ prom_sample(struct prom *p, uint64_t value, ...)
     ds_put_format(&p->text, " %"PRIu64"\n", value);
 }
 
-char *
-prom_check_dir(const char *dir)
+static char *
+check_dir(const char *dir)
 {
     struct stat st;
 
@@ -121,6 +121,29 @@ prom_check_dir(const char *dir)
         return xasprintf("--metrics-dir: %s is not a directory", dir);
     }
     return NULL;
+}
+
+char *
+prom_dir_option(const char *arg)
+{
+    char *error = check_dir(arg);
+
+    if (error) {
+        ovs_fatal(0, "%s", error);
+    }
+    return abs_file_name(NULL, arg);
+}
+
+int
+prom_interval_option(const char *arg)
+{
+    int secs;
+
+    if (!str_to_int(arg, 10, &secs) || secs < 1 || secs > 3600) {
+        ovs_fatal(0, "--metrics-interval: \"%s\" is not a number of "
+                  "seconds from 1 to 3600", arg);
+    }
+    return secs;
 }
 
 struct prom_file *

@@ -55,7 +55,10 @@ void prom_file_destroy(struct prom_file *);
 void prom_file_run(struct prom_file *);
 void prom_file_wait(const struct prom_file *);
 
-/* Checks a --metrics-dir option; returns NULL or an error to print. */
-char *prom_check_dir(const char *dir) OVS_WARN_UNUSED_RESULT;
+/* The options both daemons take: --metrics-dir=DIR (an existing
+ * directory, returned absolute: --detach changes to "/") and
+ * --metrics-interval=SECS (1 to 3600).  Exit with an error otherwise. */
+char *prom_dir_option(const char *arg);
+int prom_interval_option(const char *arg);
 
 #endif /* vplane/prom.h */

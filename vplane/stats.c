@@ -42,6 +42,19 @@ vp_port_counters_subtract(struct vp_port_counters *c,
     }
 }
 
+void
+vp_port_counters_add(struct vp_port_counters *sum,
+                     const struct vp_port_counters *c)
+{
+    sum->rx_packets += c->rx_packets;
+    sum->rx_bytes += c->rx_bytes;
+    sum->tx_packets += c->tx_packets;
+    sum->tx_bytes += c->tx_bytes;
+    for (int i = 0; i < VP_N_DROP_REASONS; i++) {
+        sum->drops[i] += c->drops[i];
+    }
+}
+
 uint64_t
 vp_port_counters_total_drops(const struct vp_port_counters *c)
 {

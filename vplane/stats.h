@@ -65,6 +65,8 @@ void vp_port_counters_accumulate(struct vp_port_counters *,
                                  unsigned int port_id);
 void vp_port_counters_subtract(struct vp_port_counters *,
                                const struct vp_port_counters *base);
+void vp_port_counters_add(struct vp_port_counters *sum,
+                          const struct vp_port_counters *);
 uint64_t vp_port_counters_total_drops(const struct vp_port_counters *);
 
 #endif /* vplane/stats.h */
