@@ -591,10 +591,12 @@ void
 nbctl_delete(const struct ovsdb_idl_row *row_)
 {
     struct ovsdb_idl_row *row = CONST_CAST(struct ovsdb_idl_row *, row_);
-    bool written = row->written != NULL;
+    /* A row inserted by this transaction (no committed data) is freed by
+     * the delete: look before. */
+    bool reparse = row->written && row->old_datum;
 
     ovsdb_idl_txn_delete(row);
-    if (written && row->old_datum) {
+    if (reparse) {
         const struct ovsdb_idl_table_class *class = row->table->class_;
 
         for (size_t i = 0; i < class->n_columns; i++) {
