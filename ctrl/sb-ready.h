@@ -1,7 +1,7 @@
 /* ctrl/sb-ready.h: which vplaned sessions have input, found without a
  * poll() slot and a recv() per session.
  *
- * Open Vswitch's poll loop is poll(): every pass registers and checks
+ * Open vSwitch's poll loop is poll(): every pass registers and checks
  * every descriptor, and does not say which one woke it.  At a thousand
  * hosts, that was two thirds of the controller's CPU (a pass over every
  * session for each echo or ack).  An epoll set holds the sessions'
